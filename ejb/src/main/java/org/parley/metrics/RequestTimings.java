@@ -1,0 +1,111 @@
+package org.parley.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Counts and times the steps of one request. One instance lives on the request's thread between {@link #begin()}
+ * and {@link #end()}; local EJB calls run on that same thread, so services and Hibernate add to it directly. Outside a
+ * request (timers, MDBs) there is no current instance and recording is a no-op.
+ */
+public final class RequestTimings {
+
+  /** The kinds of step reported; the names are the {@code Server-Timing} metric names. */
+  public enum Kind {
+    SQL("sql"),
+    CACHE("cache");
+
+    private final String metric;
+
+    Kind(String metric) {
+      this.metric = metric;
+    }
+
+    public String metric() {
+      return metric;
+    }
+  }
+
+  private static final ThreadLocal<RequestTimings> CURRENT = new ThreadLocal<>();
+
+  private final long startNanos = System.nanoTime();
+  private final Map<Kind, long[]> totals = new EnumMap<>(Kind.class); // kind -> {count, nanos}
+
+  private RequestTimings() {}
+
+  /** Starts timing the current thread's request, replacing any leftover from an earlier one. */
+  public static RequestTimings begin() {
+    RequestTimings timings = new RequestTimings();
+    CURRENT.set(timings);
+    return timings;
+  }
+
+  /** Stops timing the current thread's request. */
+  public static void end() {
+    CURRENT.remove();
+  }
+
+  /** Adds one step of {@code kind} that took {@code nanos} to the current request, if there is one. */
+  public static void record(Kind kind, long nanos) {
+    RequestTimings timings = CURRENT.get();
+    if (timings != null) {
+      long[] total = timings.totals.computeIfAbsent(kind, k -> new long[2]);
+      total[0]++;
+      total[1] += nanos;
+    }
+  }
+
+  /**
+   * Times a step of {@code kind}; use with try-with-resources around a remote call.
+   *
+   * <pre>try (var step = RequestTimings.step(Kind.CACHE)) { ... }</pre>
+   */
+  public static Step step(Kind kind) {
+    return new Step(kind, System.nanoTime());
+  }
+
+  public long count(Kind kind) {
+    long[] total = totals.get(kind);
+    return total == null ? 0 : total[0];
+  }
+
+  public double millis(Kind kind) {
+    long[] total = totals.get(kind);
+    return total == null ? 0 : total[1] / 1e6;
+  }
+
+  public double totalMillis() {
+    return (System.nanoTime() - startNanos) / 1e6;
+  }
+
+  /**
+   * The W3C {@code Server-Timing} header value: statement count and time, cache time and total time, e.g. {@code
+   * sql;dur=3.2;desc="4 queries", cache;dur=0.1, total;dur=12.7}.
+   */
+  public String serverTimingHeader() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", total;dur=%.2f",
+        millis(Kind.SQL),
+        count(Kind.SQL),
+        millis(Kind.CACHE),
+        count(Kind.CACHE),
+        totalMillis());
+  }
+
+  /** A running step; closing it records its duration. */
+  public static final class Step implements AutoCloseable {
+    private final Kind kind;
+    private final long start;
+
+    private Step(Kind kind, long start) {
+      this.kind = kind;
+      this.start = start;
+    }
+
+    @Override
+    public void close() {
+      record(kind, System.nanoTime() - start);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.parley.post.jms;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.parley.messaging.Destinations;
+import org.parley.post.QuestionService;
+
+/**
+ * Adds one view to a question. A failure is thrown, not logged and dropped, so the transaction rolls back and Artemis
+ * redelivers with back-off and finally dead-letters (see install-messaging.cli).
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.VIEWS_QUEUE),
+      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+    })
+public class QuestionViewedConsumer implements MessageListener {
+
+  @EJB private QuestionService questions;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      MapMessage view = (MapMessage) message;
+      questions.recordView(view.getLong("siteId"), view.getLong("number"));
+    } catch (JMSException | ClassCastException e) {
+      throw new EJBException("Unreadable view message " + message, e);
+    }
+  }
+}

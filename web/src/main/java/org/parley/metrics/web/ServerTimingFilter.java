@@ -1,0 +1,192 @@
+package org.parley.metrics.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.parley.metrics.RequestTimings;
+
+/**
+ * Times the whole request and reports SQL, cache and total time in a W3C {@code Server-Timing} header. A page runs
+ * most of its queries while it renders, so the body is held back until the request is done and the header is set
+ * before the first byte leaves. Mapped first in web.xml so that it wraps every other filter; static resources and
+ * WebSocket upgrades pass straight through.
+ */
+public class ServerTimingFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  static final String HEADER = "Server-Timing";
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (passThrough(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    RequestTimings timings = RequestTimings.begin();
+    BufferedResponse buffered = new BufferedResponse(response, timings);
+    try {
+      chain.doFilter(request, buffered);
+    } finally {
+      RequestTimings.end();
+    }
+    buffered.finish();
+  }
+
+  private static boolean passThrough(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri.contains("/jakarta.faces.resource/")
+        || uri.contains("/jakarta.faces.push/")
+        || "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+  }
+
+  /** Holds the body in memory until {@link #finish()}, then sets the timing header and sends it. */
+  static final class BufferedResponse extends HttpServletResponseWrapper {
+    private final RequestTimings timings;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+    private boolean headerSent;
+    private boolean bodyBypassed;
+
+    BufferedResponse(HttpServletResponse response, RequestTimings timings) {
+      super(response);
+      this.timings = timings;
+    }
+
+    private void sendHeader() {
+      if (!headerSent && !super.isCommitted()) {
+        super.setHeader(HEADER, timings.serverTimingHeader());
+      }
+      headerSent = true;
+    }
+
+    void finish() throws IOException {
+      if (writer != null) {
+        writer.flush();
+      }
+      sendHeader();
+      if (!bodyBypassed && body.size() > 0) {
+        super.setContentLength(body.size());
+        ServletOutputStream out = super.getOutputStream();
+        body.writeTo(out);
+        out.flush();
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+      if (writer != null) {
+        throw new IllegalStateException("getWriter() has already been called");
+      }
+      if (stream == null) {
+        stream =
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) {
+                body.write(b);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) {
+                body.write(b, off, len);
+              }
+
+              @Override
+              public boolean isReady() {
+                return true;
+              }
+
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException("Non-blocking output is not buffered");
+              }
+            };
+      }
+      return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+      if (stream != null) {
+        throw new IllegalStateException("getOutputStream() has already been called");
+      }
+      if (writer == null) {
+        Charset charset;
+        try {
+          charset = Charset.forName(getCharacterEncoding());
+        } catch (RuntimeException e) {
+          charset = StandardCharsets.UTF_8;
+        }
+        writer = new PrintWriter(new OutputStreamWriter(body, charset));
+      }
+      return writer;
+    }
+
+    @Override
+    public void flushBuffer() {
+      if (writer != null) {
+        writer.flush();
+      }
+    }
+
+    @Override
+    public boolean isCommitted() {
+      return headerSent || super.isCommitted();
+    }
+
+    @Override
+    public void resetBuffer() {
+      body.reset();
+      super.resetBuffer();
+    }
+
+    @Override
+    public void reset() {
+      body.reset();
+      super.reset();
+    }
+
+    @Override
+    public void setContentLength(int len) {
+      // The real length is known only once the body is complete; see finish().
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+      // As setContentLength.
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      sendHeader();
+      bodyBypassed = true;
+      super.sendError(sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      sendHeader();
+      bodyBypassed = true;
+      super.sendError(sc);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+      sendHeader();
+      bodyBypassed = true;
+      super.sendRedirect(location);
+    }
+  }
+}
