@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Builds what is missing, configures WildFly with the CLI scripts in wildfly-config/, deploys Parley and starts it
+# (standalone, full-ha profile). All state lives under $PARLEY_DATA (default ~/.parley): the H2 database, the Artemis
+# journal, logs and the server's configuration, so a second start is quick and keeps everything.
+#
+#   scripts/run.sh                 start in the foreground; Ctrl-C stops cleanly
+#   scripts/run.sh --background    start and return once Parley answers
+#   scripts/run.sh stop            stop a server started from the same PARLEY_DATA
+#   scripts/run.sh status          say whether it runs
+#
+# Settings: PARLEY_PORT (HTTP, default 8080), PARLEY_PORT_OFFSET (added to every port, default 0),
+# PARLEY_DATA, PARLEY_HEAP (default 2g).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DATA=${PARLEY_DATA:-$HOME/.parley}
+PORT=${PARLEY_PORT:-8080}
+OFFSET=${PARLEY_PORT_OFFSET:-0}
+HEAP=${PARLEY_HEAP:-2g}
+BASE="$DATA/server"
+PIDFILE="$DATA/wildfly.pid"
+URL="http://localhost:$((PORT + OFFSET))/"
+CONSOLE="http://127.0.0.1:$((9990 + OFFSET))/console"
+
+running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2> /dev/null; }
+
+stop() {
+  if ! running; then
+    echo "Parley is not running (data: $DATA)."
+    return 0
+  fi
+  local pid
+  pid=$(cat "$PIDFILE")
+  echo "Stopping Parley (pid $pid)..."
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2> /dev/null || { rm -f "$PIDFILE"; echo "Stopped."; return 0; }
+    sleep 1
+  done
+  echo "WildFly did not stop within 60 s; killing it." >&2
+  kill -KILL "$pid" 2> /dev/null || true
+  rm -f "$PIDFILE"
+}
+
+case "${1:-}" in
+  stop) stop; exit 0 ;;
+  status)
+    if running; then echo "Parley runs at $URL (pid $(cat "$PIDFILE"), data: $DATA)"; else echo "Parley is not running."; exit 3; fi
+    exit 0 ;;
+  --background | "") ;;
+  *) echo "usage: $0 [--background | stop | status]" >&2; exit 2 ;;
+esac
+background=false
+[ "${1:-}" = "--background" ] && background=true
+
+if running; then
+  echo "Parley already runs at $URL (pid $(cat "$PIDFILE")); 'scripts/run.sh stop' stops it."
+  exit 0
+fi
+
+if needs_build; then
+  echo "Building Parley (mvn install, tests skipped)..."
+  (cd "$ROOT" && mvn -B -q -DskipTests install)
+fi
+
+# The server's own folder under the data directory, configured by the same idempotent CLI scripts as the build's.
+mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log"
+if [ ! -f "$BASE/configuration/standalone-full-ha.xml" ]; then
+  cp -r "$WILDFLY_HOME/standalone/configuration" "$BASE/"
+  rm -f "$BASE/configuration/.parley-configured"
+fi
+bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" "$BASE" > "$BASE/log/configure.log" 2>&1 \
+  || { cat "$BASE/log/configure.log" >&2; exit 1; }
+
+# Secrets made once per data directory: the admin password (Parley's admin user and the WildFly console's) and
+# the messaging cluster password.
+secret() { tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 20; }
+ADMIN_PASSWORD_FILE="$BASE/data/parley/admin-password"
+if [ ! -s "$ADMIN_PASSWORD_FILE" ]; then
+  (umask 077; secret > "$ADMIN_PASSWORD_FILE")
+fi
+if [ ! -s "$DATA/cluster-password" ]; then
+  (umask 077; secret > "$DATA/cluster-password")
+fi
+if ! grep -q '^admin=' "$BASE/configuration/mgmt-users.properties" 2> /dev/null; then
+  JAVA_OPTS="" "$WILDFLY_HOME/bin/add-user.sh" -sc "$BASE/configuration" -u admin -p "$(cat "$ADMIN_PASSWORD_FILE")" -s > /dev/null
+fi
+
+if ! cmp -s "$EAR" "$BASE/deployments/parley.ear"; then
+  cp "$EAR" "$BASE/deployments/parley.ear.tmp" && mv "$BASE/deployments/parley.ear.tmp" "$BASE/deployments/parley.ear"
+  rm -f "$BASE/deployments/parley.ear.failed"
+fi
+
+export JBOSS_PIDFILE="$PIDFILE" LAUNCH_JBOSS_IN_BACKGROUND=1
+export JAVA_OPTS="-Xms512m -Xmx$HEAP -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
+args=(-c standalone-full-ha.xml
+  -Djboss.server.base.dir="$BASE"
+  -Djboss.http.port="$PORT"
+  -Djboss.socket.binding.port-offset="$OFFSET"
+  -Djboss.default.multicast.address="${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}"
+  -Djboss.messaging.cluster.password="$(cat "$DATA/cluster-password")")
+
+wait_until_up() { # $1 = pid of the launcher
+  for _ in $(seq 1 300); do
+    kill -0 "$1" 2> /dev/null || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL" || true)" = 200 ] && return 0
+    [ -f "$BASE/deployments/parley.ear.failed" ] && return 1
+    sleep 1
+  done
+  return 1
+}
+
+banner() {
+  cat <<EOT
+
+  Parley is up: $URL
+    other sites:   http://bicycles.localhost:$((PORT + OFFSET))/  http://beer.localhost:$((PORT + OFFSET))/
+    log in:        admin / $(cat "$ADMIN_PASSWORD_FILE")   (the same user and password for the WildFly console: $CONSOLE)
+    data:          $DATA
+    logs:          $BASE/log/server.log
+EOT
+}
+
+echo "Starting WildFly $WILDFLY_VERSION with Parley (data: $DATA)..."
+if $background; then
+  nohup "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" > "$BASE/log/console.log" 2>&1 &
+  launcher=$!
+  if ! wait_until_up "$launcher"; then
+    echo "Parley did not come up; the last lines of $BASE/log/server.log:" >&2
+    tail -n 40 "$BASE/log/server.log" >&2 || true
+    stop > /dev/null
+    exit 1
+  fi
+  banner
+  echo "    stop with:     scripts/run.sh stop"
+else
+  "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" &
+  launcher=$!
+  trap 'echo; stop; exit 0' INT TERM
+  if wait_until_up "$launcher"; then
+    banner
+    echo "    stop with:     Ctrl-C"
+  fi
+  wait "$launcher" || true
+  rm -f "$PIDFILE"
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (Surefire), then in-container and browser tests (Failsafe) against a WildFly the build
+# unpacks and configures, on ports of its own (HTTP 10080, management 11990; move them with IT_PORT_OFFSET).
+# Installs Debian's chromium and chromium-driver when they are missing.
+#
+#   scripts/test.sh [extra maven arguments, e.g. -Dit.test=QuestionFlowBrowserIT]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ensure_packages chromium:chromium chromedriver:chromium-driver curl:curl
+
+offset=${IT_PORT_OFFSET:-2000}
+cd "$ROOT"
+exec mvn -B -ntp verify \
+  -Dit.port.offset="$offset" \
+  -Dit.http.port=$((8080 + offset)) \
+  -Dit.management.port=$((9990 + offset)) \
+  "$@"
