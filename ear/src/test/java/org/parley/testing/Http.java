@@ -1,0 +1,46 @@
+package org.parley.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain HTTP against the test server with any Host header (sites are chosen by host), without following redirects.
+ * Needs {@code -Dsun.net.http.allowRestrictedHeaders=true}, which the build sets.
+ */
+public final class Http {
+
+  public record Response(int status, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue().get(0);
+        }
+      }
+      return null;
+    }
+  }
+
+  private Http() {}
+
+  public static int port() {
+    return Integer.getInteger("it.http.port", 10080);
+  }
+
+  public static Response get(String host, String path) throws IOException {
+    HttpURLConnection c =
+        (HttpURLConnection) URI.create("http://127.0.0.1:" + port() + path).toURL().openConnection();
+    c.setInstanceFollowRedirects(false);
+    c.setRequestProperty("Host", host + ":" + port());
+    c.setConnectTimeout(5000);
+    c.setReadTimeout(30000);
+    int status = c.getResponseCode();
+    InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+    String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    return new Response(status, c.getHeaderFields(), body);
+  }
+}

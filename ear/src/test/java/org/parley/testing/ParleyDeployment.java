@@ -1,0 +1,32 @@
+package org.parley.testing;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The EAR the build just packaged, as Arquillian deploys it: the real application, with the test's own classes added
+ * to its WAR so that in-container tests can inject Parley's EJBs.
+ */
+public final class ParleyDeployment {
+
+  private ParleyDeployment() {}
+
+  public static EnterpriseArchive ear(Class<?>... testClasses) {
+    File file = new File(System.getProperty("parley.ear", "target/parley.ear"));
+    if (!file.isFile()) {
+      throw new IllegalStateException("No EAR at " + file + ": run the tests through Maven (scripts/test.sh)");
+    }
+    EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file);
+    WebArchive war = ear.getAsType(WebArchive.class, "parley-web.war");
+    war.addClasses(testClasses);
+    war.addClass(ParleyDeployment.class);
+    return ear;
+  }
+
+  /** A value unique to this test run, for names that must not collide with rows left by earlier runs. */
+  public static String unique(String prefix) {
+    return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+  }
+}
