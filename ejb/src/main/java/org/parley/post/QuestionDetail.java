@@ -1,0 +1,35 @@
+package org.parley.post;
+
+import java.time.Instant;
+import java.util.List;
+import org.parley.user.UserRef;
+
+/**
+ * A question page: the question, its comments and its answers (accepted first, then score descending, then oldest
+ * first). {@code bodyHtml} is sanitised; {@code myVote} is the viewer's vote on the question or null.
+ */
+public record QuestionDetail(
+    long number,
+    String title,
+    String slug,
+    List<String> tags,
+    String bodyHtml,
+    String bodyMarkdown,
+    int score,
+    long viewCount,
+    Instant createdAt,
+    Instant lastActivityAt,
+    Instant lastEditedAt,
+    Instant closedAt,
+    UserRef owner,
+    Long acceptedAnswerNumber,
+    List<CommentView> comments,
+    List<AnswerView> answers,
+    VoteType myVote) {
+
+  public QuestionDetail {
+    tags = List.copyOf(tags);
+    comments = List.copyOf(comments);
+    answers = List.copyOf(answers);
+  }
+}

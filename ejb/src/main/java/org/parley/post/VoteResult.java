@@ -1,0 +1,4 @@
+package org.parley.post;
+
+/** A post's score after a vote, and the voter's vote now in force (null after a retraction). */
+public record VoteResult(int score, VoteType myVote) {}
