@@ -1,25 +1,86 @@
 package org.parley.markdown;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
 
 /**
- * Markdown to safe HTML. Thread-safe; inject it, or use {@link #shared()} where there is no CDI.
+ * Markdown to safe HTML: commonmark-java with GFM tables, strikethrough and autolinks, then one allow-list policy
+ * of OWASP java-html-sanitizer. Raw HTML inside Markdown is kept, as on Stack Overflow, but only what the policy
+ * allows survives: formatting, headings, lists, quotes, code, tables, links (http, https, mailto and relative; with
+ * {@code rel="nofollow noopener"}) and images from http/https URLs. No scripts, styles, frames, forms, event
+ * handlers or script-capable URLs.
+ *
+ * <p>Thread-safe; inject it, or use {@link #shared()} where there is no CDI.
  */
 @ApplicationScoped
 public class MarkdownRenderer {
 
-  /** The instance for code outside CDI (tests, importers, entities' callers in plain Java). */
+  private static final MarkdownRenderer SHARED = new MarkdownRenderer();
+
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]+");
+  private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
+  private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
+  private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
+  private static final Pattern SIZE = Pattern.compile("[0-9]{1,4}");
+
+  /** The one policy for rendered Markdown and imported HTML. */
+  static final PolicyFactory POLICY =
+      new HtmlPolicyBuilder()
+          .allowElements(
+              "p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i",
+              "u", "del", "s", "strike", "ins", "sup", "sub", "small", "mark", "abbr", "q", "cite", "ul",
+              "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
+              "tfoot", "tr", "th", "td", "caption", "span", "div", "details", "summary")
+          .allowAttributes("start").matching(NUMBER).onElements("ol")
+          .allowAttributes("align").matching(ALIGN).onElements("th", "td")
+          .allowAttributes("class").matching(LANGUAGE_CLASS).onElements("code")
+          .allowAttributes("title").onElements("abbr", "a", "img")
+          .allowElements("a")
+          .allowAttributes("href").onElements("a")
+          .allowElements("img")
+          .allowAttributes("src").matching(HTTP_URL).onElements("img")
+          .allowAttributes("alt").onElements("img")
+          .allowAttributes("width", "height").matching(SIZE).onElements("img")
+          .allowUrlProtocols("http", "https", "mailto")
+          .requireRelsOnLinks("nofollow", "noopener")
+          .toFactory();
+
+  private static final List<Extension> EXTENSIONS =
+      List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+
+  // sanitizeUrls drops javascript: and friends already in the renderer; the policy is the real gate.
+  private final HtmlRenderer renderer =
+      HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).percentEncodeUrls(true).build();
+
+  /** The instance for code outside CDI (tests, importers, seeding). */
   public static MarkdownRenderer shared() {
-    throw new UnsupportedOperationException("not yet");
+    return SHARED;
   }
 
   /** Renders Markdown (GFM tables, strikethrough, autolinks) and sanitises the result; null gives "". */
   public String toSafeHtml(String markdown) {
-    throw new UnsupportedOperationException("not yet");
+    if (markdown == null || markdown.isEmpty()) {
+      return "";
+    }
+    return sanitize(renderer.render(parser.parse(markdown)));
   }
 
   /** Sanitises HTML (e.g. an imported body) with the same policy as {@link #toSafeHtml}; null gives "". */
   public String sanitize(String html) {
-    throw new UnsupportedOperationException("not yet");
+    if (html == null || html.isEmpty()) {
+      return "";
+    }
+    return POLICY.sanitize(html);
   }
 }
