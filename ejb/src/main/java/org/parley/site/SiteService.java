@@ -1,13 +1,34 @@
 package org.parley.site;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.rules.ConflictException;
+import org.parley.rules.NotAllowedException;
 import org.parley.user.Actor;
 
 /** Finding sites by host name and creating new ones. */
 @Stateless
 public class SiteService {
+
+  private static final Logger log = Logger.getLogger(SiteService.class.getName());
+
+  @PersistenceContext(unitName = "parley")
+  private EntityManager em;
+
+  @Inject private SiteCache cache;
+
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   /**
    * The site served on {@code host} (a Host header without port; case and a trailing port are ignored). Answers
@@ -16,23 +37,38 @@ public class SiteService {
    * @return empty for an unknown, null or malformed host
    */
   public Optional<SiteInfo> findByHost(String host) {
-    throw new UnsupportedOperationException("not yet");
+    String normalized = Site.normalizeHost(host);
+    if (normalized == null) {
+      return Optional.empty();
+    }
+    return cache.get(normalized, h -> find(h).map(Site::toInfo));
   }
 
   /** All sites, ordered by host. */
   public List<SiteInfo> list() {
-    throw new UnsupportedOperationException("not yet");
+    return em.createNamedQuery("Site.listByHost", Site.class).getResultStream().map(Site::toInfo).toList();
   }
 
   /**
    * Creates a site. Only admins may.
    *
-   * @throws org.parley.rules.NotAllowedException when {@code actor} is null or not an admin
+   * @throws NotAllowedException when {@code actor} is null or not an admin
    * @throws org.parley.rules.InvalidInputException for a malformed host, name, title or description
-   * @throws org.parley.rules.ConflictException when the host is taken
+   * @throws ConflictException when the host is taken
    */
   public SiteInfo create(Actor actor, String host, String name, String title, String description) {
-    throw new UnsupportedOperationException("not yet");
+    if (actor == null || !actor.isAdmin()) {
+      throw new NotAllowedException("Only admins can create sites.");
+    }
+    Site site = new Site(host, name, title, description, Instant.now());
+    if (find(site.getHost()).isPresent()) {
+      throw new ConflictException("There is already a site on " + site.getHost() + ".");
+    }
+    em.persist(site);
+    em.flush();
+    clearCacheOnCommit();
+    log.log(Level.INFO, "Site {0} created by user {1}", new Object[] {site.getHost(), actor.userId()});
+    return site.toInfo();
   }
 
   /**
@@ -42,6 +78,39 @@ public class SiteService {
    * @throws org.parley.rules.InvalidInputException for malformed values of a site to be created
    */
   public SiteInfo ensureSite(String host, String name, String title, String description) {
-    throw new UnsupportedOperationException("not yet");
+    String normalized = Site.normalizeHost(host);
+    Optional<Site> existing = normalized == null ? Optional.empty() : find(normalized);
+    if (existing.isPresent()) {
+      return existing.get().toInfo();
+    }
+    Site site = new Site(host, name, title, description, Instant.now());
+    em.persist(site);
+    em.flush();
+    clearCacheOnCommit();
+    log.log(Level.INFO, "Site {0} created", site.getHost());
+    return site.toInfo();
+  }
+
+  /** Clears once the new site is visible to others; a lookup in between would cache it as missing. */
+  private void clearCacheOnCommit() {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              cache.clear();
+            }
+          }
+        });
+  }
+
+  private Optional<Site> find(String normalizedHost) {
+    return em.createNamedQuery("Site.findByHost", Site.class)
+        .setParameter("host", normalizedHost)
+        .getResultStream()
+        .findFirst();
   }
 }
