@@ -1,11 +1,25 @@
 package org.parley.post;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import org.parley.user.Actor;
+import org.parley.user.User;
+import org.parley.user.UserRepository;
 
 /** Comments under questions and answers. */
 @Stateless
 public class CommentService {
+
+  @PersistenceContext(unitName = "parley")
+  private EntityManager em;
+
+  @Inject private PostRepository posts;
+  @Inject private UserRepository users;
+  @Inject private Event<PostChanged> changes;
 
   /**
    * Adds a plain-text comment (trimmed) to a question or answer.
@@ -15,6 +29,16 @@ public class CommentService {
    * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters
    */
   public CommentView comment(Actor actor, long postNumber, String text) {
-    throw new UnsupportedOperationException("not yet");
+    User owner = users.acting(actor, "Log in to comment.");
+    String checked = Comment.checkText(text);
+    long rowVersion = posts.nextRowVersion();
+    Post post = posts.lock(actor.siteId(), postNumber);
+    Comment comment = new Comment(post, owner, checked, Instant.now());
+    em.persist(comment);
+    post.touch(rowVersion);
+    changes.fire(
+        new PostChanged(
+            actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));
+    return comment.toView();
   }
 }

@@ -1,126 +1,424 @@
 package org.parley.post;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.parley.common.Page;
+import org.parley.common.Paging;
+import org.parley.markdown.MarkdownRenderer;
+import org.parley.rules.InvalidInputException;
+import org.parley.rules.NotAllowedException;
+import org.parley.rules.NotFoundException;
+import org.parley.site.Site;
+import org.parley.tag.Tag;
+import org.parley.tag.TagRepository;
+import org.parley.tag.TagService;
 import org.parley.user.Actor;
+import org.parley.user.User;
+import org.parley.user.UserRepository;
 
 /** Listing, viewing, asking, answering, editing and accepting. */
 @Stateless
 public class QuestionService {
+
+  /** How far back from a site's latest activity a question still counts as hot. */
+  static final Duration HOT_WINDOW = Duration.ofDays(30);
+
+  private static final String SELECT =
+      "select q from Question q left join fetch q.owner where q.site.id = :site";
+  private static final String COUNT = "select count(q) from Question q where q.site.id = :site";
+  private static final String UNANSWERED = " and q.answerCount = 0";
+  private static final String RECENT = " and q.lastActivityAt >= :since";
+  private static final String TAGGED =
+      " and q.id in (select tq.id from Question tq join tq.tags t where t.id in :tags"
+          + " group by tq.id having count(t.id) = :tagCount)";
+  private static final String HOTNESS = "(q.score * 3 + q.answerCount * 4 + q.viewCount / 100)";
+
+  @PersistenceContext(unitName = "parley")
+  private EntityManager em;
+
+  @Inject private PostRepository posts;
+  @Inject private UserRepository users;
+  @Inject private TagRepository tags;
+  @Inject private MarkdownRenderer markdown;
+  @Inject private Event<PostChanged> changes;
 
   /**
    * Questions of a site in the given order. A page below 1 is read as 1, the page size is kept within 1..100 and a
    * null sort means {@link QuestionSort#NEWEST}.
    */
   public Page<QuestionSummary> list(long siteId, QuestionSort sort, int page, int pageSize) {
-    throw new UnsupportedOperationException("not yet");
+    return query(siteId, sort, "", Map.of(), Paging.page(page), Paging.pageSize(pageSize));
   }
 
   /**
    * Questions carrying all of {@code tags}. Paging and sort as in {@link #list}; an unknown tag, a null or empty
    * list gives an empty page.
    *
-   * @throws org.parley.rules.InvalidInputException when a tag name is malformed (see {@link
-   *     org.parley.tag.TagService#parse})
+   * @throws InvalidInputException when a tag name is malformed (see {@link TagService#parse})
    */
   public Page<QuestionSummary> tagged(
       long siteId, List<String> tags, QuestionSort sort, int page, int pageSize) {
-    throw new UnsupportedOperationException("not yet");
+    int p = Paging.page(page);
+    int size = Paging.pageSize(pageSize);
+    List<String> names = parseTags(tags);
+    if (names.isEmpty()) {
+      return Page.empty(p, size);
+    }
+    Map<String, Tag> found = this.tags.findByNames(siteId, names);
+    if (found.size() < names.size()) {
+      return Page.empty(p, size);
+    }
+    List<Long> tagIds = found.values().stream().map(Tag::getId).toList();
+    return query(
+        siteId, sort, TAGGED, Map.of("tags", tagIds, "tagCount", (long) tagIds.size()), p, size);
   }
 
   /** The hottest questions for a sidebar; {@code limit} is kept within 1..100. */
   public List<QuestionSummary> hot(long siteId, int limit) {
-    throw new UnsupportedOperationException("not yet");
+    return query(siteId, QuestionSort.HOT, "", Map.of(), 1, Paging.pageSize(limit)).items();
+  }
+
+  private Page<QuestionSummary> query(
+      long siteId, QuestionSort sort, String filter, Map<String, Object> params, int page, int size) {
+    QuestionSort s = sort == null ? QuestionSort.NEWEST : sort;
+    Map<String, Object> all = new HashMap<>(params);
+    all.put("site", siteId);
+    String where = filter;
+    if (s == QuestionSort.UNANSWERED) {
+      where += UNANSWERED;
+    } else if (s == QuestionSort.HOT) {
+      Instant latest =
+          em.createNamedQuery("Question.latestActivityBySite", Instant.class)
+              .setParameter("site", siteId)
+              .getSingleResult();
+      if (latest == null) {
+        return Page.empty(page, size);
+      }
+      where += RECENT;
+      all.put("since", latest.minus(HOT_WINDOW));
+    }
+    TypedQuery<Question> rows = em.createQuery(SELECT + where + " order by " + orderBy(s), Question.class);
+    TypedQuery<Long> count = em.createQuery(COUNT + where, Long.class);
+    all.forEach(
+        (name, value) -> {
+          rows.setParameter(name, value);
+          count.setParameter(name, value);
+        });
+    List<QuestionSummary> items =
+        rows.setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultStream()
+            .map(Question::toSummary)
+            .toList();
+    return new Page<>(items, page, size, count.getSingleResult());
+  }
+
+  private static String orderBy(QuestionSort sort) {
+    return switch (sort) {
+      case NEWEST, UNANSWERED -> "q.createdAt desc, q.id desc";
+      case ACTIVE -> "q.lastActivityAt desc, q.id desc";
+      case VOTES -> "q.score desc, q.createdAt desc, q.id desc";
+      case HOT -> HOTNESS + " desc, q.lastActivityAt desc, q.id desc";
+    };
   }
 
   /**
    * A question page with its answers and comments; {@code myVote} fields are filled for {@code actor} (null =
    * anonymous). Does not count a view: see {@link #recordView}.
    *
-   * @throws org.parley.rules.NotFoundException when the site has no question with that number (an answer's number
-   *     included: use {@link #questionNumberOf} to redirect)
+   * @throws NotFoundException when the site has no question with that number (an answer's number included: use
+   *     {@link #questionNumberOf} to redirect)
    */
   public QuestionDetail view(long siteId, long number, Actor actor) {
-    throw new UnsupportedOperationException("not yet");
+    Question question = posts.findQuestion(siteId, number);
+    List<Answer> answers =
+        new ArrayList<>(
+            em.createNamedQuery("Answer.listByQuestion", Answer.class)
+                .setParameter("question", question)
+                .getResultList());
+    answers.sort(
+        Comparator.comparing((Answer a) -> !question.isAccepted(a))
+            .thenComparing(Answer::getScore, Comparator.reverseOrder())
+            .thenComparing(Answer::getCreatedAt)
+            .thenComparing(Answer::getId));
+    List<Long> postIds = new ArrayList<>();
+    postIds.add(question.getId());
+    answers.forEach(a -> postIds.add(a.getId()));
+
+    Map<Long, List<CommentView>> comments =
+        em.createNamedQuery("Comment.listByPosts", Comment.class)
+            .setParameter("posts", postIds)
+            .getResultStream()
+            .collect(
+                Collectors.groupingBy(
+                    c -> c.getPost().getId(),
+                    Collectors.mapping(Comment::toView, Collectors.toList())));
+    Map<Long, VoteType> myVotes = new HashMap<>();
+    if (actor != null && actor.siteId() == siteId) {
+      em.createNamedQuery("Vote.listByVoterAndPosts", Vote.class)
+          .setParameter("voter", actor.userId())
+          .setParameter("posts", postIds)
+          .getResultStream()
+          .forEach(v -> myVotes.put(v.getPost().getId(), v.getType()));
+    }
+
+    List<AnswerView> answerViews =
+        answers.stream()
+            .map(
+                a ->
+                    new AnswerView(
+                        a.getNumber(),
+                        a.getBodyHtml(),
+                        a.getScore(),
+                        question.isAccepted(a),
+                        a.getCreatedAt(),
+                        a.getLastEditedAt(),
+                        a.ownerRef(),
+                        comments.getOrDefault(a.getId(), List.of()),
+                        myVotes.get(a.getId())))
+            .toList();
+    Long acceptedNumber =
+        answers.stream().filter(question::isAccepted).map(Answer::getNumber).findFirst().orElse(null);
+    return new QuestionDetail(
+        question.getNumber(),
+        question.getTitle(),
+        question.slug(),
+        question.tagList(),
+        question.getBodyHtml(),
+        question.getBodyMarkdown(),
+        question.getScore(),
+        question.getViewCount(),
+        question.getCreatedAt(),
+        question.getLastActivityAt(),
+        question.getLastEditedAt(),
+        question.getClosedAt(),
+        question.ownerRef(),
+        acceptedNumber,
+        comments.getOrDefault(question.getId(), List.of()),
+        answerViews,
+        myVotes.get(question.getId()));
   }
 
   /** Adds one to a question's view count without touching its row version; an unknown number is ignored. */
   public void recordView(long siteId, long number) {
-    throw new UnsupportedOperationException("not yet");
+    em.createNamedQuery("Question.incrementViewsByNumber")
+        .setParameter("site", siteId)
+        .setParameter("number", number)
+        .executeUpdate();
   }
 
   /**
-   * Asks a question on the actor's site. Title and body are trimmed; tags go through {@link
-   * org.parley.tag.TagService#parse} and new tags are created.
+   * Asks a question on the actor's site. Title and body are trimmed; tags go through {@link TagService#parse} and
+   * new tags are created.
    *
-   * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to ask a question.")
-   * @throws org.parley.rules.InvalidInputException when the title is not 15..150 characters, the body not
-   *     30..30000, or there are not 1..5 valid tags
+   * @throws NotAllowedException when {@code actor} is null ("Log in to ask a question.")
+   * @throws InvalidInputException when the title is not 15..150 characters, the body not 30..30000, or there are
+   *     not 1..5 valid tags
    */
   public QuestionSummary ask(Actor actor, String title, String bodyMarkdown, List<String> tags) {
-    throw new UnsupportedOperationException("not yet");
+    if (actor == null) {
+      throw new NotAllowedException("Log in to ask a question.");
+    }
+    String checkedTitle = Question.checkTitle(title);
+    String body = Post.checkBody(bodyMarkdown);
+    List<String> names = checkTagCount(parseTags(tags));
+    String html = markdown.toSafeHtml(body);
+    long rowVersion = posts.nextRowVersion();
+
+    Site site = posts.lockSite(actor.siteId());
+    User owner = users.acting(actor, "Log in to ask a question.");
+    Question question =
+        new Question(
+            site,
+            site.takePostNumber(),
+            owner,
+            checkedTitle,
+            body,
+            html,
+            this.tags.findOrCreate(site, names),
+            Instant.now(),
+            rowVersion);
+    em.persist(question);
+    changes.fire(
+        new PostChanged(site.getId(), question.getNumber(), question.getNumber(), PostChanged.Kind.ASKED));
+    return question.toSummary();
   }
 
   /**
    * Answers a question on the actor's site.
    *
    * @return the new answer's number
-   * @throws org.parley.rules.NotAllowedException when {@code actor} is null or the question is closed
-   * @throws org.parley.rules.NotFoundException when there is no such question
-   * @throws org.parley.rules.InvalidInputException when the body is not 30..30000 characters
+   * @throws NotAllowedException when {@code actor} is null or the question is closed
+   * @throws NotFoundException when there is no such question
+   * @throws InvalidInputException when the body is not 30..30000 characters
    */
   public long answer(Actor actor, long questionNumber, String bodyMarkdown) {
-    throw new UnsupportedOperationException("not yet");
+    if (actor == null) {
+      throw new NotAllowedException("Log in to answer.");
+    }
+    String body = Post.checkBody(bodyMarkdown);
+    String html = markdown.toSafeHtml(body);
+    long answerVersion = posts.nextRowVersion();
+    long questionVersion = posts.nextRowVersion();
+
+    Site site = posts.lockSite(actor.siteId());
+    if (!(posts.lock(site.getId(), questionNumber) instanceof Question question)) {
+      throw new NotFoundException("No such question.");
+    }
+    User owner = users.acting(actor, "Log in to answer.");
+    Answer answer =
+        new Answer(site, site.takePostNumber(), owner, question, body, html, Instant.now(), answerVersion);
+    question.touch(questionVersion);
+    em.persist(answer);
+    changes.fire(
+        new PostChanged(site.getId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ANSWERED));
+    return answer.getNumber();
   }
 
   /**
    * A question or answer as the edit form starts with it.
    *
-   * @throws org.parley.rules.NotAllowedException unless the actor owns the post or is a moderator or admin
-   * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
+   * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
+   * @throws NotFoundException when there is no such post on the actor's site
    */
   public PostForEdit forEdit(Actor actor, long postNumber) {
-    throw new UnsupportedOperationException("not yet");
+    User editor = users.acting(actor, "Log in to edit.");
+    Post post = posts.find(actor.siteId(), postNumber);
+    requireEditable(post, editor);
+    Question question = post.questionShownOn();
+    return new PostForEdit(
+        post.getNumber(),
+        post.isQuestion(),
+        question.getTitle(),
+        post.isQuestion() ? String.join(" ", question.tagList()) : "",
+        post.getBodyMarkdown(),
+        question.getNumber(),
+        question.slug());
   }
 
   /**
    * Edits a question (title, body, tags) or an answer (body only; {@code title} and {@code tags} are ignored).
    *
-   * @throws org.parley.rules.NotAllowedException unless the actor owns the post or is a moderator or admin
-   * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
-   * @throws org.parley.rules.InvalidInputException on the same rules as {@link #ask} and {@link #answer}
+   * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
+   * @throws NotFoundException when there is no such post on the actor's site
+   * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}
    */
   public void edit(
       Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags) {
-    throw new UnsupportedOperationException("not yet");
+    User editor = users.acting(actor, "Log in to edit.");
+    Post post = posts.find(actor.siteId(), postNumber);
+    requireEditable(post, editor);
+    String body = Post.checkBody(bodyMarkdown);
+    Instant now = Instant.now();
+    if (post instanceof Question question) {
+      String checkedTitle = Question.checkTitle(title);
+      List<String> names = checkTagCount(parseTags(tags));
+      String html = markdown.toSafeHtml(body);
+      long rowVersion = posts.nextRowVersion();
+      // The site lock serialises tag creation and tag counts with asking.
+      Site site = posts.lockSite(actor.siteId());
+      posts.relock(question);
+      question.edit(checkedTitle, body, html, this.tags.findOrCreate(site, names), now);
+      question.touch(rowVersion);
+    } else {
+      Answer answer = (Answer) post;
+      String html = markdown.toSafeHtml(body);
+      long answerVersion = posts.nextRowVersion();
+      long questionVersion = posts.nextRowVersion();
+      posts.relock(answer);
+      Question question = answer.getQuestion();
+      posts.relock(question);
+      answer.editBody(body, html, now);
+      answer.touch(answerVersion);
+      question.answerEdited(now);
+      question.touch(questionVersion);
+    }
+    changes.fire(
+        new PostChanged(
+            actor.siteId(),
+            post.questionShownOn().getNumber(),
+            post.getNumber(),
+            PostChanged.Kind.EDITED));
   }
 
   /**
    * Accepts an answer, or un-accepts it when it is the accepted one; accepting another answer moves the mark.
    *
-   * @throws org.parley.rules.NotAllowedException when {@code actor} is null or did not ask the question
-   * @throws org.parley.rules.NotFoundException when there is no such answer on the actor's site
+   * @throws NotAllowedException when {@code actor} is null or did not ask the question
+   * @throws NotFoundException when there is no such answer on the actor's site
    */
   public void accept(Actor actor, long answerNumber) {
-    throw new UnsupportedOperationException("not yet");
+    User asker = users.acting(actor, "Log in to accept an answer.");
+    long rowVersion = posts.nextRowVersion();
+    if (!(posts.find(actor.siteId(), answerNumber) instanceof Answer answer)) {
+      throw new NotFoundException("No such answer.");
+    }
+    Question question = answer.getQuestion();
+    posts.relock(question);
+    if (!question.isOwnedBy(asker)) {
+      throw new NotAllowedException("Only the person who asked can accept an answer.");
+    }
+    Answer previous = question.getAcceptedAnswer();
+    users.lockAll(
+        Arrays.asList(
+            asker, answer.getOwner(), previous == null ? null : previous.getOwner()));
+    question.accept(asker, answer);
+    question.touch(rowVersion);
+    changes.fire(
+        new PostChanged(actor.siteId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ACCEPTED));
   }
 
   /**
    * The number of the question a post belongs to: the post's own for a question, its question's for an answer.
    *
-   * @throws org.parley.rules.NotFoundException when the site has no such post
+   * @throws NotFoundException when the site has no such post
    */
   public long questionNumberOf(long siteId, long postNumber) {
-    throw new UnsupportedOperationException("not yet");
+    return posts.find(siteId, postNumber).questionShownOn().getNumber();
   }
 
   /**
    * The slug of the question a post belongs to (see {@link #questionNumberOf}).
    *
-   * @throws org.parley.rules.NotFoundException when the site has no such post
+   * @throws NotFoundException when the site has no such post
    */
   public String slugOfQuestionContaining(long siteId, long postNumber) {
-    throw new UnsupportedOperationException("not yet");
+    return posts.find(siteId, postNumber).questionShownOn().slug();
+  }
+
+  private static void requireEditable(Post post, User editor) {
+    if (!post.editableBy(editor)) {
+      throw new NotAllowedException("You can only edit your own posts.");
+    }
+  }
+
+  private static List<String> parseTags(List<String> tags) {
+    if (tags == null) {
+      return List.of();
+    }
+    return TagService.parse(
+        tags.stream().filter(Objects::nonNull).collect(Collectors.joining(" ")));
+  }
+
+  private static List<String> checkTagCount(List<String> names) {
+    if (names.isEmpty()) {
+      throw new InvalidInputException("Add at least one tag.");
+    }
+    if (names.size() > Question.MAX_TAGS) {
+      throw new InvalidInputException("Use at most " + Question.MAX_TAGS + " tags.");
+    }
+    return names;
   }
 }

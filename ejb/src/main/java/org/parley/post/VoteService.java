@@ -1,22 +1,68 @@
 package org.parley.post;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
+import org.parley.rules.InvalidInputException;
+import org.parley.rules.NotAllowedException;
 import org.parley.user.Actor;
+import org.parley.user.User;
+import org.parley.user.UserRepository;
 
 /** Up- and down-votes on questions and answers. */
 @Stateless
 public class VoteService {
 
+  @PersistenceContext(unitName = "parley")
+  private EntityManager em;
+
+  @Inject private PostRepository posts;
+  @Inject private UserRepository users;
+  @Inject private Event<PostChanged> changes;
+
   /**
    * Casts, changes or (when {@code type} equals the current vote) retracts the actor's vote, adjusting score and
    * reputation.
    *
-   * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to vote.") or votes on their
-   *     own post ("You can't vote on your own post.")
+   * @throws NotAllowedException when {@code actor} is null ("Log in to vote.") or votes on their own post ("You
+   *     can't vote on your own post.")
    * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
-   * @throws org.parley.rules.InvalidInputException when {@code type} is null
+   * @throws InvalidInputException when {@code type} is null
    */
   public VoteResult vote(Actor actor, long postNumber, VoteType type) {
-    throw new UnsupportedOperationException("not yet");
+    User voter = users.acting(actor, "Log in to vote.");
+    if (type == null) {
+      throw new InvalidInputException("Vote up or down.");
+    }
+    long rowVersion = posts.nextRowVersion();
+    // Post row first, then users in id order: the same order everywhere, so votes cannot deadlock.
+    Post post = posts.lock(actor.siteId(), postNumber);
+    if (post.isOwnedBy(voter)) {
+      throw new NotAllowedException("You can't vote on your own post.");
+    }
+    users.lockAll(Arrays.asList(voter, post.getOwner()));
+    Vote current =
+        em.createNamedQuery("Vote.findByPostAndVoter", Vote.class)
+            .setParameter("post", post)
+            .setParameter("voter", voter)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    VoteChange change = post.vote(voter, current, type, Instant.now());
+    if (change.toPersist() != null) {
+      em.persist(change.toPersist());
+    }
+    if (change.toRemove() != null) {
+      em.remove(change.toRemove());
+    }
+    post.touch(rowVersion);
+    changes.fire(
+        new PostChanged(
+            actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.VOTED));
+    return new VoteResult(post.getScore(), change.after());
   }
 }
