@@ -24,8 +24,6 @@ import org.owasp.html.PolicyFactory;
 @ApplicationScoped
 public class MarkdownRenderer {
 
-  private static final MarkdownRenderer SHARED = new MarkdownRenderer();
-
   private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]+");
   private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
   private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
@@ -56,6 +54,9 @@ public class MarkdownRenderer {
 
   private static final List<Extension> EXTENSIONS =
       List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+
+  // Declared after the policy and extensions it uses: static fields initialise in order.
+  private static final MarkdownRenderer SHARED = new MarkdownRenderer();
 
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
