@@ -1,0 +1,102 @@
+package org.parley.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the public URLs ({@code /questions/12/how-do-i-x}, {@code /questions/tagged/java}, {@code /users/3/jane}, ...)
+ * onto Faces views by a server-side forward; the address bar keeps the clean URL. Views check slugs themselves and
+ * redirect to the canonical one, so this filter does no lookups. Anything that matches no route, including the views'
+ * own {@code *.xhtml} URLs that forms post to, passes through unchanged.
+ */
+public class CleanUrlFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final Pattern QUESTION = Pattern.compile("/questions/([0-9]{1,18})(?:/([^/]*))?/?");
+  private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
+  private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
+  private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Optional<String> view = route(path);
+    if (view.isPresent()) {
+      request.getRequestDispatcher(view.get()).forward(request, response);
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  /**
+   * The view (with query parameters) a clean path shows, or empty when the path is not a clean URL. The path is the
+   * raw, still percent-encoded request URI below the context path.
+   */
+  static Optional<String> route(String path) {
+    switch (path) {
+      case "", "/":
+        return Optional.of("/index.xhtml");
+      case "/questions", "/questions/":
+        return Optional.of("/questions/list.xhtml");
+      case "/questions/ask", "/questions/ask/":
+        return Optional.of("/questions/ask.xhtml");
+      case "/tags", "/tags/":
+        return Optional.of("/tags/list.xhtml");
+      case "/users/register", "/users/register/":
+        return Optional.of("/users/register.xhtml");
+      case "/users/login", "/users/login/":
+        return Optional.of("/users/login.xhtml");
+      case "/admin/sites", "/admin/sites/":
+        return Optional.of("/admin/sites.xhtml");
+      default:
+        break;
+    }
+    Matcher m = TAGGED.matcher(path);
+    if (m.matches()) {
+      return param(m.group(1)).map(tags -> "/questions/tagged.xhtml?tags=" + tags);
+    }
+    m = QUESTION.matcher(path);
+    if (m.matches()) {
+      String number = m.group(1);
+      return param(m.group(2)).map(slug -> "/questions/view.xhtml?n=" + number + "&slug=" + slug);
+    }
+    m = EDIT.matcher(path);
+    if (m.matches()) {
+      return Optional.of("/posts/edit.xhtml?n=" + m.group(1));
+    }
+    m = USER.matcher(path);
+    if (m.matches()) {
+      String number = m.group(1);
+      return param(m.group(2)).map(slug -> "/users/view.xhtml?n=" + number + "&slug=" + slug);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A path segment re-encoded as a query parameter value, so that nothing in it can add parameters; a literal
+   * {@code +} stays a plus ({@code c++}). Empty for a malformed percent escape.
+   */
+  private static Optional<String> param(String segment) {
+    if (segment == null) {
+      return Optional.of("");
+    }
+    try {
+      String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+      return Optional.of(URLEncoder.encode(decoded, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
