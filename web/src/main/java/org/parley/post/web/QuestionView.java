@@ -1,0 +1,169 @@
+package org.parley.post.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.post.CommentService;
+import org.parley.post.QuestionDetail;
+import org.parley.post.QuestionService;
+import org.parley.post.QuestionSummary;
+import org.parley.post.ViewCounter;
+import org.parley.post.VoteResult;
+import org.parley.post.VoteService;
+import org.parley.post.VoteType;
+import org.parley.rules.NotFoundException;
+import org.parley.site.web.CurrentSite;
+import org.parley.user.security.Viewer;
+import org.parley.web.Links;
+import org.parley.web.Redirects;
+
+/**
+ * A question with its answers and comments ({@code /questions/{number}/{slug}}). A wrong slug, or an answer's number,
+ * redirects (301) to the canonical URL. Votes, accepts, comments and answers are ajax actions: a vote re-renders only
+ * its score, the rest reload the question. Refusals ("You can't vote on your own post.") come back from the services
+ * and are shown as messages by {@link org.parley.web.RuleExceptionHandler}.
+ */
+@Named
+@ViewScoped
+public class QuestionView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int HOT = 10;
+
+  @Inject private QuestionService questions;
+  @Inject private VoteService votes;
+  @Inject private CommentService comments;
+  @Inject private ViewCounter viewCounter;
+  @Inject private CurrentSite site;
+  @Inject private Viewer viewer;
+  @Inject private Links links;
+
+  private String n;
+  private String slug;
+
+  private long number;
+  private QuestionDetail detail;
+  private List<QuestionSummary> hot;
+  /** Votes cast on this page since the question was loaded, by post number. */
+  private final Map<Long, VoteResult> voted = new HashMap<>();
+  /** Comment drafts, by post number. */
+  private final Map<Long, String> commentDrafts = new HashMap<>();
+  private String answerBody;
+
+  public void load() {
+    number = Redirects.parseNumber(n);
+    try {
+      detail = questions.view(site.id(), number, viewer.actor());
+    } catch (NotFoundException e) {
+      // An answer's number: send the reader to the answer inside its question.
+      long question = questions.questionNumberOf(site.id(), number);
+      if (question == number) {
+        throw e;
+      }
+      Redirects.permanent(links.answer(question, questions.slugOfQuestionContaining(site.id(), number), number));
+      return;
+    }
+    if (!detail.slug().equals(slug)) {
+      Redirects.permanent(links.question(number, detail.slug()));
+      return;
+    }
+    viewCounter.countView(site.id(), number);
+    hot = questions.hot(site.id(), HOT);
+  }
+
+  private void reload() {
+    detail = questions.view(site.id(), number, viewer.actor());
+    voted.clear();
+  }
+
+  public void voteUp(long post) {
+    vote(post, VoteType.UP);
+  }
+
+  public void voteDown(long post) {
+    vote(post, VoteType.DOWN);
+  }
+
+  private void vote(long post, VoteType type) {
+    voted.put(post, votes.vote(viewer.actor(), post, type));
+  }
+
+  /** A post's score, counting votes cast on this page. */
+  public int score(long post, int loaded) {
+    VoteResult result = voted.get(post);
+    return result == null ? loaded : result.score();
+  }
+
+  /** Whether the viewer's vote on a post is {@code "UP"} or {@code "DOWN"}, counting votes cast on this page. */
+  public boolean hasVoted(long post, VoteType loaded, String type) {
+    VoteType mine = voted.containsKey(post) ? voted.get(post).myVote() : loaded;
+    return mine != null && mine.name().equals(type);
+  }
+
+  /** Accepts an answer, or un-accepts the accepted one. */
+  public void accept(long answer) {
+    questions.accept(viewer.actor(), answer);
+    reload();
+  }
+
+  public void comment(long post) {
+    comments.comment(viewer.actor(), post, commentDrafts.get(post));
+    commentDrafts.remove(post);
+    reload();
+  }
+
+  public void answer() {
+    questions.answer(viewer.actor(), number, answerBody);
+    answerBody = null;
+    reload();
+  }
+
+  /** Whether the viewer asked this question, and so may accept answers. */
+  public boolean isAsker() {
+    return detail != null && viewer.owns(detail.owner());
+  }
+
+  public String getCanonicalUrl() {
+    return links.question(number, detail.slug());
+  }
+
+  public QuestionDetail getDetail() {
+    return detail;
+  }
+
+  public List<QuestionSummary> getHot() {
+    return hot;
+  }
+
+  public Map<Long, String> getCommentDrafts() {
+    return commentDrafts;
+  }
+
+  public String getAnswerBody() {
+    return answerBody;
+  }
+
+  public void setAnswerBody(String answerBody) {
+    this.answerBody = answerBody;
+  }
+
+  public String getN() {
+    return n;
+  }
+
+  public void setN(String n) {
+    this.n = n;
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(String slug) {
+    this.slug = slug;
+  }
+}
