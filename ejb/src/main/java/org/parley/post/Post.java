@@ -53,7 +53,6 @@ import org.parley.user.UserRef;
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
 @DiscriminatorColumn(name = "post_type", discriminatorType = DiscriminatorType.STRING, length = 1)
 @DynamicUpdate
-@SequenceGenerator(name = RowVersions.SEQUENCE, sequenceName = RowVersions.SEQUENCE, allocationSize = 1)
 @NamedQuery(
     name = "Post.findByNumber",
     query = "select p from Post p where p.site.id = :site and p.number = :number")

@@ -4,8 +4,8 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * Draws post row versions from the database sequence {@value #SEQUENCE} (declared on {@link Post} so that schema
- * generation creates it). The statement comes from Hibernate's dialect, so the same code runs on H2, PostgreSQL and
+ * Draws post row versions from the database sequence {@value #SEQUENCE} (declared by {@link RowVersionSequence} so
+ * that schema generation creates it). The statement comes from Hibernate's dialect, so the same code runs on H2, PostgreSQL and
  * SQL Server.
  */
 public final class RowVersions {
