@@ -8,11 +8,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import java.time.Instant;
 import java.util.Objects;
+import org.hibernate.annotations.DynamicUpdate;
 import org.parley.site.Site;
 import org.parley.user.User;
 
 /** An answer to a question. */
 @Entity
+@DynamicUpdate
 @DiscriminatorValue("A")
 @NamedQuery(
     name = "Answer.listByQuestion",

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.BatchSize;
 import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
@@ -31,6 +32,7 @@ import org.parley.user.User;
  * and the accepted answer consistent with the reputation those earn.
  */
 @Entity
+@DynamicUpdate
 @DiscriminatorValue("Q")
 @NamedQuery(
     name = "Question.findByNumber",

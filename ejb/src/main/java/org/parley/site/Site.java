@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hibernate.annotations.DynamicUpdate;
 import org.parley.rules.InvalidInputException;
 
 /**
@@ -21,6 +22,7 @@ import org.parley.rules.InvalidInputException;
  * are never handed out twice.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "site", uniqueConstraints = @UniqueConstraint(name = "uk_site_host", columnNames = "host"))
 @NamedQuery(name = "Site.findByHost", query = "select s from Site s where s.host = :host")
 @NamedQuery(name = "Site.listByHost", query = "select s from Site s order by s.host")

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.Length;
 import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
@@ -29,6 +30,7 @@ import org.parley.site.Site;
  * posts keep their display name, but no longer logs in or shows a profile.
  */
 @Entity
+@DynamicUpdate
 @Table(
     name = "parley_user",
     uniqueConstraints = {
