@@ -1,0 +1,228 @@
+package org.parley.testing;
+
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.stat.Statistics;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
+import org.parley.markdown.MarkdownRenderer;
+
+/**
+ * The EJB services wired by hand on Hibernate with a private in-memory H2 database: what the container would do
+ * for injection and one transaction per service call, so mappings, queries, locks and service rules run in a plain
+ * unit test. Each instance has its own database; close it after the test.
+ */
+public final class H2Services implements AutoCloseable {
+
+  /** What the EJB jar's persistence unit finds by scanning. */
+  private static final List<String> ENTITIES =
+      List.of(
+          "org.parley.site.Site",
+          "org.parley.user.User",
+          "org.parley.tag.Tag",
+          "org.parley.post.Post",
+          "org.parley.post.Question",
+          "org.parley.post.Answer",
+          "org.parley.post.Comment",
+          "org.parley.post.Vote",
+          "org.parley.post.RowVersionSequence");
+
+  private final SessionFactory factory;
+  private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+  private final ThreadLocal<List<Synchronization>> synchronizations = ThreadLocal.withInitial(ArrayList::new);
+  private final Map<Class<?>, Object> beans = new HashMap<>();
+
+  /** Every event the services fired in committed or rolled-back calls, in order. */
+  public final List<Object> events = new CopyOnWriteArrayList<>();
+
+  public H2Services() {
+    Configuration cfg = new Configuration();
+    for (String entity : ENTITIES) {
+      try {
+        cfg.addAnnotatedClass(Class.forName(entity));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    cfg.setProperty("hibernate.connection.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    cfg.setProperty("hibernate.connection.username", "sa");
+    cfg.setProperty("hibernate.hbm2ddl.auto", "create-drop");
+    cfg.setProperty("hibernate.default_batch_fetch_size", "64");
+    cfg.setProperty("hibernate.generate_statistics", "true");
+    cfg.setProperty("hibernate.connection.pool_size", "4");
+    // The Jakarta EE API jar brings JSON-B and JAXB APIs without implementations; no entity maps JSON or XML.
+    cfg.setProperty("hibernate.type.json_format_mapper", NoFormatMapper.class.getName());
+    cfg.setProperty("hibernate.type.xml_format_mapper", NoFormatMapper.class.getName());
+    factory = cfg.buildSessionFactory();
+    beans.put(EntityManager.class, proxy(EntityManager.class, (m, args) -> m.invoke(requireCurrent(), args)));
+    beans.put(MarkdownRenderer.class, MarkdownRenderer.shared());
+    beans.put(
+        Event.class,
+        proxy(
+            Event.class,
+            (m, args) -> {
+              if (m.getName().equals("fire")) {
+                events.add(args[0]);
+                return null;
+              }
+              throw new UnsupportedOperationException(m.getName());
+            }));
+    beans.put(
+        TransactionSynchronizationRegistry.class,
+        proxy(
+            TransactionSynchronizationRegistry.class,
+            (m, args) -> {
+              if (m.getName().equals("registerInterposedSynchronization")) {
+                synchronizations.get().add((Synchronization) args[0]);
+                return null;
+              }
+              throw new UnsupportedOperationException(m.getName());
+            }));
+  }
+
+  /** The bean of this class, created once with its fields injected by type, as CDI and EJB would. */
+  public synchronized <T> T bean(Class<T> type) {
+    Object existing = beans.get(type);
+    if (existing != null) {
+      return type.cast(existing);
+    }
+    try {
+      var constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      T bean = constructor.newInstance();
+      beans.put(type, bean);
+      for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+            continue;
+          }
+          if (field.isAnnotationPresent(jakarta.inject.Inject.class)
+              || field.isAnnotationPresent(jakarta.persistence.PersistenceContext.class)
+              || field.isAnnotationPresent(jakarta.annotation.Resource.class)
+              || field.isAnnotationPresent(jakarta.ejb.EJB.class)) {
+            field.setAccessible(true);
+            field.set(bean, bean(field.getType()));
+          }
+        }
+      }
+      return bean;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot create " + type, e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, like a call of a {@code @Stateless} method; rolls back on any exception. */
+  public <T> T tx(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    EntityManager em = factory.createEntityManager();
+    current.set(em);
+    synchronizations.get().clear();
+    int status = Status.STATUS_ROLLEDBACK;
+    try {
+      em.getTransaction().begin();
+      T result = work.get();
+      em.getTransaction().commit();
+      status = Status.STATUS_COMMITTED;
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+      current.remove();
+      for (Synchronization s : synchronizations.get()) {
+        s.afterCompletion(status);
+      }
+      synchronizations.get().clear();
+    }
+  }
+
+  public void run(Runnable work) {
+    tx(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** Statement counts and the like; {@link Statistics#clear()} before the part to measure. */
+  public Statistics statistics() {
+    return factory.getStatistics();
+  }
+
+  /** An entity manager on the same database outside the services, for assertions; close it. */
+  public EntityManager direct() {
+    return factory.createEntityManager();
+  }
+
+  private EntityManager requireCurrent() {
+    EntityManager em = current.get();
+    if (em == null) {
+      throw new IllegalStateException("Call services inside tx(...)");
+    }
+    return em;
+  }
+
+  private interface Handler {
+    Object handle(java.lang.reflect.Method method, Object[] args) throws Throwable;
+  }
+
+  private static <T> T proxy(Class<T> type, Handler handler) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            H2Services.class.getClassLoader(),
+            new Class<?>[] {type},
+            (p, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                  case "hashCode" -> System.identityHashCode(p);
+                  case "equals" -> p == args[0];
+                  default -> type.getSimpleName() + " stub";
+                };
+              }
+              try {
+                return handler.handle(method, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
+  }
+
+  /** Stands in for Hibernate's JSON and XML mappers, which nothing here uses. */
+  public static final class NoFormatMapper implements FormatMapper {
+
+    @Override
+    public <T> T fromString(CharSequence charSequence, JavaType<T> javaType, WrapperOptions wrapperOptions) {
+      throw new UnsupportedOperationException("No JSON or XML mapping in Parley's entities");
+    }
+
+    @Override
+    public <T> String toString(T value, JavaType<T> javaType, WrapperOptions wrapperOptions) {
+      throw new UnsupportedOperationException("No JSON or XML mapping in Parley's entities");
+    }
+  }
+
+  @Override
+  public void close() {
+    factory.close();
+  }
+}
