@@ -2,6 +2,7 @@ package org.parley.post;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Draws post row versions from the database sequence {@value #SEQUENCE} (declared by {@link RowVersionSequence} so
@@ -23,6 +24,12 @@ public final class RowVersions {
             .getDialect()
             .getSequenceSupport()
             .getSequenceNextValString(SEQUENCE);
-    return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    // Naming the query's only table spares the flush of the whole session a native query otherwise causes.
+    Object next =
+        em.createNativeQuery(sql)
+            .unwrap(NativeQuery.class)
+            .addSynchronizedQuerySpace("post_row_version")
+            .getSingleResult();
+    return ((Number) next).longValue();
   }
 }
