@@ -1,16 +1,53 @@
 package org.parley.seed;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.rules.InvalidInputException;
 
-/** Seeds the default site and, unless {@code -Dparley.seed=false}, demo sites with generated content. */
+/**
+ * At start-up: makes sure the default site {@code localhost} exists, then, unless {@code -Dparley.seed=false},
+ * seeds the demo sites and content if the default site has no questions yet. The admins' password is read from
+ * {@code ${jboss.server.data.dir}/parley/admin-password}, created with a random password if missing.
+ *
+ * <p>Demo content is optional: if seeding fails it is logged and the application starts without it (in its own
+ * transaction, so the default site stays). A failure to create the default site fails the deployment.
+ */
 @Singleton
 @Startup
 public class DemoContent {
 
+  static final String SEED_PROPERTY = "parley.seed";
+
+  private static final Logger log = Logger.getLogger(DemoContent.class.getName());
+
+  @EJB private DemoSeeder seeder;
+
   @PostConstruct
-  void seed() {
-    // Filled in with the entities.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void start() {
+    seeder.ensureDefaultSite();
+    if ("false".equalsIgnoreCase(System.getProperty(SEED_PROPERTY))) {
+      log.log(Level.INFO, "Demo content not seeded: -D{0}=false", SEED_PROPERTY);
+      return;
+    }
+    Path passwordFile = AdminPassword.defaultFile();
+    try {
+      String password = AdminPassword.readOrCreate(passwordFile);
+      int seeded = seeder.seedIfEmpty(password);
+      if (seeded > 0) {
+        log.log(Level.INFO, "Demo admins log in as \"admin\" with the password in {0}", passwordFile);
+      }
+    } catch (EJBException | InvalidInputException | UncheckedIOException e) {
+      log.log(Level.SEVERE, "Demo content could not be seeded; starting without it", e);
+    }
   }
 }

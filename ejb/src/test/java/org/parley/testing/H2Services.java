@@ -67,6 +67,10 @@ public final class H2Services implements AutoCloseable {
     cfg.setProperty("hibernate.default_batch_fetch_size", "64");
     cfg.setProperty("hibernate.generate_statistics", "true");
     cfg.setProperty("hibernate.connection.pool_size", "4");
+    // As in persistence.xml.
+    cfg.setProperty("hibernate.jdbc.batch_size", "50");
+    cfg.setProperty("hibernate.order_inserts", "true");
+    cfg.setProperty("hibernate.order_updates", "true");
     // The Jakarta EE API jar brings JSON-B and JAXB APIs without implementations; no entity maps JSON or XML.
     cfg.setProperty("hibernate.type.json_format_mapper", NoFormatMapper.class.getName());
     cfg.setProperty("hibernate.type.xml_format_mapper", NoFormatMapper.class.getName());
