@@ -54,7 +54,7 @@ public class Comment {
   @JoinColumn(name = "owner_id")
   private User owner;
 
-  @Column(name = "text", nullable = false, length = MAX_TEXT)
+  @Column(name = "comment_text", nullable = false, length = MAX_TEXT)
   private String text;
 
   @Column(name = "score", nullable = false)

@@ -47,7 +47,7 @@ public class Vote {
   private User voter;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "type", nullable = false, length = 4)
+  @Column(name = "vote_type", nullable = false, length = 4)
   private VoteType type;
 
   @Column(name = "created_at", nullable = false)

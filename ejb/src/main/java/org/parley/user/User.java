@@ -44,9 +44,6 @@ import org.parley.site.Site;
 @NamedQuery(
     name = "User.findByNumber",
     query = "select u from User u where u.site.id = :site and u.number = :number")
-@NamedQuery(
-    name = "User.countBySiteAndRole",
-    query = "select count(u) from User u where u.site.id = :site and u.role = :role")
 public class User {
 
   public static final int MIN_REPUTATION = 1;

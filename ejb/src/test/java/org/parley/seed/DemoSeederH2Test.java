@@ -91,7 +91,7 @@ class DemoSeederH2Test {
     EntityManager em = h2.direct();
     try {
       assertEquals(0L, single(em,
-          "select count(*) from post p where p.score <> (select coalesce(sum(case when v.type = 'UP' then 1 else -1 end), 0)"
+          "select count(*) from post p where p.score <> (select coalesce(sum(case when v.vote_type = 'UP' then 1 else -1 end), 0)"
               + " from vote v where v.post_id = p.id)"), "score = ups - downs");
       assertEquals(0L, single(em,
           "select count(*) from post q where q.post_type = 'Q' and q.answer_count <>"
