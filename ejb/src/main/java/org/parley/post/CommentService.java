@@ -31,11 +31,10 @@ public class CommentService {
   public CommentView comment(Actor actor, long postNumber, String text) {
     User owner = users.acting(actor, "Log in to comment.");
     String checked = Comment.checkText(text);
-    long rowVersion = posts.nextRowVersion();
     Post post = posts.lock(actor.siteId(), postNumber);
     Comment comment = new Comment(post, owner, checked, Instant.now());
     em.persist(comment);
-    post.touch(rowVersion);
+    post.touch(posts.nextRowVersion());
     changes.fire(
         new PostChanged(
             actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));

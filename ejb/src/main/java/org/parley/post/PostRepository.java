@@ -66,7 +66,10 @@ public class PostRepository {
     return site;
   }
 
-  /** A fresh row version from the database sequence. */
+  /**
+   * A fresh row version from the database sequence. Draw it after locking the row it is for: a version drawn
+   * before the lock could be smaller than one a concurrent writer drew later but committed first.
+   */
   public long nextRowVersion() {
     return RowVersions.next(em);
   }

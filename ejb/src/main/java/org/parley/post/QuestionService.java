@@ -235,7 +235,6 @@ public class QuestionService {
     String body = Post.checkBody(bodyMarkdown);
     List<String> names = checkTagCount(parseTags(tags));
     String html = markdown.toSafeHtml(body);
-    long rowVersion = posts.nextRowVersion();
 
     Site site = posts.lockSite(actor.siteId());
     User owner = users.acting(actor, "Log in to ask a question.");
@@ -249,7 +248,7 @@ public class QuestionService {
             html,
             this.tags.findOrCreate(site, names),
             Instant.now(),
-            rowVersion);
+            posts.nextRowVersion());
     em.persist(question);
     changes.fire(
         new PostChanged(site.getId(), question.getNumber(), question.getNumber(), PostChanged.Kind.ASKED));
@@ -270,8 +269,6 @@ public class QuestionService {
     }
     String body = Post.checkBody(bodyMarkdown);
     String html = markdown.toSafeHtml(body);
-    long answerVersion = posts.nextRowVersion();
-    long questionVersion = posts.nextRowVersion();
 
     Site site = posts.lockSite(actor.siteId());
     if (!(posts.lock(site.getId(), questionNumber) instanceof Question question)) {
@@ -279,8 +276,9 @@ public class QuestionService {
     }
     User owner = users.acting(actor, "Log in to answer.");
     Answer answer =
-        new Answer(site, site.takePostNumber(), owner, question, body, html, Instant.now(), answerVersion);
-    question.touch(questionVersion);
+        new Answer(
+            site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
+    question.touch(posts.nextRowVersion());
     em.persist(answer);
     changes.fire(
         new PostChanged(site.getId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ANSWERED));
@@ -326,24 +324,21 @@ public class QuestionService {
       String checkedTitle = Question.checkTitle(title);
       List<String> names = checkTagCount(parseTags(tags));
       String html = markdown.toSafeHtml(body);
-      long rowVersion = posts.nextRowVersion();
       // The site lock serialises tag creation and tag counts with asking.
       Site site = posts.lockSite(actor.siteId());
       posts.relock(question);
       question.edit(checkedTitle, body, html, this.tags.findOrCreate(site, names), now);
-      question.touch(rowVersion);
+      question.touch(posts.nextRowVersion());
     } else {
       Answer answer = (Answer) post;
       String html = markdown.toSafeHtml(body);
-      long answerVersion = posts.nextRowVersion();
-      long questionVersion = posts.nextRowVersion();
       posts.relock(answer);
       Question question = answer.getQuestion();
       posts.relock(question);
       answer.editBody(body, html, now);
-      answer.touch(answerVersion);
+      answer.touch(posts.nextRowVersion());
       question.answerEdited(now);
-      question.touch(questionVersion);
+      question.touch(posts.nextRowVersion());
     }
     changes.fire(
         new PostChanged(
@@ -361,7 +356,6 @@ public class QuestionService {
    */
   public void accept(Actor actor, long answerNumber) {
     User asker = users.acting(actor, "Log in to accept an answer.");
-    long rowVersion = posts.nextRowVersion();
     if (!(posts.find(actor.siteId(), answerNumber) instanceof Answer answer)) {
       throw new NotFoundException("No such answer.");
     }
@@ -375,7 +369,7 @@ public class QuestionService {
         Arrays.asList(
             asker, answer.getOwner(), previous == null ? null : previous.getOwner()));
     question.accept(asker, answer);
-    question.touch(rowVersion);
+    question.touch(posts.nextRowVersion());
     changes.fire(
         new PostChanged(actor.siteId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ACCEPTED));
   }

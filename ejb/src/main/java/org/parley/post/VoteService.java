@@ -38,7 +38,6 @@ public class VoteService {
     if (type == null) {
       throw new InvalidInputException("Vote up or down.");
     }
-    long rowVersion = posts.nextRowVersion();
     // Post row first, then users in id order: the same order everywhere, so votes cannot deadlock.
     Post post = posts.lock(actor.siteId(), postNumber);
     if (post.isOwnedBy(voter)) {
@@ -59,7 +58,7 @@ public class VoteService {
     if (change.toRemove() != null) {
       em.remove(change.toRemove());
     }
-    post.touch(rowVersion);
+    post.touch(posts.nextRowVersion());
     changes.fire(
         new PostChanged(
             actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.VOTED));

@@ -234,6 +234,39 @@ class QuestionServiceH2Test {
   }
 
   @Test
+  void concurrentWritersLoseNothing() throws Exception {
+    QuestionSummary q = ask(asker, "Which writes survive when many arrive together?", "concurrency");
+    List<Actor> crowd = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String name = "crowd" + i;
+      h2.tx(() -> users.createUser(site.id(), name, "Crowd " + name, PASSWORD, Role.USER));
+      crowd.add(h2.tx(() -> users.actorFor(site.id(), name).orElseThrow()));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+      for (Actor member : crowd) {
+        work.add(pool.submit(() -> h2.tx(() -> votes.vote(member, q.number(), VoteType.UP))));
+        work.add(pool.submit(() -> answer(member, q.number(), "An answer written at the same time as others.")));
+        work.add(pool.submit(() -> h2.run(() -> questions.recordView(site.id(), q.number()))));
+      }
+      for (var f : work) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
+    assertEquals(8, detail.score());
+    assertEquals(8, detail.answers().size());
+    assertEquals(8, detail.viewCount());
+    assertEquals(8, detail.answers().stream().map(AnswerView::number).distinct().count());
+    assertEquals(1 + 8 * 10, reputation(askerRef));
+    assertEquals(8, h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 5)).items().get(0).answerCount());
+  }
+
+  @Test
   void badInputIsRejectedWithAMessageAndNothingIsStored() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> ask(asker, "Too short?", "gears"));
     assertFalse(e.getMessage().isBlank());
