@@ -1,6 +1,6 @@
 package org.parley.metrics;
 
-import org.hibernate.engine.spi.SessionEventListener;
+import org.hibernate.SessionEventListener;
 
 /**
  * Times every JDBC statement and batch Hibernate executes into the current request's {@link RequestTimings}. Named in
