@@ -74,7 +74,12 @@ bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" "$BASE" > "$BASE/log/co
 
 # Secrets made once per data directory: the admin password (Parley's admin user and the WildFly console's) and
 # the messaging cluster password.
-secret() { tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 20; }
+secret() {
+  local s
+  s=$(head -c 64 /dev/urandom | base64 -w 0)
+  s=${s//[^A-Za-z0-9]/}
+  echo "${s:0:20}"
+}
 ADMIN_PASSWORD_FILE="$BASE/data/parley/admin-password"
 if [ ! -s "$ADMIN_PASSWORD_FILE" ]; then
   (umask 077; secret > "$ADMIN_PASSWORD_FILE")
