@@ -126,6 +126,15 @@ banner() {
 EOT
 }
 
+# Another program on our port would answer the readiness check for us; refuse to start instead.
+port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+for p in $((PORT + OFFSET)) $((9990 + OFFSET)); do
+  if port_in_use "$p"; then
+    echo "Port $p is already in use by another program; choose others with PARLEY_PORT or PARLEY_PORT_OFFSET." >&2
+    exit 1
+  fi
+done
+
 echo "Starting WildFly $WILDFLY_VERSION with Parley (data: $DATA)..."
 if $background; then
   nohup "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" > "$BASE/log/console.log" 2>&1 &
