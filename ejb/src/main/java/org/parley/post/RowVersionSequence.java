@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "post_row_version")
-class RowVersionSequence {
+public class RowVersionSequence {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = RowVersions.SEQUENCE)
