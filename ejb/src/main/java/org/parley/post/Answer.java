@@ -25,7 +25,7 @@ import org.parley.user.User;
 @NamedQuery(
     name = "Answer.listByOwner",
     query =
-        "select a from Answer a join fetch a.question q where a.owner = :owner"
+        "select a from Answer a join fetch a.question where a.owner = :owner"
             + " order by a.createdAt desc, a.id desc")
 public class Answer extends Post {
 
