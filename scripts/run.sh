@@ -108,7 +108,7 @@ args=(-c standalone-full-ha.xml
 wait_until_up() { # $1 = pid of the launcher
   for _ in $(seq 1 300); do
     kill -0 "$1" 2> /dev/null || return 1
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL" || true)" = 200 ] && return 0
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "${URL}health" || true)" = 200 ] && return 0
     [ -f "$BASE/deployments/parley.ear.failed" ] && return 1
     sleep 1
   done

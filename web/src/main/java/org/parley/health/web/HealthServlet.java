@@ -1,0 +1,49 @@
+package org.parley.health.web;
+
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.parley.health.HealthService;
+
+/**
+ * {@code GET /health}: 200 with {@code "status":"UP"} when every check passes, 503 otherwise, with one entry per
+ * check. It answers for any Host header, since load balancers probe by address.
+ */
+@WebServlet(urlPatterns = "/health")
+public class HealthServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @EJB private HealthService health;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Map<String, HealthService.Check> checks = health.check();
+    boolean up = checks.values().stream().allMatch(HealthService.Check::up);
+    JsonObjectBuilder details = Json.createObjectBuilder();
+    checks.forEach(
+        (name, check) ->
+            details.add(
+                name,
+                Json.createObjectBuilder()
+                    .add("status", check.up() ? "UP" : "DOWN")
+                    .add("detail", check.detail())));
+    response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("status", up ? "UP" : "DOWN")
+                .add("checks", details)
+                .build()
+                .toString());
+  }
+}

@@ -1,0 +1,2 @@
+/** The health endpoint that scripts and load balancers poll. */
+package org.parley.health.web;
