@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Maps the public URLs ({@code /questions/12/how-do-i-x}, {@code /questions/tagged/java}, {@code /users/3/jane}, ...)
- * onto Faces views by a server-side forward; the address bar keeps the clean URL. Views check slugs themselves and
+ * onto Faces views under {@code /views} by a server-side forward; the address bar keeps the clean URL. (The views
+ * live under {@code /views} because a folder named like a clean URL, e.g. {@code /questions}, would make the
+ * container redirect {@code /questions} to {@code /questions/} before any filter runs.) Views check slugs themselves and
  * redirect to the canonical one, so this filter does no lookups. Anything that matches no route, including the views'
  * own {@code *.xhtml} URLs that forms post to, passes through unchanged.
  */
@@ -49,37 +51,37 @@ public class CleanUrlFilter extends HttpFilter {
       case "", "/":
         return Optional.of("/index.xhtml");
       case "/questions", "/questions/":
-        return Optional.of("/questions/list.xhtml");
+        return Optional.of("/views/questions/list.xhtml");
       case "/questions/ask", "/questions/ask/":
-        return Optional.of("/questions/ask.xhtml");
+        return Optional.of("/views/questions/ask.xhtml");
       case "/tags", "/tags/":
-        return Optional.of("/tags/list.xhtml");
+        return Optional.of("/views/tags/list.xhtml");
       case "/users/register", "/users/register/":
-        return Optional.of("/users/register.xhtml");
+        return Optional.of("/views/users/register.xhtml");
       case "/users/login", "/users/login/":
-        return Optional.of("/users/login.xhtml");
+        return Optional.of("/views/users/login.xhtml");
       case "/admin/sites", "/admin/sites/":
-        return Optional.of("/admin/sites.xhtml");
+        return Optional.of("/views/admin/sites.xhtml");
       default:
         break;
     }
     Matcher m = TAGGED.matcher(path);
     if (m.matches()) {
-      return param(m.group(1)).map(tags -> "/questions/tagged.xhtml?tags=" + tags);
+      return param(m.group(1)).map(tags -> "/views/questions/tagged.xhtml?tags=" + tags);
     }
     m = QUESTION.matcher(path);
     if (m.matches()) {
       String number = m.group(1);
-      return param(m.group(2)).map(slug -> "/questions/view.xhtml?n=" + number + "&slug=" + slug);
+      return param(m.group(2)).map(slug -> "/views/questions/view.xhtml?n=" + number + "&slug=" + slug);
     }
     m = EDIT.matcher(path);
     if (m.matches()) {
-      return Optional.of("/posts/edit.xhtml?n=" + m.group(1));
+      return Optional.of("/views/posts/edit.xhtml?n=" + m.group(1));
     }
     m = USER.matcher(path);
     if (m.matches()) {
       String number = m.group(1);
-      return param(m.group(2)).map(slug -> "/users/view.xhtml?n=" + number + "&slug=" + slug);
+      return param(m.group(2)).map(slug -> "/views/users/view.xhtml?n=" + number + "&slug=" + slug);
     }
     return Optional.empty();
   }

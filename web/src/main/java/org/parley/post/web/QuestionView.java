@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionService;
@@ -23,8 +24,8 @@ import org.parley.web.Redirects;
 
 /**
  * A question with its answers and comments ({@code /questions/{number}/{slug}}). A wrong slug, or an answer's number,
- * redirects (301) to the canonical URL. Votes, accepts, comments and answers are ajax actions: a vote re-renders only
- * its score, the rest reload the question. Refusals ("You can't vote on your own post.") come back from the services
+ * redirects (301) to the canonical URL. Votes, accepts, comments and answers are ajax actions: a vote sends back only
+ * the new score, the rest reload the question and re-render what changed. Refusals ("You can't vote on your own post.") come back from the services
  * and are shown as messages by {@link org.parley.web.RuleExceptionHandler}.
  */
 @Named
@@ -88,8 +89,13 @@ public class QuestionView implements Serializable {
     vote(post, VoteType.DOWN);
   }
 
+  /** Votes, and tells the page the new score and vote (see Parley.voted in parley.js). */
   private void vote(long post, VoteType type) {
-    voted.put(post, votes.vote(viewer.actor(), post, type));
+    VoteResult result = votes.vote(viewer.actor(), post, type);
+    voted.put(post, result);
+    PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+    ajax.addCallbackParam("score", result.score());
+    ajax.addCallbackParam("myVote", result.myVote() == null ? "" : result.myVote().name());
   }
 
   /** A post's score, counting votes cast on this page. */

@@ -16,7 +16,7 @@ import org.parley.web.Redirects;
 
 /**
  * The tags page ({@code /tags?filter=ja&page=2}). The filter is a plain GET form, so a filtered list has its own URL
- * and works without JavaScript; typing filters as you go through an ajax update of the list.
+ * and works without JavaScript.
  */
 @Named
 @ViewScoped
@@ -40,12 +40,6 @@ public class TagsView implements Serializable {
     result = tags.list(site.id(), prefix, Redirects.parsePage(page), PAGE_SIZE);
     String base = links.tags() + (prefix == null ? "" : "?filter=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
     pager = Pager.of(result, p -> p == 1 ? base : base + (prefix == null ? "?" : "&") + "page=" + p);
-  }
-
-  /** The ajax filter: back to page 1 of the new prefix. */
-  public void refilter() {
-    page = null;
-    load();
   }
 
   public Page<TagCount> getResult() {
