@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.parley.user.UserRef;
 
 /**
@@ -51,11 +50,7 @@ public class Links {
     return base() + "/questions/tagged/" + encode(tag);
   }
 
-  /** Questions carrying all of {@code tags}, joined with {@code +} as Stack Overflow does. */
-  public String taggedAll(List<String> tags) {
-    return tagged(String.join("+", tags));
-  }
-
+  /** Questions carrying all of {@code tags} (joined with {@code +}, as Stack Overflow does), sorted and paged. */
   public String tagged(String tags, String sort, int page) {
     return tagged(tags) + query(sort, page);
   }
