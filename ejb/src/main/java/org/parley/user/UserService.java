@@ -80,6 +80,15 @@ public class UserService {
   }
 
   /**
+   * The logged-in user's name, number and current reputation, for the top bar.
+   *
+   * @return empty for an unknown, deleted or null username
+   */
+  public Optional<UserRef> ref(long siteId, String username) {
+    return findActive(siteId, username).map(User::ref);
+  }
+
+  /**
    * A user's public profile.
    *
    * @return empty when no such user (or a deleted one) exists on the site

@@ -1,5 +1,6 @@
 package org.parley.user.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +9,7 @@ import java.security.Principal;
 import org.parley.site.web.CurrentSite;
 import org.parley.user.Actor;
 import org.parley.user.UserRef;
+import org.parley.user.UserService;
 
 /**
  * Who is looking at the current page: the {@link Actor} that view beans pass to services (null when anonymous) and,
@@ -20,7 +22,7 @@ public class Viewer {
   @Inject private HttpServletRequest request;
   @Inject private CurrentSite currentSite;
   @Inject private CurrentUser currentUser;
-  @Inject private TopBarUser topBarUser;
+  @EJB private UserService users;
 
   private boolean resolved;
   private Actor actor;
@@ -51,7 +53,7 @@ public class Viewer {
   /** Name, number and current reputation of the logged-in user, or null when anonymous. */
   public UserRef getUser() {
     if (user == null && isLoggedIn()) {
-      user = topBarUser.find(currentSite.id(), currentUser.username()).orElse(null);
+      user = users.ref(currentSite.id(), currentUser.username()).orElse(null);
     }
     return user;
   }
