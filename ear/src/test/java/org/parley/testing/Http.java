@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Plain HTTP against the test server with any Host header (sites are chosen by host), without following redirects.
- * Needs {@code -Dsun.net.http.allowRestrictedHeaders=true}, which the build sets.
+ * Needs {@code -Dsun.net.http.allowRestrictedHeaders=true} in whichever JVM runs it: the build sets it for the test
+ * JVM and arquillian.xml for the test server, where in-container tests run.
  */
 public final class Http {
 
