@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (Surefire), then in-container and browser tests (Failsafe) against a WildFly the build
-# unpacks and configures, on ports of its own (HTTP 10080, management 11990; move them with IT_PORT_OFFSET).
+# unpacks and configures, on ports of its own (HTTP 10380, management 12290; move them with IT_PORT_OFFSET).
 # Installs Debian's chromium and chromium-driver when they are missing.
 #
 #   scripts/test.sh [extra maven arguments, e.g. -Dit.test=QuestionFlowBrowserIT]
@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 
 ensure_packages chromium:chromium chromedriver:chromium-driver curl:curl
 
-offset=${IT_PORT_OFFSET:-2000}
+offset=${IT_PORT_OFFSET:-2300}
 cd "$ROOT"
 exec mvn -B -ntp verify \
   -Dit.port.offset="$offset" \

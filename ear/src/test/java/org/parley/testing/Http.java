@@ -29,7 +29,7 @@ public final class Http {
   private Http() {}
 
   public static int port() {
-    return Integer.getInteger("it.http.port", 10080);
+    return Integer.getInteger("it.http.port", 10380);
   }
 
   public static Response get(String host, String path) throws IOException {
