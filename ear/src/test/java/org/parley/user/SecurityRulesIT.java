@@ -133,6 +133,14 @@ class SecurityRulesIT {
   }
 
   @Test
+  void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+    String cookie = Http.get(site.host(), "/users/login").header("Set-Cookie");
+    assertTrue(cookie != null && cookie.startsWith("JSESSIONID="), cookie);
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    assertTrue(cookie.contains("SameSite=Lax"), cookie);
+  }
+
+  @Test
   void errorPagesShowNoStackTraces() throws Exception {
     Http.Response missing = Http.get(site.host(), "/questions/987654321");
     assertEquals(404, missing.status());
