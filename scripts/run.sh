@@ -59,8 +59,8 @@ if running; then
 fi
 
 if needs_build; then
-  echo "Building Parley (mvn install, tests skipped)..."
-  (cd "$ROOT" && mvn -B -q -DskipTests install)
+  echo "Building Parley (mvn package, tests skipped)..."
+  (cd "$ROOT" && mvn -B -q -DskipTests package)
 fi
 
 # The server's own folder under the data directory, configured by the same idempotent CLI scripts as the build's.
