@@ -28,15 +28,23 @@ public final class Http {
 
   private Http() {}
 
+  /** The test server's HTTP port: the build's setting in the test JVM, 8080 + the port offset inside the server. */
   public static int port() {
-    return Integer.getInteger("it.http.port", 10380);
+    Integer offset = Integer.getInteger("jboss.socket.binding.port-offset");
+    return Integer.getInteger("it.http.port", offset == null ? 10380 : 8080 + offset);
   }
 
   public static Response get(String host, String path) throws IOException {
+    return get(host, path, Map.of());
+  }
+
+  /** A GET with extra request headers (e.g. If-None-Match). */
+  public static Response get(String host, String path, Map<String, String> headers) throws IOException {
     HttpURLConnection c =
         (HttpURLConnection) URI.create("http://127.0.0.1:" + port() + path).toURL().openConnection();
     c.setInstanceFollowRedirects(false);
     c.setRequestProperty("Host", host + ":" + port());
+    headers.forEach(c::setRequestProperty);
     c.setConnectTimeout(5000);
     c.setReadTimeout(30000);
     int status = c.getResponseCode();

@@ -22,6 +22,7 @@ import org.hibernate.stat.Statistics;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
+import org.parley.cache.SharedCache;
 import org.parley.markdown.MarkdownRenderer;
 
 /**
@@ -77,6 +78,8 @@ public final class H2Services implements AutoCloseable {
     factory = cfg.buildSessionFactory();
     beans.put(EntityManager.class, proxy(EntityManager.class, (m, args) -> m.invoke(requireCurrent(), args)));
     beans.put(MarkdownRenderer.class, MarkdownRenderer.shared());
+    // The shared tier without Infinispan: L1 only, as one JVM would have it.
+    beans.put(SharedCache.class, SharedCache.withoutL2(System::nanoTime));
     beans.put(
         Event.class,
         proxy(
