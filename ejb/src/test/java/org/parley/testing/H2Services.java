@@ -52,6 +52,11 @@ public final class H2Services implements AutoCloseable {
   /** Every event the services fired in committed or rolled-back calls, in order. */
   public final List<Object> events = new CopyOnWriteArrayList<>();
 
+  /** Observers of committed events ({@code @Observes(during = AFTER_SUCCESS)}) of the beans created so far. */
+  private final List<Observer> afterSuccess = new CopyOnWriteArrayList<>();
+
+  private record Observer(Object bean, java.lang.reflect.Method method, Class<?> type) {}
+
   public H2Services() {
     Configuration cfg = new Configuration();
     for (String entity : ENTITIES) {
@@ -112,6 +117,7 @@ public final class H2Services implements AutoCloseable {
       constructor.setAccessible(true);
       T bean = constructor.newInstance();
       beans.put(type, bean);
+      registerObservers(bean);
       for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
         for (Field field : c.getDeclaredFields()) {
           if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
@@ -132,11 +138,52 @@ public final class H2Services implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in one transaction, like a call of a {@code @Stateless} method; rolls back on any exception. */
+  private void registerObservers(Object bean) {
+    for (Class<?> c = bean.getClass(); c != Object.class; c = c.getSuperclass()) {
+      for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+        if (method.getParameterCount() != 1) {
+          continue;
+        }
+        jakarta.enterprise.event.Observes observes =
+            method.getParameters()[0].getAnnotation(jakarta.enterprise.event.Observes.class);
+        if (observes != null && observes.during() == jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) {
+          method.setAccessible(true);
+          afterSuccess.add(new Observer(bean, method, method.getParameterTypes()[0]));
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, like a call of a {@code @Stateless} method; rolls back on any exception.
+   * After a commit, the events fired inside go to the {@code AFTER_SUCCESS} observers of the beans made here, each
+   * in a transaction of its own, as the container would deliver them.
+   */
   public <T> T tx(Supplier<T> work) {
     if (current.get() != null) {
       return work.get();
     }
+    int firstEvent = events.size();
+    T result = transaction(work);
+    List<Object> fired = new ArrayList<>(events.subList(firstEvent, events.size()));
+    for (Object event : fired) {
+      for (Observer observer : afterSuccess) {
+        if (observer.type().isInstance(event)) {
+          run(
+              () -> {
+                try {
+                  observer.method().invoke(observer.bean(), event);
+                } catch (ReflectiveOperationException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+        }
+      }
+    }
+    return result;
+  }
+
+  private <T> T transaction(Supplier<T> work) {
     EntityManager em = factory.createEntityManager();
     current.set(em);
     synchronizations.get().clear();
