@@ -28,8 +28,13 @@ public final class Http {
 
   private Http() {}
 
+  /**
+   * The server's HTTP port: {@code it.http.port} where Failsafe sets it, else (inside the server, which only gets
+   * the offset) 8080 plus the server's port offset.
+   */
   public static int port() {
-    return Integer.getInteger("it.http.port", 10380);
+    Integer port = Integer.getInteger("it.http.port");
+    return port != null ? port : 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 2300);
   }
 
   public static Response get(String host, String path) throws IOException {
