@@ -58,6 +58,19 @@ public final class H2Services implements AutoCloseable {
   private record Observer(Object bean, java.lang.reflect.Method method, Class<?> type) {}
 
   public H2Services() {
+    this("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "create-drop", true);
+  }
+
+  /**
+   * On the database at {@code url} (e.g. a file database a benchmark keeps between runs), with {@code schema} as
+   * {@code hibernate.hbm2ddl.auto}: {@code create} makes the schema, {@code none} takes it as it is. Without
+   * statistics, which log every session.
+   */
+  public H2Services(String url, String schema) {
+    this(url, schema, false);
+  }
+
+  private H2Services(String url, String schema, boolean statistics) {
     Configuration cfg = new Configuration();
     for (String entity : ENTITIES) {
       try {
@@ -66,11 +79,11 @@ public final class H2Services implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    cfg.setProperty("hibernate.connection.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    cfg.setProperty("hibernate.connection.url", url);
     cfg.setProperty("hibernate.connection.username", "sa");
-    cfg.setProperty("hibernate.hbm2ddl.auto", "create-drop");
+    cfg.setProperty("hibernate.hbm2ddl.auto", schema);
     cfg.setProperty("hibernate.default_batch_fetch_size", "64");
-    cfg.setProperty("hibernate.generate_statistics", "true");
+    cfg.setProperty("hibernate.generate_statistics", String.valueOf(statistics));
     cfg.setProperty("hibernate.connection.pool_size", "4");
     // As in persistence.xml.
     cfg.setProperty("hibernate.jdbc.batch_size", "50");

@@ -184,6 +184,7 @@ final class SyntheticQuestions {
           q.executeBatch();
           a.executeBatch();
           qt.executeBatch();
+          c.commit();
         }
       }
       q.executeBatch();
