@@ -128,15 +128,6 @@ final class SiteIndex {
     return live.getCardinality();
   }
 
-  /** The highest row version the index has seen, or 0. */
-  long maxRowVersion() {
-    long max = 0;
-    for (int d = 0; d < size; d++) {
-      max = Math.max(max, rowVersions[d]);
-    }
-    return max;
-  }
-
   /**
    * The documents an expression selects; the tags it names that this site has no question with are added to
    * {@code unknown}. The result is a new bitmap the caller may change.
