@@ -24,8 +24,8 @@ import org.parley.post.QuestionSort;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 2, time = 4)
 @Fork(1)
 public class TagEngineBenchmark {
 
