@@ -28,10 +28,13 @@ public final class Http {
 
   private Http() {}
 
-  /** The test server's HTTP port: the build's setting in the test JVM, 8080 + the port offset inside the server. */
+  /**
+   * The server's HTTP port: {@code it.http.port} where Failsafe sets it, else (inside the server, which only gets
+   * the offset) 8080 plus the server's port offset.
+   */
   public static int port() {
-    Integer offset = Integer.getInteger("jboss.socket.binding.port-offset");
-    return Integer.getInteger("it.http.port", offset == null ? 10380 : 8080 + offset);
+    Integer port = Integer.getInteger("it.http.port");
+    return port != null ? port : 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 2300);
   }
 
   public static Response get(String host, String path) throws IOException {
