@@ -10,7 +10,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.util.Map;
-import org.hibernate.Length;
 
 /**
  * A post of the dump's Posts file that is neither a question nor an answer: tag wikis (type 4) and their excerpts
@@ -43,7 +42,7 @@ public class DumpPost {
   @Column(name = "post_type_id", nullable = false)
   private int postTypeId;
 
-  @Column(name = "attributes", nullable = false, length = Length.LONG32)
+  @Column(name = "attributes", nullable = false, length = org.parley.dump.Extras.MAX_TEXT)
   private String attributes;
 
   protected DumpPost() {}

@@ -9,6 +9,13 @@ import java.util.Map;
  */
 public final class Extras {
 
+  /**
+   * The length of the text columns that keep dump attributes and revision texts: the longest a plain varchar gets on
+   * H2 (1 MiB characters), far above any post body. Plain varchars rather than CLOBs, because H2 stores every CLOB
+   * value apart and an import writes millions of them.
+   */
+  public static final int MAX_TEXT = 1_048_576;
+
   private Extras() {}
 
   /** The encoded form; null when there is nothing to keep. */

@@ -116,7 +116,7 @@ public abstract class Post {
    * The attributes of an imported post that have no column here (e.g. LastEditorUserId, FavoriteCount), encoded by
    * {@code org.parley.dump.Extras} so that export writes them back; null for posts written here.
    */
-  @Column(name = "dump_extra", length = Length.LONG32)
+  @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
   private String dumpExtra;
 
   protected Post() {}

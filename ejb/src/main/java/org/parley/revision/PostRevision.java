@@ -11,7 +11,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
-import org.hibernate.Length;
 
 /**
  * One event in a post's history (PostHistory): an initial or edited title, body or tags (types 1-9), a close,
@@ -59,10 +58,10 @@ public class PostRevision {
   @Column(name = "user_display_name", length = 100)
   private String userDisplayName;
 
-  @Column(name = "edit_comment", length = Length.LONG32)
+  @Column(name = "edit_comment", length = org.parley.dump.Extras.MAX_TEXT)
   private String comment;
 
-  @Column(name = "revision_text", length = Length.LONG32)
+  @Column(name = "revision_text", length = org.parley.dump.Extras.MAX_TEXT)
   private String text;
 
   @Column(name = "content_license", length = 40)

@@ -34,7 +34,7 @@ final class BadgesImporter extends RowImporter {
       }
     }
     Set<Long> present =
-        existing(c, "select dump_id from badge where site_id = ? and dump_id in (%s)", ctx.siteId(), ids);
+        existingIds(c, "badge", "dump_id", ctx.siteId(), ids);
     Map<Long, Long> userIds = userIds(c, users);
     DumpDatabase.Ids newIds = ctx.db().new Ids(c, "badge_id_seq");
     try (PreparedStatement st =

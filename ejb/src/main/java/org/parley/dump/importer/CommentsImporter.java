@@ -46,12 +46,12 @@ final class CommentsImporter extends RowImporter {
       }
     }
     Set<Long> present =
-        existing(c, "select dump_id from post_comment where site_id = ? and dump_id in (%s)", ctx.siteId(), ids);
+        existingIds(c, "post_comment", "dump_id", ctx.siteId(), ids);
     Map<Long, Long> postIds =
-        lookup(c, "select number, id from post where site_id = ? and number in (%s)", ctx.siteId(), posts);
+        postIds(c, posts);
     Set<Long> otherPosts =
         postIds.size() < posts.size()
-            ? existing(c, "select number from dump_post where site_id = ? and number in (%s)", ctx.siteId(), posts)
+            ? existing(c, "select number from dump_post where site_id = ? and number = ?", ctx.siteId(), posts)
             : Set.of();
     Map<Long, Long> userIds = userIds(c, users);
     DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_comment_id_seq");

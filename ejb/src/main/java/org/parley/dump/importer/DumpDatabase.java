@@ -27,6 +27,14 @@ public class DumpDatabase {
 
   private volatile Dialect dialect;
 
+  public DumpDatabase() {}
+
+  /** For code outside the container (tests, tools): a plain datasource and the dialect to take SQL from. */
+  public DumpDatabase(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
   public Connection connection() throws SQLException {
     return dataSource.getConnection();
   }

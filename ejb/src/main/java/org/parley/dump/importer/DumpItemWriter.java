@@ -34,25 +34,32 @@ public class DumpItemWriter extends AbstractItemWriter {
   @BatchProperty(name = "file")
   private String file;
 
+  private static final java.util.logging.Logger log =
+      java.util.logging.Logger.getLogger(DumpItemWriter.class.getName());
+
   private long importId;
   private RowImporter importer;
+  private long writeNanos;
+  private long rowsWritten;
+  private long openedAt;
 
   @Override
   public void open(Serializable checkpoint) {
+    openedAt = System.nanoTime();
     importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
     DumpImport record = records.find(importId);
     ImportContext ctx = new ImportContext(record.getSiteId(), db, markdown);
-    importer =
-        switch (DumpFile.byFileName(file)) {
-          case USERS -> new UsersImporter(ctx);
-          case TAGS -> new TagsImporter(ctx);
-          case POSTS -> new PostsImporter(ctx);
-          case COMMENTS -> new CommentsImporter(ctx);
-          case VOTES -> new VotesImporter(ctx);
-          case BADGES -> new BadgesImporter(ctx);
-          case POST_HISTORY -> new HistoryImporter(ctx);
-          case POST_LINKS -> new LinksImporter(ctx);
-        };
+    importer = RowImporter.forFile(DumpFile.byFileName(file), ctx);
+  }
+
+  @Override
+  public void close() {
+    log.log(
+        java.util.logging.Level.INFO,
+        "Import {0}, {1}: {2} rows; {3} ms writing, {4} ms in the step",
+        new Object[] {
+          importId, file, rowsWritten, writeNanos / 1_000_000, (System.nanoTime() - openedAt) / 1_000_000
+        });
   }
 
   @Override
@@ -65,9 +72,12 @@ public class DumpItemWriter extends AbstractItemWriter {
     tally.read = rows.size();
     long position = rows.get(rows.size() - 1).ordinal();
     Object bytes = step.getTransientUserData();
+    long started = System.nanoTime();
     try (Connection c = db.connection()) {
       importer.write(c, rows, tally);
       ledger.record(c, importId, file, tally, position, bytes instanceof Long b ? b : 0L);
+      writeNanos += System.nanoTime() - started;
+      rowsWritten += rows.size();
     } catch (Exception e) {
       records.failed(
           importId, file + " rows " + rows.get(0).ordinal() + "-" + position + " (from line " + rows.get(0).line()

@@ -37,7 +37,7 @@ final class HistoryImporter extends RowImporter {
       }
     }
     Set<Long> present =
-        existing(c, "select dump_id from post_revision where site_id = ? and dump_id in (%s)", ctx.siteId(), ids);
+        existingIds(c, "post_revision", "dump_id", ctx.siteId(), ids);
     Set<Long> existingPosts = existingPosts(c, posts);
     DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq");
     try (PreparedStatement st =

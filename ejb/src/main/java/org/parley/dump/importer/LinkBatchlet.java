@@ -6,8 +6,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.parley.dump.DumpFile;
 
 /**
@@ -28,36 +26,9 @@ public class LinkBatchlet extends AbstractBatchlet {
     long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
     long siteId = records.find(importId).getSiteId();
     try (Connection c = db.connection()) {
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "update post set accepted_answer_id = (select a.id from post a where a.site_id = post.site_id"
-                  + " and a.number = post.dump_accepted_number and a.post_type = 'A' and a.question_id = post.id)"
-                  + " where site_id = ? and post_type = 'Q' and dump_accepted_number is not null"
-                  + " and accepted_answer_id is null")) {
-        st.setLong(1, siteId);
-        st.executeUpdate();
-      }
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "update post set dump_accepted_number = null where site_id = ? and post_type = 'Q'"
-                  + " and dump_accepted_number is not null and accepted_answer_id is not null")) {
-        st.setLong(1, siteId);
-        st.executeUpdate();
-      }
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "select count(*) from post where site_id = ? and post_type = 'Q' and dump_accepted_number is not null")) {
-        st.setLong(1, siteId);
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          ledger.set(
-              c,
-              importId,
-              DumpFile.POSTS.fileName(),
-              ImportLedger.NOTE + "accepted answer not in the dump",
-              rs.getLong(1));
-        }
-      }
+      long dangling = ImportSteps.linkAcceptedAnswers(c, siteId);
+      ledger.set(
+          c, importId, DumpFile.POSTS.fileName(), ImportLedger.NOTE + "accepted answer not in the dump", dangling);
     } catch (Exception e) {
       records.failed(importId, "Linking accepted answers failed: " + e);
       throw e;

@@ -30,7 +30,7 @@ final class LinksImporter extends RowImporter {
       }
     }
     Set<Long> present =
-        existing(c, "select dump_id from post_link where site_id = ? and dump_id in (%s)", ctx.siteId(), ids);
+        existingIds(c, "post_link", "dump_id", ctx.siteId(), ids);
     Set<Long> existingPosts = existingPosts(c, posts);
     DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_link_id_seq");
     try (PreparedStatement st =

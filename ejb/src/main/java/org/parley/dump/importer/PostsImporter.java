@@ -68,12 +68,12 @@ final class PostsImporter extends RowImporter {
         // counted when the row is written
       }
     }
-    Set<Long> present = existingPosts(c, numbers);
+    Set<Long> present = existingOwnPosts(c, numbers);
     Map<Long, Long> userIds = userIds(c, owners);
     Map<Long, Long> questionIds =
         lookup(
             c,
-            "select number, id from post where site_id = ? and post_type = 'Q' and number in (%s)",
+            "select id from post where site_id = ? and post_type = 'Q' and number = ?",
             ctx.siteId(),
             parents);
     Map<String, Long> tagIds = tagIds(c, tagNames);
@@ -343,21 +343,13 @@ final class PostsImporter extends RowImporter {
     if (valid.isEmpty()) {
       return ids;
     }
-    for (int from = 0; from < valid.size(); from += 500) {
-      List<String> part = valid.subList(from, Math.min(valid.size(), from + 500));
-      StringBuilder in = new StringBuilder();
-      for (int i = 0; i < part.size(); i++) {
-        in.append(i == 0 ? "?" : ",?");
-      }
-      try (PreparedStatement st =
-          c.prepareStatement("select name, id from tag where site_id = ? and name in (" + in + ")")) {
-        st.setLong(1, ctx.siteId());
-        for (int i = 0; i < part.size(); i++) {
-          st.setString(i + 2, part.get(i));
-        }
+    try (PreparedStatement st = c.prepareStatement("select id from tag where site_id = ? and name = ?")) {
+      st.setLong(1, ctx.siteId());
+      for (String name : valid) {
+        st.setString(2, name);
         try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            ids.put(rs.getString(1), rs.getLong(2));
+          if (rs.next()) {
+            ids.put(name, rs.getLong(1));
           }
         }
       }

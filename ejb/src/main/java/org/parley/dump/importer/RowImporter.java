@@ -34,10 +34,46 @@ abstract class RowImporter {
     }
   }
 
+  /** Bound of each lookup cache below: about 10 MB of boxed longs each at most. */
+  static final int CACHE_ENTRIES = 100_000;
+
   protected final ImportContext ctx;
+
+  /**
+   * user number -> id and post number -> id of rows written by earlier steps (so committed and never rolled back),
+   * least recently used dropped first: comments, votes and badges refer to the same users and posts again and again.
+   */
+  private final Map<Long, Long> userCache = lru();
+
+  private final Map<Long, Long> postCache = lru();
+
+  private static Map<Long, Long> lru() {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+        return size() > CACHE_ENTRIES;
+      }
+    };
+  }
 
   RowImporter(ImportContext ctx) {
     this.ctx = ctx;
+  }
+
+  /** The importer of {@code file}'s rows. */
+  static RowImporter forFile(org.parley.dump.DumpFile file, ImportContext ctx) {
+    return switch (file) {
+      case USERS -> new UsersImporter(ctx);
+      case TAGS -> new TagsImporter(ctx);
+      case POSTS -> new PostsImporter(ctx);
+      case COMMENTS -> new CommentsImporter(ctx);
+      case VOTES -> new VotesImporter(ctx);
+      case BADGES -> new BadgesImporter(ctx);
+      case POST_HISTORY -> new HistoryImporter(ctx);
+      case POST_LINKS -> new LinksImporter(ctx);
+    };
   }
 
   abstract void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException;
@@ -108,19 +144,22 @@ abstract class RowImporter {
     return extras;
   }
 
-  /** Which of {@code keys} the query ({@code ... where site_id = ? and KEY in (%s)}) finds. */
-  static Set<Long> existing(Connection c, String sqlWithIn, long siteId, Collection<Long> keys) throws SQLException {
+  /**
+   * Which of {@code keys} the query ({@code ... where site_id = ? and KEY = ?}) finds. One indexed point query per
+   * key: H2 does not use a (site, key) index for {@code KEY in (...)} and would scan the site's rows instead.
+   */
+  static Set<Long> existing(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
     Set<Long> found = new HashSet<>();
-    for (List<Long> part : parts(keys)) {
-      try (PreparedStatement st = c.prepareStatement(String.format(sqlWithIn, placeholders(part.size())))) {
-        st.setLong(1, siteId);
-        int i = 2;
-        for (Long k : part) {
-          st.setLong(i++, k);
-        }
+    if (keys.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, siteId);
+      for (Long k : new HashSet<>(keys)) {
+        st.setLong(2, k);
         try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getLong(1));
+          if (rs.next()) {
+            found.add(k);
           }
         }
       }
@@ -128,20 +167,52 @@ abstract class RowImporter {
     return found;
   }
 
-  /** key -> value for the query ({@code select KEY, VALUE ... where site_id = ? and KEY in (%s)}). */
-  static Map<Long, Long> lookup(Connection c, String sqlWithIn, long siteId, Collection<Long> keys)
+  /**
+   * Which of a chunk's own Ids ({@code keys}) are already in {@code table}'s {@code column} for the site. A first
+   * import finds none, which one range count per chunk shows; only a chunk that overlaps earlier rows (a second
+   * import, or the chunk a crash interrupted) is checked key by key.
+   */
+  static Set<Long> existingIds(Connection c, String table, String column, long siteId, Collection<Long> keys)
       throws SQLException {
-    Map<Long, Long> found = new HashMap<>();
-    for (List<Long> part : parts(keys)) {
-      try (PreparedStatement st = c.prepareStatement(String.format(sqlWithIn, placeholders(part.size())))) {
-        st.setLong(1, siteId);
-        int i = 2;
-        for (Long k : part) {
-          st.setLong(i++, k);
+    if (keys.isEmpty()) {
+      return new HashSet<>();
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long k : keys) {
+      min = Math.min(min, k);
+      max = Math.max(max, k);
+    }
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "select count(*) from " + table + " where site_id = ? and " + column + " between ? and ?")) {
+      st.setLong(1, siteId);
+      st.setLong(2, min);
+      st.setLong(3, max);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return new HashSet<>();
         }
+      }
+    }
+    return existing(
+        c, "select " + column + " from " + table + " where site_id = ? and " + column + " = ?", siteId, keys);
+  }
+
+  /** key -> value for the query ({@code select VALUE ... where site_id = ? and KEY = ?}), one point query per key. */
+  static Map<Long, Long> lookup(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
+    Map<Long, Long> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, siteId);
+      for (Long k : new HashSet<>(keys)) {
+        st.setLong(2, k);
         try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            found.put(rs.getLong(1), rs.getLong(2));
+          if (rs.next()) {
+            found.put(k, rs.getLong(1));
           }
         }
       }
@@ -150,37 +221,48 @@ abstract class RowImporter {
   }
 
   /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
+  /** Like {@link #existingPosts} for a chunk's own post numbers (the Posts file). */
+  Set<Long> existingOwnPosts(Connection c, Collection<Long> numbers) throws SQLException {
+    Set<Long> found = existingIds(c, "post", "number", ctx.siteId(), numbers);
+    found.addAll(existingIds(c, "dump_post", "number", ctx.siteId(), numbers));
+    return found;
+  }
+
   Set<Long> existingPosts(Connection c, Collection<Long> numbers) throws SQLException {
-    Set<Long> found =
-        existing(c, "select number from post where site_id = ? and number in (%s)", ctx.siteId(), numbers);
+    Set<Long> found = new HashSet<>(postIds(c, numbers).keySet());
     if (found.size() < new HashSet<>(numbers).size()) {
       found.addAll(
-          existing(c, "select number from dump_post where site_id = ? and number in (%s)", ctx.siteId(), numbers));
+          existing(c, "select number from dump_post where site_id = ? and number = ?", ctx.siteId(), numbers));
     }
     return found;
   }
 
   /** user number -> user id for the users of {@code numbers} that exist on the site. */
   Map<Long, Long> userIds(Connection c, Collection<Long> numbers) throws SQLException {
-    return lookup(
-        c, "select number, id from parley_user where site_id = ? and number in (%s)", ctx.siteId(), numbers);
+    return cached(userCache, c, "select id from parley_user where site_id = ? and number = ?", numbers);
   }
 
-  private static List<List<Long>> parts(Collection<Long> keys) {
-    List<Long> all = new ArrayList<>(new HashSet<>(keys));
-    List<List<Long>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += 500) {
-      out.add(all.subList(i, Math.min(all.size(), i + 500)));
-    }
-    return out;
+  /** post number -> id for the questions and answers of {@code numbers} that exist on the site. */
+  Map<Long, Long> postIds(Connection c, Collection<Long> numbers) throws SQLException {
+    return cached(postCache, c, "select id from post where site_id = ? and number = ?", numbers);
   }
 
-  private static String placeholders(int n) {
-    StringBuilder b = new StringBuilder(n * 2);
-    for (int i = 0; i < n; i++) {
-      b.append(i == 0 ? "?" : ",?");
+  private Map<Long, Long> cached(Map<Long, Long> cache, Connection c, String sql, Collection<Long> keys)
+      throws SQLException {
+    Map<Long, Long> found = new HashMap<>();
+    List<Long> missing = new ArrayList<>();
+    for (Long k : keys) {
+      Long v = cache.get(k);
+      if (v != null) {
+        found.put(k, v);
+      } else {
+        missing.add(k);
+      }
     }
-    return b.toString();
+    Map<Long, Long> loaded = lookup(c, sql, ctx.siteId(), missing);
+    cache.putAll(loaded);
+    found.putAll(loaded);
+    return found;
   }
 
   static void setLong(PreparedStatement st, int i, Long v) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,23 +92,15 @@ final class TagsImporter extends RowImporter {
 
   private Set<String> existingNames(Connection c, String sql, Set<String> names) throws SQLException {
     Set<String> found = new HashSet<>();
-    if (names.isEmpty()) {
-      return found;
-    }
-    List<String> all = new ArrayList<>(names);
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < all.size(); i++) {
-      in.append(i == 0 ? "?" : ",?");
-    }
     String column = sql.contains("tag_name") ? "tag_name" : "name";
-    try (PreparedStatement st = c.prepareStatement(sql + " and " + column + " in (" + in + ")")) {
+    try (PreparedStatement st = c.prepareStatement(sql + " and " + column + " = ?")) {
       st.setLong(1, ctx.siteId());
-      for (int i = 0; i < all.size(); i++) {
-        st.setString(i + 2, all.get(i));
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
+      for (String name : names) {
+        st.setString(2, name);
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next()) {
+            found.add(name);
+          }
         }
       }
     }

@@ -42,7 +42,7 @@ final class UsersImporter extends RowImporter {
       }
     }
     Set<Long> present =
-        existing(c, "select number from parley_user where site_id = ? and number in (%s)", ctx.siteId(), ids);
+        existingIds(c, "parley_user", "number", ctx.siteId(), ids);
     DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq");
     try (PreparedStatement st =
         c.prepareStatement(

@@ -37,7 +37,7 @@ final class VotesImporter extends RowImporter {
       }
     }
     Set<Long> present =
-        existing(c, "select dump_id from dump_vote where site_id = ? and dump_id in (%s)", ctx.siteId(), ids);
+        existingIds(c, "dump_vote", "dump_id", ctx.siteId(), ids);
     Set<Long> existingPosts = existingPosts(c, posts);
     DumpDatabase.Ids newIds = ctx.db().new Ids(c, "dump_vote_id_seq");
     try (PreparedStatement st =
