@@ -30,6 +30,7 @@ public final class DumpReader implements AutoCloseable {
   private final CountingStream bytes;
   private final XMLStreamReader xml;
   private long ordinal;
+  private int lastRowLine;
   private boolean ended;
 
   private DumpReader(DumpFile kind, Path file) {
@@ -108,6 +109,7 @@ public final class DumpReader implements AutoCloseable {
             attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
           }
           skipElement();
+          lastRowLine = line;
           return new DumpRow(++ordinal, line, attributes);
         }
         if (event == XMLStreamConstants.END_ELEMENT) {
@@ -156,6 +158,10 @@ public final class DumpReader implements AutoCloseable {
     }
     if (message != null && message.contains("must start and end within the same entity")) {
       message = "file is cut off (" + message + ")";
+      // At the end of the input the parser's location is not reliable; the file's last line is where it stops.
+      line = (int) bytes.newlines + 1;
+    } else {
+      line = Math.max(line, lastRowLine);
     }
     return new DumpFormatException(name, Math.max(line, 0), "not a readable dump file: " + message, e);
   }
@@ -208,6 +214,7 @@ public final class DumpReader implements AutoCloseable {
 
   private static final class CountingStream extends FilterInputStream {
     long count;
+    long newlines;
 
     CountingStream(InputStream in) {
       super(in);
@@ -218,6 +225,9 @@ public final class DumpReader implements AutoCloseable {
       int b = super.read();
       if (b >= 0) {
         count++;
+        if (b == '\n') {
+          newlines++;
+        }
       }
       return b;
     }
@@ -227,6 +237,11 @@ public final class DumpReader implements AutoCloseable {
       int n = super.read(b, off, len);
       if (n > 0) {
         count += n;
+        for (int i = off; i < off + n; i++) {
+          if (b[i] == '\n') {
+            newlines++;
+          }
+        }
       }
       return n;
     }
