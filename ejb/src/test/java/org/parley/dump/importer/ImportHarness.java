@@ -46,6 +46,12 @@ final class ImportHarness implements AutoCloseable {
     ImportContext ctx = new ImportContext(siteId, db, MarkdownRenderer.shared());
     Map<DumpFile, Tally> tallies = new EnumMap<>(DumpFile.class);
     try (Connection c = db.connection()) {
+      String lobs = System.getProperty("parley.h2.inplace.lob");
+      if (lobs != null) {
+        try (var st = c.createStatement()) {
+          st.execute("SET MAX_LENGTH_INPLACE_LOB " + lobs);
+        }
+      }
       c.setAutoCommit(false);
       for (DumpFile file : DumpFile.values()) {
         Tally total = new Tally();
@@ -64,7 +70,12 @@ final class ImportHarness implements AutoCloseable {
         }
         tallies.put(file, total);
         if (Boolean.getBoolean("parley.import.timings")) {
-          System.out.printf("%s: %d rows in %d ms%n", file.fileName(), total.read, (System.nanoTime() - fileStart) / 1_000_000);
+          System.out.printf(
+              "%s: %d rows in %d ms (write %d ms, commit %d ms)%n",
+              file.fileName(), total.read, (System.nanoTime() - fileStart) / 1_000_000, writeNanos / 1_000_000,
+              commitNanos / 1_000_000);
+          writeNanos = 0;
+          commitNanos = 0;
         }
         if (file == DumpFile.POSTS) {
           ImportSteps.linkAcceptedAnswers(c, siteId);
@@ -77,6 +88,9 @@ final class ImportHarness implements AutoCloseable {
     return tallies;
   }
 
+  static long writeNanos;
+  static long commitNanos;
+
   private static void write(Connection c, RowImporter importer, List<DumpRow> chunk, Tally total)
       throws SQLException {
     if (chunk.isEmpty()) {
@@ -84,8 +98,12 @@ final class ImportHarness implements AutoCloseable {
     }
     Tally t = new Tally();
     t.read = chunk.size();
+    long t0 = System.nanoTime();
     importer.write(c, chunk, t);
+    long t1 = System.nanoTime();
     c.commit();
+    writeNanos += t1 - t0;
+    commitNanos += System.nanoTime() - t1;
     total.read += t.read;
     total.imported += t.imported;
     t.skipped.forEach((k, v) -> total.skipped.merge(k, v, Long::sum));
