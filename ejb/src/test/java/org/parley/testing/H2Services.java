@@ -43,7 +43,15 @@ public final class H2Services implements AutoCloseable {
           "org.parley.post.Answer",
           "org.parley.post.Comment",
           "org.parley.post.Vote",
-          "org.parley.post.RowVersionSequence");
+          "org.parley.post.RowVersionSequence",
+          "org.parley.dump.DumpVote",
+          "org.parley.dump.DumpPost",
+          "org.parley.dump.DumpTag",
+          "org.parley.dump.importer.DumpImport",
+          "org.parley.dump.importer.DumpImportCount",
+          "org.parley.badge.Badge",
+          "org.parley.revision.PostRevision",
+          "org.parley.link.PostLink");
 
   private final SessionFactory factory;
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
@@ -286,6 +294,11 @@ public final class H2Services implements AutoCloseable {
     public <T> String toString(T value, JavaType<T> javaType, WrapperOptions wrapperOptions) {
       throw new UnsupportedOperationException("No JSON or XML mapping in Parley's entities");
     }
+  }
+
+  /** The Hibernate session factory, for tests that also need plain JDBC (e.g. the dump importer). */
+  public SessionFactory factory() {
+    return factory;
   }
 
   @Override
