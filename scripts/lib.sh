@@ -23,7 +23,9 @@ ensure_packages() { # usage: ensure_packages command:package ...
 needs_build() {
   [ -f "$EAR" ] || return 0
   [ -d "$WILDFLY_HOME" ] || return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT"/{ejb,jms,web,ear}/pom.xml "$ROOT"/{ejb,jms,web}/src/main "$ROOT/wildfly-config" \
+  # wildfly-config/: only what the build reads (not target/, which scripts write into, nor the cluster's files)
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT"/{ejb,jms,web,ear}/pom.xml "$ROOT"/{ejb,jms,web}/src/main \
+          "$ROOT/wildfly-config/pom.xml" "$ROOT/wildfly-config/configure.sh" "$ROOT"/wildfly-config/install-*.cli \
           -newer "$EAR" -type f -print -quit 2>/dev/null)" ]
 }
 

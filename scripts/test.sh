@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (Surefire), then in-container and browser tests (Failsafe) against a WildFly the build
 # unpacks and configures, on ports of its own (HTTP 10380, management 12290; move them with IT_PORT_OFFSET).
-# Installs Debian's chromium and chromium-driver when they are missing.
+# Installs Debian's chromium and chromium-driver when they are missing. A full run (no -Dit.test) ends with the
+# cluster fail-over test, which starts and stops its own cluster with scripts/cluster.sh on ports from the same offset.
 #
 #   scripts/test.sh [extra maven arguments, e.g. -Dit.test=QuestionFlowBrowserIT]
 set -euo pipefail

@@ -1,5 +1,6 @@
 package org.parley.common;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param pageSize the most rows a page holds
  * @param total how many rows all pages hold together
  */
-public record Page<T>(List<T> items, int page, int pageSize, long total) {
+public record Page<T>(List<T> items, int page, int pageSize, long total) implements Serializable {
 
   public Page {
     items = List.copyOf(Objects.requireNonNull(items, "items"));

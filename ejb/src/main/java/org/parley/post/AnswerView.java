@@ -1,5 +1,6 @@
 package org.parley.post;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.parley.user.UserRef;
@@ -16,7 +17,7 @@ public record AnswerView(
     Instant lastEditedAt,
     UserRef owner,
     List<CommentView> comments,
-    VoteType myVote) {
+    VoteType myVote) implements Serializable {
 
   public AnswerView {
     comments = List.copyOf(comments);

@@ -1,5 +1,7 @@
 package org.parley.post;
 
+import java.io.Serializable;
+
 /**
  * What the edit form starts with. For an answer {@code title} is the question's title (read-only on the form) and
  * {@code tags} is empty; {@code questionNumber} and {@code questionSlug} always point at the question page.
@@ -11,4 +13,4 @@ public record PostForEdit(
     String tags,
     String bodyMarkdown,
     long questionNumber,
-    String questionSlug) {}
+    String questionSlug) implements Serializable {}

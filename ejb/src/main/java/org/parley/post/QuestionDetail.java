@@ -1,5 +1,6 @@
 package org.parley.post;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.parley.user.UserRef;
@@ -25,7 +26,7 @@ public record QuestionDetail(
     Long acceptedAnswerNumber,
     List<CommentView> comments,
     List<AnswerView> answers,
-    VoteType myVote) {
+    VoteType myVote) implements Serializable {
 
   public QuestionDetail {
     tags = List.copyOf(tags);

@@ -1,5 +1,6 @@
 package org.parley.post;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.parley.user.UserRef;
@@ -16,7 +17,7 @@ public record QuestionSummary(
     long viewCount,
     Instant createdAt,
     Instant lastActivityAt,
-    UserRef owner) {
+    UserRef owner) implements Serializable {
 
   public QuestionSummary {
     tags = List.copyOf(tags);

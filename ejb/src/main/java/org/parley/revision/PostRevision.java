@@ -1,5 +1,6 @@
 package org.parley.revision;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -27,7 +28,9 @@ import java.time.Instant;
     query =
         "select r from PostRevision r where r.siteId = :site and r.postNumber = :post"
             + " order by r.createdAt, r.dumpId")
-public class PostRevision {
+public class PostRevision implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_revision_id")

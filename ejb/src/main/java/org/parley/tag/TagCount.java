@@ -1,4 +1,6 @@
 package org.parley.tag;
 
+import java.io.Serializable;
+
 /** A tag and how many questions carry it. */
-public record TagCount(String name, long questionCount) {}
+public record TagCount(String name, long questionCount) implements Serializable {}

@@ -1,5 +1,6 @@
 package org.parley.user;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** One row of a user's answer list, linking to the answer inside its question. */
@@ -10,4 +11,4 @@ public record AnswerSummary(
     String questionSlug,
     int score,
     boolean accepted,
-    Instant createdAt) {}
+    Instant createdAt) implements Serializable {}

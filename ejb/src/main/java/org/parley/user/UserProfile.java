@@ -1,5 +1,6 @@
 package org.parley.user;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A user's public profile page. {@code aboutHtml} is sanitised HTML, or null when the user wrote nothing. */
@@ -12,4 +13,4 @@ public record UserProfile(
     Instant createdAt,
     String aboutHtml,
     long questionCount,
-    long answerCount) {}
+    long answerCount) implements Serializable {}

@@ -1,5 +1,7 @@
 package org.parley.user;
 
+import java.io.Serializable;
+
 /**
  * A post's or comment's author as shown next to it.
  *
@@ -8,7 +10,7 @@ package org.parley.user;
  * @param slug the URL slug of the display name
  * @param reputation the user's reputation, 0 for a deleted user
  */
-public record UserRef(Long number, String displayName, String slug, int reputation) {
+public record UserRef(Long number, String displayName, String slug, int reputation) implements Serializable {
 
   /** Whether there is a profile to link to. */
   public boolean linkable() {

@@ -9,11 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.parley.cluster.ClusterNode;
 import org.parley.health.HealthService;
 
 /**
  * {@code GET /health}: 200 with {@code "status":"UP"} when every check passes, 503 otherwise, with one entry per
- * check. It answers for any Host header, since load balancers probe by address.
+ * check and the name of the server that answered ({@code "node"}, which tells an operator or a test where a load
+ * balancer sent the request). It answers for any Host header, since load balancers probe by address.
  */
 @WebServlet(urlPatterns = "/health")
 public class HealthServlet extends HttpServlet {
@@ -42,6 +44,7 @@ public class HealthServlet extends HttpServlet {
         .write(
             Json.createObjectBuilder()
                 .add("status", up ? "UP" : "DOWN")
+                .add("node", ClusterNode.name())
                 .add("checks", details)
                 .build()
                 .toString());

@@ -1,0 +1,432 @@
+package org.parley.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.PageClient;
+import org.parley.testing.PageClient.Page;
+
+/**
+ * The scaled-out cluster end to end: {@code scripts/cluster.sh up} (PostgreSQL, a WildFly domain with web1, web2 and
+ * work1, HAProxy), then HAProxy's front door (health, sticky cookie, 429, Server-Timing in its log) and a fail-over:
+ * under a steady load of reads, questions and votes from logged-in users, web1 is killed with SIGKILL; the test
+ * measures how long until every request succeeds again, counts failures, proves that no acknowledged write was lost
+ * and that nobody was logged out, restarts web1 and shows that it serves again, including what was written while it
+ * was down. Everything it started is stopped at the end, also on failure. The output of cluster.sh goes to
+ * {@code ear/target/cluster-it.log}; the figures to {@code ear/target/cluster-it/failover-report.txt}.
+ */
+class ClusterFailoverIT {
+
+  private static final Path ROOT = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
+  private static final Path DATA = Path.of(System.getProperty("cluster.it.data", "target/cluster-it"));
+  private static final int OFFSET = Integer.getInteger("cluster.it.offset", 2300);
+  private static final int FRONT_PORT = 7980 + OFFSET;
+  /** Requests per client IP in 10 s; the load stays well below, the rate-limit check goes above. */
+  private static final int RATE_LIMIT = 600;
+  private static final URI FRONT = URI.create("http://localhost:" + FRONT_PORT + "/");
+  private static final int USERS = 6;
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @BeforeAll
+  static void up() throws Exception {
+    cluster(120, "down"); // whatever an interrupted earlier run left
+    deleteTree(DATA);
+    Files.createDirectories(DATA);
+    cluster(900, "up");
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    cluster(300, "down");
+  }
+
+  @Test
+  void frontDoorChecksHealthSticksToAServerLimitsRatesAndLogsTimings() throws Exception {
+    // Health through HAProxy, answered by a named server; the sticky cookie names the same server.
+    PageClient client = new PageClient(FRONT);
+    Page health = client.get("/health");
+    assertEquals(200, health.status(), health.body());
+    assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+    String node = node(health);
+    assertEquals(node, client.cookie("PARLEYSRV"), "the sticky cookie names the server that answered");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(node, node(client.get("/health")), "a client with the cookie stays on its server");
+    }
+    // Without the cookie, round robin over web1 and web2.
+    List<String> nodes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      nodes.add(node(new PageClient(FRONT).get("/health")));
+    }
+    assertTrue(nodes.contains("web1") && nodes.contains("web2"), "new clients go to both web servers: " + nodes);
+
+    // The page's Server-Timing values appear in HAProxy's log line for it.
+    String marker = "/questions?timing-check=" + System.nanoTime();
+    assertEquals(200, new PageClient(FRONT).get(marker).status());
+    Path log = DATA.resolve("haproxy/haproxy.log");
+    String line = waitForLogLine(log, marker);
+    assertTrue(line.contains("sql;dur=") && line.contains("total;dur="), "Server-Timing in the log line: " + line);
+
+    // Another client address over the limit gets 429; 127.0.0.1 (this test's other clients) is not affected.
+    int tooMany = 0;
+    for (int i = 0; i < RATE_LIMIT + 60 && tooMany == 0; i++) {
+      if (statusFrom("127.0.0.2", "/health") == 429) {
+        tooMany++;
+      }
+    }
+    assertEquals(1, tooMany, "HAProxy answers 429 to a client over " + RATE_LIMIT + " requests in 10 s");
+    assertEquals(200, new PageClient(FRONT).get("/health").status());
+  }
+
+  @Test
+  void killingAWebServerUnderLoadLosesNoAcknowledgedWriteAndNoSession() throws Exception {
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < USERS; i++) {
+      users.add(User.register(i));
+    }
+    Load load = new Load(users);
+    // Someone has something to vote on before the load starts.
+    users.get(0).ask(load);
+
+    load.start();
+    Thread.sleep(10_000);
+    long onWeb1 = users.stream().filter(u -> "web1".equals(u.client.cookie("PARLEYSRV"))).count();
+    cluster(60, "kill", "web1"); // the kill is the script's last step
+    long killedAt = System.nanoTime();
+    Thread.sleep(20_000);
+    load.stop();
+    List<Question> askedWhileDown = new ArrayList<>(load.questions);
+    long restartAt = System.nanoTime();
+    cluster(600, "restart", "web1");
+    double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
+
+    // Every request succeeded again within a few seconds of the kill.
+    List<Op> failed = load.ops.stream().filter(op -> !op.ok).collect(Collectors.toList());
+    double recovery =
+        failed.stream().filter(op -> op.end >= killedAt).mapToDouble(op -> (op.end - killedAt) / 1e9).max().orElse(0);
+    String report =
+        String.format(
+            "fail-over: %d users (%d on web1 when it was killed), %d requests, %d failed (%s); every request succeeded"
+                + " again %.2f s after the kill (goal: under 3 s); %d questions and %d votes acknowledged;"
+                + " web1 restarted (load stopped) and back in HAProxy in %.0f s",
+            USERS,
+            onWeb1,
+            load.ops.size(),
+            failed.size(),
+            failed.stream().map(op -> op.kind + ": " + op.detail).distinct().limit(5).collect(Collectors.joining("; ")),
+            recovery,
+            load.questions.size(),
+            load.votes.size(),
+            restartSeconds);
+    System.out.println(report);
+    Files.writeString(DATA.resolve("failover-report.txt"), report + "\n");
+    assertTrue(onWeb1 > 0, "some users were on the killed server");
+    assertTrue(recovery < 10, report);
+    assertTrue(load.ops.size() > 100, "a steady load: " + report);
+
+    // No acknowledged write was lost: every question is there, every vote is still the voter's.
+    PageClient anonymous = new PageClient(FRONT);
+    for (Question q : load.questions) {
+      Page page = anonymous.follow(q.path);
+      assertEquals(200, page.status(), q.path);
+      assertTrue(page.body().contains(q.title), "question " + q.path + " shows its title");
+    }
+    for (Vote v : load.votes) {
+      Page page = v.voter.client.follow(v.question.path);
+      assertEquals("true", upVotePressed(page, v.question.number), v.voter.name + " still up-votes " + v.question.path);
+    }
+    // Nobody was logged out: every user still opens the ask page (a log-in would redirect).
+    for (User u : users) {
+      assertEquals(200, u.client.get("/questions/ask").status(), u.name + " is still logged in");
+    }
+
+    // web1 rejoined: healthy, chosen by its cookie, and it serves what was written while it was down.
+    PageClient onWeb1Again = new PageClient(FRONT);
+    onWeb1Again.setCookie("PARLEYSRV", "web1");
+    assertEquals("web1", node(onWeb1Again.get("/health")));
+    Question recent = askedWhileDown.get(askedWhileDown.size() - 1);
+    Page page = onWeb1Again.follow(recent.path);
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains(recent.title), "web1 shows a question asked while it was down");
+    assertEquals("web1", onWeb1Again.cookie("PARLEYSRV"), "and it was web1 that answered");
+  }
+
+  // ---------------------------------------------------------------------------------------------- the load
+
+  record Question(long number, String path, String title, User owner) {}
+
+  record Vote(User voter, Question question) {}
+
+  record Op(String kind, long start, long end, boolean ok, String detail) {}
+
+  /** A registered, logged-in user with a cookie jar of their own. */
+  static final class User {
+    final String name;
+    final PageClient client = new PageClient(FRONT);
+
+    private User(String name) {
+      this.name = name;
+    }
+
+    static User register(int i) throws IOException {
+      User user = new User("fo" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + i);
+      Page form = user.client.get("/users/register");
+      Page done =
+          user.client.submit(
+              form,
+              "register-form",
+              Map.of(
+                  "register-username", user.name,
+                  "register-display", "Failover " + user.name,
+                  "register-password", PASSWORD,
+                  "register-submit", "Sign up"));
+      assertEquals(302, done.status(), "registering " + user.name);
+      return user;
+    }
+
+    /** Asks a question; returns the acknowledged question, or throws. */
+    Question ask(Load load) throws IOException {
+      Page form = client.get("/questions/ask");
+      if (form.status() != 200) {
+        throw new IOException("ask page answered " + form.status() + (form.location() != null ? " to " + form.location() : ""));
+      }
+      String title = "Fail-over question " + name + " " + System.nanoTime();
+      Page done =
+          client.submit(
+              form,
+              "ask-form",
+              Map.of(
+                  "ask-title", title,
+                  "ask-body", "Asked by a test user while servers come and go; this body is long enough.",
+                  "ask-tags_input", "failover cluster",
+                  "ask-submit", ""));
+      Matcher m = done.location() == null ? null : QUESTION_URL.matcher(done.location());
+      if (done.status() != 302 || m == null || !m.find()) {
+        throw new IOException("asking answered " + done.status());
+      }
+      Question q = new Question(Long.parseLong(m.group(1)), m.group(0), title, this);
+      load.questions.add(q);
+      return q;
+    }
+
+    /** Up-votes someone else's question that this user has not voted on yet; false when there is none. */
+    boolean vote(Load load, Random random) throws IOException {
+      List<Question> candidates =
+          load.questions.stream()
+              .filter(q -> q.owner != this)
+              .filter(q -> load.votes.stream().noneMatch(v -> v.voter == this && v.question == q))
+              .collect(Collectors.toList());
+      if (candidates.isEmpty()) {
+        return false;
+      }
+      Question q = candidates.get(random.nextInt(candidates.size()));
+      Page page = client.follow(q.path);
+      if (page.status() != 200) {
+        throw new IOException("question page answered " + page.status());
+      }
+      Page result = client.ajax(page, "question-form", upVoteButton(page, q.number));
+      String args = PageClient.unescape(result.body());
+      if (result.status() != 200 || !args.contains("\"myVote\":\"UP\"")) {
+        throw new IOException("voting answered " + result.status());
+      }
+      load.votes.add(new Vote(this, q));
+      return true;
+    }
+  }
+
+  private static final Pattern QUESTION_URL = Pattern.compile("/questions/(\\d+)/[^?#]*");
+
+  /** Users asking, voting and reading in a loop, each request recorded with its outcome. */
+  static final class Load {
+    final List<User> users;
+    final List<Question> questions = new CopyOnWriteArrayList<>();
+    final List<Vote> votes = new CopyOnWriteArrayList<>();
+    final ConcurrentLinkedQueue<Op> ops = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService pool;
+
+    Load(List<User> users) {
+      this.users = users;
+      this.pool = Executors.newFixedThreadPool(users.size());
+    }
+
+    void start() {
+      for (int i = 0; i < users.size(); i++) {
+        User user = users.get(i);
+        Random random = new Random(i);
+        pool.submit(() -> run(user, random));
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "the load stops");
+    }
+
+    private void run(User user, Random random) {
+      while (running.get()) {
+        int dice = random.nextInt(10);
+        String kind = dice < 2 ? "ask" : dice < 4 ? "vote" : "read";
+        long start = System.nanoTime();
+        try {
+          switch (kind) {
+            case "ask" -> user.ask(this);
+            case "vote" -> {
+              if (!user.vote(this, random)) {
+                read(user, random);
+              }
+            }
+            default -> read(user, random);
+          }
+          ops.add(new Op(kind, start, System.nanoTime(), true, ""));
+        } catch (IOException | RuntimeException e) {
+          ops.add(new Op(kind, start, System.nanoTime(), false, String.valueOf(e.getMessage())));
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    private void read(User user, Random random) throws IOException {
+      String path;
+      int dice = random.nextInt(3);
+      if (dice == 0 || questions.isEmpty()) {
+        path = "/questions";
+      } else if (dice == 1) {
+        path = "/";
+      } else {
+        path = questions.get(random.nextInt(questions.size())).path;
+      }
+      Page page = user.client.get(path);
+      if (page.status() != 200) {
+        throw new IOException("GET " + path + " answered " + page.status());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private static String upVoteButton(Page page, long post) {
+    Matcher m =
+        Pattern.compile("<button id=\"([^\"]+)\"[^>]*vote-up[^>]*data-post=\"" + post + "\"").matcher(page.body());
+    if (!m.find()) {
+      throw new IllegalStateException("no up-vote button for post " + post);
+    }
+    return m.group(1);
+  }
+
+  private static String upVotePressed(Page page, long post) {
+    Matcher m =
+        Pattern.compile("<button [^>]*vote-up[^>]*data-post=\"" + post + "\"[^>]*aria-pressed=\"(\\w+)\"")
+            .matcher(page.body());
+    return m.find() ? m.group(1) : "no button";
+  }
+
+  private static String node(Page health) {
+    Matcher m = Pattern.compile("\"node\":\"([^\"]+)\"").matcher(health.body());
+    return m.find() ? m.group(1) : "?";
+  }
+
+  /** One GET over a fresh connection from {@code localAddress}; the status code. */
+  private static int statusFrom(String localAddress, String path) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", FRONT_PORT), 5000);
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII); // "HTTP/1.1 200"
+      return Integer.parseInt(status.substring(9, 12));
+    }
+  }
+
+  private static String waitForLogLine(Path log, String text) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      if (Files.exists(log)) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Collections.reverse(lines);
+        for (String line : lines) {
+          if (line.contains(text)) {
+            return line;
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no line with " + text + " in " + log);
+  }
+
+  /** Runs {@code scripts/cluster.sh ARGS} for this test's cluster; fails when it fails or takes too long. */
+  static void cluster(int timeoutSeconds, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("scripts/cluster.sh").toString()));
+    command.addAll(List.of(args));
+    // Its output goes to a log file: the test JVM's own stdout is the build's channel to it.
+    Files.createDirectories(DATA.getParent());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(DATA.resolveSibling("cluster-it.log").toFile()));
+    Map<String, String> env = pb.environment();
+    env.put("PARLEY_CLUSTER_DATA", DATA.toAbsolutePath().toString());
+    env.put("PARLEY_CLUSTER_OFFSET", String.valueOf(OFFSET));
+    env.put("PARLEY_MULTICAST_ADDRESS", System.getProperty("cluster.it.multicast.address", "230.0.0.77"));
+    env.put("PARLEY_RATE_LIMIT", String.valueOf(RATE_LIMIT));
+    env.put("PARLEY_SEED", "false");
+    env.put("PARLEY_SEARCH", "false");
+    env.put("PARLEY_SERVER_HEAP", "768m");
+    Process p = pb.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroy);
+      p.destroy();
+      throw new AssertionError("cluster.sh " + String.join(" ", args) + " took over " + timeoutSeconds + " s");
+    }
+    assertEquals(
+        0, p.exitValue(), "cluster.sh " + String.join(" ", args) + " failed; see " + DATA.resolveSibling("cluster-it.log"));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Collections.reverseOrder()).collect(Collectors.toList())) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Configures a WildFly managed domain for Parley's cluster through an embedded (offline) host controller:
+#   1. every install-*.cli of this folder (the topics standalone servers get from configure.sh), applied to the
+#      domain's full-ha profile: "/subsystem=" becomes "/profile=full-ha/subsystem=", so a topic added there reaches
+#      the cluster too without a copy;
+#   2. every domain/install-*.cli: server groups and servers, PostgreSQL, clustered messaging, search settings
+#      (after domain/module-*.cli, the JDBC driver modules, which the CLI can add only while disconnected).
+# The domain scripts read CLI variables (ports, passwords, addresses) from SETTINGS, a file of "set name=value"
+# lines that scripts/cluster.sh writes. Each script is idempotent, so running this again changes nothing.
+#   usage: configure-domain.sh WILDFLY_HOME DOMAIN_BASE_DIR SETTINGS
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+home=${1:?usage: configure-domain.sh WILDFLY_HOME DOMAIN_BASE_DIR SETTINGS}
+base=${2:?usage: configure-domain.sh WILDFLY_HOME DOMAIN_BASE_DIR SETTINGS}
+settings=${3:?usage: configure-domain.sh WILDFLY_HOME DOMAIN_BASE_DIR SETTINGS}
+profile=${PARLEY_DOMAIN_PROFILE:-full-ha}
+stamp=$base/configuration/.parley-configured
+
+if [ ! -f "$base/configuration/domain.xml" ]; then
+  mkdir -p "$base"
+  cp -r "$home/domain/configuration" "$base/"
+  rm -f "$stamp"
+fi
+
+# Skip when nothing changed since the last run: the CLI scripts, the settings and the driver modules are the input.
+if [ -f "$stamp" ] && [ "$stamp" -nt "$here/configure-domain.sh" ] && [ "$stamp" -nt "$settings" ] \
+   && [ -z "$(find "$here" "$here/domain" -maxdepth 1 -name '*.cli' -newer "$stamp")" ] \
+   && [ -d "$home/modules/org/postgresql/main" ]; then
+  echo "The domain at $base is already configured."
+  exit 0
+fi
+
+batch=$(mktemp)
+trap 'rm -f "$batch"' EXIT
+
+# JDBC driver modules first, each unless it exists: the CLI adds a module only while it is not connected (embedded
+# servers included) and refuses to add one twice.
+for f in "$here"/domain/module-*.cli; do
+  module=$(sed -n 's/^module add --name=\([^ ]*\).*/\1/p' "$f")
+  [ -f "$home/modules/${module//.//}/main/module.xml" ] && continue
+  { echo "set jdbcDir=$here/target/jdbc"; cat "$f"; } > "$batch"
+  echo "Adding the module $module ($(basename "$f"))"
+  JAVA_OPTS="${JAVA_OPTS:-}" "$home/bin/jboss-cli.sh" --file="$batch"
+done
+
+{
+  echo "embed-host-controller --std-out=discard"
+  echo "# ---- settings"
+  cat "$settings"
+  for f in "$here"/install-*.cli; do
+    echo "# ---- $(basename "$f") (on /profile=$profile)"
+    sed -e "s#/subsystem=#/profile=$profile/subsystem=#g" \
+        -e "s#/socket-binding-group=standard-sockets#/socket-binding-group=$profile-sockets#g" "$f"
+    echo
+  done
+  for f in "$here"/domain/install-*.cli; do
+    echo "# ---- domain/$(basename "$f")"
+    cat "$f"
+    echo
+  done
+  echo "stop-embedded-host-controller"
+} > "$batch"
+
+echo "Configuring the WildFly domain at $base ($(ls "$here"/install-*.cli "$here"/domain/install-*.cli | wc -l) CLI scripts)"
+JAVA_OPTS="${JAVA_OPTS:-} -Djboss.domain.base.dir=$base" "$home/bin/jboss-cli.sh" --file="$batch"
+touch "$stamp"
