@@ -71,5 +71,8 @@ follow_import() {
     echo "Fix the input and resume with: curl -u admin:... -X POST $API_URL/api/imports/$id/restart" >&2
     return 1
   fi
-  echo "Import $id completed: $(jq -r '.rowsDone' <<< "$json") rows in $(jq -r '(((.finishedAt | sub("\\.[0-9]+Z$"; "Z") | fromdate) - (.createdAt | sub("\\.[0-9]+Z$"; "Z") | fromdate)))' <<< "$json" 2> /dev/null || echo '?') s."
+  local secs
+  secs=$(awk -v a="$(date -d "$(jq -r .createdAt <<< "$json")" +%s.%N)" \
+    -v b="$(date -d "$(jq -r .finishedAt <<< "$json")" +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  echo "Import $id completed: $(jq -r '.rowsDone' <<< "$json") rows in $secs s."
 }

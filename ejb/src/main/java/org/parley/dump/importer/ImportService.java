@@ -136,8 +136,10 @@ public class ImportService {
   }
 
   /**
-   * Restarts every import that a stopped or killed server left running; called once at start-up. An import whose
-   * job cannot be restarted is marked failed with the reason.
+   * Restarts every import that a stopped or killed server left running; called once at start-up, when no import can
+   * be running yet (JBeret's JDBC repository still says STARTED for a killed execution, so it cannot tell). An import
+   * whose job cannot be restarted is marked failed with the reason. One server per database: a cluster would need a
+   * lease per import (issue 6's cluster work).
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int resumeInterrupted() {
@@ -147,9 +149,6 @@ public class ImportService {
             .getResultList();
     int resumed = 0;
     for (DumpImport record : open) {
-      if (isAlive(record)) {
-        continue;
-      }
       try {
         resume(record);
         resumed++;
@@ -168,16 +167,10 @@ public class ImportService {
     }
   }
 
+  /** Whether the import's job runs in this server (JBeret's repository alone cannot tell after a crash). */
   private boolean isAlive(DumpImport record) {
-    if (record.getExecutionId() == null) {
-      return false;
-    }
-    JobOperator jobs = BatchRuntime.getJobOperator();
-    try {
-      return jobs.getRunningExecutions(ImportJob.NAME).contains(record.getExecutionId());
-    } catch (RuntimeException noneRunning) {
-      return false;
-    }
+    BatchStatus status = record.getExecutionId() == null ? null : jobStatus(record.getExecutionId());
+    return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
   }
 
   private void resume(DumpImport record) {
