@@ -35,6 +35,35 @@ class DumpFormatTest {
   }
 
   @Test
+  void noLimitOnTheTotalOfCharacterEntitiesABigDumpHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // The JDK stops at 50,000,000 characters of entities per document by default; a 1M-question Posts.xml has more.
+    // Lower that default here so that a small file shows the reader lifts it.
+    String before = System.getProperty("jdk.xml.totalEntitySizeLimit");
+    System.setProperty("jdk.xml.totalEntitySizeLimit", "1000");
+    try {
+      StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<tags>\n");
+      for (int i = 0; i < 100; i++) {
+        b.append("  <row Id=\"").append(i).append("\" TagName=\"").append("&lt;&gt;".repeat(20)).append("\" />\n");
+      }
+      b.append("</tags>");
+      java.nio.file.Files.writeString(dir.resolve("Tags.xml"), b.toString());
+      try (DumpReader r = DumpReader.open(dir, DumpFile.TAGS)) {
+        while (r.next() != null) {
+          // read all 4,000 references
+        }
+        assertEquals(100, r.ordinal());
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty("jdk.xml.totalEntitySizeLimit");
+      } else {
+        System.setProperty("jdk.xml.totalEntitySizeLimit", before);
+      }
+    }
+  }
+
+  @Test
   void escapingIsTheDumps() {
     StringBuilder b = new StringBuilder();
     DumpXmlWriter.escape(b, "a&b<c>\"d\"'e'\r\n\t");
