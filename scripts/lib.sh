@@ -52,7 +52,7 @@ follow_import() {
     line=$(jq -r '
       def bar: ("#" * (.percent / 4 | floor)) + ("-" * (25 - (.percent / 4 | floor)));
       def eta: if .etaSeconds > 0 then "ETA \(.etaSeconds / 60 | floor):\(.etaSeconds % 60 | tostring | if length < 2 then "0" + . else . end)" else "" end;
-      "[\(bar)] \(.percent)%  \(.rowsDone)/\(.rowsTotal) rows  \(.rowsPerSecond) rows/s  \(eta)  \(.status | ascii_downcase)"' <<< "$json")
+      "[\(bar)] \(.percent)%  \(.rowsDone)/\(.rowsTotal) rows  \(.rowsPerSecond) rows/s  \(eta)  \(if .status == "QUEUED" then "checking the files" else (.status | ascii_downcase) end)"' <<< "$json")
     if $tty; then
       printf '\r\033[K%s' "$line" >&2
     elif [ $(( $(date +%s) - last )) -ge 5 ]; then
