@@ -64,14 +64,21 @@ if [ "${PARLEY_NO_BUILD:-}" != 1 ] && needs_build; then
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 fi
 
-# The server's own folder under the data directory, configured by the same idempotent CLI scripts as the build's.
-mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log"
-if [ ! -f "$BASE/configuration/standalone-full-ha.xml" ]; then
-  cp -r "$WILDFLY_HOME/standalone/configuration" "$BASE/"
-  rm -f "$BASE/configuration/.parley-configured"
-fi
-bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" "$BASE" > "$BASE/log/configure.log" 2>&1 \
+# The server's own folder under the data directory. Its configuration is the one the build made from the CLI
+# scripts in wildfly-config/, copied again whenever the build's is newer: WildFly is configured by those scripts
+# only, so a change made in the console lasts until the next build changes the configuration.
+mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log" "$BASE/configuration"
+bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" > "$BASE/log/configure.log" 2>&1 \
   || { cat "$BASE/log/configure.log" >&2; exit 1; }
+for f in "$WILDFLY_HOME"/standalone/configuration/*; do
+  name=$(basename "$f")
+  case "$name" in
+    mgmt-users.properties | mgmt-groups.properties | application-users.properties | application-roles.properties)
+      [ -f "$BASE/configuration/$name" ] || cp "$f" "$BASE/configuration/" ;; # users made here stay
+    standalone_xml_history) ;;
+    *) [ "$BASE/configuration/$name" -nt "$f" ] || cp -r "$f" "$BASE/configuration/" ;;
+  esac
+done
 
 # Secrets made once per data directory: the admin password (Parley's admin user and the WildFly console's) and
 # the messaging cluster password.

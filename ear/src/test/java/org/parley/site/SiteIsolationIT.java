@@ -92,5 +92,16 @@ class SiteIsolationIT {
     assertEquals(200, response.status());
     String timing = response.header("Server-Timing");
     assertTrue(timing != null && timing.matches("sql;dur=[0-9.]+;desc=\"[1-9][0-9]* queries\", cache;dur=.*total;dur=[0-9.]+"), timing);
+
+    // Every other kind of response too: errors, unknown hosts, health checks, static resources.
+    for (Http.Response other :
+        List.of(
+            Http.get("localhost", "/questions/987654321"),
+            Http.get("nowhere.localhost", "/"),
+            Http.get("localhost", "/health"),
+            Http.get("localhost", "/jakarta.faces.resource/css/parley.css.xhtml"))) {
+      String header = other.header("Server-Timing");
+      assertTrue(header != null && header.contains("total;dur="), other.status() + " " + header);
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.parley.testing;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -22,6 +23,15 @@ public final class ParleyDeployment {
     WebArchive war = ear.getAsType(WebArchive.class, "parley-web.war");
     war.addClasses(testClasses);
     war.addClass(ParleyDeployment.class);
+    return ear;
+  }
+
+  /**
+   * Adds {@code beans} to the EJB module. CDI delivers events the EJB module fires only to observers it can see: its
+   * own and its libraries', never the WAR's; test observers of such events therefore go here.
+   */
+  public static EnterpriseArchive withEjbBeans(EnterpriseArchive ear, Class<?>... beans) {
+    ear.getAsType(JavaArchive.class, "parley-ejb.jar").addClasses(beans);
     return ear;
   }
 

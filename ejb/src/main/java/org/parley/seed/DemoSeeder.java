@@ -42,6 +42,19 @@ public class DemoSeeder {
   }
 
   /**
+   * Creates the default site and its admin user {@code admin} unless they exist, so that even an installation without
+   * demo content has someone who can create sites.
+   *
+   * @throws org.parley.rules.InvalidInputException when the admin password is too short
+   */
+  public SiteInfo ensureDefaultSiteAndAdmin(String adminPassword) {
+    User.checkPassword(adminPassword);
+    SiteInfo local = ensureDefaultSite();
+    ensureAdmin(lock(local), adminPassword);
+    return local;
+  }
+
+  /**
    * Seeds the demo sites if the default site has no questions yet: the sites {@code bicycles.localhost} and {@code
    * beer.localhost}, an admin user {@code admin} on each of the three sites, and generated content.
    *
@@ -78,8 +91,7 @@ public class DemoSeeder {
     return questions;
   }
 
-  private int populate(
-      Site site, String adminPassword, Topic topic, int index, int userCount, int questionCount, Instant now) {
+  private void ensureAdmin(Site site, String adminPassword) {
     if (users.findByUsername(site.getId(), "admin").isEmpty()) {
       em.persist(
           new User(
@@ -91,6 +103,11 @@ public class DemoSeeder {
               Role.ADMIN,
               site.getCreatedAt()));
     }
+  }
+
+  private int populate(
+      Site site, String adminPassword, Topic topic, int index, int userCount, int questionCount, Instant now) {
+    ensureAdmin(site, adminPassword);
     long siteQuestions =
         em.createNamedQuery("Question.countBySite", Long.class).setParameter("site", site.getId()).getSingleResult();
     if (siteQuestions > 0) {

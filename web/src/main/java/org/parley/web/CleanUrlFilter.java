@@ -63,6 +63,8 @@ public class CleanUrlFilter extends HttpFilter {
         return Optional.of("/views/users/login.xhtml");
       case "/admin/sites", "/admin/sites/":
         return Optional.of("/views/admin/sites.xhtml");
+      case "/admin/cache", "/admin/cache/":
+        return Optional.of("/views/admin/cache.xhtml");
       case "/admin/imports", "/admin/imports/":
         return Optional.of("/views/admin/imports.xhtml");
       default:

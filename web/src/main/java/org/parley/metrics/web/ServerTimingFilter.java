@@ -19,8 +19,8 @@ import org.parley.metrics.RequestTimings;
 /**
  * Times the whole request and reports SQL, cache and total time in a W3C {@code Server-Timing} header. A page runs
  * most of its queries while it renders, so the body is held back until the request is done and the header is set
- * before the first byte leaves. Mapped first in web.xml so that it wraps every other filter; static resources and
- * WebSocket upgrades pass straight through.
+ * before the first byte leaves. Mapped first in web.xml so that it wraps every other filter; only WebSocket upgrades
+ * pass straight through.
  */
 public class ServerTimingFilter extends HttpFilter {
 
@@ -45,10 +45,7 @@ public class ServerTimingFilter extends HttpFilter {
   }
 
   private static boolean passThrough(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    return uri.contains("/jakarta.faces.resource/")
-        || uri.contains("/jakarta.faces.push/")
-        || "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
   }
 
   /** Holds the body in memory until {@link #finish()}, then sets the timing header and sends it. */
