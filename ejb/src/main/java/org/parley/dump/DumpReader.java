@@ -161,7 +161,8 @@ public final class DumpReader implements AutoCloseable {
     } else {
       line = Math.max(line, lastRowLine);
     }
-    return new DumpFormatException(name, Math.max(line, 0), "not a readable dump file: " + message, e);
+    // Not chained: the parser's exception holds a Location that cannot be serialised into the job repository.
+    return new DumpFormatException(name, Math.max(line, 0), "not a readable dump file: " + message, null);
   }
 
   private int line() {

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,8 +137,9 @@ public class ImportService {
   }
 
   /**
-   * Restarts every import that a stopped or killed server left running; called once at start-up, when no import can
-   * be running yet (JBeret's JDBC repository still says STARTED for a killed execution, so it cannot tell). An import
+   * Restarts every import that a stopped or killed server left running; called once at start-up. What this server
+   * started itself (created after the JVM began) is left alone: JBeret's JDBC repository says STARTED for a killed
+   * execution too, so only the start time tells them apart. An import
    * whose job cannot be restarted is marked failed with the reason. One server per database: a cluster would need a
    * lease per import (issue 6's cluster work).
    */
@@ -147,8 +149,19 @@ public class ImportService {
         em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
             .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
             .getResultList();
+    // Only what a previous server left: an import started since this JVM began is running here (or starting now).
+    java.util.Date booted = new java.util.Date(ManagementFactory.getRuntimeMXBean().getStartTime());
     int resumed = 0;
     for (DumpImport record : open) {
+      if (record.getCreatedAt().isAfter(booted.toInstant())) {
+        continue;
+      }
+      if (record.getExecutionId() != null) {
+        JobExecution last = jobExecution(record.getExecutionId());
+        if (last != null && last.getCreateTime() != null && last.getCreateTime().after(booted)) {
+          continue;
+        }
+      }
       try {
         resume(record);
         resumed++;
@@ -157,6 +170,14 @@ public class ImportService {
       }
     }
     return resumed;
+  }
+
+  private static JobExecution jobExecution(long executionId) {
+    try {
+      return BatchRuntime.getJobOperator().getJobExecution(executionId);
+    } catch (RuntimeException unknown) {
+      return null;
+    }
   }
 
   private static BatchStatus jobStatus(long executionId) {
