@@ -54,7 +54,7 @@ follow_import() {
     line=$(jq -r '
       def bar: ("#" * (.percent / 4 | floor)) + ("-" * (25 - (.percent / 4 | floor)));
       def eta: if .etaSeconds > 0 then "ETA \(.etaSeconds / 60 | floor):\(.etaSeconds % 60 | tostring | if length < 2 then "0" + . else . end)" else "" end;
-      "[\(bar)] \(.percent)%  \(.rowsDone)/\(.rowsTotal) rows  \(.rowsPerSecond) rows/s  \(eta)  \(.status | ascii_downcase)"' <<< "$json")
+      "[\(bar)] \(.percent)%  \(.rowsDone)/\(.rowsTotal) rows  \(.rowsPerSecond) rows/s  \(eta)  \(if .status == "QUEUED" then "checking the files" else (.status | ascii_downcase) end)"' <<< "$json")
     if $tty; then
       printf '\r\033[K%s' "$line" >&2
     elif [ $(( $(date +%s) - last )) -ge 5 ]; then
@@ -73,5 +73,8 @@ follow_import() {
     echo "Fix the input and resume with: curl -u admin:... -X POST $API_URL/api/imports/$id/restart" >&2
     return 1
   fi
-  echo "Import $id completed: $(jq -r '.rowsDone' <<< "$json") rows in $(jq -r '(((.finishedAt | sub("\\.[0-9]+Z$"; "Z") | fromdate) - (.createdAt | sub("\\.[0-9]+Z$"; "Z") | fromdate)))' <<< "$json" 2> /dev/null || echo '?') s."
+  local secs
+  secs=$(awk -v a="$(date -d "$(jq -r .createdAt <<< "$json")" +%s.%N)" \
+    -v b="$(date -d "$(jq -r .finishedAt <<< "$json")" +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  echo "Import $id completed: $(jq -r '.rowsDone' <<< "$json") rows in $secs s."
 }

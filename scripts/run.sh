@@ -9,7 +9,7 @@
 #   scripts/run.sh status          say whether it runs
 #
 # Settings: PARLEY_PORT (HTTP, default 8080), PARLEY_PORT_OFFSET (added to every port, default 0),
-# PARLEY_DATA, PARLEY_HEAP (default 2g).
+# PARLEY_DATA, PARLEY_HEAP (default 2g), PARLEY_NO_BUILD=1 (never build; use the EAR there is).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -58,7 +58,8 @@ if running; then
   exit 0
 fi
 
-if needs_build; then
+# PARLEY_NO_BUILD=1 (tests that start a server from a build in progress) uses the EAR as it is.
+if [ "${PARLEY_NO_BUILD:-}" != 1 ] && needs_build; then
   echo "Building Parley (mvn package, tests skipped)..."
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 fi

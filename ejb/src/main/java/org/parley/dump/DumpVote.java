@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -15,13 +14,13 @@ import java.time.Instant;
  * A vote as a dump has it: mostly anonymous (no voter), of any of Stack Exchange's vote types (up, down, accept,
  * favorite, close, bounty...). Kept apart from Parley's own {@link org.parley.post.Vote}, whose one-vote-per-user
  * rule these rows could not keep; scores come from the dump's Posts file as given. Written by the importer with
- * JDBC, read by the exporter.
+ * JDBC, read by the exporter. Only the (site, dump Id) key is indexed: votes are the biggest file of a dump and
+ * nothing reads them by post.
  */
 @Entity
 @Table(
     name = "dump_vote",
-    uniqueConstraints = @UniqueConstraint(name = "uk_dump_vote_site_dump", columnNames = {"site_id", "dump_id"}),
-    indexes = @Index(name = "idx_dump_vote_site_post", columnList = "site_id, post_number"))
+    uniqueConstraints = @UniqueConstraint(name = "uk_dump_vote_site_dump", columnNames = {"site_id", "dump_id"}))
 public class DumpVote {
 
   @Id

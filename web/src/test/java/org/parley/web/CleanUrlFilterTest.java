@@ -21,6 +21,14 @@ class CleanUrlFilterTest {
   }
 
   @Test
+  void importAdminAndRevisionPages() {
+    assertEquals(Optional.of("/views/admin/imports.xhtml"), CleanUrlFilter.route("/admin/imports"));
+    assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42"));
+    assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42/"));
+    assertEquals(Optional.empty(), CleanUrlFilter.route("/revisions/x"));
+  }
+
+  @Test
   void questionsWithAndWithoutSlug() {
     assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug=how-do-i-x"), CleanUrlFilter.route("/questions/12/how-do-i-x"));
     assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug="), CleanUrlFilter.route("/questions/12"));

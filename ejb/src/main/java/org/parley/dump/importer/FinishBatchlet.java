@@ -6,12 +6,16 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
+import org.parley.cache.Scope;
+import org.parley.cache.SharedCache;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The last step: moves the site's number counters past the highest imported post and user numbers (so new posts
- * and users never take an imported number), recounts the tags' questions, and marks the import completed.
+ * and users never take an imported number), recounts the tags' questions, drops the site's cached lists, and marks
+ * the import completed. The tag engine picks the new questions up by their row versions (or reads the new site on
+ * first use).
  */
 @Named("finishBatchlet")
 @Dependent
@@ -22,6 +26,7 @@ public class FinishBatchlet extends AbstractBatchlet {
   @Inject private JobContext job;
   @Inject private DumpDatabase db;
   @Inject private ImportRecords records;
+  @Inject private SharedCache cache;
 
   @Override
   public String process() throws Exception {
@@ -33,6 +38,8 @@ public class FinishBatchlet extends AbstractBatchlet {
       records.failed(importId, "Finishing the import failed: " + e);
       throw e;
     }
+    // Lists cached while the import ran (someone opened the new site early) would miss what came after.
+    cache.invalidate(Scope.lists(siteId), Scope.sites());
     records.completed(importId);
     log.log(Level.INFO, "Import {0} completed", importId);
     return "COMPLETED";

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,8 +137,11 @@ public class ImportService {
   }
 
   /**
-   * Restarts every import that a stopped or killed server left running; called once at start-up. An import whose
-   * job cannot be restarted is marked failed with the reason.
+   * Restarts every import that a stopped or killed server left running; called once at start-up. What this server
+   * started itself (created after the JVM began) is left alone: JBeret's JDBC repository says STARTED for a killed
+   * execution too, so only the start time tells them apart. An import
+   * whose job cannot be restarted is marked failed with the reason. One server per database: a cluster would need a
+   * lease per import (issue 6's cluster work).
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int resumeInterrupted() {
@@ -145,10 +149,18 @@ public class ImportService {
         em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
             .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
             .getResultList();
+    // Only what a previous server left: an import started since this JVM began is running here (or starting now).
+    java.util.Date booted = new java.util.Date(ManagementFactory.getRuntimeMXBean().getStartTime());
     int resumed = 0;
     for (DumpImport record : open) {
-      if (isAlive(record)) {
+      if (record.getCreatedAt().isAfter(booted.toInstant())) {
         continue;
+      }
+      if (record.getExecutionId() != null) {
+        JobExecution last = jobExecution(record.getExecutionId());
+        if (last != null && last.getCreateTime() != null && last.getCreateTime().after(booted)) {
+          continue;
+        }
       }
       try {
         resume(record);
@@ -160,6 +172,14 @@ public class ImportService {
     return resumed;
   }
 
+  private static JobExecution jobExecution(long executionId) {
+    try {
+      return BatchRuntime.getJobOperator().getJobExecution(executionId);
+    } catch (RuntimeException unknown) {
+      return null;
+    }
+  }
+
   private static BatchStatus jobStatus(long executionId) {
     try {
       return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
@@ -168,16 +188,10 @@ public class ImportService {
     }
   }
 
+  /** Whether the import's job runs in this server (JBeret's repository alone cannot tell after a crash). */
   private boolean isAlive(DumpImport record) {
-    if (record.getExecutionId() == null) {
-      return false;
-    }
-    JobOperator jobs = BatchRuntime.getJobOperator();
-    try {
-      return jobs.getRunningExecutions(ImportJob.NAME).contains(record.getExecutionId());
-    } catch (RuntimeException noneRunning) {
-      return false;
-    }
+    BatchStatus status = record.getExecutionId() == null ? null : jobStatus(record.getExecutionId());
+    return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
   }
 
   private void resume(DumpImport record) {

@@ -26,7 +26,8 @@ public class LinkBatchlet extends AbstractBatchlet {
     long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
     long siteId = records.find(importId).getSiteId();
     try (Connection c = db.connection()) {
-      long dangling = ImportSteps.linkAcceptedAnswers(c, siteId);
+      long dangling = ImportSteps.linkAcceptedAnswers(
+              c, siteId, db.nextValueExpression(org.parley.post.RowVersions.SEQUENCE));
       ledger.set(
           c, importId, DumpFile.POSTS.fileName(), ImportLedger.NOTE + "accepted answer not in the dump", dangling);
     } catch (Exception e) {

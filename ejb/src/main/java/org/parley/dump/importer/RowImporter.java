@@ -127,10 +127,15 @@ abstract class RowImporter {
     } catch (IllegalArgumentException e) {
       throw new Skip("malformed " + name);
     }
-    if (parsed != null && !v.equals(DumpDates.format(parsed))) {
+    if (parsed != null && !canonical(v) && !v.equals(DumpDates.format(parsed))) {
       extras.put(name, v);
     }
     return parsed;
+  }
+
+  /** Whether a date is in the form export writes ({@code 2010-08-25T19:50:51.187}), checked without formatting. */
+  private static boolean canonical(String v) {
+    return v.length() == 23 && v.charAt(10) == 'T' && v.charAt(19) == '.' && v.charAt(4) == '-';
   }
 
   /** The attributes of {@code row} other than {@code mapped}, in file order. */

@@ -78,7 +78,7 @@ final class ImportHarness implements AutoCloseable {
           commitNanos = 0;
         }
         if (file == DumpFile.POSTS) {
-          ImportSteps.linkAcceptedAnswers(c, siteId);
+          ImportSteps.linkAcceptedAnswers(c, siteId, db.nextValueExpression("post_row_version_seq"));
           c.commit();
         }
       }
