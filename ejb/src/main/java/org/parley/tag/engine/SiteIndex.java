@@ -52,6 +52,8 @@ final class SiteIndex {
   private static final Order[] ORDERS = Order.values();
   private static final int DEAD = Integer.MAX_VALUE;
   private static final int[] NO_TAGS = new int[0];
+  /** Up to this many documents moved in one order, they are moved in place; more, and the order is merged anew. */
+  private static final int FEW = 64;
 
   static final SiteIndex EMPTY = new Builder().build();
 
@@ -673,17 +675,43 @@ final class SiteIndex {
         }
         tagData = new int[total];
         int at = 0;
-        for (int d = 0; d < size; d++) {
-          tagOffsets[d] = at;
-          int[] ids = newTags.get(d);
-          if (ids != null) {
-            System.arraycopy(ids, 0, tagData, at, ids.length);
-            at += ids.length;
-          } else {
-            int n = old.tagOffsets[d + 1] - old.tagOffsets[d];
-            System.arraycopy(old.tagData, old.tagOffsets[d], tagData, at, n);
+        int d = 0;
+        // Untouched runs of documents are copied whole, their offsets shifted; touched ones get their new tags.
+        for (int touched : newTags.keySet().stream().mapToInt(Integer::intValue).sorted().toArray()) {
+          int end = Math.min(touched, old.size);
+          if (d < end) {
+            int from = old.tagOffsets[d];
+            int n = old.tagOffsets[end] - from;
+            System.arraycopy(old.tagData, from, tagData, at, n);
+            int shift = at - from;
+            for (int i = d; i < end; i++) {
+              tagOffsets[i] = old.tagOffsets[i] + shift;
+            }
             at += n;
+            d = end;
           }
+          for (; d < touched; d++) {
+            tagOffsets[d] = at; // new documents with no tags: cannot happen, every question has one
+          }
+          int[] ids = newTags.get(touched);
+          tagOffsets[touched] = at;
+          System.arraycopy(ids, 0, tagData, at, ids.length);
+          at += ids.length;
+          d = touched + 1;
+        }
+        if (d < old.size) {
+          int from = old.tagOffsets[d];
+          int n = old.tagOffsets[old.size] - from;
+          System.arraycopy(old.tagData, from, tagData, at, n);
+          int shift = at - from;
+          for (int i = d; i < old.size; i++) {
+            tagOffsets[i] = old.tagOffsets[i] + shift;
+          }
+          at += n;
+          d = old.size;
+        }
+        for (; d < size; d++) {
+          tagOffsets[d] = at;
         }
         tagOffsets[size] = at;
       }
@@ -721,6 +749,10 @@ final class SiteIndex {
           continue;
         }
         DocComparator c = comparator(order, numbers, created, activity, scores, answers);
+        if (moved.getCardinality() <= FEW) {
+          placeFew(order, moved, live, c, orders, ranks, liveCount);
+          continue;
+        }
         int[] before = old.orders[order.ordinal()];
         int[] kept = new int[before.length];
         int k = 0;
@@ -754,6 +786,60 @@ final class SiteIndex {
       return new SiteIndex(
           size, numbers, created, activity, rowVersions, scores, answers, tagOffsets, tagData, dictionary, byTag,
           live, unanswered, acceptedFlags, closedFlags, orders, ranks, tagOrders);
+    }
+
+    /**
+     * Moves a few documents within a copy of the order: take them all out (what remains is sorted by old and new
+     * keys alike), then put each live one back where a binary search by the new keys says. Costs a copy and a few
+     * shifts of the arrays instead of a pass with a comparison per document.
+     */
+    private void placeFew(
+        Order order, RoaringBitmap moved, RoaringBitmap live, DocComparator c, int[][] orders, int[][] ranks,
+        int liveCount) {
+      int[] before = old.orders[order.ordinal()];
+      int[] oldRank = old.ranks[order.ordinal()];
+      int[] sorted = Arrays.copyOf(before, Math.max(before.length, liveCount));
+      int[] rank = Arrays.copyOf(oldRank, size);
+      Arrays.fill(rank, old.size, size, DEAD);
+      int length = before.length;
+      for (int d : moved.toArray()) {
+        int at = d < old.size ? oldRank[d] : DEAD;
+        if (at != DEAD) {
+          at = rank[d];
+          System.arraycopy(sorted, at + 1, sorted, at, length - at - 1);
+          length--;
+          rank[d] = DEAD;
+          for (int i = at; i < length; i++) {
+            rank[sorted[i]] = i;
+          }
+        }
+      }
+      for (int d : moved.toArray()) {
+        if (!live.contains(d)) {
+          continue;
+        }
+        int lo = 0;
+        int hi = length;
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (c.compare(sorted[mid], d) < 0) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        System.arraycopy(sorted, lo, sorted, lo + 1, length - lo);
+        sorted[lo] = d;
+        length++;
+        for (int i = lo; i < length; i++) {
+          rank[sorted[i]] = i;
+        }
+      }
+      if (length != liveCount) {
+        throw new IllegalStateException("Order " + order + " lost documents");
+      }
+      orders[order.ordinal()] = sorted.length == length ? sorted : Arrays.copyOf(sorted, length);
+      ranks[order.ordinal()] = rank;
     }
 
     private long[] copyIf(long[] column, boolean changed) {

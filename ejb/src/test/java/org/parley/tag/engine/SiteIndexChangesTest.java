@@ -1,0 +1,67 @@
+package org.parley.tag.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.parley.post.QuestionSort;
+
+/**
+ * A snapshot changed by batches (a few documents moved in place, many merged anew, new questions, deleted ones)
+ * answers exactly as one built from scratch on the same rows.
+ */
+class SiteIndexChangesTest {
+
+  @Test
+  void changedSnapshotsAnswerLikeFreshOnes() {
+    SyntheticQuestions data = new SyntheticQuestions(11, 4_000, 40, true);
+    List<QuestionRow> rows = new ArrayList<>(data.rows);
+    SiteIndex index = data.index();
+    Random random = new Random(3);
+    long version = rows.size() + 1L;
+    long next = rows.get(rows.size() - 1).number() + 1;
+    for (int batch : new int[] {1, 3, 200, 1, 500, 2}) {
+      List<QuestionRow> changed = new ArrayList<>();
+      List<Long> gone = new ArrayList<>();
+      for (int i = 0; i < batch; i++) {
+        int at = random.nextInt(rows.size());
+        QuestionRow r = rows.get(at);
+        if (random.nextInt(20) == 0) {
+          rows.remove(at);
+          gone.add(r.number());
+          changed.removeIf(c -> c.number() == r.number()); // a question read back is not gone too
+          continue;
+        }
+        String tags = random.nextInt(4) == 0 ? rows.get(random.nextInt(rows.size())).tagNames() : r.tagNames();
+        QuestionRow c = new QuestionRow(r.number(), r.createdNanos(), r.activityNanos() + random.nextInt(3) * 1_000_000_000L,
+            r.score() + random.nextInt(5) - 2, r.answerCount() + random.nextInt(2), r.accepted(), r.closed(), version++, tags);
+        rows.set(at, c);
+        changed.add(c);
+      }
+      for (int i = 0; i < batch / 3 + 1; i++) {
+        QuestionRow n = new QuestionRow(next++, rows.get(0).createdNanos() + i, rows.get(0).createdNanos() + i, 0, 0, false,
+            false, version++, rows.get(random.nextInt(rows.size())).tagNames());
+        rows.add(n);
+        changed.add(n);
+      }
+      index = index.withChanges(changed, gone);
+      SiteIndex.Builder fresh = new SiteIndex.Builder();
+      rows.forEach(fresh::add);
+      SiteIndex expected = fresh.build();
+      for (QuestionSort sort : QuestionSort.values()) {
+        for (String e : new String[] {data.tagNames[0], data.tagNames[1] + " or " + data.tagNames[5], "-" + data.tagNames[2]}) {
+          TagExpression expression = TagExpression.parse(e);
+          for (int page : new int[] {1, 7}) {
+            assertEquals(
+                expected.questions(expression, sort, page, 25, new ArrayList<>()),
+                index.questions(expression, sort, page, 25, new ArrayList<>()),
+                "batch of " + batch + ": " + e + " " + sort + " page " + page);
+          }
+        }
+      }
+      assertEquals(expected.tags("", 1, 100), index.tags("", 1, 100), "tag counts after a batch of " + batch);
+    }
+  }
+}
