@@ -28,3 +28,50 @@ needs_build() {
           "$ROOT/wildfly-config/pom.xml" "$ROOT/wildfly-config/configure.sh" "$ROOT"/wildfly-config/install-*.cli \
           -newer "$EAR" -type f -print -quit 2>/dev/null)" ]
 }
+
+# The API of a running Parley: API_URL, API_USER and API_PASSWORD from PARLEY_URL, PARLEY_ADMIN_USER and
+# PARLEY_ADMIN_PASSWORD, or from the port settings and the admin password file under PARLEY_DATA.
+api_setup() {
+  local data=${PARLEY_DATA:-$HOME/.parley}
+  API_URL=${PARLEY_URL:-http://localhost:$(( ${PARLEY_PORT:-8080} + ${PARLEY_PORT_OFFSET:-0} ))}
+  API_USER=${PARLEY_ADMIN_USER:-admin}
+  API_PASSWORD=${PARLEY_ADMIN_PASSWORD:-}
+  if [ -z "$API_PASSWORD" ]; then
+    local file="$data/server/data/parley/admin-password"
+    [ -r "$file" ] || { echo "No admin password: set PARLEY_ADMIN_PASSWORD or PARLEY_DATA ($file is missing)." >&2; exit 1; }
+    API_PASSWORD=$(tr -d '\n' < "$file")
+  fi
+}
+
+# Draws a progress bar for import $1 until it ends, then prints one line per file. Returns 1 if it failed.
+follow_import() {
+  local id=$1 json status tty=false last=0
+  [ -t 2 ] && tty=true
+  while :; do
+    json=$(curl -sf -u "$API_USER:$API_PASSWORD" "$API_URL/api/imports/$id") || { echo "Lost the server." >&2; return 1; }
+    status=$(jq -r .status <<< "$json")
+    local line
+    line=$(jq -r '
+      def bar: ("#" * (.percent / 4 | floor)) + ("-" * (25 - (.percent / 4 | floor)));
+      def eta: if .etaSeconds > 0 then "ETA \(.etaSeconds / 60 | floor):\(.etaSeconds % 60 | tostring | if length < 2 then "0" + . else . end)" else "" end;
+      "[\(bar)] \(.percent)%  \(.rowsDone)/\(.rowsTotal) rows  \(.rowsPerSecond) rows/s  \(eta)  \(.status | ascii_downcase)"' <<< "$json")
+    if $tty; then
+      printf '\r\033[K%s' "$line" >&2
+    elif [ $(( $(date +%s) - last )) -ge 5 ]; then
+      echo "$line" >&2
+      last=$(date +%s)
+    fi
+    case "$status" in COMPLETED | FAILED) break ;; esac
+    sleep 1
+  done
+  $tty && echo >&2
+  jq -r '.files[] | "\(.file): \(.read) read, \(.imported) imported, \(.skipped) skipped"
+      + (if (.skips | length) > 0 then " (" + ([.skips | to_entries[] | "\(.key): \(.value)"] | join(", ")) + ")" else "" end)
+      + (if (.notes | length) > 0 then "; notes: " + ([.notes | to_entries[] | "\(.key): \(.value)"] | join(", ")) else "" end)' <<< "$json"
+  if [ "$status" = FAILED ]; then
+    echo "Import $id FAILED: $(jq -r '.message // "no reason given"' <<< "$json")" >&2
+    echo "Fix the input and resume with: curl -u admin:... -X POST $API_URL/api/imports/$id/restart" >&2
+    return 1
+  fi
+  echo "Import $id completed: $(jq -r '.rowsDone' <<< "$json") rows in $(jq -r '(((.finishedAt | sub("\\.[0-9]+Z$"; "Z") | fromdate) - (.createdAt | sub("\\.[0-9]+Z$"; "Z") | fromdate)))' <<< "$json" 2> /dev/null || echo '?') s."
+}

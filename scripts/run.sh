@@ -63,14 +63,21 @@ if needs_build; then
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 fi
 
-# The server's own folder under the data directory, configured by the same idempotent CLI scripts as the build's.
-mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log"
-if [ ! -f "$BASE/configuration/standalone-full-ha.xml" ]; then
-  cp -r "$WILDFLY_HOME/standalone/configuration" "$BASE/"
-  rm -f "$BASE/configuration/.parley-configured"
-fi
-bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" "$BASE" > "$BASE/log/configure.log" 2>&1 \
+# The server's own folder under the data directory. Its configuration is the one the build made from the CLI
+# scripts in wildfly-config/, copied again whenever the build's is newer: WildFly is configured by those scripts
+# only, so a change made in the console lasts until the next build changes the configuration.
+mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log" "$BASE/configuration"
+bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" > "$BASE/log/configure.log" 2>&1 \
   || { cat "$BASE/log/configure.log" >&2; exit 1; }
+for f in "$WILDFLY_HOME"/standalone/configuration/*; do
+  name=$(basename "$f")
+  case "$name" in
+    mgmt-users.properties | mgmt-groups.properties | application-users.properties | application-roles.properties)
+      [ -f "$BASE/configuration/$name" ] || cp "$f" "$BASE/configuration/" ;; # users made here stay
+    standalone_xml_history) ;;
+    *) [ "$BASE/configuration/$name" -nt "$f" ] || cp -r "$f" "$BASE/configuration/" ;;
+  esac
+done
 
 # Secrets made once per data directory: the admin password (Parley's admin user and the WildFly console's) and
 # the messaging cluster password.
@@ -120,10 +127,32 @@ banner() {
 
   Parley is up: $URL
     other sites:   http://bicycles.localhost:$((PORT + OFFSET))/  http://beer.localhost:$((PORT + OFFSET))/
+                   http://$BUNDLED_HOST:$((PORT + OFFSET))/ (imported from the bundled Stack Exchange dump)
     log in:        admin / $(cat "$ADMIN_PASSWORD_FILE")   (the same user and password for the WildFly console: $CONSOLE)
     data:          $DATA
     logs:          $BASE/log/server.log
 EOT
+}
+
+# The real Stack Exchange dump that ships beside the project, imported once as its own site on the first start.
+BUNDLED_DUMP="$ROOT/../shared/data/se-dump/bicycles.meta.stackexchange.com"
+BUNDLED_HOST=meta.bicycles.localhost
+import_bundled_dump() {
+  local marker="$DATA/bundled-dump-imported"
+  [ -f "$marker" ] && return 0
+  if [ ! -d "$BUNDLED_DUMP" ]; then
+    echo "    (no bundled dump at $BUNDLED_DUMP; skipping its import)"
+    return 0
+  fi
+  echo
+  echo "  Importing the bundled Stack Exchange dump as http://$BUNDLED_HOST:$((PORT + OFFSET))/ (first start only)..."
+  if PARLEY_DATA="$DATA" PARLEY_PORT="$PORT" PARLEY_PORT_OFFSET="$OFFSET" PARLEY_URL="" \
+      "$ROOT/scripts/import.sh" --dir "$BUNDLED_DUMP" --site bicycles-meta --host "$BUNDLED_HOST" \
+      --title "Bicycles Meta"; then
+    touch "$marker"
+  else
+    echo "  The bundled dump was not imported (see above); the next start tries again." >&2
+  fi
 }
 
 # Another program on our port would answer the readiness check for us; refuse to start instead.
@@ -147,6 +176,7 @@ if $background; then
   fi
   banner
   echo "    stop with:     scripts/run.sh stop"
+  import_bundled_dump
 else
   "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" &
   launcher=$!
@@ -154,6 +184,7 @@ else
   if wait_until_up "$launcher"; then
     banner
     echo "    stop with:     Ctrl-C"
+    import_bundled_dump
   fi
   wait "$launcher" || true
   rm -f "$PIDFILE"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Applies every install-*.cli in this folder, in order, to a WildFly's standalone-full-ha.xml through an
-# embedded (offline) server. Each script is idempotent, so running this again changes nothing.
-#   usage: configure.sh WILDFLY_HOME [SERVER_BASE_DIR]
+# Applies every install-*.cli in this folder, in order, to WILDFLY_HOME/standalone/configuration/
+# standalone-full-ha.xml through an embedded (offline) server. Each script is idempotent, so running this again
+# changes nothing. Servers with a base directory of their own (scripts/run.sh, the tests) start from a copy of it.
+#   usage: configure.sh WILDFLY_HOME
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-home=${1:?usage: configure.sh WILDFLY_HOME [SERVER_BASE_DIR]}
-base=${2:-$home/standalone}
+home=${1:?usage: configure.sh WILDFLY_HOME}
+base=$home/standalone
 config=standalone-full-ha.xml
 stamp=$base/configuration/.parley-configured
 

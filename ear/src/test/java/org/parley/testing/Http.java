@@ -28,15 +28,26 @@ public final class Http {
 
   private Http() {}
 
+  /**
+   * The server's HTTP port: {@code it.http.port} where Failsafe sets it, else (inside the server, which only gets
+   * the offset) 8080 plus the server's port offset.
+   */
   public static int port() {
-    return Integer.getInteger("it.http.port", 10380);
+    Integer port = Integer.getInteger("it.http.port");
+    return port != null ? port : 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 2300);
   }
 
   public static Response get(String host, String path) throws IOException {
+    return get(host, path, Map.of());
+  }
+
+  /** A GET with extra request headers (e.g. If-None-Match). */
+  public static Response get(String host, String path, Map<String, String> headers) throws IOException {
     HttpURLConnection c =
         (HttpURLConnection) URI.create("http://127.0.0.1:" + port() + path).toURL().openConnection();
     c.setInstanceFollowRedirects(false);
     c.setRequestProperty("Host", host + ":" + port());
+    headers.forEach(c::setRequestProperty);
     c.setConnectTimeout(5000);
     c.setReadTimeout(30000);
     int status = c.getResponseCode();

@@ -13,7 +13,9 @@ public final class RequestTimings {
   /** The kinds of step reported; the names are the {@code Server-Timing} metric names. */
   public enum Kind {
     SQL("sql"),
-    CACHE("cache");
+    CACHE("cache"),
+    /** Lists answered by the in-memory tag engine. */
+    TAGS("tags");
 
     private final String metric;
 
@@ -80,16 +82,17 @@ public final class RequestTimings {
 
   /**
    * The W3C {@code Server-Timing} header value: statement count and time, cache time and total time, e.g. {@code
-   * sql;dur=3.2;desc="4 queries", cache;dur=0.1, total;dur=12.7}.
+   * sql;dur=3.2;desc="4 queries", cache;dur=0.1, tags;dur=0.2, total;dur=12.7}.
    */
   public String serverTimingHeader() {
     return String.format(
         java.util.Locale.ROOT,
-        "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", total;dur=%.2f",
+        "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", tags;dur=%.2f, total;dur=%.2f",
         millis(Kind.SQL),
         count(Kind.SQL),
         millis(Kind.CACHE),
         count(Kind.CACHE),
+        millis(Kind.TAGS),
         totalMillis());
   }
 

@@ -25,7 +25,8 @@ import org.parley.user.UserRef;
     name = "post_comment",
     indexes = {
       @Index(name = "idx_comment_post_created", columnList = "post_id, created_at"),
-      @Index(name = "idx_comment_site_created", columnList = "site_id, created_at")
+      @Index(name = "idx_comment_site_created", columnList = "site_id, created_at"),
+      @Index(name = "idx_comment_site_dump", columnList = "site_id, dump_id")
     })
 @NamedQuery(
     name = "Comment.listByPosts",
@@ -62,6 +63,18 @@ public class Comment {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  /** The name an imported comment shows when its user is gone (the dump's UserDisplayName). */
+  @Column(name = "owner_display_name", length = 40)
+  private String ownerDisplayName;
+
+  /** The dump's comment Id, for imported comments; null for comments written here. */
+  @Column(name = "dump_id")
+  private Long dumpId;
+
+  /** Attributes of an imported comment without a column here (ContentLicense, ...), for export. */
+  @Column(name = "dump_extra", length = 2000)
+  private String dumpExtra;
 
   protected Comment() {}
 
@@ -100,7 +113,11 @@ public class Comment {
         text,
         score,
         createdAt,
-        owner == null ? new UserRef(null, "anonymous", "anonymous", 0) : owner.ref());
+        owner != null
+            ? owner.ref()
+            : ownerDisplayName != null
+                ? new UserRef(null, ownerDisplayName, org.parley.common.Slugs.slugify(ownerDisplayName), 0)
+                : new UserRef(null, "anonymous", "anonymous", 0));
   }
 
   public Long getId() {

@@ -104,6 +104,21 @@ public abstract class Post {
   @Column(name = "comment_count", nullable = false)
   private int commentCount;
 
+  /** The license an imported post was published under, e.g. "CC BY-SA 4.0"; null for posts written here. */
+  @Column(name = "content_license", length = 40)
+  private String contentLicense;
+
+  /** When the post became community wiki (imported from a dump); null when it is not. */
+  @Column(name = "community_owned_at")
+  private Instant communityOwnedAt;
+
+  /**
+   * The attributes of an imported post that have no column here (e.g. LastEditorUserId, FavoriteCount), encoded by
+   * {@code org.parley.dump.Extras} so that export writes them back; null for posts written here.
+   */
+  @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
+  private String dumpExtra;
+
   protected Post() {}
 
   /**
@@ -316,5 +331,13 @@ public abstract class Post {
 
   public int getCommentCount() {
     return commentCount;
+  }
+
+  public String getContentLicense() {
+    return contentLicense;
+  }
+
+  public Instant getCommunityOwnedAt() {
+    return communityOwnedAt;
   }
 }

@@ -93,6 +93,10 @@ public class Question extends Post {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The AcceptedAnswerId an imported question had, until the import links {@link #acceptedAnswer} to it. */
+  @Column(name = "dump_accepted_number")
+  private Long dumpAcceptedNumber;
+
   protected Question() {}
 
   /**

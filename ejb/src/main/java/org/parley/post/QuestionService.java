@@ -5,8 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +21,11 @@ import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.Site;
-import org.parley.tag.Tag;
 import org.parley.tag.TagRepository;
 import org.parley.tag.TagService;
+import org.parley.tag.engine.IdPage;
+import org.parley.tag.engine.TagEngine;
+import org.parley.tag.engine.TagExpression;
 import org.parley.user.Actor;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
@@ -33,19 +33,6 @@ import org.parley.user.UserRepository;
 /** Listing, viewing, asking, answering, editing and accepting. */
 @Stateless
 public class QuestionService {
-
-  /** How far back from a site's latest activity a question still counts as hot. */
-  static final Duration HOT_WINDOW = Duration.ofDays(30);
-
-  private static final String SELECT =
-      "select q from Question q left join fetch q.owner where q.site.id = :site";
-  private static final String COUNT = "select count(q) from Question q where q.site.id = :site";
-  private static final String UNANSWERED = " and q.answerCount = 0";
-  private static final String RECENT = " and q.lastActivityAt >= :since";
-  private static final String TAGGED =
-      " and q.id in (select tq.id from Question tq join tq.tags t where t.id in :tags"
-          + " group by tq.id having count(t.id) = :tagCount)";
-  private static final String HOTNESS = "(q.score * 3 + q.answerCount * 4 + q.viewCount / 100)";
 
   @PersistenceContext(unitName = "parley")
   private EntityManager em;
@@ -55,13 +42,15 @@ public class QuestionService {
   @Inject private TagRepository tags;
   @Inject private MarkdownRenderer markdown;
   @Inject private Event<PostChanged> changes;
+  @Inject private TagEngine engine;
+  @Inject private QuestionSummaries summaries;
 
   /**
-   * Questions of a site in the given order. A page below 1 is read as 1, the page size is kept within 1..100 and a
-   * null sort means {@link QuestionSort#NEWEST}.
+   * Questions of a site in the given order, listed by the tag engine. A page below 1 is read as 1, the page size is
+   * kept within 1..100 and a null sort means {@link QuestionSort#NEWEST}.
    */
   public Page<QuestionSummary> list(long siteId, QuestionSort sort, int page, int pageSize) {
-    return query(siteId, sort, "", Map.of(), Paging.page(page), Paging.pageSize(pageSize));
+    return listing(siteId, TagExpression.ALL, sort, page, pageSize).page();
   }
 
   /**
@@ -72,66 +61,38 @@ public class QuestionService {
    */
   public Page<QuestionSummary> tagged(
       long siteId, List<String> tags, QuestionSort sort, int page, int pageSize) {
-    int p = Paging.page(page);
-    int size = Paging.pageSize(pageSize);
     List<String> names = parseTags(tags);
     if (names.isEmpty()) {
-      return Page.empty(p, size);
+      return Page.empty(Paging.page(page), Paging.pageSize(pageSize));
     }
-    Map<String, Tag> found = this.tags.findByNames(siteId, names);
-    if (found.size() < names.size()) {
-      return Page.empty(p, size);
-    }
-    List<Long> tagIds = found.values().stream().map(Tag::getId).toList();
-    return query(
-        siteId, sort, TAGGED, Map.of("tags", tagIds, "tagCount", (long) tagIds.size()), p, size);
+    return listing(siteId, TagExpression.allOf(names), sort, page, pageSize).page();
   }
 
-  /** The hottest questions for a sidebar; {@code limit} is kept within 1..100. */
+  /**
+   * Questions a tag expression selects ({@code java+jpa}, {@code java or kotlin}, {@code -python}, combined: see
+   * {@link TagExpression}). Paging and sort as in {@link #list}. A tag no question carries selects nothing and is
+   * named in the result's {@code unknownTags}.
+   *
+   * @throws InvalidInputException with a message to show for a blank or malformed expression, a bad tag name or
+   *     more than {@value TagExpression#MAX_TERMS} terms
+   */
+  public TaggedQuestions tagged(long siteId, String expression, QuestionSort sort, int page, int pageSize) {
+    return listing(siteId, TagExpression.parse(expression), sort, page, pageSize);
+  }
+
+  /** The hottest questions for a sidebar (see {@link QuestionSort#HOT}); {@code limit} is kept within 1..100. */
   public List<QuestionSummary> hot(long siteId, int limit) {
-    return query(siteId, QuestionSort.HOT, "", Map.of(), 1, Paging.pageSize(limit)).items();
+    return listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, limit).page().items();
   }
 
-  private Page<QuestionSummary> query(
-      long siteId, QuestionSort sort, String filter, Map<String, Object> params, int page, int size) {
-    QuestionSort s = sort == null ? QuestionSort.NEWEST : sort;
-    Map<String, Object> all = new HashMap<>(params);
-    all.put("site", siteId);
-    String where = filter;
-    if (s == QuestionSort.UNANSWERED) {
-      where += UNANSWERED;
-    } else if (s == QuestionSort.HOT) {
-      Instant latest =
-          em.createNamedQuery("Question.latestActivityBySite", Instant.class)
-              .setParameter("site", siteId)
-              .getSingleResult();
-      if (latest == null) {
-        return Page.empty(page, size);
-      }
-      where += RECENT;
-      all.put("since", latest.minus(HOT_WINDOW));
-    }
-    TypedQuery<Question> rows = em.createQuery(SELECT + where + " order by " + orderBy(s), Question.class);
-    TypedQuery<Long> count = em.createQuery(COUNT + where, Long.class);
-    all.forEach(
-        (name, value) -> {
-          rows.setParameter(name, value);
-          count.setParameter(name, value);
-        });
-    List<QuestionSummary> items =
-        rows.setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultStream()
-            .map(Question::toSummary)
-            .toList();
-    return new Page<>(items, page, size, count.getSingleResult());
-  }
-
-  private static String orderBy(QuestionSort sort) {
-    return switch (sort) {
-      case NEWEST, UNANSWERED -> "q.createdAt desc, q.id desc";
-      case ACTIVE -> "q.lastActivityAt desc, q.id desc";
-      case VOTES -> "q.score desc, q.createdAt desc, q.id desc";
-      case HOT -> HOTNESS + " desc, q.lastActivityAt desc, q.id desc";
-    };
+  /** The engine picks the page's questions; their rows come in one query. */
+  private TaggedQuestions listing(
+      long siteId, TagExpression expression, QuestionSort sort, int page, int pageSize) {
+    int p = Paging.page(page);
+    int size = Paging.pageSize(pageSize);
+    IdPage ids = engine.questions(siteId, expression, sort == null ? QuestionSort.NEWEST : sort, p, size);
+    List<QuestionSummary> items = summaries.byNumbers(siteId, ids.numbers());
+    return new TaggedQuestions(expression, new Page<>(items, p, size, ids.total()), ids.unknownTags());
   }
 
   /**

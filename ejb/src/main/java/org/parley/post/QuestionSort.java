@@ -2,7 +2,7 @@ package org.parley.post;
 
 import java.util.Locale;
 
-/** Orders of the question lists. */
+/** Orders of the question lists. Each is total: ties go to the higher question number. */
 public enum QuestionSort {
   /** Newest first. */
   NEWEST,
@@ -12,7 +12,12 @@ public enum QuestionSort {
   VOTES,
   /** Questions without answers, newest first. */
   UNANSWERED,
-  /** Recently active questions with many votes, answers and views first. */
+  /** Most answered first (then highest score). */
+  FREQUENT,
+  /**
+   * Questions active in the 30 days before the site's latest activity, those with many votes and answers first. (View
+   * counts are left out: they change without a row version, so neither the tag engine nor its catch-up could follow.)
+   */
   HOT;
 
   /** Reads a URL parameter such as {@code "votes"}; null, blank or unknown values give {@code fallback}. */

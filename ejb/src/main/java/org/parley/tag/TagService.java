@@ -1,8 +1,7 @@
 package org.parley.tag;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,8 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.parley.common.Page;
 import org.parley.common.Paging;
+import org.parley.tag.engine.TagEngine;
+import org.parley.tag.engine.TagExpression;
 
-/** The tag list, tag auto-completion and parsing of typed tags. */
+/** The tag list, tag auto-completion and related tags (from the tag engine), and parsing of typed tags. */
 @Stateless
 public class TagService {
 
@@ -21,50 +22,21 @@ public class TagService {
 
   private static final int MAX_COMPLETIONS = 50;
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+  @Inject private TagEngine engine;
 
   /**
-   * Tags of a site, most used first (then by name), optionally only those starting with {@code prefix}. A page
-   * below 1 is read as 1 and the page size is kept within 1..100; a null or blank prefix means all tags, and a
-   * prefix with characters no tag can contain gives an empty page.
+   * Tags in use on a site, most used first (then by name), optionally only those starting with {@code prefix};
+   * answered by the tag engine. A page below 1 is read as 1 and the page size is kept within 1..100; a null or blank
+   * prefix means all tags, and a prefix with characters no tag can contain gives an empty page.
    */
   public Page<TagCount> list(long siteId, String prefix, int page, int pageSize) {
     int p = Paging.page(page);
     int size = Paging.pageSize(pageSize);
     String normalized = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
-    if (normalized.isEmpty()) {
-      List<TagCount> items =
-          em.createNamedQuery("Tag.listBySite", Tag.class)
-              .setParameter("site", siteId)
-              .setFirstResult(Page.firstResult(p, size))
-              .setMaxResults(size)
-              .getResultStream()
-              .map(Tag::toCount)
-              .toList();
-      long total =
-          em.createNamedQuery("Tag.countBySite", Long.class).setParameter("site", siteId).getSingleResult();
-      return new Page<>(items, p, size, total);
-    }
-    if (!Tag.isValidName(normalized)) {
+    if (!normalized.isEmpty() && !Tag.isValidName(normalized)) {
       return Page.empty(p, size);
     }
-    String like = likePrefix(normalized);
-    List<TagCount> items =
-        em.createNamedQuery("Tag.listBySiteAndPrefix", Tag.class)
-            .setParameter("site", siteId)
-            .setParameter("prefix", like)
-            .setFirstResult(Page.firstResult(p, size))
-            .setMaxResults(size)
-            .getResultStream()
-            .map(Tag::toCount)
-            .toList();
-    long total =
-        em.createNamedQuery("Tag.countBySiteAndPrefix", Long.class)
-            .setParameter("site", siteId)
-            .setParameter("prefix", like)
-            .getSingleResult();
-    return new Page<>(items, p, size, total);
+    return engine.tags(siteId, normalized, p, size);
   }
 
   /**
@@ -76,13 +48,15 @@ public class TagService {
     if (normalized.isEmpty() || !Tag.isValidName(normalized)) {
       return List.of();
     }
-    return em.createNamedQuery("Tag.listBySiteAndPrefix", Tag.class)
-        .setParameter("site", siteId)
-        .setParameter("prefix", likePrefix(normalized))
-        .setMaxResults(Math.min(MAX_COMPLETIONS, Math.max(1, limit)))
-        .getResultStream()
-        .map(Tag::getName)
-        .toList();
+    return engine.complete(siteId, normalized, Math.min(MAX_COMPLETIONS, Math.max(1, limit)));
+  }
+
+  /**
+   * The tags most often found on the questions {@code expression} selects, besides the tags it names, each with how
+   * many of those questions carry it; at most {@code limit} (kept within 1..50).
+   */
+  public List<TagCount> related(long siteId, TagExpression expression, int limit) {
+    return engine.related(siteId, expression, Math.min(MAX_COMPLETIONS, Math.max(1, limit)));
   }
 
   /**
@@ -107,8 +81,4 @@ public class TagService {
     return new ArrayList<>(names);
   }
 
-  /** A LIKE pattern for names starting with {@code prefix}; {@code !} escapes the wildcards a name cannot hold. */
-  private static String likePrefix(String prefix) {
-    return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-  }
 }

@@ -91,6 +91,13 @@ public class User {
   @Column(name = "deleted", nullable = false)
   private boolean deleted;
 
+  /**
+   * The attributes of an imported user that have no column here (Location, WebsiteUrl, AccountId, ...), encoded by
+   * {@code org.parley.dump.Extras} so that export writes them back; null for users who signed up here.
+   */
+  @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
+  private String dumpExtra;
+
   protected User() {}
 
   /**

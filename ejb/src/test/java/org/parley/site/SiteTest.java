@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parley.cache.Region;
+import org.parley.cache.SharedCache;
 import org.junit.jupiter.api.Test;
 import org.parley.rules.InvalidInputException;
 
@@ -62,30 +64,23 @@ class SiteTest {
   }
 
   @Test
-  void theCacheLoadsOnceAndExpires() {
+  void theCacheLoadsOnceExpiresAndClears() {
     AtomicLong clock = new AtomicLong();
     AtomicInteger loads = new AtomicInteger();
-    SiteCache cache = new SiteCache(clock::get);
+    SiteCache cache = new SiteCache(SharedCache.withoutL2(clock::get));
     SiteInfo info = new SiteInfo(1, "localhost", "parley", "Parley", "");
 
     assertEquals(Optional.of(info), cache.get("localhost", h -> { loads.incrementAndGet(); return Optional.of(info); }));
     assertEquals(Optional.of(info), cache.get("localhost", h -> { loads.incrementAndGet(); return Optional.empty(); }));
     assertEquals(1, loads.get());
 
-    clock.addAndGet(SiteCache.TTL.toNanos() + 1);
+    clock.addAndGet(Region.SITE.lifetime().toNanos() + 1);
     assertEquals(Optional.empty(), cache.get("localhost", h -> { loads.incrementAndGet(); return Optional.empty(); }));
-    assertEquals(2, loads.get());
+    assertEquals(Optional.empty(), cache.get("localhost", h -> { loads.incrementAndGet(); return Optional.of(info); }));
+    assertEquals(2, loads.get(), "an unknown host is cached as absent");
 
     cache.clear();
-    assertEquals(0, cache.size());
-  }
-
-  @Test
-  void theCacheIsBounded() {
-    SiteCache cache = new SiteCache(() -> 0L);
-    for (int i = 0; i < SiteCache.MAX_ENTRIES * 3; i++) {
-      cache.get("host" + i + ".example", h -> Optional.empty());
-    }
-    assertEquals(SiteCache.MAX_ENTRIES, cache.size());
+    assertEquals(Optional.of(info), cache.get("localhost", h -> { loads.incrementAndGet(); return Optional.of(info); }));
+    assertEquals(3, loads.get());
   }
 }

@@ -22,6 +22,7 @@ import org.hibernate.stat.Statistics;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
+import org.parley.cache.SharedCache;
 import org.parley.markdown.MarkdownRenderer;
 
 /**
@@ -42,7 +43,15 @@ public final class H2Services implements AutoCloseable {
           "org.parley.post.Answer",
           "org.parley.post.Comment",
           "org.parley.post.Vote",
-          "org.parley.post.RowVersionSequence");
+          "org.parley.post.RowVersionSequence",
+          "org.parley.dump.DumpVote",
+          "org.parley.dump.DumpPost",
+          "org.parley.dump.DumpTag",
+          "org.parley.dump.importer.DumpImport",
+          "org.parley.dump.importer.DumpImportCount",
+          "org.parley.badge.Badge",
+          "org.parley.revision.PostRevision",
+          "org.parley.link.PostLink");
 
   private final SessionFactory factory;
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
@@ -52,7 +61,25 @@ public final class H2Services implements AutoCloseable {
   /** Every event the services fired in committed or rolled-back calls, in order. */
   public final List<Object> events = new CopyOnWriteArrayList<>();
 
+  /** Observers of committed events ({@code @Observes(during = AFTER_SUCCESS)}) of the beans created so far. */
+  private final List<Observer> afterSuccess = new CopyOnWriteArrayList<>();
+
+  private record Observer(Object bean, java.lang.reflect.Method method, Class<?> type) {}
+
   public H2Services() {
+    this("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "create-drop", true);
+  }
+
+  /**
+   * On the database at {@code url} (e.g. a file database a benchmark keeps between runs), with {@code schema} as
+   * {@code hibernate.hbm2ddl.auto}: {@code create} makes the schema, {@code none} takes it as it is. Without
+   * statistics, which log every session.
+   */
+  public H2Services(String url, String schema) {
+    this(url, schema, false);
+  }
+
+  private H2Services(String url, String schema, boolean statistics) {
     Configuration cfg = new Configuration();
     for (String entity : ENTITIES) {
       try {
@@ -61,11 +88,11 @@ public final class H2Services implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    cfg.setProperty("hibernate.connection.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    cfg.setProperty("hibernate.connection.url", url);
     cfg.setProperty("hibernate.connection.username", "sa");
-    cfg.setProperty("hibernate.hbm2ddl.auto", "create-drop");
+    cfg.setProperty("hibernate.hbm2ddl.auto", schema);
     cfg.setProperty("hibernate.default_batch_fetch_size", "64");
-    cfg.setProperty("hibernate.generate_statistics", "true");
+    cfg.setProperty("hibernate.generate_statistics", String.valueOf(statistics));
     cfg.setProperty("hibernate.connection.pool_size", "4");
     // As in persistence.xml.
     cfg.setProperty("hibernate.jdbc.batch_size", "50");
@@ -77,6 +104,8 @@ public final class H2Services implements AutoCloseable {
     factory = cfg.buildSessionFactory();
     beans.put(EntityManager.class, proxy(EntityManager.class, (m, args) -> m.invoke(requireCurrent(), args)));
     beans.put(MarkdownRenderer.class, MarkdownRenderer.shared());
+    // The shared tier without Infinispan: L1 only, as one JVM would have it.
+    beans.put(SharedCache.class, SharedCache.withoutL2(System::nanoTime));
     beans.put(
         Event.class,
         proxy(
@@ -112,6 +141,7 @@ public final class H2Services implements AutoCloseable {
       constructor.setAccessible(true);
       T bean = constructor.newInstance();
       beans.put(type, bean);
+      registerObservers(bean);
       for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
         for (Field field : c.getDeclaredFields()) {
           if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
@@ -132,11 +162,52 @@ public final class H2Services implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in one transaction, like a call of a {@code @Stateless} method; rolls back on any exception. */
+  private void registerObservers(Object bean) {
+    for (Class<?> c = bean.getClass(); c != Object.class; c = c.getSuperclass()) {
+      for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+        if (method.getParameterCount() != 1) {
+          continue;
+        }
+        jakarta.enterprise.event.Observes observes =
+            method.getParameters()[0].getAnnotation(jakarta.enterprise.event.Observes.class);
+        if (observes != null && observes.during() == jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) {
+          method.setAccessible(true);
+          afterSuccess.add(new Observer(bean, method, method.getParameterTypes()[0]));
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, like a call of a {@code @Stateless} method; rolls back on any exception.
+   * After a commit, the events fired inside go to the {@code AFTER_SUCCESS} observers of the beans made here, each
+   * in a transaction of its own, as the container would deliver them.
+   */
   public <T> T tx(Supplier<T> work) {
     if (current.get() != null) {
       return work.get();
     }
+    int firstEvent = events.size();
+    T result = transaction(work);
+    List<Object> fired = new ArrayList<>(events.subList(firstEvent, events.size()));
+    for (Object event : fired) {
+      for (Observer observer : afterSuccess) {
+        if (observer.type().isInstance(event)) {
+          run(
+              () -> {
+                try {
+                  observer.method().invoke(observer.bean(), event);
+                } catch (ReflectiveOperationException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+        }
+      }
+    }
+    return result;
+  }
+
+  private <T> T transaction(Supplier<T> work) {
     EntityManager em = factory.createEntityManager();
     current.set(em);
     synchronizations.get().clear();
@@ -223,6 +294,11 @@ public final class H2Services implements AutoCloseable {
     public <T> String toString(T value, JavaType<T> javaType, WrapperOptions wrapperOptions) {
       throw new UnsupportedOperationException("No JSON or XML mapping in Parley's entities");
     }
+  }
+
+  /** The Hibernate session factory, for tests that also need plain JDBC (e.g. the dump importer). */
+  public SessionFactory factory() {
+    return factory;
   }
 
   @Override

@@ -29,6 +29,7 @@ public class CleanUrlFilter extends HttpFilter {
   private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
   private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
   private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
+  private static final Pattern REVISIONS = Pattern.compile("/revisions/([0-9]{1,18})/?");
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -62,6 +63,10 @@ public class CleanUrlFilter extends HttpFilter {
         return Optional.of("/views/users/login.xhtml");
       case "/admin/sites", "/admin/sites/":
         return Optional.of("/views/admin/sites.xhtml");
+      case "/admin/cache", "/admin/cache/":
+        return Optional.of("/views/admin/cache.xhtml");
+      case "/admin/imports", "/admin/imports/":
+        return Optional.of("/views/admin/imports.xhtml");
       default:
         break;
     }
@@ -77,6 +82,10 @@ public class CleanUrlFilter extends HttpFilter {
     m = EDIT.matcher(path);
     if (m.matches()) {
       return Optional.of("/views/posts/edit.xhtml?n=" + m.group(1));
+    }
+    m = REVISIONS.matcher(path);
+    if (m.matches()) {
+      return Optional.of("/views/revisions/view.xhtml?n=" + m.group(1));
     }
     m = USER.matcher(path);
     if (m.matches()) {

@@ -90,6 +90,10 @@ public class Links {
     return base() + "/admin/sites";
   }
 
+  public String adminCache() {
+    return base() + "/admin/cache";
+  }
+
   private String base() {
     return servletContext.getContextPath();
   }

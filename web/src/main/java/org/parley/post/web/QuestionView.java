@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
+import org.parley.cache.QuestionPages;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionService;
@@ -36,6 +37,7 @@ public class QuestionView implements Serializable {
   static final int HOT = 10;
 
   @Inject private QuestionService questions;
+  @Inject private QuestionPages pages;
   @Inject private VoteService votes;
   @Inject private CommentService comments;
   @Inject private ViewCounter viewCounter;
@@ -58,7 +60,7 @@ public class QuestionView implements Serializable {
   public void load() {
     number = Redirects.parseNumber(n);
     try {
-      detail = questions.view(site.id(), number, viewer.actor());
+      detail = pages.view(site.id(), number, viewer.actor());
     } catch (NotFoundException e) {
       // An answer's number: send the reader to the answer inside its question.
       long question = questions.questionNumberOf(site.id(), number);
@@ -73,11 +75,10 @@ public class QuestionView implements Serializable {
       return;
     }
     viewCounter.countView(site.id(), number);
-    hot = questions.hot(site.id(), HOT);
   }
 
   private void reload() {
-    detail = questions.view(site.id(), number, viewer.actor());
+    detail = pages.view(site.id(), number, viewer.actor());
     voted.clear();
   }
 
@@ -141,7 +142,11 @@ public class QuestionView implements Serializable {
     return detail;
   }
 
+  /** The sidebar's hot questions, read only when the sidebar is rendered (not when it comes from the cache). */
   public List<QuestionSummary> getHot() {
+    if (hot == null) {
+      hot = questions.hot(site.id(), HOT);
+    }
     return hot;
   }
 

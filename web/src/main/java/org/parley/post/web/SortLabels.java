@@ -13,6 +13,7 @@ final class SortLabels {
       case ACTIVE -> "Active";
       case VOTES -> "Votes";
       case UNANSWERED -> "Unanswered";
+      case FREQUENT -> "Frequent";
       case HOT -> "Hot";
     };
   }

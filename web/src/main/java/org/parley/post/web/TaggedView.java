@@ -1,33 +1,41 @@
 package org.parley.post.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.parley.common.Page;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSort;
 import org.parley.post.QuestionSummary;
+import org.parley.post.TaggedQuestions;
 import org.parley.rules.InvalidInputException;
-import org.parley.rules.NotFoundException;
 import org.parley.site.web.CurrentSite;
+import org.parley.tag.TagCount;
 import org.parley.tag.TagService;
+import org.parley.tag.engine.TagExpression;
 import org.parley.web.Links;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;
 
 /**
- * Questions carrying every one of some tags ({@code /questions/tagged/java+jpa}). A malformed tag is a page that does
- * not exist; a well-formed tag nobody used gives an empty list.
+ * Questions a tag expression selects ({@code /questions/tagged/java+jpa}, {@code java+or+kotlin}, {@code java+-python}),
+ * with the tags found most often beside them. A malformed expression (a bad tag name, too many terms, a stray
+ * {@code or} or {@code -}) is a 400 whose page says what is wrong; tags no question carries give an empty list with a
+ * hint naming them.
  */
 @Named
 @ViewScoped
 public class TaggedView implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  static final int RELATED = 16;
 
   @Inject private QuestionService questions;
+  @Inject private TagService tagService;
   @Inject private CurrentSite site;
   @Inject private Links links;
 
@@ -35,25 +43,37 @@ public class TaggedView implements Serializable {
   private String sort;
   private String page;
 
-  private List<String> tagList;
+  private TagExpression expression;
+  private String error;
+  private List<String> unknownTags = List.of();
+  private List<TagCount> related = List.of();
   private QuestionSort order;
   private Page<QuestionSummary> result;
   private Pager pager;
 
+  /** One piece of the heading: a tag (maybe negated) or the word "or". */
+  public record Label(String text, boolean tag) implements Serializable {}
+
   public void load() {
-    try {
-      tagList = TagService.parse(tags);
-    } catch (InvalidInputException e) {
-      throw new NotFoundException("No such tag.");
-    }
-    if (tagList.isEmpty()) {
-      throw new NotFoundException("No such tag.");
-    }
     order = QuestionSort.parse(sort, QuestionSort.NEWEST);
-    result = questions.tagged(site.id(), tagList, order, Redirects.parsePage(page), QuestionListView.PAGE_SIZE);
-    String joined = String.join("+", tagList);
+    int p = Redirects.parsePage(page);
+    TaggedQuestions tagged;
+    try {
+      tagged = questions.tagged(site.id(), tags, order, p, QuestionListView.PAGE_SIZE);
+    } catch (InvalidInputException e) {
+      error = e.getMessage();
+      result = Page.empty(p, QuestionListView.PAGE_SIZE);
+      pager = Pager.of(result, n -> links.tags());
+      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
+      return;
+    }
+    expression = tagged.expression();
+    result = tagged.page();
+    unknownTags = tagged.unknownTags();
+    related = tagService.related(site.id(), expression, RELATED);
+    String path = expression.toPath();
     String sortParam = order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order);
-    pager = Pager.of(result, p -> links.tagged(joined, sortParam, p));
+    pager = Pager.of(result, n -> links.tagged(path, sortParam, n));
   }
 
   public QuestionSort[] getSorts() {
@@ -61,20 +81,50 @@ public class TaggedView implements Serializable {
   }
 
   public String sortLink(QuestionSort s) {
-    return links.tagged(String.join("+", tagList), s == QuestionSort.NEWEST ? null : QuestionListView.sortParam(s), 1);
+    String path = expression == null ? "" : expression.toPath();
+    return links.tagged(path, s == QuestionSort.NEWEST ? null : QuestionListView.sortParam(s), 1);
   }
 
   public String sortLabel(QuestionSort s) {
     return SortLabels.of(s);
   }
 
-  /** The tags as the page title shows them: "java jpa". */
+  /** The expression as the page title shows it: "java jpa", "java or kotlin -python". */
   public String getJoined() {
-    return tagList == null ? "" : String.join(" ", tagList);
+    return expression == null ? "" : expression.toString();
   }
 
-  public List<String> getTagList() {
-    return tagList;
+  /** The heading's pieces, in order. */
+  public List<Label> getLabels() {
+    List<Label> labels = new ArrayList<>();
+    if (expression != null) {
+      for (List<TagExpression.Term> group : expression.groups()) {
+        for (int i = 0; i < group.size(); i++) {
+          if (i > 0) {
+            labels.add(new Label("or", false));
+          }
+          labels.add(new Label(group.get(i).toString(), true));
+        }
+      }
+    }
+    return labels;
+  }
+
+  /** Why the expression was refused, or null. */
+  public String getError() {
+    return error;
+  }
+
+  public List<String> getUnknownTags() {
+    return unknownTags;
+  }
+
+  public List<TagCount> getRelated() {
+    return related;
+  }
+
+  public boolean isSingleTag() {
+    return expression != null && expression.groups().size() == 1 && expression.groups().get(0).size() == 1;
   }
 
   public QuestionSort getOrder() {

@@ -1,0 +1,136 @@
+package org.parley.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.infinispan.Cache;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.cache.proto.Marshalling;
+import org.parley.post.QuestionDetail;
+import org.parley.post.QuestionService;
+import org.parley.post.QuestionSummary;
+import org.parley.post.VoteService;
+import org.parley.post.VoteType;
+import org.parley.site.SiteInfo;
+import org.parley.site.SiteService;
+import org.parley.testing.ParleyDeployment;
+import org.parley.user.Actor;
+import org.parley.user.Role;
+import org.parley.user.UserService;
+
+/** The shared tier in WildFly: get-or-load through the real L2, invalidation by writes, per-site keys, ProtoStream. */
+@ExtendWith(ArquillianExtension.class)
+class SharedCacheIT {
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return ParleyDeployment.ear(SharedCacheIT.class);
+  }
+
+  @Inject SharedCache cache;
+  @EJB QuestionPages pages;
+  @EJB SiteService sites;
+  @EJB UserService users;
+  @EJB QuestionService questions;
+  @EJB VoteService votes;
+
+  @Resource(lookup = CacheNames.L2_JNDI)
+  Cache<String, Object> l2;
+
+  @Test
+  void getOrLoadLoadsOnceAndKeepsProtoStreamBytesInL2() {
+    CacheKey key = CacheKey.of(Region.FRAGMENT, 1, ParleyDeployment.unique("frag"), Scope.post(1, 99));
+    AtomicInteger loads = new AtomicInteger();
+    assertEquals("<p>once</p>", cache.get(key, String.class, () -> { loads.incrementAndGet(); return "<p>once</p>"; }));
+    assertEquals("<p>once</p>", cache.get(key, String.class, () -> "again" + loads.incrementAndGet()));
+    assertEquals(1, loads.get());
+
+    Object stored = l2.get(cache.versionedKey(key));
+    assertInstanceOf(byte[].class, stored, "L2 holds marshalled bytes");
+    assertEquals("<p>once</p>", Marshalling.fromBytes((byte[]) stored));
+  }
+
+  @Test
+  void aWriteInvalidatesTheQuestionPageOnceItReturns() {
+    Fixture f = new Fixture("inv");
+    QuestionSummary q = f.ask("Why does my chain skip under load?");
+    QuestionDetail before = pages.view(f.site.id(), q.number(), null);
+    assertEquals(0, before.answers().size());
+    assertTrue(
+        l2.get(cache.versionedKey(CacheKey.question(f.site.id(), q.number()))) instanceof byte[] bytes
+            && Marshalling.fromBytes(bytes).equals(before),
+        "the page's data round-trips through ProtoStream in L2");
+
+    long answer = questions.answer(f.answerer, q.number(), "A worn chain or cassette; measure the chain stretch first.");
+    QuestionDetail after = pages.view(f.site.id(), q.number(), null);
+    assertEquals(List.of(answer), after.answers().stream().map(a -> a.number()).toList(), "no stale page after a write");
+
+    votes.vote(f.answerer, q.number(), VoteType.UP);
+    assertEquals(1, pages.view(f.site.id(), q.number(), null).score());
+    QuestionDetail mine = pages.view(f.site.id(), q.number(), f.answerer);
+    assertEquals(VoteType.UP, mine.myVote(), "a logged-in viewer's own votes are laid over the shared page");
+    assertNull(pages.view(f.site.id(), q.number(), null).myVote(), "and never leak into it");
+  }
+
+  @Test
+  void sitesNeverSeeEachOthersEntries() {
+    Fixture a = new Fixture("sa");
+    Fixture b = new Fixture("sb");
+    QuestionSummary qa = a.ask("A question that only site A has asked?");
+    QuestionSummary qb = b.ask("A question that only site B has asked?");
+    assertEquals(qa.number(), qb.number(), "both sites number their first question 1");
+    assertEquals(qa.title(), pages.view(a.site.id(), qa.number(), null).title());
+    assertEquals(qb.title(), pages.view(b.site.id(), qb.number(), null).title());
+  }
+
+  @Test
+  void creatingASiteClearsItsCachedAbsence() {
+    String name = ParleyDeployment.unique("new");
+    String host = name + ".localhost";
+    assertFalse(sites.findByHost(host).isPresent());
+    assertFalse(sites.findByHost(host).isPresent(), "the absence is cached");
+    SiteInfo created = sites.ensureSite(host, name, "New " + name, "");
+    assertEquals(created, sites.findByHost(host).orElseThrow());
+  }
+
+  @Test
+  void statisticsAreReportedPerCacheInMemcachedTerms() {
+    List<StatsSnapshot> stats = cache.stats();
+    assertTrue(stats.stream().anyMatch(s -> s.cache().equals("l2")), stats.toString());
+    StatsSnapshot l2Stats = stats.stream().filter(s -> s.cache().equals("l2")).findFirst().orElseThrow();
+    assertTrue(l2Stats.evictions() >= 0, "L2 evictions read from WildFly's model: " + l2Stats.evictions());
+    assertTrue(l2Stats.stats().keySet().containsAll(List.of("curr_items", "bytes", "cmd_get", "get_hits", "evictions")));
+  }
+
+  /** A fresh site with an asker and an answerer. */
+  private class Fixture {
+    final SiteInfo site;
+    final Actor asker;
+    final Actor answerer;
+
+    Fixture(String prefix) {
+      String name = ParleyDeployment.unique(prefix);
+      site = sites.ensureSite(name + ".localhost", name, "Cache " + name, "A site for one test");
+      users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
+      users.createUser(site.id(), "answerer", "Answerer", "correct-horse-battery", Role.USER);
+      asker = users.actorFor(site.id(), "asker").orElseThrow();
+      answerer = users.actorFor(site.id(), "answerer").orElseThrow();
+    }
+
+    QuestionSummary ask(String title) {
+      return questions.ask(asker, title, "A body long enough to be a real question about bicycles.", List.of("cache"));
+    }
+  }
+}

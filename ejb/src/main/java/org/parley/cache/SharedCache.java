@@ -1,0 +1,289 @@
+package org.parley.cache;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.infinispan.Cache;
+import org.parley.cache.proto.Marshalling;
+import org.parley.cluster.ClusterNode;
+import org.parley.metrics.RequestTimings;
+import org.parley.metrics.RequestTimings.Kind;
+
+/**
+ * The cache-aside API: {@link #get} returns the cached value of a key or loads, stores and returns it. Two tiers:
+ * a bounded L1 per {@link Region} in this JVM (deserialised objects, size and lifetime bounded) in front of the L2,
+ * a synchronously replicated Infinispan cache shared by every server (ProtoStream bytes, bounded in entries and
+ * lifetime). Every lookup and store is timed as the request's {@code cache} step.
+ *
+ * <h2>Invalidation, and why not by the events topic</h2>
+ *
+ * The key actually stored is the {@link CacheKey} plus the current stamp of each of its {@link Scope}s; stamps live
+ * in L2. {@link #invalidate} gives the scopes fresh random stamps with one synchronous replicated write, which
+ * returns only once every server's replica holds them. A server reads stamps from its own replica on every lookup,
+ * so once the writer returns nobody composes an old key again: their L1 entries, and L2 entries stored by a load
+ * that raced the write, are unreachable and age out. An L1 hit therefore costs one local L2 read (the stamp) and no
+ * unmarshalling. Clearing other servers' L1 through the asynchronous JMS events topic could not promise this: the
+ * topic delivers after the writer returned, so a reader on another server could still be served the old value.
+ * Entries are never overwritten in place, so a slow load that read the database before a write cannot store its
+ * stale result under a key anyone reads later.
+ *
+ * <p>Outside WildFly (unit tests) there is no L2: stamps are kept in this JVM and only L1 caches values.
+ */
+@ApplicationScoped
+public class SharedCache {
+
+  private static final Logger log = Logger.getLogger(SharedCache.class.getName());
+  private static final int LOCAL_STAMPS = 100_000;
+  private static final byte[] ABSENT = new byte[0];
+
+  @Resource(lookup = CacheNames.L2_JNDI)
+  private Cache<String, Object> l2;
+
+  private final Ticker ticker;
+  private final long startNanos;
+  private final Map<Region, com.github.benmanes.caffeine.cache.Cache<String, L1Entry>> l1 =
+      new EnumMap<>(Region.class);
+  private final Map<Region, AtomicLong> l1Bytes = new EnumMap<>(Region.class);
+  private final Map<Region, CacheStats> l1Stats = new EnumMap<>(Region.class);
+  private final CacheStats l2Stats = new CacheStats();
+  private final com.github.benmanes.caffeine.cache.Cache<String, String> localStamps;
+
+  /** What L1 holds: the value (null for a cached absence) and the size of its marshalled form. */
+  private record L1Entry(Object value, int bytes) {}
+
+  public SharedCache() {
+    this(null, Ticker.systemTicker());
+  }
+
+  /**
+   * A tier without L2, its L1 lifetimes driven by {@code clockNanos}: what unit tests outside WildFly use. Scope
+   * stamps are kept in this JVM.
+   */
+  public static SharedCache withoutL2(java.util.function.LongSupplier clockNanos) {
+    return new SharedCache(null, clockNanos::getAsLong);
+  }
+
+  /** For tests: {@code l2} may be null (L1 only), {@code ticker} drives L1 lifetimes. */
+  SharedCache(Cache<String, Object> l2, Ticker ticker) {
+    this.l2 = l2;
+    this.ticker = ticker;
+    this.startNanos = ticker.read();
+    for (Region region : Region.values()) {
+      AtomicLong bytes = new AtomicLong();
+      l1Bytes.put(region, bytes);
+      l1Stats.put(region, new CacheStats());
+      l1.put(
+          region,
+          Caffeine.newBuilder()
+              .maximumSize(region.l1MaxEntries())
+              .expireAfterWrite(region.lifetime())
+              .ticker(ticker)
+              .executor(Runnable::run)
+              .recordStats()
+              .<String, L1Entry>removalListener(
+                  (key, entry, cause) -> {
+                    if (entry != null && cause != RemovalCause.REPLACED) {
+                      bytes.addAndGet(-entry.bytes());
+                    }
+                  })
+              .build());
+    }
+    localStamps = Caffeine.newBuilder().maximumSize(LOCAL_STAMPS).executor(Runnable::run).build();
+  }
+
+  /**
+   * The value cached under {@code key}, else what {@code loader} returns, stored first. A null from the loader is
+   * cached too (as an absence), so unknown things do not hit the database on every lookup. The loader runs outside
+   * the timed cache steps and may run on several servers at once for one key; each stores the same thing.
+   *
+   * @throws ClassCastException when the key holds something other than a {@code type}
+   */
+  public <T> T get(CacheKey key, Class<T> type, Supplier<T> loader) {
+    String full;
+    Lookup found;
+    try (var step = RequestTimings.step(Kind.CACHE)) {
+      full = versionedKey(key);
+      found = lookup(key.region(), full);
+    }
+    if (found != null) {
+      return type.cast(found.value());
+    }
+    T loaded = loader.get();
+    try (var step = RequestTimings.step(Kind.CACHE)) {
+      store(key.region(), full, loaded);
+    }
+    return loaded;
+  }
+
+  /**
+   * The key under which {@code key} is stored right now: its id with the current stamps of its scopes. For callers
+   * that look up and store separately ({@link #peek}, {@link #put}), such as the fragment cache.
+   */
+  public String versionedKey(CacheKey key) {
+    StringBuilder full = new StringBuilder(key.region().key()).append('/').append(key.id()).append('@');
+    for (int i = 0; i < key.scopes().size(); i++) {
+      if (i > 0) {
+        full.append('.');
+      }
+      full.append(stamp(key.scopes().get(i)));
+    }
+    return full.toString();
+  }
+
+  /** The value stored under a {@link #versionedKey}, or empty. Timed as a cache step. */
+  public java.util.Optional<Object> peek(Region region, String versionedKey) {
+    try (var step = RequestTimings.step(Kind.CACHE)) {
+      Lookup found = lookup(region, versionedKey);
+      return found == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(found.value());
+    }
+  }
+
+  /** Stores {@code value} under a {@link #versionedKey}. Timed as a cache step. */
+  public void put(Region region, String versionedKey, Object value) {
+    try (var step = RequestTimings.step(Kind.CACHE)) {
+      store(region, versionedKey, value);
+    }
+  }
+
+  /**
+   * Gives {@code scopes} fresh stamps on every server, synchronously: once this returns, no server reads an entry
+   * stored under the old ones. Call after the change committed (a reader in between would load the old data under
+   * the new stamp).
+   *
+   * @throws org.infinispan.commons.CacheException when the cluster did not confirm in time; the caller's change is
+   *     committed, and the entries stay stale for at most their region's lifetime
+   */
+  public void invalidate(Scope... scopes) {
+    Map<String, String> fresh = new LinkedHashMap<>();
+    for (Scope scope : scopes) {
+      fresh.put(scope.stampKey(), newStamp());
+    }
+    try (var step = RequestTimings.step(Kind.CACHE)) {
+      if (l2 == null) {
+        localStamps.putAll(fresh);
+      } else {
+        l2.putAll(fresh);
+      }
+    }
+    log.log(Level.FINE, "Invalidated {0}", fresh.keySet());
+  }
+
+  /** This server's figures for each region's L1 and for L2, in memcached's vocabulary. */
+  public List<StatsSnapshot> stats() {
+    long uptime = TimeUnit.NANOSECONDS.toSeconds(ticker.read() - startNanos);
+    String server = ClusterNode.name();
+    List<StatsSnapshot> all = new ArrayList<>();
+    for (Region region : Region.values()) {
+      var cache = l1.get(region);
+      all.add(
+          l1Stats
+              .get(region)
+              .snapshot(
+                  "l1." + region.key(),
+                  server,
+                  uptime,
+                  cache.estimatedSize(),
+                  l1Bytes.get(region).get(),
+                  cache.stats().evictionCount()));
+    }
+    long items = 0;
+    long bytes = 0;
+    long evictions = 0;
+    if (l2 != null) {
+      // A replicated cache iterates this server's replica.
+      for (Object value : l2.values()) {
+        if (value instanceof byte[] b) {
+          items++;
+          bytes += b.length;
+        }
+      }
+      evictions = L2Evictions.read();
+    }
+    all.add(l2Stats.snapshot("l2", server, uptime, items, bytes, evictions));
+    return all;
+  }
+
+  /** A value found, possibly a cached absence (null). */
+  private record Lookup(Object value) {}
+
+  private Lookup lookup(Region region, String full) {
+    var cache = l1.get(region);
+    long start = System.nanoTime();
+    L1Entry entry = cache.getIfPresent(full);
+    if (entry != null) {
+      l1Stats.get(region).hit(System.nanoTime() - start);
+      return new Lookup(entry.value());
+    }
+    l1Stats.get(region).miss(System.nanoTime() - start);
+    if (l2 == null) {
+      return null;
+    }
+    start = System.nanoTime();
+    Object stored = l2.get(full);
+    if (!(stored instanceof byte[] bytes)) {
+      l2Stats.miss(System.nanoTime() - start);
+      return null;
+    }
+    Object value = bytes.length == 0 ? null : Marshalling.fromBytes(bytes);
+    l2Stats.hit(System.nanoTime() - start);
+    putL1(region, full, value, bytes.length);
+    return new Lookup(value);
+  }
+
+  private void store(Region region, String full, Object value) {
+    byte[] bytes = value == null ? ABSENT : Marshalling.toBytes(value);
+    putL1(region, full, value, bytes.length);
+    if (l2 != null) {
+      l2.put(full, bytes, region.lifetime().toMillis(), TimeUnit.MILLISECONDS);
+      l2Stats.set();
+    }
+  }
+
+  private void putL1(Region region, String full, Object value, int bytes) {
+    l1Bytes.get(region).addAndGet(bytes);
+    L1Entry previous = l1.get(region).asMap().put(full, new L1Entry(value, bytes));
+    if (previous != null) {
+      l1Bytes.get(region).addAndGet(-previous.bytes());
+    }
+    l1Stats.get(region).set();
+  }
+
+  /** The current stamp of {@code scope}, minting one (cluster-wide, first writer wins) when it has none. */
+  private String stamp(Scope scope) {
+    String key = scope.stampKey();
+    if (l2 == null) {
+      return localStamps.get(key, k -> newStamp());
+    }
+    Object current = l2.get(key);
+    if (current instanceof String s) {
+      return s;
+    }
+    String fresh = newStamp();
+    Object raced = l2.putIfAbsent(key, fresh);
+    return raced instanceof String s ? s : fresh;
+  }
+
+  private static String newStamp() {
+    return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+  }
+
+  /** For tests: the number of entries in a region's L1. */
+  long l1Size(Region region) {
+    var cache = l1.get(region);
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+}

@@ -1,0 +1,40 @@
+package org.parley.dump.importer;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.sql.Connection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last step: moves the site's number counters past the highest imported post and user numbers (so new posts
+ * and users never take an imported number), recounts the tags' questions, and marks the import completed.
+ */
+@Named("finishBatchlet")
+@Dependent
+public class FinishBatchlet extends AbstractBatchlet {
+
+  private static final Logger log = Logger.getLogger(FinishBatchlet.class.getName());
+
+  @Inject private JobContext job;
+  @Inject private DumpDatabase db;
+  @Inject private ImportRecords records;
+
+  @Override
+  public String process() throws Exception {
+    long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
+    long siteId = records.find(importId).getSiteId();
+    try (Connection c = db.connection()) {
+      ImportSteps.finishSite(c, siteId);
+    } catch (Exception e) {
+      records.failed(importId, "Finishing the import failed: " + e);
+      throw e;
+    }
+    records.completed(importId);
+    log.log(Level.INFO, "Import {0} completed", importId);
+    return "COMPLETED";
+  }
+}

@@ -1,0 +1,379 @@
+package org.parley.dump.importer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.parley.dump.DumpRow;
+import org.parley.dump.Extras;
+import org.parley.tag.Tag;
+
+/**
+ * Posts.xml: questions (type 1) and answers (type 2) become Parley posts with their Id as number, score, view,
+ * answer and comment counts as given, dates, closed and community-wiki dates, license and tags (both {@code <a><b>}
+ * and {@code |a|b|}); bodies are HTML, kept as written (for edits and export) and sanitised for display. Other post
+ * types (tag wikis, excerpts, ...) are kept whole in {@code dump_post}. An owner missing from Users.xml is shown by
+ * the row's OwnerDisplayName or as "user&lt;Id&gt;", like Stack Exchange shows deleted users. Accepted answers are
+ * linked once all posts are in ({@link LinkBatchlet}).
+ */
+final class PostsImporter extends RowImporter {
+
+  static final int QUESTION = 1;
+  static final int ANSWER = 2;
+
+  private static final Set<String> MAPPED_QUESTION =
+      Set.of(
+          "Id", "PostTypeId", "AcceptedAnswerId", "CreationDate", "Score", "ViewCount", "Body", "OwnerUserId",
+          "LastEditDate", "LastActivityDate", "Title", "Tags", "AnswerCount", "CommentCount", "ClosedDate",
+          "CommunityOwnedDate", "ContentLicense");
+  private static final Set<String> MAPPED_ANSWER =
+      Set.of(
+          "Id", "PostTypeId", "ParentId", "CreationDate", "Score", "Body", "OwnerUserId", "LastEditDate",
+          "LastActivityDate", "CommentCount", "CommunityOwnedDate", "ContentLicense");
+  static final int MAX_TITLE = 250;
+
+  PostsImporter(ImportContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
+    List<Long> numbers = new ArrayList<>();
+    Set<Long> owners = new HashSet<>();
+    Set<Long> parents = new HashSet<>();
+    Set<String> tagNames = new HashSet<>();
+    for (DumpRow row : rows) {
+      try {
+        numbers.add(id(row));
+        Long owner = optionalLong(row, "OwnerUserId");
+        if (owner != null) {
+          owners.add(owner);
+        }
+        Long parent = optionalLong(row, "ParentId");
+        if (parent != null) {
+          parents.add(parent);
+        }
+        tagNames.addAll(parseTags(row.get("Tags")));
+      } catch (Skip ignored) {
+        // counted when the row is written
+      }
+    }
+    Set<Long> present = existingOwnPosts(c, numbers);
+    Map<Long, Long> userIds = userIds(c, owners);
+    Map<Long, Long> questionIds =
+        lookup(
+            c,
+            "select id from post where site_id = ? and post_type = 'Q' and number = ?",
+            ctx.siteId(),
+            parents);
+    Map<String, Long> tagIds = tagIds(c, tagNames);
+    DumpDatabase.Ids postIds = ctx.db().new Ids(c, "post_id_seq");
+    DumpDatabase.Ids otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
+    String rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
+    List<PendingAnswer> answers = new ArrayList<>();
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
+                    + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
+                    + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
+                    + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + rowVersion
+                    + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement qt =
+            c.prepareStatement("insert into question_tag (question_id, tag_id) values (?, ?)");
+        PreparedStatement other =
+            c.prepareStatement(
+                "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)")) {
+      int qBatch = 0;
+      int tagBatch = 0;
+      int otherBatch = 0;
+      for (DumpRow row : rows) {
+        try {
+          long number = id(row);
+          if (present.contains(number)) {
+            throw new Skip("already imported");
+          }
+          if (!present.add(number)) {
+            throw new Skip("duplicate Id");
+          }
+          int type = (int) requiredLong(row, "PostTypeId");
+          if (type == QUESTION) {
+            Map<String, String> extras = rest(row, MAPPED_QUESTION);
+            long id = postIds.next();
+            Common common = common(row, extras, userIds, tally);
+            String title = row.get("Title");
+            if (title == null || title.isBlank()) {
+              title = "(untitled question " + number + ")";
+              tally.note("question without Title");
+              if (row.get("Title") != null) {
+                extras.put("Title", row.get("Title"));
+              }
+            } else if (title.length() > MAX_TITLE) {
+              extras.put("Title", title);
+              title = title.substring(0, MAX_TITLE);
+            }
+            List<String> tags = parseTags(row.get("Tags"));
+            StringBuilder joined = new StringBuilder("|");
+            for (String t : tags) {
+              if (tagIds.containsKey(t)) {
+                joined.append(t).append('|');
+              }
+            }
+            if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
+              if (row.get("Tags") != null) {
+                extras.put("Tags", row.get("Tags"));
+              }
+              if (!tags.isEmpty()) {
+                tally.note("tag name Parley cannot hold");
+              }
+            }
+            int i = common.bind(q, id, number);
+            q.setString(i++, truncate(title, MAX_TITLE));
+            q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
+            q.setInt(i++, intOr(row, "AnswerCount", 0));
+            q.setLong(i++, intOr(row, "ViewCount", 0));
+            setInstant(q, i++, date(row, "ClosedDate", extras));
+            setLong(q, i++, optionalLong(row, "AcceptedAnswerId"));
+            common.extrasAt(q, 15, extras);
+            q.addBatch();
+            qBatch++;
+            Set<Long> seen = new HashSet<>();
+            for (String t : tags) {
+              Long tagId = tagIds.get(t);
+              if (tagId != null && seen.add(tagId)) {
+                qt.setLong(1, id);
+                qt.setLong(2, tagId);
+                qt.addBatch();
+                tagBatch++;
+              }
+            }
+            questionIds.put(number, id);
+            tally.imported();
+          } else if (type == ANSWER) {
+            Long parent = optionalLong(row, "ParentId");
+            if (parent == null) {
+              throw new Skip("answer without ParentId");
+            }
+            Map<String, String> extras = rest(row, MAPPED_ANSWER);
+            Common common = common(row, extras, userIds, tally);
+            answers.add(new PendingAnswer(number, parent, common, extras));
+          } else {
+            other.setLong(1, otherIds.next());
+            other.setLong(2, ctx.siteId());
+            other.setLong(3, number);
+            other.setInt(4, type);
+            other.setString(5, Extras.encode(row.attributes()));
+            other.addBatch();
+            otherBatch++;
+            tally.imported();
+          }
+        } catch (Skip skip) {
+          tally.skip(skip.getMessage());
+        }
+      }
+      if (qBatch > 0) {
+        q.executeBatch();
+      }
+      if (tagBatch > 0) {
+        qt.executeBatch();
+      }
+      if (otherBatch > 0) {
+        other.executeBatch();
+      }
+    }
+    writeAnswers(c, answers, questionIds, postIds, rowVersion, tally);
+  }
+
+  private void writeAnswers(
+      Connection c,
+      List<PendingAnswer> answers,
+      Map<Long, Long> questionIds,
+      DumpDatabase.Ids postIds,
+      String rowVersion,
+      Tally tally)
+      throws SQLException {
+    if (answers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement a =
+        c.prepareStatement(
+            "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
+                + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
+                + " content_license, community_owned_at, dump_extra, question_id) values ('A', ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, "
+                + rowVersion
+                + ", ?, ?, ?, ?, ?)")) {
+      int batched = 0;
+      for (PendingAnswer p : answers) {
+        Long questionId = questionIds.get(p.parent);
+        if (questionId == null) {
+          tally.skip("answer to a missing question");
+          continue;
+        }
+        int i = p.common.bind(a, postIds.next(), p.number);
+        a.setLong(i, questionId);
+        p.common.extrasAt(a, 15, p.extras);
+        a.addBatch();
+        batched++;
+        tally.imported();
+      }
+      if (batched > 0) {
+        a.executeBatch();
+      }
+    }
+  }
+
+  private record PendingAnswer(long number, long parent, Common common, Map<String, String> extras) {}
+
+  /** The columns questions and answers share, parsed from a row. */
+  private final class Common {
+    Long ownerId;
+    String ownerName;
+    String body;
+    int score;
+    Instant created;
+    Instant lastActivity;
+    Instant lastEdited;
+    int comments;
+    String license;
+    Instant communityOwned;
+
+    /** Binds parameters 1..14 (the extras at 15 are bound by {@link #extrasAt}); returns 16, the next index. */
+    int bind(PreparedStatement st, long id, long number) throws SQLException {
+      st.setLong(1, id);
+      st.setLong(2, ctx.siteId());
+      st.setLong(3, number);
+      setLong(st, 4, ownerId);
+      st.setString(5, ownerName);
+      st.setString(6, body);
+      st.setString(7, ctx.markdown().sanitize(body));
+      st.setInt(8, score);
+      setInstant(st, 9, created);
+      setInstant(st, 10, lastActivity);
+      setInstant(st, 11, lastEdited);
+      st.setInt(12, comments);
+      st.setString(13, license);
+      setInstant(st, 14, communityOwned);
+      return 16;
+    }
+
+    void extrasAt(PreparedStatement st, int index, Map<String, String> extras) throws SQLException {
+      // Never null for imported posts: an empty string marks a post as imported (see ValidateBatchlet).
+      String encoded = Extras.encode(extras);
+      st.setString(index, encoded == null ? "" : encoded);
+    }
+  }
+
+  private Common common(DumpRow row, Map<String, String> extras, Map<Long, Long> userIds, Tally tally) {
+    Common c = new Common();
+    Long owner = optionalLong(row, "OwnerUserId");
+    c.ownerId = owner == null ? null : userIds.get(owner);
+    String displayName = row.get("OwnerDisplayName");
+    if (owner != null && c.ownerId == null) {
+      // Deleted user: keep the id for export, show the name the row gives or the one Stack Exchange shows.
+      extras.put("OwnerUserId", row.get("OwnerUserId"));
+      tally.note("owner not in Users.xml (shown by name)");
+    }
+    if (c.ownerId == null) {
+      c.ownerName = truncate(displayName != null ? displayName : owner != null ? "user" + owner : null, 40);
+    } else {
+      c.ownerName = null;
+    }
+    String body = row.get("Body");
+    c.body = body == null ? "" : body;
+    c.score = intOr(row, "Score", 0);
+    c.created = date(row, "CreationDate", extras);
+    if (c.created == null) {
+      throw new Skip("missing CreationDate");
+    }
+    c.lastActivity = date(row, "LastActivityDate", extras);
+    if (c.lastActivity == null) {
+      c.lastActivity = c.created;
+    }
+    c.lastEdited = date(row, "LastEditDate", extras);
+    c.comments = intOr(row, "CommentCount", 0);
+    c.license = row.get("ContentLicense");
+    if (c.license != null && c.license.length() > 40) {
+      extras.put("ContentLicense", c.license);
+      c.license = c.license.substring(0, 40);
+    }
+    c.communityOwned = date(row, "CommunityOwnedDate", extras);
+    return c;
+  }
+
+  /**
+   * The tag names of a Tags attribute in either format, {@code <a><b>} or {@code |a|b|}, lower-cased, in order,
+   * without repeats.
+   */
+  static List<String> parseTags(String tags) {
+    if (tags == null || tags.isBlank()) {
+      return List.of();
+    }
+    String t = tags.strip();
+    String[] parts;
+    if (t.startsWith("<")) {
+      parts = t.substring(1, t.endsWith(">") ? t.length() - 1 : t.length()).split("><");
+    } else {
+      parts = t.split("\\|");
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String p : parts) {
+      String name = p.strip().toLowerCase(Locale.ROOT);
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** name -> id for the valid names, creating the site's missing tags. */
+  private Map<String, Long> tagIds(Connection c, Set<String> names) throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    List<String> valid = names.stream().filter(Tag::isValidName).toList();
+    if (valid.isEmpty()) {
+      return ids;
+    }
+    try (PreparedStatement st = c.prepareStatement("select id from tag where site_id = ? and name = ?")) {
+      st.setLong(1, ctx.siteId());
+      for (String name : valid) {
+        st.setString(2, name);
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next()) {
+            ids.put(name, rs.getLong(1));
+          }
+        }
+      }
+    }
+    Map<String, Long> created = new LinkedHashMap<>();
+    DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
+    for (String name : valid) {
+      if (!ids.containsKey(name)) {
+        created.put(name, tagIds.next());
+      }
+    }
+    if (!created.isEmpty()) {
+      try (PreparedStatement st =
+          c.prepareStatement("insert into tag (id, site_id, name, question_count) values (?, ?, ?, 0)")) {
+        for (Map.Entry<String, Long> e : created.entrySet()) {
+          st.setLong(1, e.getValue());
+          st.setLong(2, ctx.siteId());
+          st.setString(3, e.getKey());
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+      ids.putAll(created);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Importing a Stack Exchange data dump into a site as the Jakarta Batch job {@value
+ * org.parley.dump.importer.ImportJob#NAME} ({@code META-INF/batch-jobs}): a validation step parses every file once
+ * (nothing is written when a file is missing, cut off, not XML or not UTF-8), then one chunk step per file streams its
+ * rows with StAX and writes them with JDBC batches, and two batchlets link accepted answers and finish the site's
+ * counters.
+ *
+ * <p>Restart and idempotency: each chunk's transaction also writes the file's position and counts to {@code
+ * dump_import_count}, so a restarted step (after a failure or a {@code kill -9}; {@link ImportResumer} restarts
+ * interrupted imports at deployment) resumes exactly after the last committed chunk. Rows are matched by natural keys
+ * (site and number, or site and the dump's Id); rows already present are skipped ("already imported"), so importing
+ * the same dump twice duplicates nothing. Every row that is not imported is counted with its reason; nothing in the
+ * data stops an import.
+ */
+package org.parley.dump.importer;

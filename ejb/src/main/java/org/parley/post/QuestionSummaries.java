@@ -1,0 +1,47 @@
+package org.parley.post;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of question lists, fetched by number once the tag engine has said which questions a page shows. This is
+ * the one place list pages read questions, so that a shared cache can answer here first.
+ */
+@ApplicationScoped
+public class QuestionSummaries {
+
+  private static final String BY_NUMBERS =
+      "select q from Question q left join fetch q.owner where q.site.id = :site and q.number in :numbers";
+
+  @PersistenceContext(unitName = "parley")
+  private EntityManager em;
+
+  /**
+   * The list rows of these questions of a site, in the order given, read in one query; a number without a question
+   * (gone since the list was made) is left out.
+   */
+  public List<QuestionSummary> byNumbers(long siteId, List<Long> numbers) {
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, QuestionSummary> found = new HashMap<>();
+    em.createQuery(BY_NUMBERS, Question.class)
+        .setParameter("site", siteId)
+        .setParameter("numbers", numbers)
+        .getResultStream()
+        .forEach(q -> found.put(q.getNumber(), q.toSummary()));
+    List<QuestionSummary> ordered = new ArrayList<>(numbers.size());
+    for (Long number : numbers) {
+      QuestionSummary summary = found.get(number);
+      if (summary != null) {
+        ordered.add(summary);
+      }
+    }
+    return ordered;
+  }
+}

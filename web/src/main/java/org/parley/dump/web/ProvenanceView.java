@@ -1,0 +1,49 @@
+package org.parley.dump.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.badge.Badge;
+import org.parley.badge.BadgeService;
+import org.parley.dump.Attribution;
+import org.parley.dump.AttributionService;
+import org.parley.link.LinkService;
+import org.parley.link.LinkedQuestion;
+import org.parley.site.web.CurrentSite;
+
+/**
+ * Per request, what pages show about imported content: a question page's licenses and linked questions, a profile's
+ * badges. Each is read once per request however often the page asks.
+ */
+@Named("provenance")
+@RequestScoped
+public class ProvenanceView {
+
+  @Inject private AttributionService attributions;
+  @Inject private LinkService links;
+  @Inject private BadgeService badges;
+  @Inject private CurrentSite site;
+
+  private final Map<Long, Attribution> attributionCache = new HashMap<>();
+  private final Map<Long, List<LinkedQuestion>> linkCache = new HashMap<>();
+  private final Map<Long, List<Badge>> badgeCache = new HashMap<>();
+
+  public Attribution of(long question) {
+    return attributionCache.computeIfAbsent(question, n -> attributions.forQuestion(site.id(), n));
+  }
+
+  public List<LinkedQuestion> linked(long question) {
+    return linkCache.computeIfAbsent(question, n -> links.listForQuestion(site.id(), n));
+  }
+
+  public List<Badge> badges(long user) {
+    return badgeCache.computeIfAbsent(user, n -> badges.listByUser(site.id(), n));
+  }
+
+  public String deed(String license) {
+    return Attribution.deedUrl(license);
+  }
+}
