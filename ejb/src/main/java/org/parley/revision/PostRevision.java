@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -27,7 +28,9 @@ import java.time.Instant;
     query =
         "select r from PostRevision r where r.siteId = :site and r.postNumber = :post"
             + " order by r.createdAt, r.dumpId")
-public class PostRevision {
+public class PostRevision implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_revision_id")

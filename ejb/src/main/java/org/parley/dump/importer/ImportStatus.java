@@ -1,5 +1,6 @@
 package org.parley.dump.importer;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record ImportStatus(
     long rowsPerSecond,
     long etaSeconds,
     long parseMillis,
-    List<FileStatus> files) {
+    List<FileStatus> files) implements Serializable {
 
   /** One file's figures: rows in it, read, imported, and skipped rows and notes by reason. */
   public record FileStatus(
@@ -34,7 +35,7 @@ public record ImportStatus(
       long imported,
       long skipped,
       Map<String, Long> skips,
-      Map<String, Long> notes) {
+      Map<String, Long> notes) implements Serializable {
 
     /** The summary line import.sh prints, e.g. {@code Votes.xml: 5671 read, 5600 imported, 71 skipped (...)}. */
     public String summary() {

@@ -1,5 +1,6 @@
 package org.parley.tag.engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.parley.tag.Tag;
  * joins the terms on each side of it, and binds tighter than the implied "and" between the other terms. A leading
  * {@code -} negates a term. The expression is an "and" of groups, each an "or" of terms; {@link #ALL} has no groups.
  */
-public final class TagExpression {
+public final class TagExpression implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The most terms one expression may name. */
   public static final int MAX_TERMS = 10;
@@ -33,7 +36,7 @@ public final class TagExpression {
   private static final String OR = "or";
 
   /** One tag, or its negation. */
-  public record Term(String tag, boolean negated) {
+  public record Term(String tag, boolean negated) implements Serializable {
 
     public Term {
       Objects.requireNonNull(tag, "tag");
