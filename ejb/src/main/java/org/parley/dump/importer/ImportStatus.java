@@ -25,7 +25,8 @@ public record ImportStatus(
     long rowsPerSecond,
     long etaSeconds,
     long parseMillis,
-    List<FileStatus> files) implements Serializable {
+    List<FileStatus> files)
+    implements Serializable {
 
   /** One file's figures: rows in it, read, imported, and skipped rows and notes by reason. */
   public record FileStatus(
@@ -35,7 +36,8 @@ public record ImportStatus(
       long imported,
       long skipped,
       Map<String, Long> skips,
-      Map<String, Long> notes) implements Serializable {
+      Map<String, Long> notes)
+      implements Serializable {
 
     /** The summary line import.sh prints, e.g. {@code Votes.xml: 5671 read, 5600 imported, 71 skipped (...)}. */
     public String summary() {
