@@ -9,7 +9,14 @@ import jakarta.jms.JMSContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.infinispan.Cache;
+import org.infinispan.distribution.DistributionManager;
+import org.infinispan.lifecycle.ComponentStatus;
+import org.infinispan.remoting.transport.Address;
+import org.parley.cache.CacheNames;
 
 /** Checks the components a request or a background job depends on, each on its own, so one failure names itself. */
 @Stateless
@@ -25,11 +32,15 @@ public class HealthService {
   @Resource(lookup = "java:/ConnectionFactory")
   private ConnectionFactory connectionFactory;
 
+  @Resource(lookup = CacheNames.L2_JNDI)
+  private Cache<String, Object> l2;
+
   /** Runs every check; never throws. */
   public Map<String, Check> check() {
     Map<String, Check> checks = new LinkedHashMap<>();
     checks.put("database", database());
     checks.put("broker", broker());
+    checks.put("cache", cache());
     return checks;
   }
 
@@ -46,6 +57,43 @@ public class HealthService {
     try (JMSContext context = connectionFactory.createContext()) {
       context.createProducer(); // fails when the broker is not there
       return new Check(true, "connected");
+    } catch (RuntimeException e) {
+      return new Check(false, e.toString());
+    }
+  }
+
+  /**
+   * The shared L2 cache: down unless it is running. The detail names the cluster members that hold it and whether a
+   * rebalance (state transfer after a server joined or left) is in progress; a rebalance does not make a server
+   * unhealthy, since every server takes part in it when one joins or dies, and taking them all out of the load
+   * balancer at that moment would turn one server's failure into an outage.
+   */
+  private Check cache() {
+    try {
+      if (l2 == null) {
+        return new Check(false, "no L2 cache");
+      }
+      ComponentStatus status = l2.getStatus();
+      if (status != ComponentStatus.RUNNING) {
+        return new Check(false, "L2 " + status);
+      }
+      var rpc = l2.getAdvancedCache().getRpcManager();
+      if (rpc == null) {
+        return new Check(true, "L2 RUNNING, local (no cluster)");
+      }
+      List<Address> members = rpc.getMembers();
+      DistributionManager distribution = l2.getAdvancedCache().getDistributionManager();
+      boolean rebalancing = distribution != null && distribution.isRehashInProgress();
+      return new Check(
+          true,
+          "L2 RUNNING, "
+              + members.size()
+              + " members "
+              + members.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"))
+              + ", topology "
+              + rpc.getTopologyId()
+              + ", rebalance "
+              + (rebalancing ? "in progress" : "none"));
     } catch (RuntimeException e) {
       return new Check(false, e.toString());
     }
