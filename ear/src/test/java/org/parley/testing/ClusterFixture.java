@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * Settings (system properties, from the ear pom): {@code cluster.it.offset} (ports, as {@code PARLEY_CLUSTER_OFFSET}),
  * {@code cluster.it.multicast.address}, {@code cluster.it.data}, {@code parley.root}. With {@code
- * -Dcluster.it.keep=true} the fixture reuses a cluster that is already running on those settings (and its data) and
- * leaves it running at the end, for working on a cluster test without waiting minutes for each start.
+ * -Dcluster.it.keep=true} the fixture reuses a cluster that is already running on those settings, as it is (its data,
+ * the EAR it runs), and leaves it running at the end, for working on a cluster test without waiting minutes for each
+ * start.
  */
 public final class ClusterFixture implements BeforeAllCallback {
 
@@ -125,6 +126,16 @@ public final class ClusterFixture implements BeforeAllCallback {
     }
   }
 
+  /** True when {@code cluster.sh status} says every part is up (as it is, untouched, with the EAR it runs). */
+  private static boolean isUp() {
+    try {
+      cluster(120, "status");
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   /** The running cluster, stopped when JUnit closes the root store at the end of the run. */
   static final class Running implements AutoCloseable {
     private final Exception failure;
@@ -145,7 +156,9 @@ public final class ClusterFixture implements BeforeAllCallback {
         Running running = new Running(null);
         // Stopped also when the test JVM is told to end (Failsafe's timeout, Ctrl-C), not only at the end of the run.
         Runtime.getRuntime().addShutdownHook(running.hook);
-        cluster(1200, "up");
+        if (!KEEP || !isUp()) {
+          cluster(1200, "up");
+        }
         System.setProperty("cluster.it.front.url", front().toString());
         System.setProperty("cluster.it.web1.url", server("web1").toString());
         System.setProperty("cluster.it.web2.url", server("web2").toString());

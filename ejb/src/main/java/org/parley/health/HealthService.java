@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.infinispan.Cache;
 import org.infinispan.distribution.DistributionManager;
-import org.infinispan.lifecycle.ComponentStatus;
+import org.infinispan.distribution.LocalizedCacheTopology;
 import org.infinispan.remoting.transport.Address;
 import org.parley.cache.CacheNames;
 
@@ -73,28 +73,27 @@ public class HealthService {
       if (l2 == null) {
         return new Check(false, "no L2 cache");
       }
-      ComponentStatus status = l2.getStatus();
-      if (status != ComponentStatus.RUNNING) {
-        return new Check(false, "L2 " + status);
+      // Only what WildFly's public org.infinispan module exports (not org.infinispan.lifecycle or .remoting.rpc).
+      if (!l2.getCacheManager().isRunning(l2.getName())) {
+        return new Check(false, "L2 not running");
       }
-      var rpc = l2.getAdvancedCache().getRpcManager();
-      if (rpc == null) {
-        return new Check(true, "L2 RUNNING, local (no cluster)");
-      }
-      List<Address> members = rpc.getMembers();
       DistributionManager distribution = l2.getAdvancedCache().getDistributionManager();
-      boolean rebalancing = distribution != null && distribution.isRehashInProgress();
+      if (distribution == null) {
+        return new Check(true, "L2 running, local (no cluster)");
+      }
+      LocalizedCacheTopology topology = distribution.getCacheTopology();
+      List<Address> members = topology.getMembers();
       return new Check(
           true,
-          "L2 RUNNING, "
+          "L2 running, "
               + members.size()
               + " members "
               + members.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"))
               + ", topology "
-              + rpc.getTopologyId()
+              + topology.getTopologyId()
               + ", rebalance "
-              + (rebalancing ? "in progress" : "none"));
-    } catch (RuntimeException e) {
+              + (distribution.isRehashInProgress() ? "in progress" : "none"));
+    } catch (RuntimeException | LinkageError e) {
       return new Check(false, e.toString());
     }
   }
