@@ -1,11 +1,14 @@
 package org.parley.cache;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.cluster.RemotePostChanged;
 import org.parley.post.PostChanged;
 
 /**
@@ -27,6 +30,21 @@ public class CacheInvalidation {
     } catch (RuntimeException e) {
       // The change is committed and cannot be undone here; cached copies stay stale for their region's lifetime.
       log.log(Level.SEVERE, "Could not invalidate the caches for " + change, e);
+    }
+  }
+
+  /**
+   * A change committed on another server, after this server's tag engine applied it (its observer has the default
+   * priority, this one a later one): the writer stamped the scopes before its request returned, but between that and
+   * this moment a request here may have rendered a listing from this server's engine, which did not have the change
+   * yet, and stored it under the new stamp. Stamping again drops it. Found by TagFreshnessClusterIT: a retagged
+   * question never appeared on the other server's cached tag page.
+   */
+  void onRemote(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) RemotePostChanged remote) {
+    try {
+      cache.invalidate(scopesOf(remote.change()));
+    } catch (RuntimeException e) {
+      log.log(Level.SEVERE, "Could not invalidate the caches after the remote change " + remote, e);
     }
   }
 

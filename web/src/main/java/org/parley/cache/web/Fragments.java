@@ -26,6 +26,26 @@ public class Fragments {
     return cache.versionedKey(CacheKey.of(Region.FRAGMENT, siteId, "post/" + number, Scope.post(siteId, number)));
   }
 
+  /**
+   * The stamp of a question's scope, read before its page loads the question: pass it to {@link #post(long,
+   * String)}. Any change to the question or one of its answers gives that scope a new stamp.
+   */
+  public String pin(long questionNumber) {
+    long siteId = site.id();
+    return cache.versionedKey(
+        CacheKey.of(Region.FRAGMENT, siteId, "question/" + questionNumber, Scope.question(siteId, questionNumber)));
+  }
+
+  /**
+   * A post's body block rendered from data loaded after {@code pin} was read. The key is composed when the fragment
+   * is rendered, which is after the data was loaded: without the pin, a write that committed in between would leave
+   * the old body stored under the new stamp, where every later reader finds it (seen across two servers by
+   * CacheInvalidationClusterIT). With it, such a body is stored under the old question stamp, which nobody reads.
+   */
+  public String post(long number, String pin) {
+    return post(number) + "~" + pin;
+  }
+
   /** A sidebar listing the site's questions ({@code name} tells sidebars apart); dropped when any post changes. */
   public String sidebar(String name) {
     long siteId = site.id();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.parley.cache.QuestionPages;
+import org.parley.cache.web.Fragments;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionService;
@@ -44,6 +45,7 @@ public class QuestionView implements Serializable {
   @Inject private CurrentSite site;
   @Inject private Viewer viewer;
   @Inject private Links links;
+  @Inject private Fragments fragments;
 
   private String n;
   private String slug;
@@ -56,10 +58,13 @@ public class QuestionView implements Serializable {
   /** Comment drafts, by post number. */
   private final Map<Long, String> commentDrafts = new HashMap<>();
   private String answerBody;
+  /** The question's cache stamp as it was before {@link #detail} was loaded; part of its fragments' keys. */
+  private String fragmentPin;
 
   public void load() {
     number = Redirects.parseNumber(n);
     try {
+      fragmentPin = fragments.pin(number); // before the data it guards, see Fragments.post(long, String)
       detail = pages.view(site.id(), number, viewer.actor());
     } catch (NotFoundException e) {
       // An answer's number: send the reader to the answer inside its question.
@@ -78,8 +83,13 @@ public class QuestionView implements Serializable {
   }
 
   private void reload() {
+    fragmentPin = fragments.pin(number);
     detail = pages.view(site.id(), number, viewer.actor());
     voted.clear();
+  }
+
+  public String getFragmentPin() {
+    return fragmentPin;
   }
 
   public void voteUp(long post) {
