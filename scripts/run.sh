@@ -9,7 +9,8 @@
 #   scripts/run.sh status          say whether it runs
 #
 # Settings: PARLEY_PORT (HTTP, default 8080), PARLEY_PORT_OFFSET (added to every port, default 0),
-# PARLEY_DATA, PARLEY_HEAP (default 2g), PARLEY_NO_BUILD=1 (never build; use the EAR there is).
+# PARLEY_DATA, PARLEY_HEAP (default 2g), PARLEY_NO_BUILD=1 (never build; use the EAR there is), PARLEY_ASSET_HOST
+# (a CDN's address put in front of static asset URLs, e.g. https://static.example.com; default: none).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -112,6 +113,10 @@ args=(-c standalone-full-ha.xml
   -Djboss.socket.binding.port-offset="$OFFSET"
   -Djboss.default.multicast.address="${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}"
   -Djboss.messaging.cluster.password="$(cat "$DATA/cluster-password")")
+# A CDN in front of the static assets: PARLEY_ASSET_HOST=https://static.example.com (see README, the shared tier).
+if [ -n "${PARLEY_ASSET_HOST:-}" ]; then
+  args+=(-Dparley.asset.host="$PARLEY_ASSET_HOST")
+fi
 
 wait_until_up() { # $1 = pid of the launcher
   for _ in $(seq 1 300); do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# about: wrk at 64 connections: the anonymous question page (output cache) vs. the same bytes from a plain servlet; logged-in page; L1/L2 get latency
+# about: wrk at 64 connections: the anonymous question page (output cache) vs. the same bytes from a plain servlet; logged-in page (a session per connection); L1/L2 get p50/p99
 #
 # Uses a Parley started with scripts/run.sh (same PARLEY_PORT, PARLEY_PORT_OFFSET, PARLEY_DATA); starts one in the
 # background, and stops it afterwards, when none runs. Settings: BENCH_SECONDS (default 15), BENCH_CONNECTIONS (64).
@@ -20,7 +20,7 @@ if ! "$ROOT/scripts/run.sh" status > /dev/null 2>&1; then
   "$ROOT/scripts/run.sh" --background > /dev/null
   started=true
 fi
-cleanup() { if $started; then "$ROOT/scripts/run.sh" stop > /dev/null; fi; rm -f "$jar"; }
+cleanup() { if $started; then "$ROOT/scripts/run.sh" stop > /dev/null; fi; rm -f "$jar" "$jar".*; }
 jar=$(mktemp)
 trap cleanup EXIT
 
@@ -32,23 +32,39 @@ limit="$BASE/bench/limit?path=$question"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$limit")" = 200 ] || { echo "The limit servlet has no copy of $question" >&2; exit 1; }
 cmp -s <(curl -s "$BASE$question") <(curl -s "$limit") || { echo "The limit servlet's bytes differ from the page's" >&2; exit 1; }
 
-# Logged in as admin (the password run.sh made), through the login form.
+# Logged-in sessions, one per wrk connection: admin logs in that many times through the log-in form (each log-in is a
+# new session). Sharing one session would measure the session's lock, not the page: requests of one session queue.
 password=$(cat "$DATA/server/data/parley/admin-password")
-login=$(curl -s -c "$jar" "$BASE/users/login")
-state=$(echo "$login" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
-curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "login-form=login-form" \
-  --data-urlencode "login-username=admin" --data-urlencode "login-password=$password" \
-  --data-urlencode "login-submit=Log in" --data-urlencode "jakarta.faces.ViewState=$state" \
-  "$BASE/views/users/login.xhtml"
-session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -n 1)
-curl -s -b "JSESSIONID=$session" "$BASE$question" | grep -q 'id="topbar-user"' \
-  || { echo "Could not log in as admin" >&2; exit 1; }
+sessions="$jar.sessions"
+: > "$sessions"
+login() {
+  local cj="$jar.$1" page state
+  page=$(curl -s -c "$cj" "$BASE/users/login")
+  state=$(echo "$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -b "$cj" -c "$cj" --data-urlencode "login-form=login-form" \
+    --data-urlencode "login-username=admin" --data-urlencode "login-password=$password" \
+    --data-urlencode "login-submit=Log in" --data-urlencode "jakarta.faces.ViewState=$state" \
+    "$BASE/views/users/login.xhtml"
+  awk '$6 == "JSESSIONID" { print $7 }' "$cj" | tail -n 1
+  rm -f "$cj"
+}
+echo "Logging in $CONNECTIONS sessions..."
+for i in $(seq 1 "$CONNECTIONS"); do login "$i" >> "$sessions"; done
+[ "$(sort -u "$sessions" | grep -c .)" = "$CONNECTIONS" ] || { echo "Could not log in $CONNECTIONS distinct sessions" >&2; exit 1; }
+while read -r s; do
+  curl -s -b "JSESSIONID=$s" "$BASE$question" | grep -q 'id="topbar-user"' || { echo "Session $s is not logged in" >&2; exit 1; }
+done < "$sessions"
 
-# wrk's summary: requests/s and the 50th/99th latency percentiles in milliseconds.
-run_wrk() { # url [header]
-  local args=(-t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency)
-  if [ $# -gt 1 ]; then args+=(-H "$2"); fi
-  wrk "${args[@]}" "$1" > "$jar.wrk"
+# wrk's summary: requests/s and the 50th/99th latency percentiles in milliseconds; non-2xx/3xx answers fail the run.
+run_wrk() { # url [wrk args...]
+  local url=$1
+  shift
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "$url" > "$jar.wrk"
+  if grep -q 'Non-2xx' "$jar.wrk"; then
+    echo "wrk got error answers from $url:" >&2
+    cat "$jar.wrk" >&2
+    exit 1
+  fi
   local rps p50 p99
   rps=$(awk '/^Requests\/sec/ { print $2 }' "$jar.wrk")
   p50=$(awk '$1 == "50%" { print $2 }' "$jar.wrk")
@@ -59,29 +75,51 @@ run_wrk() { # url [header]
 to_ms() { # wrk prints 1.23ms, 456.00us or 1.20s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
+load() { cut -d' ' -f1 /proc/loadavg; }
+logged_in=(-s "$ROOT/scripts/bench/sessions.lua" -- "$sessions" 2)
 
 # Warm-up: the JIT and pools see each of the three before anything is measured.
 for url in "$limit" "$BASE$question"; do wrk -t2 -c"$CONNECTIONS" -d5s "$url" > /dev/null; done
-wrk -t2 -c"$CONNECTIONS" -d5s -H "Cookie: JSESSIONID=$session" "$BASE$question" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$question" "${logged_in[@]}" > /dev/null
 
-echo "Benchmarking $question on $BASE ($CONNECTIONS connections, ${SECONDS_EACH}s each)"
+load_start=$(load)
+echo "Benchmarking $question on $BASE ($CONNECTIONS connections, ${SECONDS_EACH}s each, load average $load_start)"
 read -r limit_rps limit_p50 limit_p99 < <(run_wrk "$limit")
 read -r page_rps page_p50 page_p99 < <(run_wrk "$BASE$question")
-read -r user_rps user_p50 user_p99 < <(run_wrk "$BASE$question" "Cookie: JSESSIONID=$session")
+read -r user_rps user_p50 user_p99 < <(run_wrk "$BASE$question" "${logged_in[@]}")
+load_end=$(load)
+
+# The tier's own get times over live traffic (since the server started), then a quiet probe: 20,000 gets of one
+# 32 KB entry on one thread, after as many to warm up.
 metrics=$(curl -s "$BASE/metrics/cache")
-stat() { echo "$metrics" | awk -v m="parley_cache_$1" -v c="$2" '$1 == m "{cache=\"" c "\"," || index($1, m "{cache=\"" c "\"") == 1 { print $2 }' | head -n 1; }
-l1_get_us=$(stat mean_get_us l1.page)
-l2_get_us=$(stat mean_get_us l2)
+stat() { echo "$metrics" | awk -v m="parley_cache_$1" -v c="$2" 'index($1, m "{cache=\"" c "\"") == 1 { print $2 }' | head -n 1; }
+probe=$(curl -s "$BASE/bench/cache-probe?gets=20000")
+pstat() { echo "$probe" | tr -d '{}' | tr ',' '\n' | awk -F': ' -v k="\"$1\"" '$1 ~ k { gsub(/ /, "", $2); print $2 }'; }
 ratio=$(awk -v a="$page_rps" -v b="$limit_rps" 'BEGIN { printf "%.3f", a / b }')
 
-printf '  %-34s %12s %10s %10s\n' "" "req/s" "p50 ms" "p99 ms"
-printf '  %-34s %12s %10s %10s\n' "limit: same bytes, plain servlet" "$limit_rps" "$limit_p50" "$limit_p99"
-printf '  %-34s %12s %10s %10s\n' "anonymous page (output cache)" "$page_rps" "$page_p50" "$page_p99"
-printf '  %-34s %12s %10s %10s\n' "logged-in page (fragments)" "$user_rps" "$user_p50" "$user_p99"
+printf '  %-42s %10s %10s %10s\n' "" "req/s" "p50 ms" "p99 ms"
+printf '  %-42s %10s %10s %10s\n' "limit: same bytes, plain servlet" "$limit_rps" "$limit_p50" "$limit_p99"
+printf '  %-42s %10s %10s %10s\n' "anonymous page (output cache)" "$page_rps" "$page_p50" "$page_p99"
+printf '  %-42s %10s %10s %10s\n' "logged-in page ($CONNECTIONS sessions, fragments)" "$user_rps" "$user_p50" "$user_p99"
 echo "  anonymous / limit ratio: $ratio (goal >= 0.5)"
-echo "  mean get: L1 (page) ${l1_get_us} us, L2 ${l2_get_us} us"
+echo "  get times, quiet probe (1 thread, 32 KB entry): L1 p50 $(pstat l1_p50_us) us p99 $(pstat l1_p99_us) us;" \
+  "L2 p50 $(pstat l2_p50_us) us p99 $(pstat l2_p99_us) us (of which reading the bytes p50 $(pstat l2_bytes_p50_us) us)"
+echo "  get times, live traffic since start: L1 (page) p50 $(stat get_p50_us l1.page) us p99 $(stat get_p99_us l1.page) us;" \
+  "L2 p50 $(stat get_p50_us l2) us p99 $(stat get_p99_us l2) us over $(stat cmd_get l2) gets (max $(stat get_max_us l2) us)"
+echo "  load average: $load_start at the start, $load_end at the end (2 cores)"
 
+num() { echo "${1:-0}"; }
 cat > "$OUT" <<JSON
-{"limit_rps": $limit_rps, "limit_p50_ms": $limit_p50, "limit_p99_ms": $limit_p99, "anonymous_rps": $page_rps, "anonymous_p50_ms": $page_p50, "anonymous_p99_ms": $page_p99, "anonymous_to_limit_ratio": $ratio, "logged_in_rps": $user_rps, "logged_in_p50_ms": $user_p50, "logged_in_p99_ms": $user_p99, "l1_get_us": ${l1_get_us:-0}, "l2_get_us": ${l2_get_us:-0}}
+{"limit_rps": $limit_rps, "limit_p50_ms": $limit_p50, "limit_p99_ms": $limit_p99,
+ "anonymous_rps": $page_rps, "anonymous_p50_ms": $page_p50, "anonymous_p99_ms": $page_p99,
+ "anonymous_to_limit_ratio": $ratio,
+ "logged_in_sessions": $CONNECTIONS, "logged_in_rps": $user_rps, "logged_in_p50_ms": $user_p50, "logged_in_p99_ms": $user_p99,
+ "l1_get_p50_us": $(num "$(pstat l1_p50_us)"), "l1_get_p99_us": $(num "$(pstat l1_p99_us)"),
+ "l2_get_p50_us": $(num "$(pstat l2_p50_us)"), "l2_get_p99_us": $(num "$(pstat l2_p99_us)"),
+ "l2_read_bytes_p50_us": $(num "$(pstat l2_bytes_p50_us)"), "l2_read_bytes_p99_us": $(num "$(pstat l2_bytes_p99_us)"),
+ "live_l1_page_get_p50_us": $(num "$(stat get_p50_us l1.page)"), "live_l1_page_get_p99_us": $(num "$(stat get_p99_us l1.page)"),
+ "live_l2_get_p50_us": $(num "$(stat get_p50_us l2)"), "live_l2_get_p99_us": $(num "$(stat get_p99_us l2)"),
+ "live_l2_get_mean_us": $(num "$(stat mean_get_us l2)"), "live_l2_get_max_us": $(num "$(stat get_max_us l2)"), "live_l2_gets": $(num "$(stat cmd_get l2)"),
+ "load_average_start": $load_start, "load_average_end": $load_end}
 JSON
 echo "  wrote ${OUT#$ROOT/}"

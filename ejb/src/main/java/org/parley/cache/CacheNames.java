@@ -12,5 +12,11 @@ public final class CacheNames {
   /** JNDI name under which WildFly binds the L2 cache. */
   public static final String L2_JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + L2;
 
+  /** Each server's statistics, replicated so that any server shows the whole cluster's (see ClusterStats). */
+  public static final String STATS = "stats";
+
+  /** JNDI name under which WildFly binds the statistics cache. */
+  public static final String STATS_JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + STATS;
+
   private CacheNames() {}
 }

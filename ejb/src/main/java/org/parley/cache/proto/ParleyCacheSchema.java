@@ -15,7 +15,9 @@ import org.infinispan.protostream.annotations.ProtoSchema;
       AnswerViewAdapter.class,
       QuestionDetailAdapter.class,
       QuestionSummaryAdapter.class,
-      CachedPageAdapter.class
+      CachedPageAdapter.class,
+      StatsSnapshotAdapter.class,
+      ServerStatsAdapter.class
     },
     schemaPackageName = "parley.cache",
     schemaFileName = "parley-cache.proto",

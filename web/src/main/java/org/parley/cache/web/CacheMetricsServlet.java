@@ -52,7 +52,8 @@ public class CacheMetricsServlet extends HttpServlet {
 
   private static boolean gauge(String stat) {
     return switch (stat) {
-      case "curr_items", "bytes", "hit_ratio", "mean_get_us", "uptime" -> true;
+      case "curr_items", "bytes", "hit_ratio", "mean_get_us", "get_p50_us", "get_p99_us", "get_max_us", "uptime" ->
+          true;
       default -> false;
     };
   }

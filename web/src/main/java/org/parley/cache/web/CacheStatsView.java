@@ -3,41 +3,68 @@ package org.parley.cache.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.parley.cache.SharedCache;
+import org.parley.cache.ClusterStats;
+import org.parley.cache.ServerStats;
 import org.parley.cache.StatsSnapshot;
 import org.parley.cluster.ClusterNode;
 import org.parley.rules.NotAllowedException;
 import org.parley.user.security.Viewer;
 
 /**
- * The cache statistics page ({@code /admin/cache}): this server's L1 regions and L2 in memcached's STAT vocabulary.
- * web.xml lets only the {@code admin} role in; the page checks again.
+ * The cache statistics page ({@code /admin/cache}): the shared tier's L1 regions and L2 in memcached's STAT
+ * vocabulary, totals over the cluster first, then each server's own. web.xml lets only the {@code admin} role in;
+ * the page checks again.
  */
 @Named
 @RequestScoped
 public class CacheStatsView {
 
-  @Inject private SharedCache cache;
+  /** One table of the page: a title and one column per cache. */
+  public record Table(String id, String title, String note, List<StatsSnapshot> stats) {}
+
+  @Inject private ClusterStats cluster;
   @Inject private Viewer viewer;
 
-  private List<StatsSnapshot> stats;
+  private List<Table> tables;
+  private int servers;
 
   public void load() {
     if (!viewer.isAdmin()) {
       throw new NotAllowedException("Only admins can see cache statistics.");
     }
-    stats = cache.stats();
+    List<ServerStats> all = cluster.servers();
+    servers = all.size();
+    tables = new ArrayList<>();
+    tables.add(new Table("cluster", "Cluster: " + servers + (servers == 1 ? " server" : " servers"),
+        "Counters added up, get times merged over every server's lookups.", ClusterStats.totals(all)));
+    long now = System.currentTimeMillis();
+    for (ServerStats s : all) {
+      boolean self = s.server().equals(ClusterNode.name());
+      long age = Math.max(0, (now - s.publishedMillis()) / 1000);
+      tables.add(new Table("server-" + s.server(), "Server " + s.server() + (self ? " (this one)" : ""),
+          self ? "Figures as of this page." : "Figures published " + age + " s ago.", s.caches()));
+    }
   }
 
-  public List<StatsSnapshot> getStats() {
-    return stats;
+  public List<Table> getTables() {
+    return tables;
   }
 
-  /** The STAT names, in memcached's order, for the table's rows. */
+  public int getServers() {
+    return servers;
+  }
+
+  /** The STAT names, in memcached's order, for the tables' rows. */
   public List<String> getNames() {
-    return stats.isEmpty() ? List.of() : List.copyOf(stats.get(0).stats().keySet());
+    for (Table t : tables) {
+      if (!t.stats().isEmpty()) {
+        return List.copyOf(t.stats().get(0).stats().keySet());
+      }
+    }
+    return List.of();
   }
 
   public Map<String, String> values(StatsSnapshot s) {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -33,9 +32,10 @@ import org.parley.site.web.SiteFilter;
  * a 304 when the browser already has them. A miss renders the page as usual and stores it under the key versioned
  * <em>before</em> rendering, so a change committed meanwhile leaves it unreachable. Logged-in users pass through.
  *
- * <p>A hit never touches the HTTP session. A miss renders the page, whose view beans would start one; a session
- * started that way for an anonymous visitor is discarded before the response is sent. Question views are still
- * counted on hits. Mapped after the site filter and before routing.
+ * <p>An anonymous visitor without a session never gets one from a public page: a hit does not touch the session, and
+ * a miss (or any other public page, a 404 included) is rendered with a {@link SessionlessRequest}, whose session
+ * lives only as long as the request, so no {@code Set-Cookie} goes out and the page names no one's state. Question
+ * views are still counted on hits. Mapped after the site filter and before routing.
  */
 public class OutputCacheFilter extends HttpFilter {
 
@@ -57,9 +57,12 @@ public class OutputCacheFilter extends HttpFilter {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    // An anonymous visitor without a session reads public pages without getting one, cached or not (404s too).
+    HttpServletRequest reader =
+        request.getSession(false) == null && !needsSession(path) ? new SessionlessRequest(request) : request;
     Optional<PageRoute> route = PageRoute.of(path, request.getQueryString());
     if (route.isEmpty()) {
-      chain.doFilter(request, response);
+      chain.doFilter(reader, response);
       return;
     }
     String key = cache.versionedKey(route.get().key(site.id()));
@@ -72,16 +75,9 @@ public class OutputCacheFilter extends HttpFilter {
       return;
     }
 
-    boolean hadSession = request.getSession(false) != null;
     CapturingResponse capture = new CapturingResponse(response);
-    chain.doFilter(request, capture);
+    chain.doFilter(reader, capture);
     capture.flushBuffer();
-    if (!hadSession) {
-      HttpSession started = request.getSession(false);
-      if (started != null) {
-        started.invalidate();
-      }
-    }
     String type = capture.getContentType();
     if (capture.passedThrough() || capture.getStatus() != HttpServletResponse.SC_OK || type == null
         || !type.startsWith("text/html") || request.getUserPrincipal() != null) {
@@ -92,6 +88,22 @@ public class OutputCacheFilter extends HttpFilter {
     CachedPage page = new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000);
     cache.put(Region.PAGE, key, page);
     send(request, response, page, head, "miss");
+  }
+
+  /**
+   * Pages that keep state for an anonymous visitor: the log-in and sign-up forms (their view state is the CSRF
+   * token), the writing pages that send them to log in first, the views' own URLs that forms post to, push channels
+   * and the API.
+   */
+  static boolean needsSession(String path) {
+    return path.startsWith("/users/login")
+        || path.startsWith("/users/register")
+        || path.startsWith("/questions/ask")
+        || path.startsWith("/posts/")
+        || path.startsWith("/admin")
+        || path.startsWith("/views/")
+        || path.startsWith("/jakarta.faces.push")
+        || path.startsWith("/api/");
   }
 
   private static void send(

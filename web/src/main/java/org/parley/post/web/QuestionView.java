@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.parley.cache.QuestionPages;
+import org.parley.cache.ViewTally;
 import org.parley.cache.web.Fragments;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;
-import org.parley.post.ViewCounter;
 import org.parley.post.VoteResult;
 import org.parley.post.VoteService;
 import org.parley.post.VoteType;
@@ -41,7 +41,7 @@ public class QuestionView implements Serializable {
   @Inject private QuestionPages pages;
   @Inject private VoteService votes;
   @Inject private CommentService comments;
-  @Inject private ViewCounter viewCounter;
+  @Inject private ViewTally views;
   @Inject private CurrentSite site;
   @Inject private Viewer viewer;
   @Inject private Links links;
@@ -79,7 +79,7 @@ public class QuestionView implements Serializable {
       Redirects.permanent(links.question(number, detail.slug()));
       return;
     }
-    viewCounter.countView(site.id(), number);
+    views.count(site.id(), number);
   }
 
   private void reload() {

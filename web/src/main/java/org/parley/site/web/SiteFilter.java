@@ -15,8 +15,8 @@ import org.parley.site.SiteService;
 /**
  * Picks the site by the request's host name and makes it available as {@link CurrentSite} and as the request
  * attribute {@value #ATTRIBUTE}. An unknown host gets a plain 404 "No such site" page that names no other site.
- * Faces resources are the same for every site, and the health check answers for any host (load balancers probe by
- * address), so both pass straight through. Mapped in web.xml, after the timing filter
+ * Faces resources and versioned assets are the same for every site (a CDN fetches them under its own origin host
+ * name), and the health check answers for any host (load balancers probe by address), so they pass straight through. Mapped in web.xml, after the timing filter
  * and before routing.
  */
 public class SiteFilter extends HttpFilter {
@@ -27,6 +27,7 @@ public class SiteFilter extends HttpFilter {
   public static final String ATTRIBUTE = "site";
 
   private static final String RESOURCES = "/jakarta.faces.resource/";
+  private static final String ASSETS = "/assets/";
   private static final String HEALTH = "/health";
 
   private static final String NO_SUCH_SITE =
@@ -48,7 +49,7 @@ public class SiteFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(RESOURCES) || path.equals(HEALTH)) {
+    if (path.startsWith(RESOURCES) || path.startsWith(ASSETS) || path.equals(HEALTH)) {
       chain.doFilter(request, response);
       return;
     }
