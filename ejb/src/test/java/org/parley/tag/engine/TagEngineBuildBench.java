@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * The one-off figures of {@code scripts/bench.sh tags}: building a site's index from the database through {@link
  * TagIndexLoader} (as at start, wall and CPU; then warm, the query alone and query plus build, to see where the time
- * goes), the heap it holds per question (measured, and estimated from its arrays), and the
+ * goes), the heap it holds per question (measured around a build from
+ * the rows in memory, and estimated from its arrays), and the
  * time to apply one change (a vote, a new question) to a snapshot. Prints one flat JSON object.
  */
 public final class TagEngineBuildBench {
@@ -21,14 +22,11 @@ public final class TagEngineBuildBench {
   public static void main(String[] args) throws Exception {
     SyntheticQuestions data = BenchData.generate();
     try (BenchData.Database db = BenchData.database(data)) {
-      long heapBefore = usedHeapAfterGc();
       // As at start: the engine builds the site's index from the database just opened (cold cache).
       Clock cold = Clock.start();
       TagEngine engine = db.h2().bean(TagEngine.class);
       TagEngine.Stats stats = db.h2().tx(() -> engine.stats(db.siteId()));
       cold.stop();
-      long heapAfter = usedHeapAfterGc();
-      Reference.reachabilityFence(engine);
       // Where the time goes, warm: the query alone (rows read, nothing kept), then query and build together.
       TagIndexLoader loader = db.h2().bean(TagIndexLoader.class);
       Clock read = Clock.start();
@@ -43,10 +41,16 @@ public final class TagEngineBuildBench {
       build.stop();
       warm.stop();
       Reference.reachabilityFence(built);
+      built = null;
+      Reference.reachabilityFence(engine);
 
+      // The heap an index holds: used heap after a GC, before and after building one from the rows in memory.
+      long heapBefore = usedHeapAfterGc();
       long inMemory = System.nanoTime();
       SiteIndex index = data.index();
       double fromRowsMs = (System.nanoTime() - inMemory) / 1e6;
+      long heapAfter = usedHeapAfterGc();
+      Reference.reachabilityFence(index);
       Random random = new Random(1);
       long version = data.rows.size() + 1L;
       double[] vote = new double[41];
