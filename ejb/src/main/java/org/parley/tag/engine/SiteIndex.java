@@ -54,6 +54,13 @@ final class SiteIndex {
   private static final int[] NO_TAGS = new int[0];
   /** Up to this many documents moved in one order, they are moved in place; more, and the order is merged anew. */
   private static final int FEW = 64;
+  /** Tags with at least this many questions get a run per order with runs (about 2 × 4 B per question of theirs). */
+  static final int RUN_MINIMUM = 2_048;
+  /**
+   * A walk of an order (or run) costs about this many times less per place than ranking a member does (sequential
+   * reads and a bitmap probe, against a random read of the rank array and a share of a selection).
+   */
+  private static final int WALK_ADVANTAGE = 4;
 
   static final SiteIndex EMPTY = new Builder().build();
 
@@ -81,6 +88,15 @@ final class SiteIndex {
   /** Per order: each document's place in it ({@link #DEAD} for a deleted one). */
   private final int[][] ranks;
 
+  /**
+   * Per order ({@link #hasRuns}) and tag: the tag's documents in that order, for the tags that had at least {@link
+   * #runMinimum} documents when the snapshot was built; null for the others. A list of such a tag is read from the
+   * start of its run instead of from the whole order.
+   */
+  private final int[][][] runs;
+
+  private final int runMinimum;
+
   private volatile RoaringBitmap hotWindow;
   private volatile TagOrders tagOrders;
 
@@ -102,6 +118,8 @@ final class SiteIndex {
       RoaringBitmap closed,
       int[][] orders,
       int[][] ranks,
+      int[][][] runs,
+      int runMinimum,
       TagOrders tagOrders) {
     this.size = size;
     this.numbers = numbers;
@@ -120,6 +138,8 @@ final class SiteIndex {
     this.closed = closed;
     this.orders = orders;
     this.ranks = ranks;
+    this.runs = runs;
+    this.runMinimum = runMinimum;
     this.tagOrders = tagOrders;
   }
 
@@ -192,13 +212,257 @@ final class SiteIndex {
    * @param page 1-based
    */
   IdPage questions(TagExpression expression, QuestionSort sort, int page, int pageSize, List<String> unknown) {
-    RoaringBitmap docs = expression.isAll() ? live : select(expression, unknown);
-    if (sort == QuestionSort.UNANSWERED) {
-      docs = RoaringBitmap.and(docs, unanswered);
-    } else if (sort == QuestionSort.HOT) {
-      docs = RoaringBitmap.and(docs, hotWindow());
+    RoaringBitmap filter =
+        sort == QuestionSort.UNANSWERED ? unanswered : sort == QuestionSort.HOT ? hotWindow() : null;
+    Order order = Order.of(sort);
+    if (!expression.isAll()) {
+      Terms terms = Terms.of(expression, this, unknown);
+      if (terms != null) {
+        return terms.page(order, filter, page, pageSize);
+      }
     }
-    return page(docs, Order.of(sort), page, pageSize);
+    RoaringBitmap docs = expression.isAll() ? live : select(expression, unknown);
+    if (filter != null) {
+      docs = RoaringBitmap.and(docs, filter);
+    }
+    return page(docs, order, page, pageSize);
+  }
+
+  /**
+   * An expression of positive terms (AND of ORs) and excluded tags, as the tags' bitmaps, answered without making
+   * the bitmap of the whole result when it can: the total from cardinalities of two bitmaps, the page by walking a
+   * run (or the merged runs of an OR group) and probing the other bitmaps; otherwise through {@link #select}.
+   */
+  private static final class Terms {
+    private final SiteIndex index;
+    private final TagExpression expression;
+    private final List<String> unknown;
+    /** Per AND group: the tag ids of its OR terms (known tags only, never empty). */
+    private final int[][] groups;
+    private final int[] excluded;
+
+    private Terms(SiteIndex index, TagExpression expression, List<String> unknown, int[][] groups, int[] excluded) {
+      this.index = index;
+      this.expression = expression;
+      this.unknown = unknown;
+      this.groups = groups;
+      this.excluded = excluded;
+    }
+
+    /** Null when a group ORs a negated term (then {@link #select} answers), or names only unknown tags. */
+    static Terms of(TagExpression expression, SiteIndex index, List<String> unknown) {
+      List<List<TagExpression.Term>> all = expression.groups();
+      int[][] groups = new int[all.size()][];
+      int[] excluded = new int[all.size()];
+      int g = 0;
+      int x = 0;
+      boolean empty = false;
+      for (List<TagExpression.Term> group : all) {
+        if (group.size() == 1 && group.get(0).negated()) {
+          RoaringBitmap docs = index.docsOf(group.get(0).tag(), unknown);
+          if (docs != null) {
+            excluded[x++] = index.dictionary.id(group.get(0).tag());
+          }
+          continue;
+        }
+        int[] ids = new int[group.size()];
+        int n = 0;
+        for (TagExpression.Term term : group) {
+          if (term.negated()) {
+            return null;
+          }
+          if (index.docsOf(term.tag(), unknown) != null) {
+            ids[n++] = index.dictionary.id(term.tag());
+          }
+        }
+        if (n == 0) {
+          empty = true;
+        }
+        groups[g++] = n == ids.length ? ids : Arrays.copyOf(ids, n);
+      }
+      if (g == 0 || empty) {
+        return null;
+      }
+      return new Terms(index, expression, unknown, Arrays.copyOf(groups, g), Arrays.copyOf(excluded, x));
+    }
+
+    private RoaringBitmap docs(int tag) {
+      return index.byTag[tag];
+    }
+
+    /** The number of documents selected, from at most two bitmaps' cardinalities; -1 for other shapes. */
+    private int cheapTotal() {
+      if (groups.length == 1 && groups[0].length == 1 && excluded.length == 0) {
+        return docs(groups[0][0]).getCardinality();
+      }
+      if (groups.length == 1 && groups[0].length == 1 && excluded.length == 1) {
+        return RoaringBitmap.andNotCardinality(docs(groups[0][0]), docs(excluded[0]));
+      }
+      if (groups.length == 2 && groups[0].length == 1 && groups[1].length == 1 && excluded.length == 0) {
+        return RoaringBitmap.andCardinality(docs(groups[0][0]), docs(groups[1][0]));
+      }
+      if (groups.length == 1 && groups[0].length == 2 && excluded.length == 0) {
+        return RoaringBitmap.orCardinality(docs(groups[0][0]), docs(groups[0][1]));
+      }
+      return -1;
+    }
+
+    IdPage page(Order order, RoaringBitmap filter, int page, int pageSize) {
+      int total = filter == null ? cheapTotal() : -1;
+      RoaringBitmap selected = null;
+      if (total < 0) {
+        selected = index.select(expression, unknown);
+        if (filter != null) {
+          selected = RoaringBitmap.and(selected, filter);
+        }
+        total = selected.getCardinality();
+      }
+      long from = (long) (page - 1) * pageSize;
+      if (from >= total) {
+        return new IdPage(List.of(), total);
+      }
+      int need = (int) Math.min(total, from + pageSize);
+      // The cheapest walk: the whole order, or the runs of one group, expected to meet `need` members after
+      // (length walked) × need / total places.
+      int[][] byTag = index.runs[order.ordinal()];
+      int walkGroup = -1;
+      long walked = index.orders[order.ordinal()].length;
+      for (int g = 0; byTag != null && g < groups.length; g++) {
+        long length = 0;
+        for (int tag : groups[g]) {
+          int[] run = tag < byTag.length ? byTag[tag] : null;
+          if (run == null) {
+            length = -1;
+            break;
+          }
+          length += run.length;
+        }
+        if (length >= 0 && length < walked) {
+          walked = length;
+          walkGroup = g;
+        }
+      }
+      long walkCost = walked * need / Math.max(1, total);
+      if (walkCost > (long) WALK_ADVANTAGE * total) {
+        if (selected == null) {
+          selected = index.select(expression, unknown);
+        }
+        return index.page(selected, order, page, pageSize);
+      }
+      int offset = (int) from;
+      List<Long> result = new ArrayList<>(need - offset);
+      RoaringBitmap members = selected;
+      if (walkGroup < 0) {
+        int[] inOrder = index.orders[order.ordinal()];
+        int seen = 0;
+        for (int i = 0; i < inOrder.length && seen < need; i++) {
+          int doc = inOrder[i];
+          if (members != null ? members.contains(doc) : selects(doc, -1, filter)) {
+            if (seen++ >= offset) {
+              result.add(index.numbers[doc]);
+            }
+          }
+        }
+      } else {
+        int[] tags = groups[walkGroup];
+        if (tags.length == 1) {
+          int[] run = byTag[tags[0]];
+          int seen = 0;
+          for (int i = 0; i < run.length && seen < need; i++) {
+            int doc = run[i];
+            if (members != null ? members.contains(doc) : selects(doc, walkGroup, filter)) {
+              if (seen++ >= offset) {
+                result.add(index.numbers[doc]);
+              }
+            }
+          }
+        } else {
+          walkMerged(tags, byTag, index.ranks[order.ordinal()], members, walkGroup, filter, offset, need, result);
+        }
+      }
+      return new IdPage(result, total);
+    }
+
+    /** Walks the runs of an OR group merged by place in the order, each document once. */
+    private void walkMerged(
+        int[] tags, int[][] byTag, int[] rank, RoaringBitmap members, int walkGroup, RoaringBitmap filter,
+        int offset, int need, List<Long> result) {
+      int k = tags.length;
+      int[] at = new int[k];
+      int seen = 0;
+      while (seen < need) {
+        int best = -1;
+        int bestRank = Integer.MAX_VALUE;
+        for (int r = 0; r < k; r++) {
+          int[] run = byTag[tags[r]];
+          if (at[r] < run.length) {
+            int place = rank[run[at[r]]];
+            if (place < bestRank) {
+              bestRank = place;
+              best = r;
+            }
+          }
+        }
+        if (best < 0) {
+          return;
+        }
+        int doc = byTag[tags[best]][at[best]];
+        for (int r = 0; r < k; r++) {
+          int[] run = byTag[tags[r]];
+          if (at[r] < run.length && run[at[r]] == doc) {
+            at[r]++;
+          }
+        }
+        if (members != null ? members.contains(doc) : selects(doc, walkGroup, filter)) {
+          if (seen++ >= offset) {
+            result.add(index.numbers[doc]);
+          }
+        }
+      }
+    }
+
+    /** Whether the expression selects {@code doc}, not testing group {@code skip} (the one walked). */
+    private boolean selects(int doc, int skip, RoaringBitmap filter) {
+      if (filter != null && !filter.contains(doc)) {
+        return false;
+      }
+      for (int g = 0; g < groups.length; g++) {
+        if (g == skip) {
+          continue;
+        }
+        boolean any = false;
+        for (int tag : groups[g]) {
+          if (docs(tag).contains(doc)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          return false;
+        }
+      }
+      for (int tag : excluded) {
+        if (docs(tag).contains(doc)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The numbers of the questions in the run of {@code tag} in {@code order}, or null when it has none (for tests). */
+  long[] runNumbers(Order order, String tag) {
+    int id = dictionary.id(tag);
+    int[][] byTagRun = runs[order.ordinal()];
+    if (id < 0 || byTagRun == null || id >= byTagRun.length || byTagRun[id] == null) {
+      return null;
+    }
+    return Arrays.stream(byTagRun[id]).mapToLong(d -> numbers[d]).toArray();
+  }
+
+  /** Whether {@code order} keeps a run per large tag: the orders tag lists are mostly read in. */
+  static boolean hasRuns(Order order) {
+    return order == Order.NEWEST || order == Order.VOTES;
   }
 
   /** The page of {@code docs} in {@code order}. */
@@ -518,7 +782,7 @@ final class SiteIndex {
     }
     all.addAll(added);
     all.sort(Comparator.comparingLong(QuestionRow::number));
-    Builder builder = new Builder();
+    Builder builder = new Builder(runMinimum);
     all.forEach(builder::add);
     return builder.build();
   }
@@ -643,6 +907,7 @@ final class SiteIndex {
         byTag[id] = new RoaringBitmap();
       }
       Map<Integer, RoaringBitmap> copied = new HashMap<>();
+      RoaringBitmap retagged = new RoaringBitmap();
       boolean tagsChanged = false;
       for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
         int d = e.getKey();
@@ -652,6 +917,7 @@ final class SiteIndex {
           continue;
         }
         tagsChanged = true;
+        retagged.add(d);
         for (int id : before) {
           if (!contains(after, id)) {
             copied.computeIfAbsent(id, i -> byTag[i].clone()).remove(d);
@@ -733,8 +999,10 @@ final class SiteIndex {
       int[][] orders = old.orders.clone();
       int[][] ranks = old.ranks.clone();
       int liveCount = live.getCardinality();
+      RoaringBitmap[] movedIn = new RoaringBitmap[ORDERS.length];
       for (Order order : ORDERS) {
         RoaringBitmap moved = new RoaringBitmap();
+        movedIn[order.ordinal()] = moved;
         for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
           int d = e.getKey();
           if (!old.live.contains(d) || keyChanged(order, old, d, e.getValue())) {
@@ -782,10 +1050,67 @@ final class SiteIndex {
           ranks[o] = rank;
         }
       }
+      int[][][] runs = old.runs.clone();
+      for (Order order : ORDERS) {
+        int[][] before = old.runs[order.ordinal()];
+        if (before != null) {
+          RoaringBitmap touched = RoaringBitmap.or(movedIn[order.ordinal()], retagged);
+          runs[order.ordinal()] = touched.isEmpty() && before.length == dictionary.size()
+              ? before
+              : changedRuns(before, touched, newTags, byTag, dictionary.size(),
+                  comparator(order, numbers, created, activity, scores, answers));
+        }
+      }
       TagOrders tagOrders = tagsChanged || dictionary != old.dictionary ? null : old.tagOrders;
       return new SiteIndex(
           size, numbers, created, activity, rowVersions, scores, answers, tagOffsets, tagData, dictionary, byTag,
-          live, unanswered, acceptedFlags, closedFlags, orders, ranks, tagOrders);
+          live, unanswered, acceptedFlags, closedFlags, orders, ranks, runs, old.runMinimum, tagOrders);
+    }
+
+    /**
+     * The runs of one order after a change: each run of a tag that a touched document (moved in the order, or with
+     * changed tags) had or has is merged anew from its untouched documents and the touched ones that now carry the
+     * tag; the others are shared. Tags new to the dictionary get no run.
+     */
+    private int[][] changedRuns(
+        int[][] before, RoaringBitmap touched, Map<Integer, int[]> newTags, RoaringBitmap[] byTag, int tagCount,
+        DocComparator c) {
+      int[][] after = Arrays.copyOf(before, tagCount);
+      RoaringBitmap tags = new RoaringBitmap();
+      IntIterator it = touched.getIntIterator();
+      while (it.hasNext()) {
+        int d = it.next();
+        if (d < old.size) {
+          for (int i = old.tagOffsets[d]; i < old.tagOffsets[d + 1]; i++) {
+            tags.add(old.tagData[i]);
+          }
+        }
+        int[] now = newTags.get(d);
+        if (now != null) {
+          for (int id : now) {
+            tags.add(id);
+          }
+        }
+      }
+      it = tags.getIntIterator();
+      while (it.hasNext()) {
+        int t = it.next();
+        if (t >= before.length || before[t] == null) {
+          continue;
+        }
+        int[] run = before[t];
+        int[] kept = new int[run.length];
+        int k = 0;
+        for (int d : run) {
+          if (!touched.contains(d)) {
+            kept[k++] = d;
+          }
+        }
+        int[] placed = RoaringBitmap.and(touched, byTag[t]).toArray();
+        DocSort.sort(placed, c);
+        after[t] = DocSort.merge(kept, k, placed, c);
+      }
+      return after;
     }
 
     /**
@@ -898,6 +1223,14 @@ final class SiteIndex {
     for (RoaringBitmap docs : byTag) {
       bytes += docs.getLongSizeInBytes() + 16;
     }
+    for (int[][] byTagRun : runs) {
+      if (byTagRun != null) {
+        bytes += 4L * byTagRun.length;
+        for (int[] run : byTagRun) {
+          bytes += run == null ? 0 : 16 + 4L * run.length;
+        }
+      }
+    }
     bytes += live.getLongSizeInBytes() + unanswered.getLongSizeInBytes() + accepted.getLongSizeInBytes()
         + closed.getLongSizeInBytes();
     return bytes + dictionary.estimatedBytes();
@@ -925,6 +1258,16 @@ final class SiteIndex {
     private final RoaringBitmap unanswered = new RoaringBitmap();
     private final RoaringBitmap accepted = new RoaringBitmap();
     private final RoaringBitmap closed = new RoaringBitmap();
+    private final int runMinimum;
+
+    Builder() {
+      this(RUN_MINIMUM);
+    }
+
+    /** @param runMinimum the fewest questions a tag has to get runs (tests make it small) */
+    Builder(int runMinimum) {
+      this.runMinimum = runMinimum;
+    }
 
     /** @throws IllegalArgumentException unless {@code row} comes after every row added before */
     Builder add(QuestionRow row) {
@@ -1041,7 +1384,38 @@ final class SiteIndex {
           closed,
           orders,
           ranks,
+          makeRuns(runMinimum, byTag, orders, tagOffsets, tagData),
+          runMinimum,
           null);
     }
+  }
+
+  /** The runs of every tag with at least {@code minimum} documents, in each order with runs. */
+  private static int[][][] makeRuns(
+      int minimum, RoaringBitmap[] byTag, int[][] orders, int[] tagOffsets, int[] tagData) {
+    int[][][] runs = new int[ORDERS.length][][];
+    for (Order order : ORDERS) {
+      if (!hasRuns(order)) {
+        continue;
+      }
+      int[][] byTagRun = new int[byTag.length][];
+      int[] fill = new int[byTag.length];
+      for (int t = 0; t < byTag.length; t++) {
+        int n = byTag[t].getCardinality();
+        if (n >= minimum && n > 0) {
+          byTagRun[t] = new int[n];
+        }
+      }
+      for (int doc : orders[order.ordinal()]) {
+        for (int i = tagOffsets[doc]; i < tagOffsets[doc + 1]; i++) {
+          int[] run = byTagRun[tagData[i]];
+          if (run != null) {
+            run[fill[tagData[i]]++] = doc;
+          }
+        }
+      }
+      runs[order.ordinal()] = byTagRun;
+    }
+    return runs;
   }
 }

@@ -3,21 +3,23 @@ package org.parley.tag.engine;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+import org.hibernate.Session;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads questions for the tag engine: a site's in pages by number when an index is built, some by number after a
- * change, and all sites' changed since a row version for the catch-up. Only the columns the index keeps, as scalars;
- * each call is its own short transaction.
+ * Reads questions for the tag engine: all of a site's, streamed in one query when an index is built, some by number
+ * after a change, and all sites' changed since a row version for the catch-up. Only the columns the index keeps, as
+ * scalars; each call is its own transaction.
  */
 @Stateless
 public class TagIndexLoader {
-
-  /** Questions per page when building; bounds memory and transaction length. */
-  static final int PAGE = 20_000;
 
   /** The most numbers in one {@code in} list. */
   private static final int IN_LIST = 500;
@@ -41,17 +43,59 @@ public class TagIndexLoader {
     return max == null ? 0 : max;
   }
 
-  /** Up to {@value #PAGE} questions of a site numbered above {@code after}, in increasing number. */
-  public List<QuestionRow> page(long siteId, long after) {
-    List<Object[]> rows =
-        em.createQuery(
-                COLUMNS + " from Question q where q.site.id = :site and q.number > :after order by q.number",
-                Object[].class)
-            .setParameter("site", siteId)
-            .setParameter("after", after)
-            .setMaxResults(PAGE)
-            .getResultList();
-    return rows.stream().map(TagIndexLoader::row).toList();
+  /**
+   * The columns {@link #stream} reads, in plain SQL on Parley's table: the questions of one site in increasing
+   * number, through the unique (site, number) index.
+   */
+  static final String STREAM_SQL =
+      "select number, created_at, last_activity_at, score, answer_count, accepted_answer_id, closed_at, row_version,"
+          + " tag_names from post where site_id = ? and post_type = 'Q' order by number";
+
+  /** Rows the driver fetches per round trip when streaming. */
+  static final int FETCH_SIZE = 10_000;
+
+  /**
+   * Every question of a site, in increasing number, handed to {@code sink} one by one as the driver streams them: one
+   * forward-only, read-only query with a fetch size, no entities, no persistence context. PostgreSQL streams only
+   * with auto-commit off, which holds here: the call runs in its own transaction.
+   *
+   * @return how many rows were read
+   */
+  public int stream(long siteId, Consumer<QuestionRow> sink) {
+    int[] read = {0};
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement s =
+                  c.prepareStatement(STREAM_SQL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                s.setFetchSize(FETCH_SIZE);
+                s.setLong(1, siteId);
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    r.getLong(6);
+                    boolean accepted = !r.wasNull();
+                    String tags = r.getString(9);
+                    sink.accept(
+                        new QuestionRow(
+                            r.getLong(1),
+                            nanos(r.getObject(2, OffsetDateTime.class)),
+                            nanos(r.getObject(3, OffsetDateTime.class)),
+                            r.getInt(4),
+                            r.getInt(5),
+                            accepted,
+                            r.getObject(7) != null,
+                            r.getLong(8),
+                            tags == null ? "" : tags));
+                    read[0]++;
+                  }
+                }
+              }
+            });
+    return read[0];
+  }
+
+  private static long nanos(OffsetDateTime t) {
+    return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
   }
 
   /** The questions of a site with these numbers; numbers without a question are missing from the result. */

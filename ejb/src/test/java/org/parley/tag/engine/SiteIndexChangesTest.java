@@ -1,6 +1,8 @@
 package org.parley.tag.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +12,19 @@ import org.parley.post.QuestionSort;
 
 /**
  * A snapshot changed by batches (a few documents moved in place, many merged anew, new questions, deleted ones)
- * answers exactly as one built from scratch on the same rows.
+ * answers exactly as one built from scratch on the same rows, and as one without per-tag runs; its runs hold what a
+ * fresh build's do.
  */
 class SiteIndexChangesTest {
+
+  /** Tags of at least this many questions get runs: most of the 40 here, so changes move documents in runs. */
+  private static final int RUNS = 60;
 
   @Test
   void changedSnapshotsAnswerLikeFreshOnes() {
     SyntheticQuestions data = new SyntheticQuestions(11, 4_000, 40, true);
     List<QuestionRow> rows = new ArrayList<>(data.rows);
-    SiteIndex index = data.index();
+    SiteIndex index = data.index(RUNS);
     Random random = new Random(3);
     long version = rows.size() + 1L;
     long next = rows.get(rows.size() - 1).number() + 1;
@@ -47,20 +53,37 @@ class SiteIndexChangesTest {
         changed.add(n);
       }
       index = index.withChanges(changed, gone);
-      SiteIndex.Builder fresh = new SiteIndex.Builder();
+      SiteIndex.Builder fresh = new SiteIndex.Builder(RUNS);
       rows.forEach(fresh::add);
       SiteIndex expected = fresh.build();
+      SiteIndex.Builder plain = new SiteIndex.Builder(Integer.MAX_VALUE);
+      rows.forEach(plain::add);
+      SiteIndex withoutRuns = plain.build();
+      String[] t = data.tagNames;
       for (QuestionSort sort : QuestionSort.values()) {
-        for (String e : new String[] {data.tagNames[0], data.tagNames[1] + " or " + data.tagNames[5], "-" + data.tagNames[2]}) {
+        for (String e : new String[] {t[0], t[1] + " or " + t[5], "-" + t[2], t[0] + "+" + t[1], t[1] + " -" + t[0],
+            t[3] + " or " + t[4] + " " + t[0], t[6] + " or " + t[2] + " -" + t[1]}) {
           TagExpression expression = TagExpression.parse(e);
-          for (int page : new int[] {1, 7}) {
-            assertEquals(
-                expected.questions(expression, sort, page, 25, new ArrayList<>()),
-                index.questions(expression, sort, page, 25, new ArrayList<>()),
-                "batch of " + batch + ": " + e + " " + sort + " page " + page);
+          for (int page : new int[] {1, 7, 30}) {
+            IdPage want = expected.questions(expression, sort, page, 25, new ArrayList<>());
+            String what = "batch of " + batch + ": " + e + " " + sort + " page " + page;
+            assertEquals(want, index.questions(expression, sort, page, 25, new ArrayList<>()), what);
+            assertEquals(want, withoutRuns.questions(expression, sort, page, 25, new ArrayList<>()), "no runs, " + what);
           }
         }
       }
+      int compared = 0;
+      for (SiteIndex.Order order : new SiteIndex.Order[] {SiteIndex.Order.NEWEST, SiteIndex.Order.VOTES}) {
+        for (String tag : t) {
+          long[] want = expected.runNumbers(order, tag);
+          long[] have = index.runNumbers(order, tag);
+          if (want != null && have != null) {
+            assertArrayEquals(want, have, "run of " + tag + " by " + order + " after a batch of " + batch);
+            compared++;
+          }
+        }
+      }
+      assertTrue(compared > 10, "runs compared: " + compared);
       assertEquals(expected.tags("", 1, 100), index.tags("", 1, 100), "tag counts after a batch of " + batch);
     }
   }

@@ -95,7 +95,12 @@ final class SyntheticQuestions {
 
   /** The index the engine builds from these rows. */
   SiteIndex index() {
-    SiteIndex.Builder builder = new SiteIndex.Builder();
+    return index(SiteIndex.RUN_MINIMUM);
+  }
+
+  /** The index built from these rows, with runs for the tags of at least {@code runMinimum} questions. */
+  SiteIndex index(int runMinimum) {
+    SiteIndex.Builder builder = new SiteIndex.Builder(runMinimum);
     rows.forEach(builder::add);
     return builder.build();
   }

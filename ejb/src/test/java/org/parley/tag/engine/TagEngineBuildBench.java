@@ -10,7 +10,9 @@ import java.util.Random;
 
 /**
  * The one-off figures of {@code scripts/bench.sh tags}: building a site's index from the database through {@link
- * TagIndexLoader} (as at start), the heap it holds per question (measured, and estimated from its arrays), and the
+ * TagIndexLoader} (as at start, wall and CPU; then warm, the query alone and query plus build, to see where the time
+ * goes), the heap it holds per question (measured around a build from
+ * the rows in memory, and estimated from its arrays), and the
  * time to apply one change (a vote, a new question) to a snapshot. Prints one flat JSON object.
  */
 public final class TagEngineBuildBench {
@@ -20,17 +22,35 @@ public final class TagEngineBuildBench {
   public static void main(String[] args) throws Exception {
     SyntheticQuestions data = BenchData.generate();
     try (BenchData.Database db = BenchData.database(data)) {
-      long heapBefore = usedHeapAfterGc();
-      long started = System.nanoTime();
+      // As at start: the engine builds the site's index from the database just opened (cold cache).
+      Clock cold = Clock.start();
       TagEngine engine = db.h2().bean(TagEngine.class);
       TagEngine.Stats stats = db.h2().tx(() -> engine.stats(db.siteId()));
-      double buildMs = (System.nanoTime() - started) / 1e6;
-      long heapAfter = usedHeapAfterGc();
+      cold.stop();
+      // Where the time goes, warm: the query alone (rows read, nothing kept), then query and build together.
+      TagIndexLoader loader = db.h2().bean(TagIndexLoader.class);
+      Clock read = Clock.start();
+      int[] rows = {0};
+      db.h2().tx(() -> loader.stream(db.siteId(), r -> rows[0]++));
+      read.stop();
+      Clock warm = Clock.start();
+      SiteIndex.Builder builder = new SiteIndex.Builder();
+      db.h2().tx(() -> loader.stream(db.siteId(), builder::add));
+      Clock build = Clock.start();
+      SiteIndex built = builder.build();
+      build.stop();
+      warm.stop();
+      Reference.reachabilityFence(built);
+      built = null;
       Reference.reachabilityFence(engine);
 
+      // The heap an index holds: used heap after a GC, before and after building one from the rows in memory.
+      long heapBefore = usedHeapAfterGc();
       long inMemory = System.nanoTime();
       SiteIndex index = data.index();
       double fromRowsMs = (System.nanoTime() - inMemory) / 1e6;
+      long heapAfter = usedHeapAfterGc();
+      Reference.reachabilityFence(index);
       Random random = new Random(1);
       long version = data.rows.size() + 1L;
       double[] vote = new double[41];
@@ -53,16 +73,47 @@ public final class TagEngineBuildBench {
       }
       System.out.printf(
           Locale.ROOT,
-          "{\"questions\": %d, \"tags\": %d, \"build_ms\": %.0f, \"build_from_rows_ms\": %.0f, \"bytes_per_question_heap\": %.1f,"
+          "{\"questions\": %d, \"tags\": %d, \"build_ms\": %.0f, \"build_cpu_ms\": %.0f,"
+              + " \"warm_sql_read_ms\": %.0f, \"warm_sql_read_cpu_ms\": %.0f, \"warm_build_ms\": %.0f,"
+              + " \"warm_build_cpu_ms\": %.0f, \"warm_index_from_rows_ms\": %.0f,"
+              + " \"build_from_rows_ms\": %.0f, \"bytes_per_question_heap\": %.1f,"
               + " \"bytes_per_question_estimated\": %.1f, \"apply_vote_ms_p50\": %.2f, \"apply_ask_ms_p50\": %.2f}%n",
           stats.questions(),
           stats.tags(),
-          buildMs,
+          cold.wallMs,
+          cold.cpuMs,
+          read.wallMs,
+          read.cpuMs,
+          warm.wallMs,
+          warm.cpuMs,
+          build.wallMs,
           fromRowsMs,
           (double) (heapAfter - heapBefore) / stats.questions(),
           stats.bytesPerQuestion(),
           median(vote),
           median(ask));
+    }
+  }
+
+  /** Wall and process CPU time (every thread: H2 runs in the caller's, the GC in its own) of one step. */
+  private static final class Clock {
+    private final long wall = System.nanoTime();
+    private final long cpu = processCpuNanos();
+    double wallMs;
+    double cpuMs;
+
+    static Clock start() {
+      return new Clock();
+    }
+
+    void stop() {
+      wallMs = (System.nanoTime() - wall) / 1e6;
+      cpuMs = (processCpuNanos() - cpu) / 1e6;
+    }
+
+    private static long processCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
     }
   }
 

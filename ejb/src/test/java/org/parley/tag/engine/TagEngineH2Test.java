@@ -42,6 +42,8 @@ class TagEngineH2Test {
   private static final long SEED = 4_2026L;
   private static final int QUESTIONS = 3_000;
   private static final int TAGS = 60;
+  /** Tags of at least this many questions get runs: about the 25 most used of the 60. */
+  private static final int RUNS = 100;
 
   private H2Services h2;
   private TagEngine engine;
@@ -53,6 +55,7 @@ class TagEngineH2Test {
   void generatedSite() throws SQLException {
     h2 = new H2Services();
     engine = h2.bean(TagEngine.class);
+    engine.runMinimum = RUNS;
     sql = h2.bean(SqlListing.class);
     site = h2.tx(() -> h2.bean(SiteService.class).ensureSite("gen.localhost", "gen", "Generated", "Generated"));
     data = new SyntheticQuestions(SEED, QUESTIONS, TAGS, true);
