@@ -80,7 +80,8 @@ public final class MessageRules {
       return "";
     }
     String text =
-        html.replaceAll("<[^>]*>", " ")
+        html.replaceAll("(?i)</?(p|br|li|ul|ol|h[1-6]|div|pre|blockquote|table|tr|td|th|hr)\\b[^>]*>", " ")
+            .replaceAll("<[^>]*>", "")
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")

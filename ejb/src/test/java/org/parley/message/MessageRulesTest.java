@@ -79,6 +79,8 @@ class MessageRulesTest {
     assertTrue(longOne.length() <= MessageRules.EXCERPT, longOne);
     assertTrue(longOne.endsWith("…"));
     assertEquals("", MessageRules.excerpt(null));
+    assertEquals("Hello Bo, and <you>", MessageRules.excerpt("<p>Hello <strong>Bo</strong>, and &lt;you&gt;</p>"));
+    assertEquals("one two", MessageRules.excerpt("<ul><li>one</li><li>two</li></ul>"));
   }
 
   @Test
