@@ -10,7 +10,8 @@
 #
 # Settings: PARLEY_PORT (HTTP, default 8080), PARLEY_PORT_OFFSET (added to every port, default 0),
 # PARLEY_DATA, PARLEY_HEAP (default 2g), PARLEY_NO_BUILD=1 (never build; use the EAR there is), PARLEY_ASSET_HOST
-# (a CDN's address put in front of static asset URLs, e.g. https://static.example.com; default: none).
+# (a CDN's address put in front of static asset URLs, e.g. https://static.example.com; default: none),
+# PARLEY_JAVA_OPTS (more JVM options, e.g. -Dparley.messages.perMinute=100).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -106,7 +107,7 @@ if ! cmp -s "$EAR" "$BASE/deployments/parley.ear"; then
 fi
 
 export JBOSS_PIDFILE="$PIDFILE" LAUNCH_JBOSS_IN_BACKGROUND=1
-export JAVA_OPTS="-Xms512m -Xmx$HEAP -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
+export JAVA_OPTS="-Xms512m -Xmx$HEAP -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true ${PARLEY_JAVA_OPTS:-}"
 args=(-c standalone-full-ha.xml
   -Djboss.server.base.dir="$BASE"
   -Djboss.http.port="$PORT"

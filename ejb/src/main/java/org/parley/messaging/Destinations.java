@@ -12,5 +12,28 @@ public final class Destinations {
    */
   public static final String EVENTS_TOPIC = "java:/jms/topic/parley/events";
 
+  /**
+   * One job per private message to deliver (a long property {@value #MESSAGE_ID}); consumed by {@code
+   * MessageDeliveryConsumer}. Created by wildfly-config/install-messages.cli, which also sets its redelivery back-off.
+   */
+  public static final String MESSAGES_QUEUE = "java:/jms/queue/parley/messages";
+
+  /** Where a message job lands after {@value #MESSAGES_MAX_ATTEMPTS} failed deliveries; the admin page lists it. */
+  public static final String MESSAGES_DEAD_QUEUE = "java:/jms/queue/parley/messages-dead";
+
+  /** The Artemis queue names behind {@link #MESSAGES_QUEUE} and {@link #MESSAGES_DEAD_QUEUE}. */
+  public static final String MESSAGES_QUEUE_NAME = "ParleyMessages";
+
+  public static final String MESSAGES_DEAD_QUEUE_NAME = "ParleyMessagesDead";
+
+  /** Delivery attempts before a message job is dead-lettered (install-messages.cli sets the same number). */
+  public static final int MESSAGES_MAX_ATTEMPTS = 5;
+
+  /** The JMS property of a message job that names the private message. */
+  public static final String MESSAGE_ID = "messageId";
+
+  /** The pooled, XA-capable connection factory: a send through it commits or rolls back with the JTA transaction. */
+  public static final String XA_CONNECTION_FACTORY = "java:/JmsXA";
+
   private Destinations() {}
 }

@@ -30,6 +30,7 @@ public class CleanUrlFilter extends HttpFilter {
   private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
   private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
   private static final Pattern REVISIONS = Pattern.compile("/revisions/([0-9]{1,18})/?");
+  private static final Pattern CONVERSATION = Pattern.compile("/messages/([0-9]{1,18})/?");
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -67,6 +68,14 @@ public class CleanUrlFilter extends HttpFilter {
         return Optional.of("/views/admin/cache.xhtml");
       case "/admin/imports", "/admin/imports/":
         return Optional.of("/views/admin/imports.xhtml");
+      case "/admin/messages", "/admin/messages/":
+        return Optional.of("/views/admin/messages.xhtml");
+      case "/messages", "/messages/":
+        return Optional.of("/views/messages/inbox.xhtml");
+      case "/messages/sent", "/messages/sent/":
+        return Optional.of("/views/messages/sent.xhtml");
+      case "/messages/new", "/messages/new/":
+        return Optional.of("/views/messages/new.xhtml");
       default:
         break;
     }
@@ -86,6 +95,10 @@ public class CleanUrlFilter extends HttpFilter {
     m = REVISIONS.matcher(path);
     if (m.matches()) {
       return Optional.of("/views/revisions/view.xhtml?n=" + m.group(1));
+    }
+    m = CONVERSATION.matcher(path);
+    if (m.matches()) {
+      return Optional.of("/views/messages/conversation.xhtml?c=" + m.group(1));
     }
     m = USER.matcher(path);
     if (m.matches()) {

@@ -29,6 +29,18 @@ class CleanUrlFilterTest {
   }
 
   @Test
+  void messagePages() {
+    assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages"));
+    assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages/"));
+    assertEquals(Optional.of("/views/messages/sent.xhtml"), CleanUrlFilter.route("/messages/sent"));
+    assertEquals(Optional.of("/views/messages/new.xhtml"), CleanUrlFilter.route("/messages/new"));
+    assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7"));
+    assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7/"));
+    assertEquals(Optional.empty(), CleanUrlFilter.route("/messages/7x"));
+    assertEquals(Optional.of("/views/admin/messages.xhtml"), CleanUrlFilter.route("/admin/messages"));
+  }
+
+  @Test
   void questionsWithAndWithoutSlug() {
     assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug=how-do-i-x"), CleanUrlFilter.route("/questions/12/how-do-i-x"));
     assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug="), CleanUrlFilter.route("/questions/12"));

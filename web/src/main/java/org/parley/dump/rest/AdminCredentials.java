@@ -41,6 +41,20 @@ public class AdminCredentials {
    * @throws NotAllowedException (403) for a user who is not an admin
    */
   public Actor requireAdmin(long siteId, String authorization) {
+    Actor actor = requireUser(siteId, authorization);
+    if (!actor.isAdmin()) {
+      throw new NotAllowedException("Only admins may do this.");
+    }
+    return actor;
+  }
+
+  /**
+   * The same check for any user of the site, whatever their role (the message API).
+   *
+   * @param authorization the Authorization header, or null
+   * @throws NotAuthorizedException (401) without Basic credentials or with wrong ones
+   */
+  public Actor requireUser(long siteId, String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       throw unauthorized();
     }
@@ -70,9 +84,6 @@ public class AdminCredentials {
       actor = checked.get();
       remember(key, actor, now);
     }
-    if (!actor.isAdmin()) {
-      throw new NotAllowedException("Only admins may do this.");
-    }
     return actor;
   }
 
@@ -94,7 +105,7 @@ public class AdminCredentials {
     return new NotAuthorizedException(
         Response.status(Response.Status.UNAUTHORIZED)
             .header("WWW-Authenticate", "Basic realm=\"Parley\", charset=\"UTF-8\"")
-            .entity(new ApiError("Log in as an admin of this site (HTTP Basic)."))
+            .entity(new ApiError("Log in as a user of this site (HTTP Basic, or the session's log-in)."))
             .type("application/json")
             .build());
   }

@@ -1,0 +1,255 @@
+package org.parley.message;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.hibernate.Length;
+import org.parley.site.Site;
+import org.parley.user.User;
+
+/**
+ * One private message. The row is both the sender's copy (sent folder) and, once {@link MessageState#DELIVERED}, the
+ * recipient's inbox entry, so a delivery can never put it in an inbox twice; each side hides it for themselves only.
+ * The state is a VARCHAR, not an H2 ENUM (those read back as ordinals after a kill -9).
+ */
+@Entity
+@Table(
+    name = "private_message",
+    indexes = {
+      @Index(name = "idx_pm_recipient", columnList = "recipient_id, state, created_at"),
+      @Index(name = "idx_pm_sender", columnList = "sender_id, created_at"),
+      @Index(name = "idx_pm_conversation", columnList = "conversation_id, created_at"),
+      @Index(name = "idx_pm_pending", columnList = "state, enqueued_at")
+    })
+@NamedQuery(
+    name = "PrivateMessage.inbox",
+    query =
+        "select m from PrivateMessage m join fetch m.sender where m.recipient.id = :user"
+            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
+            + " order by m.createdAt desc, m.id desc")
+@NamedQuery(
+    name = "PrivateMessage.countInbox",
+    query =
+        "select count(m) from PrivateMessage m where m.recipient.id = :user"
+            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false")
+@NamedQuery(
+    name = "PrivateMessage.countUnread",
+    query =
+        "select count(m) from PrivateMessage m where m.recipient.id = :user"
+            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
+            + " and m.readByRecipient = false")
+@NamedQuery(
+    name = "PrivateMessage.sent",
+    query =
+        "select m from PrivateMessage m join fetch m.recipient where m.sender.id = :user"
+            + " and m.deletedBySender = false order by m.createdAt desc, m.id desc")
+@NamedQuery(
+    name = "PrivateMessage.countSent",
+    query = "select count(m) from PrivateMessage m where m.sender.id = :user and m.deletedBySender = false")
+@NamedQuery(
+    name = "PrivateMessage.countSentByState",
+    query = "select m.state, count(m) from PrivateMessage m where m.sender.id = :user group by m.state")
+@NamedQuery(
+    name = "PrivateMessage.sentSince",
+    query = "select m.createdAt from PrivateMessage m where m.sender.id = :user and m.createdAt > :since")
+@NamedQuery(
+    name = "PrivateMessage.inConversation",
+    query =
+        "select m from PrivateMessage m join fetch m.sender where m.conversation.id = :conversation and"
+            + " ((m.sender.id = :user and m.deletedBySender = false) or (m.recipient.id = :user"
+            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false))"
+            + " order by m.createdAt, m.id")
+@NamedQuery(
+    name = "PrivateMessage.markRead",
+    query =
+        "update PrivateMessage m set m.readByRecipient = true where m.conversation.id = :conversation"
+            + " and m.recipient.id = :user and m.state = org.parley.message.MessageState.DELIVERED"
+            + " and m.readByRecipient = false")
+@NamedQuery(
+    name = "PrivateMessage.stalePending",
+    query =
+        "select m.id from PrivateMessage m where m.state = org.parley.message.MessageState.PENDING"
+            + " and m.enqueuedAt < :before order by m.id")
+public class PrivateMessage {
+
+  /** The longest body, in characters of Markdown. */
+  public static final int MAX_BODY = 10_000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "private_message_id")
+  @SequenceGenerator(name = "private_message_id", sequenceName = "private_message_id_seq", allocationSize = 50)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "site_id", nullable = false)
+  private Site site;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "conversation_id", nullable = false)
+  private Conversation conversation;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "sender_id", nullable = false)
+  private User sender;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "recipient_id", nullable = false)
+  private User recipient;
+
+  @Column(name = "body_markdown", nullable = false, length = Length.LONG32)
+  private String bodyMarkdown;
+
+  /** The body rendered and sanitised once, when sent, by the renderer posts use. */
+  @Column(name = "body_html", nullable = false, length = Length.LONG32)
+  private String bodyHtml;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "state", nullable = false, columnDefinition = "varchar(16)")
+  private MessageState state;
+
+  /** When the delivery job was last queued; the outbox sweeper queues it again when this grows old. */
+  @Column(name = "enqueued_at", nullable = false)
+  private Instant enqueuedAt;
+
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
+
+  /** How many deliveries committed: 1 once delivered, whatever Artemis redelivered (the kill test checks it). */
+  @Column(name = "deliveries", nullable = false)
+  private int deliveries;
+
+  @Column(name = "read_by_recipient", nullable = false)
+  private boolean readByRecipient;
+
+  @Column(name = "deleted_by_sender", nullable = false)
+  private boolean deletedBySender;
+
+  @Column(name = "deleted_by_recipient", nullable = false)
+  private boolean deletedByRecipient;
+
+  protected PrivateMessage() {}
+
+  /** A pending message; the body must have passed {@link MessageRules#checkBody}. */
+  public PrivateMessage(
+      Conversation conversation, User sender, User recipient, String bodyMarkdown, String bodyHtml, Instant now) {
+    this.conversation = Objects.requireNonNull(conversation, "conversation");
+    this.sender = Objects.requireNonNull(sender, "sender");
+    this.recipient = Objects.requireNonNull(recipient, "recipient");
+    if (!conversation.hasParticipant(sender.getId()) || !conversation.hasParticipant(recipient.getId())) {
+      throw new IllegalArgumentException("Sender and recipient must be the conversation's participants");
+    }
+    this.site = conversation.getSite();
+    this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
+    this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
+    this.createdAt = Objects.requireNonNull(now, "now");
+    this.enqueuedAt = now;
+    this.state = MessageState.PENDING;
+    conversation.touched(now);
+  }
+
+  /**
+   * Puts the message in the recipient's inbox.
+   *
+   * @return false, changing nothing, when it is not pending (already delivered, or discarded)
+   */
+  public boolean deliver(Instant now) {
+    if (state != MessageState.PENDING) {
+      return false;
+    }
+    state = MessageState.DELIVERED;
+    deliveredAt = now;
+    deliveries++;
+    return true;
+  }
+
+  /** Gives up on a pending message (its job was discarded from the dead-letter queue). */
+  public void fail() {
+    if (state == MessageState.PENDING) {
+      state = MessageState.FAILED;
+    }
+  }
+
+  /** Records that the delivery job was queued again at {@code now}. */
+  public void requeued(Instant now) {
+    enqueuedAt = now;
+  }
+
+  /** Hides the message from {@code userId}'s folders; the other participant keeps it. */
+  public void deleteFor(long userId) {
+    if (sender.getId() == userId) {
+      deletedBySender = true;
+    }
+    if (recipient.getId() == userId) {
+      deletedByRecipient = true;
+    }
+  }
+
+  public boolean isVisibleTo(long userId) {
+    return (sender.getId() == userId && !deletedBySender)
+        || (recipient.getId() == userId && state == MessageState.DELIVERED && !deletedByRecipient);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Site getSite() {
+    return site;
+  }
+
+  public Conversation getConversation() {
+    return conversation;
+  }
+
+  public User getSender() {
+    return sender;
+  }
+
+  public User getRecipient() {
+    return recipient;
+  }
+
+  public String getBodyMarkdown() {
+    return bodyMarkdown;
+  }
+
+  public String getBodyHtml() {
+    return bodyHtml;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public MessageState getState() {
+    return state;
+  }
+
+  public Instant getDeliveredAt() {
+    return deliveredAt;
+  }
+
+  public int getDeliveries() {
+    return deliveries;
+  }
+
+  public boolean isReadByRecipient() {
+    return readByRecipient;
+  }
+}
