@@ -12,5 +12,12 @@ public final class Destinations {
    */
   public static final String EVENTS_TOPIC = "java:/jms/topic/parley/events";
 
+  /**
+   * Committed notification changes (counters, the newest notification), published to every server; each server's WAR
+   * consumes them ({@code NotificationTopicConsumer}) to push to the browsers and long-polls it holds. Not durable: a
+   * browser that missed one asks for what is newer than the last number it saw.
+   */
+  public static final String NOTIFICATIONS_TOPIC = "java:/jms/topic/parley/notifications";
+
   private Destinations() {}
 }
