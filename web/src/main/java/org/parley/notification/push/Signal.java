@@ -36,6 +36,7 @@ public record Signal(long userId, long seq, int unread, String kind, String text
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("seq", seq);
     p.put("unread", unread);
+    p.put("at", at);
     if (kind != null) {
       p.put("kind", kind);
       p.put("text", text);
