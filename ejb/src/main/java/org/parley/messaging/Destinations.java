@@ -35,5 +35,12 @@ public final class Destinations {
   /** The pooled, XA-capable connection factory: a send through it commits or rolls back with the JTA transaction. */
   public static final String XA_CONNECTION_FACTORY = "java:/JmsXA";
 
+  /**
+   * Committed notification changes (counters, the newest notification), published to every server; each server's WAR
+   * consumes them ({@code NotificationTopicConsumer}) to push to the browsers and long-polls it holds. Not durable: a
+   * browser that missed one asks for what is newer than the last number it saw.
+   */
+  public static final String NOTIFICATIONS_TOPIC = "java:/jms/topic/parley/notifications";
+
   private Destinations() {}
 }

@@ -20,6 +20,7 @@ public class CommentService {
   @Inject private PostRepository posts;
   @Inject private UserRepository users;
   @Inject private Event<PostChanged> changes;
+  @Inject private Event<PostActivity> activity;
 
   /**
    * Adds a plain-text comment (trimmed) to a question or answer.
@@ -35,6 +36,7 @@ public class CommentService {
     Comment comment = new Comment(post, owner, checked, Instant.now());
     em.persist(comment);
     post.touch(posts.nextRowVersion());
+    PostActivities.fire(activity, PostActivity.Kind.COMMENT, post, owner, post, checked);
     changes.fire(
         new PostChanged(
             actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));

@@ -42,6 +42,7 @@ public class QuestionService {
   @Inject private TagRepository tags;
   @Inject private MarkdownRenderer markdown;
   @Inject private Event<PostChanged> changes;
+  @Inject private Event<PostActivity> activity;
   @Inject private TagEngine engine;
   @Inject private QuestionSummaries summaries;
 
@@ -241,6 +242,7 @@ public class QuestionService {
             site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
     question.touch(posts.nextRowVersion());
     em.persist(answer);
+    PostActivities.fire(activity, PostActivity.Kind.ANSWER, question, owner, answer, body);
     changes.fire(
         new PostChanged(site.getId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ANSWERED));
     return answer.getNumber();
@@ -331,6 +333,9 @@ public class QuestionService {
             asker, answer.getOwner(), previous == null ? null : previous.getOwner()));
     question.accept(asker, answer);
     question.touch(posts.nextRowVersion());
+    if (question.getAcceptedAnswer() != null && answer.isSamePost(question.getAcceptedAnswer())) {
+      PostActivities.fire(activity, PostActivity.Kind.ACCEPTED, answer, asker, answer, question.getTitle());
+    }
     changes.fire(
         new PostChanged(actor.siteId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ACCEPTED));
   }

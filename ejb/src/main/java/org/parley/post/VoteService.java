@@ -23,6 +23,7 @@ public class VoteService {
   @Inject private PostRepository posts;
   @Inject private UserRepository users;
   @Inject private Event<PostChanged> changes;
+  @Inject private Event<PostActivity> activity;
 
   /**
    * Casts, changes or (when {@code type} equals the current vote) retracts the actor's vote, adjusting score and
@@ -59,6 +60,10 @@ public class VoteService {
       em.remove(change.toRemove());
     }
     post.touch(posts.nextRowVersion());
+    if (change.after() != null && change.after() != change.before()) {
+      PostActivities.fire(
+          activity, PostActivity.Kind.VOTE, post, voter, post, post.questionShownOn().getTitle());
+    }
     changes.fire(
         new PostChanged(
             actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.VOTED));

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -20,7 +21,8 @@ import org.parley.metrics.RequestTimings;
  * Times the whole request and reports SQL, cache and total time in a W3C {@code Server-Timing} header. A page runs
  * most of its queries while it renders, so the body is held back until the request is done and the header is set
  * before the first byte leaves. Mapped first in web.xml so that it wraps every other filter; only WebSocket upgrades
- * pass straight through.
+ * pass straight through. An asynchronous request (a long-poll) gets the header with the time of its first dispatch,
+ * and whatever it writes later, from another thread, goes straight to the client.
  */
 public class ServerTimingFilter extends HttpFilter {
 
@@ -41,7 +43,11 @@ public class ServerTimingFilter extends HttpFilter {
     } finally {
       RequestTimings.end();
     }
-    buffered.finish();
+    if (request.isAsyncStarted()) {
+      buffered.direct();
+    } else {
+      buffered.finish();
+    }
   }
 
   private static boolean passThrough(HttpServletRequest request) {
@@ -52,6 +58,9 @@ public class ServerTimingFilter extends HttpFilter {
   static final class BufferedResponse extends HttpServletResponseWrapper {
     private final RequestTimings timings;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+    /** Where written bytes go: {@link #body} until {@link #direct()}, then the real response. */
+    private volatile OutputStream sink = body;
+    private volatile boolean direct;
     private ServletOutputStream stream;
     private PrintWriter writer;
     private boolean headerSent;
@@ -67,6 +76,27 @@ public class ServerTimingFilter extends HttpFilter {
         super.setHeader(HEADER, timings.serverTimingHeader());
       }
       headerSent = true;
+    }
+
+    /**
+     * For a request that went asynchronous: sends the header and what was written so far, and lets later writes
+     * through unbuffered.
+     */
+    synchronized void direct() throws IOException {
+      if (writer != null) {
+        writer.flush();
+      }
+      sendHeader();
+      direct = true;
+      if (bodyBypassed) {
+        return;
+      }
+      ServletOutputStream out = super.getOutputStream();
+      if (body.size() > 0) {
+        body.writeTo(out);
+        out.flush();
+      }
+      sink = out;
     }
 
     void finish() throws IOException {
@@ -91,13 +121,20 @@ public class ServerTimingFilter extends HttpFilter {
         stream =
             new ServletOutputStream() {
               @Override
-              public void write(int b) {
-                body.write(b);
+              public void write(int b) throws IOException {
+                sink.write(b);
               }
 
               @Override
-              public void write(byte[] b, int off, int len) {
-                body.write(b, off, len);
+              public void write(byte[] b, int off, int len) throws IOException {
+                sink.write(b, off, len);
+              }
+
+              @Override
+              public void flush() throws IOException {
+                if (direct) {
+                  sink.flush();
+                }
               }
 
               @Override
@@ -126,15 +163,37 @@ public class ServerTimingFilter extends HttpFilter {
         } catch (RuntimeException e) {
           charset = StandardCharsets.UTF_8;
         }
-        writer = new PrintWriter(new OutputStreamWriter(body, charset));
+        OutputStream target =
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                sink.write(b);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                sink.write(b, off, len);
+              }
+
+              @Override
+              public void flush() throws IOException {
+                if (direct) {
+                  sink.flush();
+                }
+              }
+            };
+        writer = new PrintWriter(new OutputStreamWriter(target, charset));
       }
       return writer;
     }
 
     @Override
-    public void flushBuffer() {
+    public void flushBuffer() throws IOException {
       if (writer != null) {
         writer.flush();
+      }
+      if (direct) {
+        super.flushBuffer();
       }
     }
 
@@ -158,11 +217,17 @@ public class ServerTimingFilter extends HttpFilter {
     @Override
     public void setContentLength(int len) {
       // The real length is known only once the body is complete; see finish().
+      if (direct) {
+        super.setContentLength(len);
+      }
     }
 
     @Override
     public void setContentLengthLong(long len) {
       // As setContentLength.
+      if (direct) {
+        super.setContentLengthLong(len);
+      }
     }
 
     @Override

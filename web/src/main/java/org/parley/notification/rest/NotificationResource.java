@@ -1,0 +1,88 @@
+package org.parley.notification.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.parley.dump.rest.ApiError;
+import org.parley.notification.NotificationService;
+import org.parley.notification.push.LongPolls;
+import org.parley.user.Actor;
+import org.parley.user.security.Viewer;
+
+/**
+ * {@code GET /api/notifications?since=SEQ&wait=SECONDS}: the logged-in user's notifications numbered after {@code
+ * since} and the counters ({@code {"state":{"seq":7,"unread":2},"items":[...]}}). With {@code wait} (1..{@value
+ * #MAX_WAIT}) and nothing newer yet, the request is held until something arrives or the wait runs out (a long-poll,
+ * the fallback when the browser's socket fails). 401 when not logged in, 400 for bad numbers, 429 past the
+ * long-poll bounds ({@link LongPolls}).
+ */
+@Path("notifications")
+public class NotificationResource {
+
+  public static final int MAX_WAIT = 40;
+
+  @Inject private Viewer viewer;
+  @EJB private NotificationService notifications;
+  @Inject private LongPolls polls;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public void since(
+      @QueryParam("since") String since, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
+    Actor actor = viewer.actor();
+    if (actor == null) {
+      response.resume(error(Response.Status.UNAUTHORIZED, "Log in to see your notifications."));
+      return;
+    }
+    long after = number(since, Long.MAX_VALUE);
+    long seconds = number(wait, MAX_WAIT);
+    if (after < 0 || seconds < 0) {
+      response.resume(
+          error(
+              Response.Status.BAD_REQUEST,
+              "since must be a number of 0 or more, wait a number of seconds from 0 to " + MAX_WAIT + "."));
+      return;
+    }
+    if (seconds == 0) {
+      response.resume(LongPolls.ok(notifications.since(actor.userId(), after)));
+      return;
+    }
+    LongPolls.Refusal refused = polls.hold(actor.userId(), after, (int) seconds, response);
+    if (refused != null) {
+      response.resume(
+          Response.status(429)
+              .header("Retry-After", "10")
+              .type(MediaType.APPLICATION_JSON)
+              .entity(
+                  new ApiError(
+                      refused == LongPolls.Refusal.USER_FULL
+                          ? "Too many waiting requests for this user (at most " + LongPolls.MAX_PER_USER + ")."
+                          : "This server holds too many waiting requests; try again soon."))
+              .build());
+    }
+  }
+
+  /** {@code value} parsed, 0 when absent, -1 when not a number from 0 to {@code max}. */
+  private static long number(String value, long max) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      long n = Long.parseLong(value.trim());
+      return n <= max ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Response error(Response.Status status, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+  }
+}

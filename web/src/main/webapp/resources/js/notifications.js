@@ -1,0 +1,212 @@
+/*
+ * Live notifications for a logged-in page: keeps the top bar's counter current and, on a new message, refreshes the
+ * recent-messages widget (#parley-recent-messages) from its pre-rendered HTML.
+ *
+ * Normally a Faces push socket (<f:websocket id="parley-push">) brings each change. When the socket cannot open, or
+ * drops and is reconnecting, the page long-polls GET /api/notifications?since=SEQ&wait=40 instead. Every change
+ * carries the user's notification number (seq); whenever the socket (re)opens the page asks for everything after the
+ * last number it saw, so nothing is missed across reconnects or a move to another server.
+ * localStorage "parley.push" = "off" skips the socket (tests, and browsers behind proxies that break WebSockets).
+ */
+window.ParleyNotifications = (function () {
+  'use strict';
+
+  var badge = document.getElementById('notification-badge');
+  if (!badge) {
+    return { opened: function () {}, pushed: function () {}, closed: function () {}, failed: function () {} };
+  }
+  var base = badge.getAttribute('href').replace(/\/notifications$/, '');
+  var count = document.getElementById('notification-count');
+  var live = document.getElementById('notification-live');
+  var lastSeq = parseInt(badge.getAttribute('data-seq'), 10) || 0;
+  var socketUp = false;
+  var polling = null; // the AbortController of the running long-poll
+  var stopped = false;
+
+  function setMode(mode) {
+    badge.setAttribute('data-mode', mode);
+  }
+
+  function setUnread(n) {
+    var before = parseInt(badge.getAttribute('data-unread'), 10) || 0;
+    badge.setAttribute('data-unread', String(n));
+    badge.setAttribute('data-seq', String(lastSeq));
+    count.textContent = String(n);
+    badge.classList.toggle('has-unread', n > 0);
+    badge.setAttribute('aria-label', 'Notifications: ' + n + ' unread');
+    if (n > before) {
+      badge.classList.remove('is-bumped');
+      void badge.offsetWidth; // restart the animation
+      badge.classList.add('is-bumped');
+    }
+  }
+
+  function announce(text) {
+    if (live && text) {
+      live.textContent = text;
+    }
+  }
+
+  function refreshRecent() {
+    var widget = document.getElementById('parley-recent-messages');
+    if (!widget) {
+      return;
+    }
+    fetch(base + '/api/messages/recent', { credentials: 'same-origin', cache: 'no-store' })
+      .then(function (r) {
+        if (!r.ok) {
+          throw new Error('HTTP ' + r.status);
+        }
+        var type = r.headers.get('Content-Type') || '';
+        return type.indexOf('json') >= 0 ? r.json().then(function (j) { return j.html; }) : r.text();
+      })
+      .then(function (html) {
+        if (typeof html === 'string') {
+          widget.innerHTML = html;
+          widget.setAttribute('data-refreshed', String(Date.now()));
+        }
+      })
+      .catch(function () { /* the widget stays as it was; the next message refreshes it */ });
+  }
+
+  /** A batch from the API: {state: {seq, unread}, items: [{seq, kind, text, link, ...}]}. */
+  function applyBatch(batch) {
+    var message = false;
+    var text = null;
+    (batch.items || []).forEach(function (item) {
+      if (item.seq > lastSeq) {
+        message = message || item.kind === 'MESSAGE';
+        text = item.text;
+      }
+    });
+    if (batch.state.seq >= lastSeq) {
+      lastSeq = batch.state.seq;
+      setUnread(batch.state.unread);
+    }
+    announce(text);
+    if (message) {
+      refreshRecent();
+    }
+  }
+
+  function catchUp() {
+    return fetch(base + '/api/notifications?since=' + lastSeq, { credentials: 'same-origin', cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (batch) {
+        if (batch) {
+          applyBatch(batch);
+        }
+      })
+      .catch(function () {});
+  }
+
+  function poll() {
+    if (socketUp || polling || stopped) {
+      return;
+    }
+    setMode('poll');
+    var controller = window.AbortController ? new AbortController() : null;
+    polling = controller || {};
+    fetch(base + '/api/notifications?since=' + lastSeq + '&wait=40', {
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: controller ? controller.signal : undefined
+    })
+      .then(function (r) {
+        if (r.status === 429 || r.status >= 500) {
+          var after = parseInt(r.headers.get('Retry-After'), 10) || 5;
+          return new Promise(function (resolve) { setTimeout(resolve, after * 1000); });
+        }
+        if (r.status === 401) {
+          stopped = true; // logged out elsewhere
+          return null;
+        }
+        return r.ok ? r.json().then(applyBatch) : null;
+      })
+      .catch(function () {
+        return new Promise(function (resolve) { setTimeout(resolve, 5000); });
+      })
+      .then(function () {
+        polling = null;
+        poll();
+      });
+  }
+
+  function stopPolling() {
+    if (polling && polling.abort) {
+      polling.abort();
+    }
+    polling = null;
+  }
+
+  function start() {
+    var pushOff = false;
+    try {
+      pushOff = window.localStorage && window.localStorage.getItem('parley.push') === 'off';
+    } catch (e) { /* storage blocked: use the socket */ }
+    if (!pushOff && window.WebSocket && window.faces && faces.push) {
+      setMode('connecting');
+      faces.push.open('parley-push');
+      // A socket that neither opens nor fails soon (a proxy holding the upgrade) is not waited for.
+      setTimeout(function () {
+        if (!socketUp) {
+          poll();
+        }
+      }, 5000);
+    } else {
+      poll();
+    }
+  }
+
+  window.addEventListener('pagehide', function () {
+    stopped = true;
+    stopPolling();
+  });
+
+  var api = {
+    opened: function () {
+      socketUp = true;
+      setMode('socket');
+      stopPolling();
+      catchUp();
+    },
+    pushed: function (message) {
+      if (!message || typeof message.seq !== 'number') {
+        return;
+      }
+      if (message.seq > lastSeq + 1) {
+        catchUp(); // missed some: fetch them in order
+        return;
+      }
+      if (message.seq >= lastSeq) {
+        lastSeq = message.seq;
+        setUnread(message.unread);
+        announce(message.text);
+        if (message.kind === 'MESSAGE') {
+          refreshRecent();
+        }
+      }
+    },
+    failed: function () {
+      // The socket dropped and Faces push is reconnecting: long-poll meanwhile.
+      socketUp = false;
+      poll();
+    },
+    closed: function (code) {
+      socketUp = false;
+      if (!stopped) {
+        poll();
+      }
+    },
+    lastSeq: function () {
+      return lastSeq;
+    }
+  };
+  window.ParleyNotifications = api;
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    setTimeout(start, 0);
+  }
+  return api;
+}());
