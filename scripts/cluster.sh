@@ -382,7 +382,8 @@ up() {
   search_up
   domain_up
   haproxy_up
-  [ "$(http_code "$URL")" = 200 ] || die "HAProxy does not serve Parley at $URL"
+  # The first page of a fresh server can take longer than a few seconds on a busy machine: wait, do not give up.
+  wait_for 180 eval '[ "$(http_code "$URL" 30)" = 200 ]' || die "HAProxy does not serve Parley at $URL"
   cat <<EOT
 
   Parley's cluster is up ($((SECONDS - started)) s): $URL

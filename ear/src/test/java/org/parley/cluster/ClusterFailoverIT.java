@@ -70,8 +70,26 @@ class ClusterFailoverIT {
     long killedAt = System.nanoTime();
     Thread.sleep(20_000);
     List<Question> askedWhileDown = new ArrayList<>(load.questions);
-    // web1 comes back while the load goes on (an operator restarting a crashed server does not stop the traffic).
+    // The fail-over's own figures, written before the restart so that they survive a failed one.
     long restartAt = System.nanoTime();
+    List<Op> failedBeforeRestart =
+        load.ops.stream().filter(op -> !op.ok && op.end >= killedAt && op.start < restartAt).collect(Collectors.toList());
+    String failover =
+        String.format(
+            "fail-over: %d users (%d on web1 when it was killed), %d requests until the restart, %d failed after the"
+                + " kill (%s); every request succeeded again %.2f s after the kill; %d questions and %d votes"
+                + " acknowledged",
+            USERS,
+            onWeb1,
+            load.ops.stream().filter(op -> op.start < restartAt).count(),
+            failedBeforeRestart.size(),
+            describe(failedBeforeRestart),
+            failedBeforeRestart.stream().mapToDouble(op -> (op.end - killedAt) / 1e9).max().orElse(0),
+            load.questions.size(),
+            load.votes.size());
+    System.out.println(failover);
+    Files.writeString(DATA.resolve("failover-report.txt"), failover + "\n");
+    // web1 comes back while the load goes on (an operator restarting a crashed server does not stop the traffic).
     ClusterFixture.cluster(900, "restart", "web1");
     double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
     Thread.sleep(10_000); // and takes its share of the load again

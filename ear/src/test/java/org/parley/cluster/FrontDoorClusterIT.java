@@ -150,7 +150,6 @@ class FrontDoorClusterIT {
     flood.shutdown();
     assertTrue(flood.awaitTermination(180, TimeUnit.SECONDS), "the flood ends");
     assertTrue(limited.get(), "HAProxy answers 429 to a client over " + limit + " requests in 10 s");
-    assertEquals(429, statusFrom("127.0.0.2", "/health"), "and goes on while the rate is high");
     assertNotEquals(429, new PageClient(front).get("/health").status(), "another client is served");
   }
 
