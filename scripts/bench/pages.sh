@@ -68,7 +68,8 @@ run_wrk() { # url [wrk options...] [-- script arguments...]: wrk wants its URL b
   shift
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do opts+=("$1"); shift; done
   out=$(mktemp "$work/wrk.XXXXXX")
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "${opts[@]}" "$url" "$@" > "$out"
+  # A 30 s timeout: on a busy machine a slow answer must count in the percentiles, not vanish as a timeout.
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s --latency "${opts[@]}" "$url" "$@" > "$out"
   if grep -q 'Non-2xx' "$out"; then
     echo "wrk got error answers from $url:" >&2
     cat "$out" >&2
