@@ -20,8 +20,13 @@ if ! "$ROOT/scripts/run.sh" status > /dev/null 2>&1; then
   "$ROOT/scripts/run.sh" --background > /dev/null
   started=true
 fi
-cleanup() { if $started; then "$ROOT/scripts/run.sh" stop > /dev/null; fi; rm -f "$jar" "$jar".*; }
-jar=$(mktemp)
+main_pid=$BASHPID
+work=$(mktemp -d "${TMPDIR:-/tmp}/parley-bench-pages.XXXXXX")
+cleanup() { # only the script itself, not a subshell that inherited the trap
+  [ "$BASHPID" = "$main_pid" ] || return 0
+  if $started; then "$ROOT/scripts/run.sh" stop > /dev/null; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 # The first question the home page links to; requested twice so that the output cache holds it.
@@ -29,16 +34,16 @@ question=$(curl -s "$BASE/" | grep -o 'href="/questions/[0-9]*/[^"#]*"' | head -
 [ -n "$question" ] || { echo "No question on $BASE/ (seeded demo data needed)" >&2; exit 1; }
 for _ in 1 2 3; do curl -s -o /dev/null "$BASE$question"; done
 limit="$BASE/bench/limit?path=$question"
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$limit")" = 200 ] || { echo "The limit servlet has no copy of $question" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$limit&refresh=1")" = 200 ] || { echo "The limit servlet has no copy of $question" >&2; exit 1; }
 cmp -s <(curl -s "$BASE$question") <(curl -s "$limit") || { echo "The limit servlet's bytes differ from the page's" >&2; exit 1; }
 
 # Logged-in sessions, one per wrk connection: admin logs in that many times through the log-in form (each log-in is a
 # new session). Sharing one session would measure the session's lock, not the page: requests of one session queue.
 password=$(cat "$DATA/server/data/parley/admin-password")
-sessions="$jar.sessions"
+sessions="$work/sessions"
 : > "$sessions"
 login() {
-  local cj="$jar.$1" page state
+  local cj="$work/cookies.$1" page state
   page=$(curl -s -c "$cj" "$BASE/users/login")
   state=$(echo "$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
   curl -s -o /dev/null -b "$cj" -c "$cj" --data-urlencode "login-form=login-form" \
@@ -52,25 +57,30 @@ echo "Logging in $CONNECTIONS sessions..."
 for i in $(seq 1 "$CONNECTIONS"); do login "$i" >> "$sessions"; done
 [ "$(sort -u "$sessions" | grep -c .)" = "$CONNECTIONS" ] || { echo "Could not log in $CONNECTIONS distinct sessions" >&2; exit 1; }
 while read -r s; do
-  curl -s -b "JSESSIONID=$s" "$BASE$question" | grep -q 'id="topbar-user"' || { echo "Session $s is not logged in" >&2; exit 1; }
+  # (not curl | grep -q: with pipefail, grep quitting early would fail curl with SIGPIPE)
+  [ "$(curl -s -b "JSESSIONID=$s" "$BASE$question" | grep -c 'id="topbar-user"')" -gt 0 ] \
+    || { echo "Session $s is not logged in" >&2; exit 1; }
 done < "$sessions"
 
 # wrk's summary: requests/s and the 50th/99th latency percentiles in milliseconds; non-2xx/3xx answers fail the run.
-run_wrk() { # url [wrk args...]
-  local url=$1
+run_wrk() { # url [wrk options...] [-- script arguments...]: wrk wants its URL before the script's arguments
+  local url=$1 opts=() out
   shift
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "$url" > "$jar.wrk"
-  if grep -q 'Non-2xx' "$jar.wrk"; then
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do opts+=("$1"); shift; done
+  out=$(mktemp "$work/wrk.XXXXXX")
+  # A 30 s timeout: on a busy machine a slow answer must count in the percentiles, not vanish as a timeout.
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s --latency "${opts[@]}" "$url" "$@" > "$out"
+  if grep -q 'Non-2xx' "$out"; then
     echo "wrk got error answers from $url:" >&2
-    cat "$jar.wrk" >&2
+    cat "$out" >&2
     exit 1
   fi
   local rps p50 p99
-  rps=$(awk '/^Requests\/sec/ { print $2 }' "$jar.wrk")
-  p50=$(awk '$1 == "50%" { print $2 }' "$jar.wrk")
-  p99=$(awk '$1 == "99%" { print $2 }' "$jar.wrk")
+  rps=$(awk '/^Requests\/sec/ { print $2 }' "$out")
+  p50=$(awk '$1 == "50%" { print $2 }' "$out")
+  p99=$(awk '$1 == "99%" { print $2 }' "$out")
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
-  rm -f "$jar.wrk"
+  rm -f "$out"
 }
 to_ms() { # wrk prints 1.23ms, 456.00us or 1.20s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
@@ -80,7 +90,7 @@ logged_in=(-s "$ROOT/scripts/bench/sessions.lua" -- "$sessions" 2)
 
 # Warm-up: the JIT and pools see each of the three before anything is measured.
 for url in "$limit" "$BASE$question"; do wrk -t2 -c"$CONNECTIONS" -d5s "$url" > /dev/null; done
-wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$question" "${logged_in[@]}" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/scripts/bench/sessions.lua" "$BASE$question" -- "$sessions" 2 > /dev/null
 
 load_start=$(load)
 echo "Benchmarking $question on $BASE ($CONNECTIONS connections, ${SECONDS_EACH}s each, load average $load_start)"

@@ -1,13 +1,19 @@
 package org.parley.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -23,7 +29,10 @@ import org.parley.user.Actor;
 import org.parley.user.Role;
 import org.parley.user.UserService;
 
-/** Anonymous pages from the output cache: hits without sessions, 304s, and no stale page once a write returned. */
+/**
+ * Anonymous pages from the output cache: hits without sessions, 304s, and no stale page once a write returned; no
+ * session for anonymous visitors on any public page; versioned static assets and the asset host.
+ */
 @ExtendWith(ArquillianExtension.class)
 class OutputCacheIT {
 
@@ -92,5 +101,98 @@ class OutputCacheIT {
     Http.Response r = Http.get("localhost", "/questions?utm_source=x");
     assertEquals(200, r.status());
     assertNull(r.header("X-Parley-Cache"));
+  }
+
+  @Test
+  void anAnonymousVisitorGetsNoSessionFromAnyPublicPage() throws Exception {
+    String name = ParleyDeployment.unique("ns");
+    String host = name + ".localhost";
+    SiteInfo site = sites.ensureSite(host, name, "Sessionless " + name, "");
+    users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
+    Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
+    QuestionSummary q =
+        questions.ask(asker, "Does reading this page start a session?", "A body long enough to be a real question.",
+            List.of("sessions"));
+    String question = "/questions/" + q.number() + "/" + q.slug();
+    for (String path :
+        List.of("/", "/", question, question, "/questions", "/questions?sort=votes", "/tags",
+            "/questions/tagged/sessions", "/users/1/asker", question + "?utm_source=x", "/questions/999999/gone",
+            "/no/such/page", "/revisions/999999")) {
+      Http.Response r = Http.get(host, path);
+      assertTrue(r.status() < 500, path + " answered " + r.status());
+      assertFalse(sessionCookie(r), path + " (" + r.status() + ", " + r.header("X-Parley-Cache") + ") set " + r.headers());
+    }
+    assertEquals(404, Http.get(host, "/questions/999999/gone").status());
+    // The check can fail: the log-in form keeps its view state (the CSRF token) in a session.
+    assertTrue(sessionCookie(Http.get(host, "/users/login")), "the log-in page starts a session");
+  }
+
+  private static boolean sessionCookie(Http.Response r) {
+    for (Map.Entry<String, List<String>> e : r.headers().entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase("Set-Cookie")) {
+        return e.getValue().stream().anyMatch(c -> c.startsWith("JSESSIONID="));
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void assetsAreVersionedByContentAndKeptForAYear() throws Exception {
+    String name = ParleyDeployment.unique("as");
+    String host = name + ".localhost";
+    sites.ensureSite(host, name, "Assets " + name, "");
+    String home = Http.get(host, "/").body();
+    Matcher css = Pattern.compile("href=\"/assets/([0-9a-f]{12})/css/parley\\.css\"").matcher(home);
+    assertTrue(css.find(), "the stylesheet by a versioned URL: " + home);
+    assertTrue(Pattern.compile("src=\"/assets/[0-9a-f]{12}/js/parley\\.js\"").matcher(home).find(), home);
+    assertTrue(home.contains("ln=primefaces&amp;v="), "PrimeFaces' resources carry their version");
+
+    String hash = css.group(1);
+    Http.Response asset = Http.get(host, "/assets/" + hash + "/css/parley.css");
+    assertEquals(200, asset.status());
+    assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control"));
+    assertTrue(asset.header("Content-Type").startsWith("text/css"), asset.header("Content-Type"));
+    assertNull(asset.header("Set-Cookie"));
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(asset.body().getBytes(StandardCharsets.UTF_8));
+    assertEquals(hash, HexFormat.of().formatHex(digest).substring(0, 12), "the URL's version is the content's hash");
+    assertEquals(304, Http.get(host, "/assets/" + hash + "/css/parley.css", Map.of("If-None-Match", "\"" + hash + "\""))
+        .status());
+
+    Http.Response old = Http.get(host, "/assets/000000000000/css/parley.css");
+    assertEquals(200, old.status(), "a page from before a deployment still gets its stylesheet");
+    assertEquals("public, max-age=60", old.header("Cache-Control"), "but not pinned for a year under the old URL");
+    assertEquals(asset.body(), old.body());
+    assertEquals(404, Http.get(host, "/assets/" + hash + "/css/nothing.css").status());
+    assertEquals(404, Http.get(host, "/assets/" + hash + "/../WEB-INF/web.xml").status());
+    assertEquals(404, Http.get(host, "/assets/nothash/css/parley.css").status());
+    assertEquals(200, Http.get("cdn-origin.example", "/assets/" + hash + "/css/parley.css").status(),
+        "a CDN fetches assets under its own origin host name");
+  }
+
+  @Test
+  void theAssetHostIsPutInFrontOfEveryStaticUrl() throws Exception {
+    String name = ParleyDeployment.unique("ah");
+    String host = name + ".localhost";
+    sites.ensureSite(host, name, "Asset host " + name, "");
+    // In-container: this test runs in the server's JVM, where the property is read for every page.
+    System.setProperty("parley.asset.host", "https://static.example.test/");
+    String page;
+    try {
+      page = Http.get(host, "/tags").body();
+    } finally {
+      System.clearProperty("parley.asset.host");
+    }
+    assertTrue(Pattern.compile("href=\"https://static\\.example\\.test/assets/[0-9a-f]{12}/css/parley\\.css\"")
+        .matcher(page).find(), page);
+    assertTrue(page.contains("src=\"https://static.example.test/jakarta.faces.resource/"), "PrimeFaces' too: " + page);
+
+    System.setProperty("parley.asset.host", "javascript:alert(1)");
+    try {
+      page = Http.get(host, "/questions?sort=newest").body();
+    } finally {
+      System.clearProperty("parley.asset.host");
+    }
+    assertFalse(page.contains("javascript:alert"), "a malformed asset host is ignored");
+    assertTrue(Pattern.compile("href=\"/assets/[0-9a-f]{12}/css/parley\\.css\"").matcher(page).find(), page);
   }
 }

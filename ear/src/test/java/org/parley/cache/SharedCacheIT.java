@@ -45,6 +45,8 @@ class SharedCacheIT {
   @EJB UserService users;
   @EJB QuestionService questions;
   @EJB VoteService votes;
+  @EJB ViewTally views;
+  @EJB ClusterStats cluster;
 
   @Resource(lookup = CacheNames.L2_JNDI)
   Cache<String, Object> l2;
@@ -112,6 +114,57 @@ class SharedCacheIT {
     StatsSnapshot l2Stats = stats.stream().filter(s -> s.cache().equals("l2")).findFirst().orElseThrow();
     assertTrue(l2Stats.evictions() >= 0, "L2 evictions read from WildFly's model: " + l2Stats.evictions());
     assertTrue(l2Stats.stats().keySet().containsAll(List.of("curr_items", "bytes", "cmd_get", "get_hits", "evictions")));
+  }
+
+  @Test
+  void statisticsAreSharedAcrossTheClusterWithPercentiles() {
+    CacheKey key = CacheKey.of(Region.FRAGMENT, 1, ParleyDeployment.unique("st"), Scope.post(1, 98));
+    cache.get(key, String.class, () -> "<p>counted</p>");
+    cache.get(key, String.class, () -> "<p>again</p>");
+    List<ServerStats> servers = cluster.servers();
+    ServerStats mine =
+        servers.stream().filter(s -> s.server().equals(org.parley.cluster.ClusterNode.name())).findFirst()
+            .orElseThrow(() -> new AssertionError("this server published its figures: " + servers));
+    StatsSnapshot fragments =
+        mine.caches().stream().filter(s -> s.cache().equals("l1.fragment")).findFirst().orElseThrow();
+    assertTrue(fragments.getHits() >= 1 && fragments.histogram().getTotalCount() == fragments.cmdGet(),
+        "every get is in the distribution: " + fragments.stats());
+    assertTrue(fragments.getNanosAt(99) >= fragments.getNanosAt(50));
+    List<StatsSnapshot> totals = ClusterStats.totals(servers);
+    StatsSnapshot total = totals.stream().filter(s -> s.cache().equals("l1.fragment")).findFirst().orElseThrow();
+    assertEquals(StatsSnapshot.CLUSTER, total.server());
+    assertEquals(servers.stream().mapToLong(s -> s.caches().stream().filter(c -> c.cache().equals("l1.fragment"))
+        .mapToLong(StatsSnapshot::cmdGet).sum()).sum(), total.cmdGet(), "totals add up every server's gets");
+  }
+
+  @Test
+  void viewsAreTalliedInMemoryAndWrittenByTheFlush() {
+    Fixture f = new Fixture("vt");
+    QuestionSummary q = f.ask("How many times was this question read?");
+    long before = questions.view(f.site.id(), q.number(), null).viewCount();
+    for (int i = 0; i < 5; i++) {
+      views.count(f.site.id(), q.number());
+    }
+    views.flush();
+    // The scheduled flush may have taken them first and be committing: wait for it, not longer than a few periods.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    long after = questions.view(f.site.id(), q.number(), null).viewCount();
+    while (after < before + 5 && System.nanoTime() < deadline) {
+      sleep(100);
+      after = questions.view(f.site.id(), q.number(), null).viewCount();
+    }
+    assertEquals(before + 5, after, "five views counted in memory reach the row");
+    views.flush();
+    assertEquals(before + 5, questions.view(f.site.id(), q.number(), null).viewCount(), "and are written once");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** A fresh site with an asker and an answerer. */

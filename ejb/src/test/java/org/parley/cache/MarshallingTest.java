@@ -53,6 +53,23 @@ class MarshallingTest {
   }
 
   @Test
+  void serverStatisticsRoundTripWithTheirGetTimes() {
+    CacheStats stats = new CacheStats();
+    stats.hit(2_000);
+    stats.miss(3_000_000);
+    stats.set();
+    StatsSnapshot l2 = stats.snapshot("l2", "web1", 42, 3, 1234, 0);
+    ServerStats server = new ServerStats("web1", 1_700_000_000_000L, List.of(l2));
+    ServerStats back = (ServerStats) roundTrip(server);
+    assertEquals("web1", back.server());
+    assertEquals(server.publishedMillis(), back.publishedMillis());
+    StatsSnapshot b = back.caches().get(0);
+    assertEquals(l2.stats(), b.stats(), "every STAT, percentiles included, survives the trip");
+    assertArrayEquals(l2.getTimes(), b.getTimes());
+    assertEquals(2, b.histogram().getTotalCount());
+  }
+
+  @Test
   void theSchemaIsProtobufNotJavaSerialisation() {
     assertTrue(Marshalling.schema().contains("message QuestionDetail"), Marshalling.schema());
     byte[] bytes = Marshalling.toBytes(new SiteInfo(1, "localhost", "parley", "Parley", ""));

@@ -19,7 +19,8 @@ import org.parley.site.web.SiteFilter;
 /**
  * The reference for {@code scripts/bench.sh pages}: the bytes of an anonymous page the output cache holds, served from
  * a plain field by a plain servlet ({@code /bench/limit?path=/questions/1/slug}), which is as fast as this server can
- * send those bytes. Copies at most {@value #MAX_PAGES} pages; answers only callers on this machine.
+ * send those bytes. Copies at most {@value #MAX_PAGES} pages, once each ({@code &refresh=1} copies again); answers only
+ * callers on this machine.
  */
 @WebServlet("/bench/limit")
 public class BenchLimitServlet extends HttpServlet {
@@ -39,13 +40,14 @@ public class BenchLimitServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    CachedPage page = copies.get(site.id() + path);
+    // refresh=1 copies the page again: the output cache re-renders it when it expires (view counts change).
+    CachedPage page = "1".equals(request.getParameter("refresh")) ? null : copies.get(site.id() + path);
     if (page == null) {
       int q = path.indexOf('?');
       Optional<Object> cached =
           PageRoute.of(q < 0 ? path : path.substring(0, q), q < 0 ? null : path.substring(q + 1))
               .flatMap(r -> cache.peek(Region.PAGE, cache.versionedKey(r.key(site.id()))));
-      if (cached.isEmpty() || copies.size() >= MAX_PAGES) {
+      if (cached.isEmpty() || (copies.size() >= MAX_PAGES && !copies.containsKey(site.id() + path))) {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, "Not in the output cache: request the page first");
         return;
       }
