@@ -1352,7 +1352,7 @@ final class SiteIndex {
       }
       int mask = table.length - 1;
       int length = end - start;
-      for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+      for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
         int id = table[slot];
         if (id < 0) {
           String name = tagNames.substring(start, end);
@@ -1375,7 +1375,7 @@ final class SiteIndex {
       Arrays.fill(table, -1);
       int mask = table.length - 1;
       for (int id = 0; id < names.size(); id++) {
-        int slot = mix(names.get(id).hashCode()) & mask;
+        int slot = slot(names.get(id).hashCode(), mask);
         while (table[slot] >= 0) {
           slot = (slot + 1) & mask;
         }
@@ -1383,8 +1383,13 @@ final class SiteIndex {
       }
     }
 
-    private static int mix(int hash) {
-      return hash ^ (hash >>> 16);
+    /**
+     * The first slot of a hash: Fibonacci hashing, the high bits of the hash times 2^32/φ. Names like {@code t1a},
+     * {@code t1b} have consecutive {@code String} hashes, which in their low bits would fill runs of slots and make
+     * the linear probing long.
+     */
+    private static int slot(int hash, int mask) {
+      return ((hash * 0x9E3779B9) >>> (32 - Integer.bitCount(mask))) & mask;
     }
 
     SiteIndex build() {
