@@ -77,7 +77,7 @@ for key, f in figures.items():
     print(line)
 print()
 print(f'start-up build from the database: {build["build_ms"]:.0f} ms wall, {build["build_cpu_ms"]:.0f} ms CPU'
-      f' for {build["questions"]} questions, {build["tags"]} tags (warm: query alone {build["warm_sql_read_ms"]:.0f} ms,'
+      f' ({build["build_thread_cpu_ms"]:.0f} ms in the building thread) for {build["questions"]} questions, {build["tags"]} tags (warm: query alone {build["warm_sql_read_ms"]:.0f} ms,'
       f' query and build {build["warm_build_ms"]:.0f} ms, index from rows {build["warm_index_from_rows_ms"]:.0f} ms)')
 print(f'memory: {build["bytes_per_question_estimated"]:.1f} B/question estimated from the arrays and bitmaps')
 print(f'one change applied: vote {build["apply_vote_ms_p50"]:.1f} ms, new question {build["apply_ask_ms_p50"]:.1f} ms (p50)')

@@ -1254,7 +1254,8 @@ final class SiteIndex {
     private int[] tagOffsets = new int[1025];
     private int[] tagData = new int[4096];
     private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Tag ids by hash of their names ({@link #tagId}); -1 is a free slot. */
+    private int[] table = newTable();
     private final RoaringBitmap unanswered = new RoaringBitmap();
     private final RoaringBitmap accepted = new RoaringBitmap();
     private final RoaringBitmap closed = new RoaringBitmap();
@@ -1262,6 +1263,12 @@ final class SiteIndex {
 
     Builder() {
       this(RUN_MINIMUM);
+    }
+
+    private static int[] newTable() {
+      int[] table = new int[1024];
+      Arrays.fill(table, -1);
+      return table;
     }
 
     /** @param runMinimum the fewest questions a tag has to get runs (tests make it small) */
@@ -1301,17 +1308,88 @@ final class SiteIndex {
         closed.add(d);
       }
       int at = tagOffsets[d];
-      for (String name : splitTags(row.tagNames())) {
-        if (at == tagData.length) {
-          tagData = Arrays.copyOf(tagData, tagData.length * 2);
+      String tagNames = row.tagNames();
+      int start = 0;
+      int length = tagNames.length();
+      while (start < length) {
+        int end = tagNames.indexOf('|', start);
+        if (end < 0) {
+          end = length;
         }
-        tagData[at++] = ids.computeIfAbsent(name, n -> {
-          names.add(n);
-          return names.size() - 1;
-        });
+        if (end > start) {
+          int id = tagId(tagNames, start, end);
+          if (!repeated(tagData, tagOffsets[d], at, id)) {
+            if (at == tagData.length) {
+              tagData = Arrays.copyOf(tagData, tagData.length * 2);
+            }
+            tagData[at++] = id;
+          }
+        }
+        start = end + 1;
       }
       tagOffsets[d + 1] = at;
       return this;
+    }
+
+    private static boolean repeated(int[] data, int from, int to, int id) {
+      for (int i = from; i < to; i++) {
+        if (data[i] == id) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The id of the name {@code tagNames[start, end)}, a new one when first seen: an open-addressing table over the
+     * names' hashes, probed with the characters in place, so that a row's names are not cut into strings (the
+     * build spent a third of its time in {@code HashMap} lookups of fresh substrings).
+     */
+    private int tagId(String tagNames, int start, int end) {
+      int hash = 0;
+      for (int i = start; i < end; i++) {
+        hash = 31 * hash + tagNames.charAt(i);
+      }
+      int mask = table.length - 1;
+      int length = end - start;
+      for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
+        int id = table[slot];
+        if (id < 0) {
+          String name = tagNames.substring(start, end);
+          names.add(name);
+          table[slot] = names.size() - 1;
+          if (names.size() * 2 > table.length) {
+            grow();
+          }
+          return names.size() - 1;
+        }
+        String name = names.get(id);
+        if (name.length() == length && name.regionMatches(0, tagNames, start, length)) {
+          return id;
+        }
+      }
+    }
+
+    private void grow() {
+      table = new int[table.length * 2];
+      Arrays.fill(table, -1);
+      int mask = table.length - 1;
+      for (int id = 0; id < names.size(); id++) {
+        int slot = slot(names.get(id).hashCode(), mask);
+        while (table[slot] >= 0) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = id;
+      }
+    }
+
+    /**
+     * The first slot of a hash: Fibonacci hashing, the high bits of the hash times 2^32/φ. Names like {@code t1a},
+     * {@code t1b} have consecutive {@code String} hashes, which in their low bits would fill runs of slots and make
+     * the linear probing long.
+     */
+    private static int slot(int hash, int mask) {
+      return ((hash * 0x9E3779B9) >>> (32 - Integer.bitCount(mask))) & mask;
     }
 
     SiteIndex build() {
