@@ -202,7 +202,7 @@ class MessageKillRestartIT {
     try (var files = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
       jar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
     }
-    URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+    URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
     Properties credentials = new Properties();
     credentials.setProperty("user", "parley");

@@ -51,15 +51,14 @@ public class OutboxSweeper {
       return 0;
     }
     Set<Long> dead = deadLetters.deadMessageIds();
-    int queued = 0;
-    for (Long id : stale) {
-      if (dead.contains(id)) {
-        continue;
-      }
-      em.find(PrivateMessage.class, id).requeued(now);
-      jobs.enqueue(id);
-      queued++;
+    List<Long> lost = stale.stream().filter(id -> !dead.contains(id)).toList();
+    if (lost.isEmpty()) {
+      return 0;
     }
+    // A bulk update of one column: it never writes back a state a delivery committed meanwhile.
+    em.createNamedQuery("PrivateMessage.requeue").setParameter("now", now).setParameter("ids", lost).executeUpdate();
+    lost.forEach(jobs::enqueue);
+    int queued = lost.size();
     if (queued > 0) {
       log.log(Level.INFO, "Queued {0} private messages again that were pending for over {1} s", new Object[] {queued, STALE.toSeconds()});
     }

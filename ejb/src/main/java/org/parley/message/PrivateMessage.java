@@ -17,15 +17,18 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.Length;
+import org.hibernate.annotations.DynamicUpdate;
 import org.parley.site.Site;
 import org.parley.user.User;
 
 /**
  * One private message. The row is both the sender's copy (sent folder) and, once {@link MessageState#DELIVERED}, the
  * recipient's inbox entry, so a delivery can never put it in an inbox twice; each side hides it for themselves only.
- * The state is a VARCHAR, not an H2 ENUM (those read back as ordinals after a kill -9).
+ * The state is a VARCHAR, not an H2 ENUM (those read back as ordinals after a kill -9). Updates write only the
+ * columns that changed, so a flag set here never writes back a state another transaction changed meanwhile.
  */
 @Entity
+@DynamicUpdate
 @Table(
     name = "private_message",
     indexes = {
@@ -78,6 +81,11 @@ import org.parley.user.User;
         "update PrivateMessage m set m.readByRecipient = true where m.conversation.id = :conversation"
             + " and m.recipient.id = :user and m.state = org.parley.message.MessageState.DELIVERED"
             + " and m.readByRecipient = false")
+@NamedQuery(
+    name = "PrivateMessage.requeue",
+    query =
+        "update PrivateMessage m set m.enqueuedAt = :now where m.id in :ids"
+            + " and m.state = org.parley.message.MessageState.PENDING")
 @NamedQuery(
     name = "PrivateMessage.stalePending",
     query =
