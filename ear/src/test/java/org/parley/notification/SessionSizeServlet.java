@@ -38,7 +38,7 @@ public class SessionSizeServlet extends HttpServlet {
         sizes.put(name + " (" + e + ")", -1);
         continue;
       }
-      sizes.put(name + " [" + (value == null ? "null" : value.getClass().getName()) + "]", bytes.size());
+      sizes.put(name + " [" + describe(value) + "]", bytes.size());
     }
     StringBuilder out = new StringBuilder();
     int total = 0;
@@ -48,5 +48,18 @@ public class SessionSizeServlet extends HttpServlet {
     }
     out.append("total\t").append(total).append('\n');
     response.getWriter().print(out);
+  }
+
+  /** The value's class; for a CDI session bean (Weld's wrapper), the bean's own class. */
+  private static String describe(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    try {
+      Object instance = value.getClass().getMethod("getInstance").invoke(value);
+      return instance == null ? value.getClass().getName() : instance.getClass().getName();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return value.getClass().getName();
+    }
   }
 }

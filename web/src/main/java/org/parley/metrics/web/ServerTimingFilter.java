@@ -91,12 +91,21 @@ public class ServerTimingFilter extends HttpFilter {
       if (bodyBypassed) {
         return;
       }
-      ServletOutputStream out = super.getOutputStream();
-      if (body.size() > 0) {
-        body.writeTo(out);
-        out.flush();
+      if (body.size() > 0 || stream != null || writer != null) {
+        ServletOutputStream out = super.getOutputStream();
+        if (body.size() > 0) {
+          body.writeTo(out);
+          out.flush();
+        }
+        sink = out;
       }
+    }
+
+    /** The real stream, once {@link #direct()} has handed over. */
+    private ServletOutputStream real() throws IOException {
+      ServletOutputStream out = super.getOutputStream();
       sink = out;
+      return out;
     }
 
     void finish() throws IOException {
@@ -113,9 +122,14 @@ public class ServerTimingFilter extends HttpFilter {
     }
 
     @Override
-    public ServletOutputStream getOutputStream() {
+    public ServletOutputStream getOutputStream() throws IOException {
       if (writer != null) {
         throw new IllegalStateException("getWriter() has already been called");
+      }
+      if (stream == null && direct) {
+        // Written later by another thread (an asynchronous request resumed): the real stream, whose non-blocking
+        // mode (setWriteListener) RESTEasy may use.
+        return real();
       }
       if (stream == null) {
         stream =
@@ -139,12 +153,19 @@ public class ServerTimingFilter extends HttpFilter {
 
               @Override
               public boolean isReady() {
-                return true;
+                return !direct || !(sink instanceof ServletOutputStream out) || out.isReady();
               }
 
               @Override
               public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException("Non-blocking output is not buffered");
+                if (!direct) {
+                  throw new UnsupportedOperationException("Non-blocking output is not buffered");
+                }
+                try {
+                  real().setWriteListener(listener);
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
               }
             };
       }
@@ -152,9 +173,12 @@ public class ServerTimingFilter extends HttpFilter {
     }
 
     @Override
-    public PrintWriter getWriter() {
+    public PrintWriter getWriter() throws IOException {
       if (stream != null) {
         throw new IllegalStateException("getOutputStream() has already been called");
+      }
+      if (writer == null && direct && sink == body) {
+        return super.getWriter();
       }
       if (writer == null) {
         Charset charset;
