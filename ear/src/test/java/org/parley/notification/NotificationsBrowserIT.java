@@ -58,6 +58,7 @@ public class NotificationsBrowserIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled("TODO issue 6: written before POST /api/messages existed; enable after one run against the merged messages API")
   void aMessageUpdatesTheCounterAndTheWidget() throws Exception {
     Assumptions.assumeTrue(messagesAvailable(BASE), "private messages (POST /api/messages) are not on this branch");
     long ms = messageIsNotified(BASE, BASE);
