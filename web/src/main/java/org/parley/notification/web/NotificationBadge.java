@@ -6,12 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.parley.notification.NotificationService;
 import org.parley.notification.NotificationState;
+import org.parley.notification.push.UserSockets;
 import org.parley.user.Actor;
 import org.parley.user.security.Viewer;
 
 /**
  * The top bar's notification counter for the logged-in user: the unread count and newest number the page starts
- * with (one primary-key read), and the user id its Faces push socket listens for. Holds nothing in the session.
+ * with (one primary-key read), and the registration of the session's Faces push socket. Holds nothing in the session.
  */
 @Named("notificationBadge")
 @RequestScoped
@@ -19,6 +20,7 @@ public class NotificationBadge {
 
   @Inject private Viewer viewer;
   @EJB private NotificationService notifications;
+  @Inject private UserSockets sockets;
 
   private NotificationState state;
 
@@ -31,9 +33,8 @@ public class NotificationBadge {
     return state;
   }
 
-  /** The user id that pushes are addressed to (a Long, the same type the push side sends with), or null. */
-  public Long getUserId() {
-    Actor actor = viewer.actor();
-    return actor == null ? null : actor.userId();
+  /** The layout renders the push socket: this server now sends the user's notifications to this session's socket. */
+  public void trackSocket() {
+    sockets.track();
   }
 }
