@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -175,7 +176,15 @@ public class SharedCache {
       if (l2 == null) {
         localStamps.putAll(fresh);
       } else {
-        l2.putAll(fresh);
+        // One write per key, all at once, not putAll: every server that applies a remote change stamps the same keys
+        // at the same moment, and a non-transactional putAll locks its keys on their primary owners one after another
+        // in no common order, so two of them deadlocked until the 10 s remote timeout (ISPN000476) and left the lists
+        // stale that long (TagFreshnessClusterIT). A single-key write holds one lock and cannot wait for another.
+        CompletableFuture.allOf(
+                fresh.entrySet().stream()
+                    .map(e -> l2.putAsync(e.getKey(), e.getValue()))
+                    .toArray(CompletableFuture[]::new))
+            .join();
       }
     }
     log.log(Level.FINE, "Invalidated {0}", fresh.keySet());
