@@ -93,53 +93,59 @@ public class NotificationsBrowserIT {
   public static long answerIsNotified(String askerBase, String answererBase, boolean socket, String shot)
       throws Exception {
     try (Browser asker = new Browser(1280, 900); Browser answerer = new Browser(390, 844)) {
-      WebDriver b = asker.driver();
-      WebDriver a = answerer.driver();
-      String bName = ParleyDeployment.unique("nb");
-      register(b, askerBase, bName);
-      if (!socket) {
-        ((JavascriptExecutor) b).executeScript("localStorage.setItem('parley.push', 'off')");
-      }
-      b.get(askerBase + "/questions/ask");
-      String title = "Why does my front brake squeal in the rain " + bName + "?";
-      b.findElement(By.id("ask-title")).sendKeys(title);
-      b.findElement(By.id("ask-body"))
-          .sendKeys("Rim brakes, new pads, and a loud squeal only when the rims are wet. Any fix?");
-      var tags = b.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
-      tags.sendKeys("brakes");
-      tags.sendKeys(org.openqa.selenium.Keys.ENTER);
-      b.findElement(By.id("ask-submit")).click();
-      waitFor(b).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
-      String path = URI.create(b.getCurrentUrl()).getRawPath();
-      String expected = socket ? "socket" : "poll";
-      waitFor(b).until(d -> expected.equals(mode(d)));
-      assertEquals("0", b.findElement(By.id("notification-count")).getText().isEmpty() ? "0" : count(b));
+      try {
+        WebDriver b = asker.driver();
+        WebDriver a = answerer.driver();
+        String bName = ParleyDeployment.unique("nb");
+        register(b, askerBase, bName);
+        if (!socket) {
+          ((JavascriptExecutor) b).executeScript("localStorage.setItem('parley.push', 'off')");
+        }
+        b.get(askerBase + "/questions/ask");
+        String title = "Why does my front brake squeal in the rain " + bName + "?";
+        b.findElement(By.id("ask-title")).sendKeys(title);
+        b.findElement(By.id("ask-body"))
+            .sendKeys("Rim brakes, new pads, and a loud squeal only when the rims are wet. Any fix?");
+        var tags = b.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
+        tags.sendKeys("brakes");
+        tags.sendKeys(org.openqa.selenium.Keys.ENTER);
+        b.findElement(By.id("ask-submit")).click();
+        waitFor(b).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
+        String path = URI.create(b.getCurrentUrl()).getRawPath();
+        String expected = socket ? "socket" : "poll";
+        waitFor(b).until(d -> expected.equals(mode(d)));
+        assertEquals("0", b.findElement(By.id("notification-count")).getText().isEmpty() ? "0" : count(b));
 
-      register(a, answererBase, ParleyDeployment.unique("na"));
-      a.get(answererBase + path);
-      a.findElement(By.id("answer-body"))
-          .sendKeys("Toe the pads in a little and clean the rims with alcohol; the squeal goes away.");
-      if (!socket) {
-        Thread.sleep(300); // B's long-poll is waiting on the server
+        register(a, answererBase, ParleyDeployment.unique("na"));
+        a.get(answererBase + path);
+        a.findElement(By.id("answer-body"))
+            .sendKeys("Toe the pads in a little and clean the rims with alcohol; the squeal goes away.");
+        if (!socket) {
+          Thread.sleep(300); // B's long-poll is waiting on the server
+        }
+        long t0 = System.nanoTime();
+        a.findElement(By.id("answer-submit")).click();
+        new WebDriverWait(b, Duration.ofSeconds(10), Duration.ofMillis(10)).until(d -> "1".equals(count(d)));
+        long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        System.out.println("NOTIFY-LATENCY " + shot + " " + ms + " ms");
+        asker.screenshot("notification-" + shot);
+        // The notification is on B's inbox page, unread, and marking all read clears the counter.
+        b.get(askerBase + "/notifications");
+        assertTrue(b.findElement(By.id("notification-list")).getText().contains("answered your question"));
+        asker.screenshot("notifications-page-" + shot);
+        b.findElement(By.id("mark-all-read")).click();
+        waitFor(b).until(d -> d.findElements(By.cssSelector(".notification.is-unread")).isEmpty());
+        assertEquals("0", count(b));
+        if (!socket) {
+          answerer.driver().get(answererBase + "/notifications");
+          answerer.screenshot("notifications-page-phone");
+        }
+        return ms;
+      } catch (RuntimeException | AssertionError e) {
+        asker.evidence("failed-" + shot + "-asker");
+        answerer.evidence("failed-" + shot + "-answerer");
+        throw e;
       }
-      long t0 = System.nanoTime();
-      a.findElement(By.id("answer-submit")).click();
-      new WebDriverWait(b, Duration.ofSeconds(10), Duration.ofMillis(10)).until(d -> "1".equals(count(d)));
-      long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-      System.out.println("NOTIFY-LATENCY " + shot + " " + ms + " ms");
-      asker.screenshot("notification-" + shot);
-      // The notification is on B's inbox page, unread, and marking all read clears the counter.
-      b.get(askerBase + "/notifications");
-      assertTrue(b.findElement(By.id("notification-list")).getText().contains("answered your question"));
-      asker.screenshot("notifications-page-" + shot);
-      b.findElement(By.id("mark-all-read")).click();
-      waitFor(b).until(d -> d.findElements(By.cssSelector(".notification.is-unread")).isEmpty());
-      assertEquals("0", count(b));
-      if (!socket) {
-        answerer.driver().get(answererBase + "/notifications");
-        answerer.screenshot("notifications-page-phone");
-      }
-      return ms;
     }
   }
 
@@ -150,26 +156,32 @@ public class NotificationsBrowserIT {
    */
   public static long messageIsNotified(String senderBase, String recipientBase) throws Exception {
     try (Browser recipient = new Browser(1280, 900); Browser sender = new Browser(390, 844)) {
-      WebDriver b = recipient.driver();
-      WebDriver a = sender.driver();
-      String bName = ParleyDeployment.unique("mb");
-      register(b, recipientBase, bName);
-      b.get(recipientBase + "/");
-      waitFor(b).until(d -> "socket".equals(mode(d)));
-      register(a, senderBase, ParleyDeployment.unique("ma"));
-      String text = "Ride on Saturday? " + bName;
-      long t0 = System.nanoTime();
-      int status = postMessage(senderBase, a.manage().getCookieNamed("JSESSIONID"), bName, text);
-      assertTrue(status / 100 == 2, "POST /api/messages answered " + status);
-      new WebDriverWait(b, Duration.ofSeconds(10), Duration.ofMillis(10))
-          .until(
-              d ->
-                  "1".equals(count(d))
-                      && d.findElement(By.id("parley-recent-messages")).getText().contains(text));
-      long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-      System.out.println("NOTIFY-LATENCY message " + ms + " ms");
-      recipient.screenshot("notification-message");
-      return ms;
+      try {
+        WebDriver b = recipient.driver();
+        WebDriver a = sender.driver();
+        String bName = ParleyDeployment.unique("mb");
+        register(b, recipientBase, bName);
+        b.get(recipientBase + "/");
+        waitFor(b).until(d -> "socket".equals(mode(d)));
+        register(a, senderBase, ParleyDeployment.unique("ma"));
+        String text = "Ride on Saturday? " + bName;
+        long t0 = System.nanoTime();
+        int status = postMessage(senderBase, a.manage().getCookieNamed("JSESSIONID"), bName, text);
+        assertTrue(status / 100 == 2, "POST /api/messages answered " + status);
+        new WebDriverWait(b, Duration.ofSeconds(10), Duration.ofMillis(10))
+            .until(
+                d ->
+                    "1".equals(count(d))
+                        && d.findElement(By.id("parley-recent-messages")).getText().contains(text));
+        long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        System.out.println("NOTIFY-LATENCY message " + ms + " ms");
+        recipient.screenshot("notification-message");
+        return ms;
+      } catch (RuntimeException | AssertionError e) {
+        recipient.evidence("failed-message-recipient");
+        sender.evidence("failed-message-sender");
+        throw e;
+      }
     }
   }
 

@@ -59,6 +59,19 @@ public final class Browser implements AutoCloseable {
     Files.copy(png, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * After a failure: the screenshot and the HTML of the page this browser shows, as {@code target/screenshots/NAME.png}
+   * and {@code .html}, so that a failed run says what the user saw. Never throws (the failure is what matters).
+   */
+  public void evidence(String name) {
+    try {
+      screenshot(name);
+      Files.writeString(Path.of("target", "screenshots", name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("No evidence " + name + ": " + e);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();
