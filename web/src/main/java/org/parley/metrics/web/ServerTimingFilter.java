@@ -132,42 +132,7 @@ public class ServerTimingFilter extends HttpFilter {
         return real();
       }
       if (stream == null) {
-        stream =
-            new ServletOutputStream() {
-              @Override
-              public void write(int b) throws IOException {
-                sink.write(b);
-              }
-
-              @Override
-              public void write(byte[] b, int off, int len) throws IOException {
-                sink.write(b, off, len);
-              }
-
-              @Override
-              public void flush() throws IOException {
-                if (direct) {
-                  sink.flush();
-                }
-              }
-
-              @Override
-              public boolean isReady() {
-                return !direct || !(sink instanceof ServletOutputStream out) || out.isReady();
-              }
-
-              @Override
-              public void setWriteListener(WriteListener listener) {
-                if (!direct) {
-                  throw new UnsupportedOperationException("Non-blocking output is not buffered");
-                }
-                try {
-                  real().setWriteListener(listener);
-                } catch (IOException e) {
-                  throw new IllegalStateException(e);
-                }
-              }
-            };
+        stream = sinkStream();
       }
       return stream;
     }
@@ -187,28 +152,48 @@ public class ServerTimingFilter extends HttpFilter {
         } catch (RuntimeException e) {
           charset = StandardCharsets.UTF_8;
         }
-        OutputStream target =
-            new OutputStream() {
-              @Override
-              public void write(int b) throws IOException {
-                sink.write(b);
-              }
-
-              @Override
-              public void write(byte[] b, int off, int len) throws IOException {
-                sink.write(b, off, len);
-              }
-
-              @Override
-              public void flush() throws IOException {
-                if (direct) {
-                  sink.flush();
-                }
-              }
-            };
-        writer = new PrintWriter(new OutputStreamWriter(target, charset));
+        writer = new PrintWriter(new OutputStreamWriter(sinkStream(), charset));
       }
       return writer;
+    }
+
+    /** A stream into the sink: the buffer, or once direct the real response (for getOutputStream and getWriter). */
+    private ServletOutputStream sinkStream() {
+      return new ServletOutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          sink.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          sink.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          if (direct) {
+            sink.flush();
+          }
+        }
+
+        @Override
+        public boolean isReady() {
+          return !direct || !(sink instanceof ServletOutputStream out) || out.isReady();
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+          if (!direct) {
+            throw new UnsupportedOperationException("Non-blocking output is not buffered");
+          }
+          try {
+            real().setWriteListener(listener);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      };
     }
 
     @Override
