@@ -1,11 +1,16 @@
 package org.parley.message;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parley.rules.InvalidInputException;
 
 /**
- * The pure rules of searching one's messages: what a query may be, how far the pages go, and how a highlighted
- * fragment becomes safe HTML.
+ * The pure rules of searching one's messages: what a query may be, how far the pages go, and the snippet of a hit
+ * with the query's words marked, as safe HTML.
  */
 public final class MessageSearchRules {
 
@@ -21,14 +26,13 @@ public final class MessageSearchRules {
    */
   public static final int MAX_PAGE = 500;
 
-  /**
-   * The highlighter marks matched terms with these two characters (Unicode private use, which {@link
-   * #searchableText} removes from indexed text, so no body can contain them); {@link #snippetHtml} escapes the
-   * fragment and only then turns them into {@code <mark>} tags. No backend's own HTML encoding is trusted.
-   */
-  public static final String HIT_START = "\uE000";
+  /** About how many characters of text a snippet shows. */
+  public static final int SNIPPET_CHARS = 160;
 
-  public static final String HIT_END = "\uE001";
+  /** How much text a snippet keeps before its first marked word, so the word is seen in context. */
+  private static final int LEAD_CHARS = 40;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private MessageSearchRules() {}
 
@@ -72,38 +76,80 @@ public final class MessageSearchRules {
     return p;
   }
 
-  /** Text as the index gets it: without the two marker characters, so highlighting alone can put them in. */
-  public static String searchableText(String text) {
-    return text.replace(HIT_START, "").replace(HIT_END, "");
+  /** A word to mark in snippets: folded like the index folds it; a prefix for {@code pref*}. */
+  record Term(String folded, boolean prefix) {
+    boolean matches(String foldedWord) {
+      return prefix ? foldedWord.startsWith(folded) : foldedWord.equals(folded);
+    }
+  }
+
+  /** The words of a simple query to mark in snippets: all but the excluded ({@code -word}) ones. */
+  static List<Term> terms(String query) {
+    String q = query == null ? "" : query;
+    List<Term> terms = new ArrayList<>();
+    Matcher m = WORD.matcher(q);
+    while (m.find()) {
+      int before = m.start() - 1;
+      boolean excluded =
+          before >= 0 && q.charAt(before) == '-' && (before == 0 || " \t(|+\"".indexOf(q.charAt(before - 1)) >= 0);
+      if (!excluded) {
+        terms.add(new Term(fold(m.group()), m.end() < q.length() && q.charAt(m.end()) == '*'));
+      }
+    }
+    return terms;
+  }
+
+  /** Lower case without accents, as the {@code parley_text} analyzer indexes words ("Ünïcode" → "unicode"). */
+  static String fold(String word) {
+    return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
   }
 
   /**
-   * One line of HTML from the highlighter's fragments: the text escaped, each marked term in {@code <mark>}, the
-   * fragments joined by " … ". Falls back to {@code fallback} (plain text, escaped too) when there is none.
+   * A snippet of {@code text} (a message as plain text) for a hit of {@code query}, as safe HTML: at most about
+   * {@value #SNIPPET_CHARS} characters from a little before the first word the query matches, escaped, with every
+   * matching word in {@code <mark>}, and "…" where text was cut. Marking is done here rather than by the search
+   * backend's highlighter so that it works the same on both backends (WildFly's Lucene module has no highlighter)
+   * and so that nothing from the body is ever written unescaped.
    */
-  public static String snippetHtml(List<String> fragments, String fallback) {
-    String text =
-        fragments == null || fragments.isEmpty() ? (fallback == null ? "" : fallback) : String.join(" … ", fragments);
-    StringBuilder out = new StringBuilder(text.length() + 32);
-    StringBuilder plain = new StringBuilder();
-    boolean open = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean start = c == HIT_START.charAt(0);
-      if (!start && c != HIT_END.charAt(0)) {
-        plain.append(c);
-        continue;
-      }
-      out.append(MessageRules.escape(plain.toString()));
-      plain.setLength(0);
-      if (start != open) { // an unmatched marker changes nothing
-        out.append(start ? "<mark>" : "</mark>");
-        open = start;
+  public static String snippetHtml(String text, String query) {
+    String t = text == null ? "" : text;
+    List<Term> terms = terms(query);
+    List<int[]> marks = new ArrayList<>();
+    Matcher w = WORD.matcher(t);
+    while (w.find()) {
+      String folded = fold(w.group());
+      if (terms.stream().anyMatch(term -> term.matches(folded))) {
+        marks.add(new int[] {w.start(), w.end()});
       }
     }
-    out.append(MessageRules.escape(plain.toString()));
-    if (open) {
-      out.append("</mark>");
+    int from = marks.isEmpty() ? 0 : Math.max(0, marks.get(0)[0] - LEAD_CHARS);
+    if (from > 0) {
+      int space = t.indexOf(' ', from);
+      from = space < 0 || space >= marks.get(0)[0] ? from : space + 1;
+    }
+    int to = Math.min(t.length(), from + SNIPPET_CHARS);
+    if (to < t.length()) {
+      int space = t.lastIndexOf(' ', to);
+      to = space > from ? space : to;
+    }
+    StringBuilder out = new StringBuilder(SNIPPET_CHARS + 64);
+    if (from > 0) {
+      out.append("… ");
+    }
+    int at = from;
+    for (int[] mark : marks) {
+      if (mark[0] < from || mark[1] > to) {
+        continue;
+      }
+      out.append(MessageRules.escape(t.substring(at, mark[0])))
+          .append("<mark>")
+          .append(MessageRules.escape(t.substring(mark[0], mark[1])))
+          .append("</mark>");
+      at = mark[1];
+    }
+    out.append(MessageRules.escape(t.substring(at, to)));
+    if (to < t.length()) {
+      out.append(" …");
     }
     return out.toString();
   }

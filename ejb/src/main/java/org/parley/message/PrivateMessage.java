@@ -233,13 +233,10 @@ public class PrivateMessage {
   }
 
   /** The body as plain text, as search indexes it (the rendered Markdown, so no syntax characters in snippets). */
-  @FullTextField(
-      name = SearchNames.MESSAGE_BODY,
-      analyzer = SearchNames.TEXT_ANALYZER,
-      projectable = Projectable.YES)
+  @FullTextField(name = SearchNames.MESSAGE_BODY, analyzer = SearchNames.TEXT_ANALYZER)
   @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "bodyHtml")))
   public String getBodyText() {
-    return MessageSearchRules.searchableText(MessageRules.plainText(bodyHtml));
+    return MessageRules.plainText(bodyHtml);
   }
 
   /** The ids of the users who may find it by search: each participant who can see it ({@link #isVisibleTo}). */

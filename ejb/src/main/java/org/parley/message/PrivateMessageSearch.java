@@ -30,14 +30,10 @@ import org.parley.user.UserRepository;
 @Stateless
 public class PrivateMessageSearch {
 
-  private static final int SNIPPET_CHARS = 160;
-
   @PersistenceContext(unitName = "parley")
   private EntityManager em;
 
   @Inject private UserRepository users;
-
-  private record Found(Long id, List<String> fragments) {}
 
   /**
    * One page of the actor's messages matching {@code query}, {@value MessageSearchRules#PAGE_SIZE} a page.
@@ -53,16 +49,12 @@ public class PrivateMessageSearch {
       throw new InvalidInputException("The page must be a number from 1 to " + MessageSearchRules.MAX_PAGE + ".");
     }
     int size = MessageSearchRules.PAGE_SIZE;
-    SearchResult<Found> result;
+    SearchResult<Long> result;
     try (var step = RequestTimings.step(Kind.SEARCH)) {
       result =
           Search.session(em)
               .search(PrivateMessage.class)
-              .select(
-                  f ->
-                      f.composite()
-                          .from(f.id(Long.class), f.highlight(SearchNames.MESSAGE_BODY))
-                          .as(Found::new))
+              .select(f -> f.id(Long.class))
               .where(
                   f ->
                       f.bool()
@@ -80,17 +72,10 @@ public class PrivateMessageSearch {
                                       SimpleQueryFlag.PRECEDENCE,
                                       SimpleQueryFlag.WHITESPACE))
                           .filter(f.match().field(SearchNames.MESSAGE_VISIBLE_TO).matching(me.getId())))
-              .highlighter(
-                  h ->
-                      h.unified()
-                          .tag(MessageSearchRules.HIT_START, MessageSearchRules.HIT_END)
-                          .fragmentSize(SNIPPET_CHARS)
-                          .numberOfFragments(1)
-                          .noMatchSize(SNIPPET_CHARS))
               .sort(f -> f.score().then().field(SearchNames.MESSAGE_CREATED_AT).desc())
               .fetch(Page.firstResult(page, size), size);
     }
-    List<Long> ids = result.hits().stream().map(Found::id).toList();
+    List<Long> ids = result.hits();
     Map<Long, PrivateMessage> loaded =
         ids.isEmpty()
             ? Map.of()
@@ -104,10 +89,10 @@ public class PrivateMessageSearch {
     List<MessageHit> hits =
         result.hits().stream()
             // The database has the last word: a hit the index still has but the user can no longer see is left out.
-            .filter(h -> loaded.containsKey(h.id()) && loaded.get(h.id()).isVisibleTo(myId))
+            .filter(id -> loaded.containsKey(id) && loaded.get(id).isVisibleTo(myId))
             .map(
-                h -> {
-                  PrivateMessage m = loaded.get(h.id());
+                id -> {
+                  PrivateMessage m = loaded.get(id);
                   boolean mine = m.getSender().getId() == myId;
                   return new MessageHit(
                       m.getId(),
@@ -115,7 +100,7 @@ public class PrivateMessageSearch {
                       (mine ? m.getRecipient() : m.getSender()).ref(),
                       mine,
                       m.getCreatedAt(),
-                      MessageSearchRules.snippetHtml(h.fragments(), MessageRules.excerpt(m.getBodyHtml())));
+                      MessageSearchRules.snippetHtml(MessageRules.plainText(m.getBodyHtml()), q));
                 })
             .toList();
     return new Page<>(hits, page, size, result.total().hitCount());

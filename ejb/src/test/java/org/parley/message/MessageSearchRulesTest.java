@@ -11,9 +11,6 @@ import org.parley.rules.InvalidInputException;
 
 class MessageSearchRulesTest {
 
-  private static final String S = MessageSearchRules.HIT_START;
-  private static final String E = MessageSearchRules.HIT_END;
-
   @Test
   void aQueryNeedsWordsAndFitsTheLimit() {
     assertEquals("sunday ride", MessageSearchRules.checkQuery("  sunday ride \n"));
@@ -43,36 +40,54 @@ class MessageSearchRulesTest {
   }
 
   @Test
-  void snippetsEscapeEverythingAndMarkOnlyTheHighlightedTerms() {
+  void snippetsEscapeEverythingAndMarkOnlyTheQuerysWords() {
     assertEquals(
         "see &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; on <mark>Sunday</mark> &amp; <mark>Monday</mark>",
-        MessageSearchRules.snippetHtml(
-            List.of("see <script>alert('x')</script> on " + S + "Sunday" + E + " & " + S + "Monday" + E), "unused"));
-    // A body that spells the tags itself stays text.
+        MessageSearchRules.snippetHtml("see <script>alert('x')</script> on Sunday & Monday", "sunday monday"));
+    // A body that spells the tags itself stays text; a query that does cannot inject them either.
     assertEquals(
-        "&lt;mark&gt;not a hit&lt;/mark&gt; <mark>hit</mark>",
-        MessageSearchRules.snippetHtml(List.of("<mark>not a hit</mark> " + S + "hit" + E), null));
+        "&lt;<mark>mark</mark>&gt;not a hit&lt;/<mark>mark</mark>&gt;",
+        MessageSearchRules.snippetHtml("<mark>not a hit</mark>", "<mark>"));
+    assertEquals("no words match", MessageSearchRules.snippetHtml("no words match", "other"));
   }
 
   @Test
-  void unbalancedMarkersNeverLeaveATagOpen() {
-    assertEquals("a<mark>b</mark>", MessageSearchRules.snippetHtml(List.of("a" + S + "b"), null));
-    assertEquals("ab", MessageSearchRules.snippetHtml(List.of("a" + E + "b"), null));
-    assertEquals("<mark>ab</mark>", MessageSearchRules.snippetHtml(List.of(S + "a" + S + "b" + E + E), null));
-  }
-
-  @Test
-  void fragmentsAreJoinedAndAMissingOneFallsBackToTheEscapedExcerpt() {
+  void wordsMatchAsTheIndexFoldsThemWithPrefixesAndWithoutExcludedWords() {
     assertEquals(
-        "one <mark>x</mark> … two <mark>x</mark>",
-        MessageSearchRules.snippetHtml(List.of("one " + S + "x" + E, "two " + S + "x" + E), null));
-    assertEquals("fish &amp; chips", MessageSearchRules.snippetHtml(List.of(), "fish & chips"));
-    assertEquals("", MessageSearchRules.snippetHtml(null, null));
+        "<mark>Über</mark> <mark>café</mark> <mark>Cafés</mark> cafeteria",
+        MessageSearchRules.snippetHtml("Über café Cafés cafeteria", "uber CAFE cafes"));
+    assertEquals(
+        "<mark>ride</mark> <mark>riding</mark> <mark>rides</mark> bride",
+        MessageSearchRules.snippetHtml("ride riding rides bride", "rid*"));
+    assertEquals(
+        "<mark>fish</mark> and chips", MessageSearchRules.snippetHtml("fish and chips", "\"fish\" -chips -and"));
+    assertEquals(List.of(), MessageSearchRules.terms("-only -excluded"));
+    assertEquals(
+        List.of(
+            new MessageSearchRules.Term("a", false),
+            new MessageSearchRules.Term("b", false),
+            new MessageSearchRules.Term("x", true)),
+        MessageSearchRules.terms("a-b x*"),
+        "a-b is two words, neither excluded");
   }
 
   @Test
-  void indexedTextCannotCarryTheMarkers() {
-    assertEquals("ab", MessageSearchRules.searchableText("a" + S + "b" + E));
+  void longTextIsCutAroundTheFirstHitAtWordBoundaries() {
+    String text = "lorem ipsum ".repeat(30) + "the needle is here " + "dolor sit ".repeat(30);
+    String snippet = MessageSearchRules.snippetHtml(text, "needle");
+    assertTrue(snippet.startsWith("… "), snippet);
+    assertTrue(snippet.endsWith(" …"), snippet);
+    assertTrue(snippet.contains("the <mark>needle</mark> is here"), snippet);
+    String plain = snippet.replace("<mark>", "").replace("</mark>", "");
+    assertTrue(plain.length() <= MessageSearchRules.SNIPPET_CHARS + 4, plain.length() + ": " + plain);
+    assertFalse(plain.contains("ipsu ") || plain.contains(" psum"), "cut between words: " + plain);
+    String noHit = MessageSearchRules.snippetHtml(text, "absent");
+    assertTrue(noHit.startsWith("lorem ipsum") && noHit.endsWith(" …"), noHit);
+  }
+
+  @Test
+  void plainTextIsWhatTheReaderSaw() {
     assertEquals("plain & simple", MessageRules.plainText("<p>plain &amp; <em>simple</em></p>"));
+    assertEquals("", MessageSearchRules.snippetHtml(null, "x"));
   }
 }
