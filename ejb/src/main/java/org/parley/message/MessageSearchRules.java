@@ -64,17 +64,24 @@ public final class MessageSearchRules {
     if (page == null || page.isBlank()) {
       return 1;
     }
-    int p;
     try {
-      p = Integer.parseInt(page.strip());
+      return checkPage(Integer.parseInt(page.strip()));
     } catch (NumberFormatException e) {
-      throw new InvalidInputException("The page must be a number from 1 to " + MAX_PAGE + ".");
+      return checkPage(0);
     }
-    if (p < 1 || p > MAX_PAGE) {
-      throw new InvalidInputException("The page must be a number from 1 to " + MAX_PAGE + ".");
-    }
-    return p;
   }
+
+  /**
+   * @return the page
+   * @throws InvalidInputException unless it is from 1 to {@value #MAX_PAGE}
+   */
+  public static int checkPage(int page) {
+    if (page < 1 || page > MAX_PAGE) {
+      throw new InvalidInputException("The page must be a number from 1 to " + MAX_PAGE + ".");
+    }
+    return page;
+  }
+
 
   /** A word to mark in snippets: folded like the index folds it; a prefix for {@code pref*}. */
   record Term(String folded, boolean prefix) {

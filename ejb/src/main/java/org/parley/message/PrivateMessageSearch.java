@@ -45,9 +45,7 @@ public class PrivateMessageSearch {
   public Page<MessageHit> search(Actor actor, String query, int page) {
     User me = users.acting(actor, MessageService.LOG_IN);
     String q = MessageSearchRules.checkQuery(query);
-    if (page < 1 || page > MessageSearchRules.MAX_PAGE) {
-      throw new InvalidInputException("The page must be a number from 1 to " + MessageSearchRules.MAX_PAGE + ".");
-    }
+    MessageSearchRules.checkPage(page);
     int size = MessageSearchRules.PAGE_SIZE;
     SearchResult<Long> result;
     try (var step = RequestTimings.step(Kind.SEARCH)) {
