@@ -115,9 +115,11 @@ class MessageSearchIT {
   void deleteForMeTakesTheMessageOutOfThatUsersHitsOnly() throws Exception {
     SentMessage sent = deliveredMessage("ada", "bob", "Secret plan " + word);
     messages.deleteForMe(bo, sent.id());
+    settle();
     assertEquals(0, search.search(bo, word, 1).total(), "gone from the index for the recipient");
     assertEquals(1, search.search(ada, word, 1).total(), "the sender keeps it");
     messages.deleteForMe(ada, sent.id());
+    settle();
     assertEquals(0, search.search(ada, word, 1).total());
   }
 
@@ -128,12 +130,14 @@ class MessageSearchIT {
     try {
       awaitTrue(() -> recorder.attempts(sent.id()) >= 1, "a first, failed delivery attempt");
       assertEquals(new OutboxCounts(1, 0, 0), messages.outbox(ada));
+      settle();
       assertEquals(0, search.search(bo, word, 1).total());
       assertEquals(0, search.search(ada, word, 1).total(), "not even the sender finds a pending message");
     } finally {
       recorder.stopFailing(bo.userId());
     }
     awaitTrue(() -> recorder.committed(sent.id()) == 1, "delivered on a later attempt", 30);
+    settle();
     assertEquals(1, search.search(bo, word, 1).total());
   }
 
@@ -163,6 +167,7 @@ class MessageSearchIT {
     Actor admin = users.actorFor(site.id(), "boss").orElseThrow();
     assertThrows(Exception.class, () -> index.rebuild(bo).get(60, TimeUnit.SECONDS), "admins only");
     long indexed = index.rebuild(admin).get(120, TimeUnit.SECONDS);
+    settle();
     MessageIndex.Status status = index.status();
     assertEquals(status.delivered(), status.indexed(), "every delivered message is in the index");
     assertEquals(indexed, status.indexed());
@@ -217,7 +222,18 @@ class MessageSearchIT {
   private SentMessage deliveredMessage(String from, String to, String body) throws Exception {
     SentMessage sent = messages.send(users.actorFor(site.id(), from).orElseThrow(), to, body);
     awaitTrue(() -> recorder.committed(sent.id()) == 1, "delivered within 10 s");
+    settle();
     return sent;
+  }
+
+  /**
+   * Waits until what was written is visible to searches: at once with Lucene (Hibernate Search refreshes its
+   * readers on each search), after Elasticsearch's refresh interval (1 s) with {@code -Dit.search.backend=elasticsearch}.
+   */
+  static void settle() throws InterruptedException {
+    if ("elasticsearch".equals(System.getProperty("parley.search.backend"))) {
+      Thread.sleep(1500);
+    }
   }
 
   record Reply(int status, String body) {}
