@@ -22,7 +22,7 @@
 #                             HTTP 14280, 14380, 14480)
 #   PARLEY_PG_PORT            PostgreSQL (default 9332 + offset = 15432)
 #   PARLEY_SEARCH_PORT, PARLEY_SEARCH_TRANSPORT_PORT  OpenSearch (default 13100/13200 + offset = 19200/19300)
-#   PARLEY_SEARCH=false       no OpenSearch node
+#   PARLEY_SEARCH=false       no OpenSearch node (the servers then search with the Lucene backend, one index each)
 #   PARLEY_MULTICAST_ADDRESS  JGroups (default 230.0.0.61)
 #   PARLEY_RATE_LIMIT         requests per client IP in 10 s before HAProxy answers 429 (default 1000)
 #   PARLEY_SERVER_HEAP        each server's maximum heap (default 1g)
@@ -218,6 +218,7 @@ set clusterPassword=$(secret cluster-password)
 set dbUrl=jdbc:postgresql://127.0.0.1:$PG_PORT/parley
 set dbUser=parley
 set dbPassword=$(secret db-password)
+set searchBackend=$([ "$SEARCH" = true ] && echo elasticsearch || echo lucene)
 set searchHosts=127.0.0.1:$SEARCH_PORT
 set searchProtocol=http
 EOF

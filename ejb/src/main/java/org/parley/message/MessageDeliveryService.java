@@ -9,6 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.parley.metrics.RequestTimings;
+import org.parley.metrics.RequestTimings.Kind;
 import org.parley.rules.NotFoundException;
 
 /**
@@ -30,7 +34,7 @@ public class MessageDeliveryService {
 
   /**
    * Delivers message {@code messageId}: marks it delivered, re-renders the recipient's recent-messages widget into
-   * the shared cache and fires {@link MessageDelivered}, all in this transaction.
+   * the shared cache, fires {@link MessageDelivered} and adds it to the search index, all in this transaction.
    *
    * @return true if this call delivered it, false if it was already delivered (or discarded)
    * @throws NotFoundException when no such message exists (the job is bad; it ends in the dead-letter queue)
@@ -56,6 +60,23 @@ public class MessageDeliveryService {
             message.getSender().getDisplayName(),
             recipientId,
             MessageRules.excerpt(message.getBodyHtml())));
+    index(message);
     return true;
+  }
+
+  /**
+   * Writes the message's document now, last, instead of after the commit as Hibernate Search would by itself: an
+   * index that cannot be written then fails the delivery, which rolls back and is retried like any other failure,
+   * instead of leaving a delivered message nobody can find. Only the commit itself can still fail after this; the
+   * document then says delivered a little early, and the redelivery that follows delivers the message and writes the
+   * same document (keyed by message id) again.
+   */
+  private void index(PrivateMessage message) {
+    try (var step = RequestTimings.step(Kind.SEARCH)) {
+      em.flush(); // hands the state change to the indexing plan, so the commit has nothing left to index
+      SearchSession search = Search.session(em);
+      search.indexingPlan().addOrUpdate(message);
+      search.indexingPlan().execute();
+    }
   }
 }

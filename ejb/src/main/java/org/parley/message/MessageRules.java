@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import org.parley.rules.InvalidInputException;
 
-/** The pure rules of private messages: what a body may be, its plain-text excerpt, and the sending limit. */
+/** The pure rules of private messages: what a body may be, its plain text and excerpt, and the sending limit. */
 public final class MessageRules {
 
   /** The system property that sets how many messages one user may send per minute. */
@@ -76,25 +76,32 @@ public final class MessageRules {
 
   /** The start of a rendered body as plain text: tags dropped, entities decoded, spaces collapsed, at most 140 chars. */
   public static String excerpt(String html) {
-    if (html == null) {
-      return "";
-    }
-    String text =
-        html.replaceAll("(?i)</?(p|br|li|ul|ol|h[1-6]|div|pre|blockquote|table|tr|td|th|hr)\\b[^>]*>", " ")
-            .replaceAll("<[^>]*>", "")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&#34;", "\"")
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&")
-            .replaceAll("\\s+", " ")
-            .strip();
+    String text = plainText(html);
     if (text.length() <= EXCERPT) {
       return text;
     }
     return text.substring(0, EXCERPT - 1).stripTrailing() + "…";
+  }
+
+  /**
+   * A rendered (sanitised) body as plain text, whole: tags dropped, entities decoded, spaces collapsed. What search
+   * indexes, so that hits and snippets show the words the reader saw, not Markdown syntax.
+   */
+  public static String plainText(String html) {
+    if (html == null) {
+      return "";
+    }
+    return html.replaceAll("(?i)</?(p|br|li|ul|ol|h[1-6]|div|pre|blockquote|table|tr|td|th|hr)\\b[^>]*>", " ")
+        .replaceAll("<[^>]*>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#34;", "\"")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   /** Text escaped for HTML element content and double-quoted attributes. */

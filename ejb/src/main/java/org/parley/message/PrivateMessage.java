@@ -15,9 +15,21 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.hibernate.Length;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.parley.search.SearchNames;
 import org.parley.site.Site;
 import org.parley.user.User;
 
@@ -26,9 +38,15 @@ import org.parley.user.User;
  * recipient's inbox entry, so a delivery can never put it in an inbox twice; each side hides it for themselves only.
  * The state is a VARCHAR, not an H2 ENUM (those read back as ordinals after a kill -9). Updates write only the
  * columns that changed, so a flag set here never writes back a state another transaction changed meanwhile.
+ *
+ * <p>Delivered messages are indexed for search ({@link SearchNames#MESSAGE_INDEX}, id = message id, so indexing
+ * again replaces the document): the body as plain text, conversation, sender, recipient, date, and who may find it
+ * ({@link #getVisibleTo()}), which follows the two "delete for me" flags. Pending and failed ones are not indexed
+ * ({@link DeliveredOnlyBinder}).
  */
 @Entity
 @DynamicUpdate
+@Indexed(index = SearchNames.MESSAGE_INDEX, routingBinder = @RoutingBinderRef(type = DeliveredOnlyBinder.class))
 @Table(
     name = "private_message",
     indexes = {
@@ -125,6 +143,7 @@ public class PrivateMessage {
   private String bodyHtml;
 
   @Column(name = "created_at", nullable = false)
+  @GenericField(name = SearchNames.MESSAGE_CREATED_AT, projectable = Projectable.YES, sortable = Sortable.YES)
   private Instant createdAt;
 
   @Enumerated(EnumType.STRING)
@@ -206,6 +225,56 @@ public class PrivateMessage {
     if (recipient.getId() == userId) {
       deletedByRecipient = true;
     }
+  }
+
+  /** Whether search has it: delivered messages only. */
+  public boolean isSearchable() {
+    return state == MessageState.DELIVERED;
+  }
+
+  /** The body as plain text, as search indexes it (the rendered Markdown, so no syntax characters in snippets). */
+  @FullTextField(name = SearchNames.MESSAGE_BODY, analyzer = SearchNames.TEXT_ANALYZER)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "bodyHtml")))
+  public String getBodyText() {
+    return MessageRules.plainText(bodyHtml);
+  }
+
+  /** The ids of the users who may find it by search: each participant who can see it ({@link #isVisibleTo}). */
+  @GenericField(name = SearchNames.MESSAGE_VISIBLE_TO)
+  @IndexingDependency(
+      derivedFrom = {
+        @ObjectPath(@PropertyValue(propertyName = "state")),
+        @ObjectPath(@PropertyValue(propertyName = "deletedBySender")),
+        @ObjectPath(@PropertyValue(propertyName = "deletedByRecipient")),
+        @ObjectPath(@PropertyValue(propertyName = "sender")),
+        @ObjectPath(@PropertyValue(propertyName = "recipient"))
+      })
+  public List<Long> getVisibleTo() {
+    List<Long> ids = new ArrayList<>(2);
+    for (User u : List.of(sender, recipient)) {
+      if (isVisibleTo(u.getId())) {
+        ids.add(u.getId());
+      }
+    }
+    return ids;
+  }
+
+  @GenericField(name = SearchNames.MESSAGE_CONVERSATION, projectable = Projectable.YES)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "conversation")))
+  public long getConversationId() {
+    return conversation.getId();
+  }
+
+  @GenericField(name = SearchNames.MESSAGE_SENDER, projectable = Projectable.YES)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "sender")))
+  public long getSenderId() {
+    return sender.getId();
+  }
+
+  @GenericField(name = SearchNames.MESSAGE_RECIPIENT, projectable = Projectable.YES)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "recipient")))
+  public long getRecipientId() {
+    return recipient.getId();
   }
 
   public boolean isVisibleTo(long userId) {

@@ -20,9 +20,15 @@
  * {@code MessageDeliveryConsumer} (jms module, delivery group {@code parley-worker}) hands each job to {@link
  * org.parley.message.MessageDeliveryService}, which marks the message delivered (the row is the recipient's inbox
  * entry), re-renders the recipient's recent-messages widget into the shared cache ({@link
- * org.parley.message.RecentMessages}) and fires {@link org.parley.message.MessageDelivered}, all in the transaction
- * that consumes the job. A failure rolls it back; Artemis redelivers after 1, 2, 4 and 8 s and after five attempts
- * moves the job to {@code ParleyMessagesDead}, which {@link org.parley.message.DeadLetterService} lists for the
- * admin page with retry and discard.
+ * org.parley.message.RecentMessages}), fires {@link org.parley.message.MessageDelivered} and writes the message's
+ * search document, all in the transaction that consumes the job. A failure rolls it back; Artemis redelivers after
+ * 1, 2, 4 and 8 s and after five attempts moves the job to {@code ParleyMessagesDead}, which {@link
+ * org.parley.message.DeadLetterService} lists for the admin page with retry and discard.
+ *
+ * <h2>Search</h2>
+ *
+ * Delivered messages are indexed by Hibernate Search ({@link org.parley.message.PrivateMessage}'s mapping, {@link
+ * org.parley.message.DeliveredOnlyBinder}); {@link org.parley.message.PrivateMessageSearch} finds a user's own,
+ * {@link org.parley.message.MessageIndex} fills an empty index at start-up and rebuilds it for admins.
  */
 package org.parley.message;

@@ -15,7 +15,9 @@ public final class RequestTimings {
     SQL("sql"),
     CACHE("cache"),
     /** Lists answered by the in-memory tag engine. */
-    TAGS("tags");
+    TAGS("tags"),
+    /** Full-text queries (Hibernate Search: the Lucene index or Elasticsearch). */
+    SEARCH("search");
 
     private final String metric;
 
@@ -82,17 +84,27 @@ public final class RequestTimings {
 
   /**
    * The W3C {@code Server-Timing} header value: statement count and time, cache time and total time, e.g. {@code
-   * sql;dur=3.2;desc="4 queries", cache;dur=0.1, tags;dur=0.2, total;dur=12.7}.
+   * sql;dur=3.2;desc="4 queries", cache;dur=0.1, tags;dur=0.2, total;dur=12.7}; requests that searched also get
+   * {@code search;dur=...;desc="N queries"} before the total.
    */
   public String serverTimingHeader() {
+    String search =
+        count(Kind.SEARCH) == 0
+            ? ""
+            : String.format(
+                java.util.Locale.ROOT,
+                ", search;dur=%.2f;desc=\"%d queries\"",
+                millis(Kind.SEARCH),
+                count(Kind.SEARCH));
     return String.format(
         java.util.Locale.ROOT,
-        "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", tags;dur=%.2f, total;dur=%.2f",
+        "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", tags;dur=%.2f%s, total;dur=%.2f",
         millis(Kind.SQL),
         count(Kind.SQL),
         millis(Kind.CACHE),
         count(Kind.CACHE),
         millis(Kind.TAGS),
+        search,
         totalMillis());
   }
 

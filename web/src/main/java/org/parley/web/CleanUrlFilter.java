@@ -78,6 +78,8 @@ public class CleanUrlFilter extends HttpFilter {
         return Optional.of("/views/messages/sent.xhtml");
       case "/messages/new", "/messages/new/":
         return Optional.of("/views/messages/new.xhtml");
+      case "/messages/search", "/messages/search/":
+        return Optional.of("/views/messages/search.xhtml");
       default:
         break;
     }

@@ -34,6 +34,8 @@ class CleanUrlFilterTest {
     assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages/"));
     assertEquals(Optional.of("/views/messages/sent.xhtml"), CleanUrlFilter.route("/messages/sent"));
     assertEquals(Optional.of("/views/messages/new.xhtml"), CleanUrlFilter.route("/messages/new"));
+    assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search"));
+    assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search/"));
     assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7"));
     assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7/"));
     assertEquals(Optional.empty(), CleanUrlFilter.route("/messages/7x"));

@@ -8,12 +8,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.parley.message.MessageSearchRules;
 import org.parley.message.MessageService;
 import org.parley.message.OutboxCounts;
+import org.parley.message.PrivateMessageSearch;
 import org.parley.message.SentMessage;
 import org.parley.rules.InvalidInputException;
 
@@ -22,13 +25,15 @@ import org.parley.rules.InvalidInputException;
  * a background job delivers it. Refusals: 400 (bad input), 401 (not logged in), 403 (blocked), 404 (no such user),
  * 429 with {@code Retry-After} (sending limit). {@code GET /api/messages/recent} returns the caller's pre-rendered
  * recent-messages widget from the shared cache (no SQL on a hit); {@code GET /api/messages/outbox} counts the
- * caller's sent messages by state.
+ * caller's sent messages by state. {@code GET /api/messages/search?q=...&page=N} searches the caller's own
+ * messages (20 hits a page); an empty, too long or wordless query, or a bad page, is 400.
  */
 @Path("messages")
 @RequestScoped
 public class MessageResource {
 
   @EJB private MessageService messages;
+  @EJB private PrivateMessageSearch search;
   @Inject private ApiCaller caller;
 
   @POST
@@ -59,5 +64,14 @@ public class MessageResource {
   @Produces(MediaType.APPLICATION_JSON)
   public OutboxCounts outbox() {
     return messages.outbox(caller.require());
+  }
+
+  @GET
+  @Path("search")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SearchAnswer search(@QueryParam("q") String q, @QueryParam("page") String page) {
+    var actor = caller.require();
+    String query = MessageSearchRules.checkQuery(q);
+    return SearchAnswer.of(query, search.search(actor, query, MessageSearchRules.checkPage(page)));
   }
 }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.parley.message.DeadLetter;
 import org.parley.message.DeadLetterService;
+import org.parley.message.MessageIndex;
 import org.parley.rules.NotAllowedException;
 import org.parley.user.security.Viewer;
 
@@ -23,9 +24,11 @@ public class AdminMessagesView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private DeadLetterService deadLetters;
+  @Inject private MessageIndex index;
   @Inject private Viewer viewer;
 
   private List<DeadLetter> dead;
+  private MessageIndex.Status indexStatus;
 
   public void load() {
     if (!viewer.isAdmin()) {
@@ -36,6 +39,14 @@ public class AdminMessagesView implements Serializable {
 
   public void refresh() {
     dead = deadLetters.list(viewer.actor());
+    indexStatus = index.status();
+  }
+
+  /** Starts rebuilding the message search index from the database; it runs in the background. */
+  public void rebuildIndex() {
+    index.rebuild(viewer.actor());
+    say("Rebuilding the message search index from the database; refresh to follow it.");
+    refresh();
   }
 
   public void retry(String jobId) {
@@ -56,5 +67,9 @@ public class AdminMessagesView implements Serializable {
 
   public List<DeadLetter> getDead() {
     return dead;
+  }
+
+  public MessageIndex.Status getIndexStatus() {
+    return indexStatus;
   }
 }

@@ -43,6 +43,23 @@ public class MessageLinks {
     return base() + "/messages/" + id;
   }
 
+  /** One message in its conversation (the page scrolls to it). */
+  public String message(long conversationId, long messageId) {
+    return conversation(conversationId) + "#message-" + messageId;
+  }
+
+  public String search() {
+    return base() + "/messages/search";
+  }
+
+  /** A page of the results of searching for {@code q}. */
+  public String search(String q, int page) {
+    return search()
+        + "?q="
+        + URLEncoder.encode(q == null ? "" : q, StandardCharsets.UTF_8)
+        + (page > 1 ? "&page=" + page : "");
+  }
+
   public String admin() {
     return base() + "/admin/messages";
   }
