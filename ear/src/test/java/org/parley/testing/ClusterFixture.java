@@ -112,7 +112,8 @@ public final class ClusterFixture implements BeforeAllCallback {
     env.put("PARLEY_MULTICAST_ADDRESS", System.getProperty("cluster.it.multicast.address", "230.0.0.77"));
     env.put("PARLEY_RATE_LIMIT", String.valueOf(RATE_LIMIT));
     env.put("PARLEY_SEED", "false");
-    env.put("PARLEY_SEARCH", "false");
+    // The real search node, so that the servers search one shared index as in production (MessageSearchClusterIT).
+    env.put("PARLEY_SEARCH", "true");
     env.put("PARLEY_SERVER_HEAP", "768m");
     Process p = pb.start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
