@@ -1,0 +1,52 @@
+package org.parley.message.web;
+
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import org.parley.common.Page;
+import org.parley.message.MessageService;
+import org.parley.message.MessageSummary;
+import org.parley.user.Actor;
+import org.parley.user.security.Viewer;
+import org.parley.web.Pager;
+import org.parley.web.Redirects;
+
+/** A paged folder of the logged-in user's messages ({@code ?page=N}): what the inbox and the sent folder share. */
+abstract class FolderView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject MessageService messages;
+  @Inject MessageLinks links;
+  @Inject private Viewer viewer;
+
+  private String page;
+  private Page<MessageSummary> result;
+  private Pager pager;
+
+  /** The folder's messages on that page. */
+  abstract Page<MessageSummary> fetch(Actor actor, int page);
+
+  /** The folder's URL for that page. */
+  abstract String link(int page);
+
+  public void load() {
+    result = fetch(viewer.actor(), Redirects.parsePage(page));
+    pager = Pager.of(result, this::link);
+  }
+
+  public Page<MessageSummary> getResult() {
+    return result;
+  }
+
+  public Pager getPager() {
+    return pager;
+  }
+
+  public String getPage() {
+    return page;
+  }
+
+  public void setPage(String page) {
+    this.page = page;
+  }
+}
