@@ -17,9 +17,9 @@ import org.parley.testing.SiteUser;
 
 /**
  * Issue 6's search across the cluster, on the real OpenSearch node: a private message sent on web1 is delivered by
- * the worker (work1, the only server whose MDB takes delivery jobs), which writes its search document; then the
+ * a server of the delivery group (work1, or web2, which does both), which writes its search document; then the
  * recipient finds it searching on web2 and the sender on web1, and a third user on neither. With an index per
- * server (the Lucene backend) the web servers would find nothing, since work1 indexed it.
+ * server (the Lucene backend) at least one of the two searches would find nothing: web1 never delivers.
  */
 @ClusterTest
 class MessageSearchClusterIT {
