@@ -495,7 +495,7 @@ final class SiteIndex {
       for (int i = 0; i < places.length; i++) {
         places[i] = rank[places[i]];
       }
-      DocSort.smallestSorted(places, places.length, need);
+      DocSort.sliceSorted(places, places.length, offset, need);
       for (int i = offset; i < need; i++) {
         result.add(numbers[inOrder[places[i]]]);
       }
