@@ -13,6 +13,9 @@ import org.parley.common.Page;
 import org.parley.post.QuestionSort;
 import org.parley.tag.TagCount;
 import org.parley.tag.engine.DocSort.DocComparator;
+import org.roaringbitmap.ArrayContainer;
+import org.roaringbitmap.Container;
+import org.roaringbitmap.ContainerPointer;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -61,6 +64,13 @@ final class SiteIndex {
    * reads and a bitmap probe, against a random read of the rank array and a share of a selection).
    */
   private static final int WALK_ADVANTAGE = 4;
+  /**
+   * A tag's documents within one block of 2^16 documents are kept as a bitset (8 KB) from this many on, where
+   * Roaring keeps a sorted array up to 4,096: the total of a two-tag AND is then an AND and a bit count over 1,024
+   * words per block, instead of a bit test per array value (at 1M questions, page 1 of two popular tags went from
+   * 45–50 to 13–18 µs of CPU). A block costs at most 4 KB more this way, 2 B per document of a tag that dense.
+   */
+  static final int DENSE = 2_048;
 
   static final SiteIndex EMPTY = new Builder().build();
 
@@ -929,7 +939,7 @@ final class SiteIndex {
           }
         }
       }
-      copied.forEach((id, docs) -> byTag[id] = docs);
+      copied.forEach((id, docs) -> byTag[id] = denseAsBitsets(docs));
       int[] tagOffsets = old.tagOffsets;
       int[] tagData = old.tagData;
       if (tagsChanged || grows) {
@@ -1416,7 +1426,7 @@ final class SiteIndex {
         bitmap.addN(docs, postings[t], postings[t + 1] - postings[t]);
         bitmap.runOptimize();
         bitmap.trim();
-        byTag[t] = bitmap;
+        byTag[t] = denseAsBitsets(bitmap);
       }
       RoaringBitmap live = new RoaringBitmap();
       live.add(0L, (long) n);
@@ -1466,6 +1476,25 @@ final class SiteIndex {
           runMinimum,
           null);
     }
+  }
+
+  /** {@code docs}, with each block of at least {@link #DENSE} documents kept as an array turned into a bitset. */
+  static RoaringBitmap denseAsBitsets(RoaringBitmap docs) {
+    boolean any = false;
+    for (ContainerPointer p = docs.getContainerPointer(); p.getContainer() != null; p.advance()) {
+      any |= p.getContainer() instanceof ArrayContainer && p.getCardinality() >= DENSE;
+    }
+    if (!any) {
+      return docs;
+    }
+    RoaringBitmap dense = new RoaringBitmap();
+    for (ContainerPointer p = docs.getContainerPointer(); p.getContainer() != null; p.advance()) {
+      Container block = p.getContainer();
+      dense.append(p.key(), block instanceof ArrayContainer array && array.getCardinality() >= DENSE
+          ? array.toBitmapContainer()
+          : block);
+    }
+    return dense;
   }
 
   /** The runs of every tag with at least {@code minimum} documents, in each order with runs. */
