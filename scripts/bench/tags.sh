@@ -35,6 +35,8 @@ cat "$out/tags-build.json"
 echo "JMH, engine: one page of 30, page 1 and 100, sorted newest and by votes ($engine_lists)..."
 java -cp "$cp" org.openjdk.jmh.Main 'org.parley.tag.engine.TagEngineBenchmark.engine' -p query="$engine_lists" \
   -jvmArgs "-Xmx6g $props" -rf json -rff "$out/tags-jmh-engine.json" > "$out/tags-jmh-engine.log"
+echo "Engine CPU time per list (the thread's own CPU clock: what a list costs, without waiting for a CPU)..."
+java -Xmx6g $props -cp "$cp" org.parley.tag.engine.TagEngineCpuBench "$engine_lists" > "$out/tags-cpu.json"
 echo "JMH, SQL on the same data ($sql_lists)..."
 java -cp "$cp" org.openjdk.jmh.Main 'org.parley.tag.engine.TagEngineBenchmark.sql' -p query="$sql_lists" \
   -jvmArgs "-Xmx6g $props" -rf json -rff "$out/tags-jmh-sql.json" > "$out/tags-jmh-sql.log"
@@ -46,6 +48,7 @@ import json, sys
 out, load = sys.argv[1], sys.argv[2]
 build = json.load(open(f"{out}/tags-build.json"))
 runs = json.load(open(f"{out}/tags-jmh-engine.json")) + json.load(open(f"{out}/tags-jmh-sql.json"))
+cpu = json.load(open(f"{out}/tags-cpu.json"))
 figures = {}
 for run in runs:
     impl = run["benchmark"].rsplit(".", 1)[1]
@@ -54,14 +57,17 @@ for run in runs:
     pct = run["primaryMetric"]["scorePercentiles"]
     figures.setdefault(key, {})[impl] = (pct["50.0"], pct["99.0"])
 result = dict(build)
+result.update(cpu)
 result["load_average_after"] = load
 print()
-print(f'{"list (page of 30)":28} {"engine p50":>11} {"engine p99":>11} {"SQL p50":>11} {"SQL p99":>11} {"SQL/engine p50":>15}')
+print(f'{"list (page of 30)":28} {"engine p50":>11} {"engine p99":>11} {"CPU p50":>10} {"CPU p99":>10} {"SQL p50":>11} {"SQL p99":>11} {"SQL/engine p50":>15}')
 for key, f in figures.items():
     e50, e99 = f.get("engine", (None, None))
     s50, s99 = f.get("sql", (None, None))
     line = f"{key:28} "
     line += f"{e50:9.1f}µs {e99:9.1f}µs " if e50 is not None else f'{"-":>11} {"-":>11} '
+    c50, c99 = cpu.get(f"{key}_cpu_p50_us"), cpu.get(f"{key}_cpu_p99_us")
+    line += f"{c50:8.1f}µs {c99:8.1f}µs " if c50 is not None else f'{"-":>10} {"-":>10} '
     line += f"{s50/1000:9.1f}ms {s99/1000:9.1f}ms " if s50 is not None else f'{"-":>11} {"-":>11} '
     if e50 is not None:
         result[f"{key}_engine_p50_us"] = round(e50, 2)

@@ -68,45 +68,58 @@ final class DocSort {
   }
 
   /**
-   * Leaves the {@code k} smallest of the distinct values {@code a[0..length)} in {@code a[0..k)}, sorted: a
-   * quickselect, then a sort of those {@code k} only.
+   * Leaves the values that would be at places {@code [from, to)} if {@code a[0..length)} (distinct values) were
+   * sorted in {@code a[from..to)}, sorted; the rest of the array is left in some order. Two quickselects and a sort
+   * of the slice only: a deep page costs about one pass over the values, not a sort of every value before it.
    */
-  static void smallestSorted(int[] a, int length, int k) {
-    if (k <= 0) {
+  static void sliceSorted(int[] a, int length, int from, int to) {
+    to = Math.min(to, length);
+    if (from >= to) {
       return;
     }
-    if (k < length) {
-      int lo = 0;
-      int hi = length - 1;
-      int target = k - 1;
-      while (hi > lo) {
-        int mid = (lo + hi) >>> 1;
-        int pivot = median(a[lo], a[mid], a[hi]);
-        int i = lo;
-        int j = hi;
-        while (i <= j) {
-          while (a[i] < pivot) {
-            i++;
-          }
-          while (a[j] > pivot) {
-            j--;
-          }
-          if (i <= j) {
-            int t = a[i];
-            a[i++] = a[j];
-            a[j--] = t;
-          }
+    if (from > 0) {
+      partition(a, 0, length, from);
+    }
+    if (to < length) {
+      partition(a, from, length, to);
+    }
+    java.util.Arrays.sort(a, from, to);
+  }
+
+  /**
+   * Reorders {@code a[lo..hi)} so that its {@code k - lo} smallest values (distinct) are in {@code a[lo..k)}, in
+   * some order: a quickselect with a median-of-three pivot.
+   */
+  private static void partition(int[] a, int lo, int hi, int k) {
+    int left = lo;
+    int right = hi - 1;
+    int target = k - 1;
+    while (right > left) {
+      int mid = (left + right) >>> 1;
+      int pivot = median(a[left], a[mid], a[right]);
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
         }
-        if (target <= j) {
-          hi = j;
-        } else if (target >= i) {
-          lo = i;
-        } else {
-          break;
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          int t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
         }
       }
+      if (target <= j) {
+        right = j;
+      } else if (target >= i) {
+        left = i;
+      } else {
+        break;
+      }
     }
-    java.util.Arrays.sort(a, 0, Math.min(k, length));
   }
 
   private static int median(int x, int y, int z) {

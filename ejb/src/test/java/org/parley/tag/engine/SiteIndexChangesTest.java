@@ -2,9 +2,11 @@ package org.parley.tag.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -86,5 +88,35 @@ class SiteIndexChangesTest {
       assertTrue(compared > 10, "runs compared: " + compared);
       assertEquals(expected.tags("", 1, 100), index.tags("", 1, 100), "tag counts after a batch of " + batch);
     }
+  }
+
+  @Test
+  void rowsInAnyOrderBuildTheSameSnapshot() {
+    SyntheticQuestions data = new SyntheticQuestions(12, 4_000, 40, true);
+    SiteIndex inOrder = data.index(RUNS);
+    List<QuestionRow> shuffled = new ArrayList<>(data.rows);
+    Collections.shuffle(shuffled, new Random(4));
+    SiteIndex.Builder builder = new SiteIndex.Builder(RUNS);
+    shuffled.forEach(builder::add);
+    SiteIndex index = builder.build();
+    String[] t = data.tagNames;
+    for (QuestionSort sort : QuestionSort.values()) {
+      for (String e : new String[] {t[0], t[1] + " or " + t[5], "-" + t[2], t[0] + "+" + t[1], t[1] + " -" + t[0]}) {
+        for (int page : new int[] {1, 7, 30}) {
+          TagExpression expression = TagExpression.parse(e);
+          assertEquals(inOrder.questions(expression, sort, page, 25, new ArrayList<>()),
+              index.questions(expression, sort, page, 25, new ArrayList<>()), e + " " + sort + " page " + page);
+        }
+      }
+    }
+    for (int doc = 0; doc < data.rows.size(); doc += 97) {
+      assertEquals(inOrder.row(doc), index.row(doc), "document " + doc);
+    }
+    assertArrayEquals(inOrder.runNumbers(SiteIndex.Order.VOTES, t[0]), index.runNumbers(SiteIndex.Order.VOTES, t[0]));
+    assertEquals(inOrder.tags("", 1, 100), index.tags("", 1, 100));
+
+    SiteIndex.Builder twice = new SiteIndex.Builder(RUNS);
+    twice.add(data.rows.get(1)).add(data.rows.get(0)).add(data.rows.get(1));
+    assertThrows(IllegalArgumentException.class, twice::build);
   }
 }
