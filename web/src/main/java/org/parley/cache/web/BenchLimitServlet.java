@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,7 @@ public class BenchLimitServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getParameter("path");
     SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
-    if (path == null || site == null || !InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+    if (path == null || site == null || !LocalCallers.isLocal(request)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -27,7 +26,7 @@ public class BenchProbeServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+    if (!LocalCallers.isLocal(request)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

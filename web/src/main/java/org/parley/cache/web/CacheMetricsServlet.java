@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import org.parley.cache.SharedCache;
@@ -27,7 +26,7 @@ public class CacheMetricsServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+    if (!LocalCallers.isLocal(request)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
