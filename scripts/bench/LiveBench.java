@@ -341,12 +341,10 @@ public class LiveBench {
     long heapAfter = heapUsed(pid);
     // Are they alive? One notification to asker 0 reaches all of its sockets.
     List<Long> alive = new CopyOnWriteArrayList<>();
-    int mine = 0;
-    List<WebSocket> probe = new ArrayList<>();
     boolean probed = true;
     try {
       // At the open-file limit the server may take no new connection: report that instead of ending without figures.
-      probe.add(open(target.wsUrl, new Listener(null, alive), 0).join());
+      open(target.wsUrl, new Listener(null, alive), 0).join();
       trigger.answer(200_000);
       Thread.sleep(3000);
     } catch (Exception e) {
