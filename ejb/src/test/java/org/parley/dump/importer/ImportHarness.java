@@ -27,10 +27,16 @@ import org.parley.testing.H2Services;
  */
 final class ImportHarness implements AutoCloseable {
 
-  final H2Services services = new H2Services();
+  final H2Services services;
   final DumpDatabase db;
 
   ImportHarness() {
+    this(new H2Services());
+  }
+
+  /** On {@code services}' database, e.g. a file database as the server has ({@link ImportSpeedProbe}). */
+  ImportHarness(H2Services services) {
+    this.services = services;
     SessionFactoryImplementor sf = services.factory().unwrap(SessionFactoryImplementor.class);
     ConnectionProvider connections = sf.getServiceRegistry().getService(ConnectionProvider.class);
     db = new DumpDatabase(dataSource(connections), sf.getJdbcServices().getDialect());

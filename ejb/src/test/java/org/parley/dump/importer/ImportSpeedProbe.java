@@ -1,14 +1,21 @@
 package org.parley.dump.importer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.parley.dump.DumpFile;
+import org.parley.testing.H2Services;
 
-/** Not a test: {@code java ... ImportSpeedProbe DIR} imports a dump folder into in-memory H2 and prints rows/s. */
+/**
+ * Not a test: {@code java ... ImportSpeedProbe DIR [DB]} imports a dump folder into a new H2 file database at DB (a
+ * temporary one by default, as the server keeps its data: on disk) and prints rows/s per file and in all.
+ */
 public final class ImportSpeedProbe {
   public static void main(String[] args) throws Exception {
     System.setProperty("parley.import.timings", "true");
-    try (ImportHarness h = new ImportHarness()) {
+    Path db = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("import-probe").resolve("probe");
+    String url = "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000" + System.getProperty("probe.settings", "");
+    try (ImportHarness h = new ImportHarness(new H2Services(url, "create"))) {
       long site = h.site("probe.localhost");
       long started = System.nanoTime();
       Map<DumpFile, Tally> t = h.importDir(Path.of(args[0]), site);
