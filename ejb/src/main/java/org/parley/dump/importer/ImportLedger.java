@@ -28,6 +28,8 @@ public class ImportLedger {
   public static final String SKIP = "skip:";
   public static final String NOTE = "note:";
   public static final String MAX_ID = "max-id";
+  /** Posts.xml: questions that name an accepted answer not (yet) imported; see {@link LinkBatchlet}. */
+  public static final String PENDING_LINKS = "pending-links";
 
   @Inject private DumpDatabase db;
 
@@ -41,6 +43,9 @@ public class ImportLedger {
     }
     for (Map.Entry<String, Long> e : tally.notes.entrySet()) {
       add(c, importId, file, NOTE + e.getKey(), e.getValue());
+    }
+    if (tally.pendingLinks != 0) {
+      add(c, importId, file, PENDING_LINKS, tally.pendingLinks);
     }
     set(c, importId, file, POSITION, position);
     set(c, importId, file, BYTES, bytes);

@@ -5,47 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The set-based steps of an import, on the caller's connection: linking accepted answers and finishing the site. */
+/** The set-based last step of an import, on the caller's connection: finishing the site. */
 final class ImportSteps {
 
   private ImportSteps() {}
-
-  /**
-   * Points each imported question of the site at its accepted answer, with a new row version, so that readers that
-   * follow row versions (the tag engine's catch-up, search) see the change.
-   *
-   * @param nextRowVersion the SQL expression that draws from {@code post_row_version_seq}
-   * @return how many questions name an accepted answer that is not in the site (kept for export)
-   */
-  static long linkAcceptedAnswers(Connection c, long siteId, String nextRowVersion) throws SQLException {
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "update post set accepted_answer_id = (select a.id from post a where a.site_id = post.site_id"
-                + " and a.number = post.dump_accepted_number and a.post_type = 'A' and a.question_id = post.id),"
-                + " row_version = "
-                + nextRowVersion
-                + " where site_id = ? and post_type = 'Q' and dump_accepted_number is not null"
-                + " and accepted_answer_id is null")) {
-      st.setLong(1, siteId);
-      st.executeUpdate();
-    }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "update post set dump_accepted_number = null where site_id = ? and post_type = 'Q'"
-                + " and dump_accepted_number is not null and accepted_answer_id is not null")) {
-      st.setLong(1, siteId);
-      st.executeUpdate();
-    }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "select count(*) from post where site_id = ? and post_type = 'Q' and dump_accepted_number is not null")) {
-      st.setLong(1, siteId);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
 
   /**
    * Moves the site's number counters past the highest post and user numbers and recounts its tags' questions.

@@ -9,8 +9,9 @@ import java.sql.Connection;
 import org.parley.dump.DumpFile;
 
 /**
- * Once all posts are in: points each imported question at its accepted answer (an AcceptedAnswerId may name an
- * answer later in the file). An accepted answer that is not in the dump is counted as a note and kept for export.
+ * Once all posts are in: counts the imported questions still waiting for their accepted answer (the posts step links
+ * each question when its accepted answer is written) as "accepted answer not in the dump". Their AcceptedAnswerId is
+ * kept for export.
  */
 @Named("linkBatchlet")
 @Dependent
@@ -24,14 +25,12 @@ public class LinkBatchlet extends AbstractBatchlet {
   @Override
   public String process() throws Exception {
     long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
-    long siteId = records.find(importId).getSiteId();
     try (Connection c = db.connection()) {
-      long dangling = ImportSteps.linkAcceptedAnswers(
-              c, siteId, db.nextValueExpression(org.parley.post.RowVersions.SEQUENCE));
-      ledger.set(
-          c, importId, DumpFile.POSTS.fileName(), ImportLedger.NOTE + "accepted answer not in the dump", dangling);
+      String posts = DumpFile.POSTS.fileName();
+      long dangling = Math.max(0, ledger.get(c, importId, posts, ImportLedger.PENDING_LINKS));
+      ledger.set(c, importId, posts, ImportLedger.NOTE + "accepted answer not in the dump", dangling);
     } catch (Exception e) {
-      records.failed(importId, "Linking accepted answers failed: " + e);
+      records.failed(importId, "Counting unlinked accepted answers failed: " + e);
       throw e;
     }
     return "LINKED";

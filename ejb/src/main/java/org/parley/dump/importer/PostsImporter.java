@@ -23,8 +23,9 @@ import org.parley.tag.Tag;
  * answer and comment counts as given, dates, closed and community-wiki dates, license and tags (both {@code <a><b>}
  * and {@code |a|b|}); bodies are HTML, kept as written (for edits and export) and sanitised for display. Other post
  * types (tag wikis, excerpts, ...) are kept whole in {@code dump_post}. An owner missing from Users.xml is shown by
- * the row's OwnerDisplayName or as "user&lt;Id&gt;", like Stack Exchange shows deleted users. Accepted answers are
- * linked once all posts are in ({@link LinkBatchlet}).
+ * the row's OwnerDisplayName or as "user&lt;Id&gt;", like Stack Exchange shows deleted users. A question is pointed
+ * at its accepted answer when that answer is written; {@link LinkBatchlet} counts the questions whose accepted answer
+ * never came.
  */
 final class PostsImporter extends RowImporter {
 
@@ -70,12 +71,7 @@ final class PostsImporter extends RowImporter {
     }
     Set<Long> present = existingOwnPosts(c, numbers);
     Map<Long, Long> userIds = userIds(c, owners);
-    Map<Long, Long> questionIds =
-        lookup(
-            c,
-            "select id from post where site_id = ? and post_type = 'Q' and number = ?",
-            ctx.siteId(),
-            parents);
+    Map<Long, Question> questions = questions(c, parents);
     Map<String, Long> tagIds = tagIds(c, tagNames);
     DumpDatabase.Ids postIds = ctx.db().new Ids(c, "post_id_seq");
     DumpDatabase.Ids otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
@@ -143,7 +139,11 @@ final class PostsImporter extends RowImporter {
             q.setInt(i++, intOr(row, "AnswerCount", 0));
             q.setLong(i++, intOr(row, "ViewCount", 0));
             setInstant(q, i++, date(row, "ClosedDate", extras));
-            setLong(q, i++, optionalLong(row, "AcceptedAnswerId"));
+            Long accepted = optionalLong(row, "AcceptedAnswerId");
+            setLong(q, i++, accepted);
+            if (accepted != null) {
+              tally.pendingLinks++;
+            }
             common.extrasAt(q, 15, extras);
             q.addBatch();
             qBatch++;
@@ -157,7 +157,7 @@ final class PostsImporter extends RowImporter {
                 tagBatch++;
               }
             }
-            questionIds.put(number, id);
+            questions.put(number, new Question(id, accepted));
             tally.imported();
           } else if (type == ANSWER) {
             Long parent = optionalLong(row, "ParentId");
@@ -191,13 +191,39 @@ final class PostsImporter extends RowImporter {
         other.executeBatch();
       }
     }
-    writeAnswers(c, answers, questionIds, postIds, rowVersion, tally);
+    writeAnswers(c, answers, questions, postIds, rowVersion, tally);
+  }
+
+  /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
+  private record Question(long id, Long acceptedNumber) {}
+
+  /** number -> question for the numbers of {@code numbers} that are questions of the site, one point query each. */
+  private Map<Long, Question> questions(Connection c, Set<Long> numbers) throws SQLException {
+    Map<Long, Question> found = new HashMap<>();
+    if (numbers.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "select id, dump_accepted_number from post where site_id = ? and post_type = 'Q' and number = ?")) {
+      st.setLong(1, ctx.siteId());
+      for (Long n : numbers) {
+        st.setLong(2, n);
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next()) {
+            long accepted = rs.getLong(2);
+            found.put(n, new Question(rs.getLong(1), rs.wasNull() ? null : accepted));
+          }
+        }
+      }
+    }
+    return found;
   }
 
   private void writeAnswers(
       Connection c,
       List<PendingAnswer> answers,
-      Map<Long, Long> questionIds,
+      Map<Long, Question> questions,
       DumpDatabase.Ids postIds,
       String rowVersion,
       Tally tally)
@@ -214,21 +240,52 @@ final class PostsImporter extends RowImporter {
                 + rowVersion
                 + ", ?, ?, ?, ?, ?)")) {
       int batched = 0;
+      Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
       for (PendingAnswer p : answers) {
-        Long questionId = questionIds.get(p.parent);
-        if (questionId == null) {
+        Question question = questions.get(p.parent);
+        if (question == null) {
           tally.skip("answer to a missing question");
           continue;
         }
-        int i = p.common.bind(a, postIds.next(), p.number);
-        a.setLong(i, questionId);
+        long id = postIds.next();
+        int i = p.common.bind(a, id, p.number);
+        a.setLong(i, question.id());
         p.common.extrasAt(a, 15, p.extras);
         a.addBatch();
         batched++;
         tally.imported();
+        if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
+          accepted.put(question.id(), id);
+        }
       }
       if (batched > 0) {
         a.executeBatch();
+      }
+      link(c, accepted, rowVersion, tally);
+    }
+  }
+
+  /**
+   * Points questions at their accepted answers, just written, while their rows are still in the database's cache: a
+   * question's AcceptedAnswerId names an answer that comes after it in the file, so this cannot be part of the
+   * question's insert. The link step counts the questions left waiting as answers not in the dump.
+   */
+  private void link(Connection c, Map<Long, Long> accepted, String rowVersion, Tally tally) throws SQLException {
+    if (accepted.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = "
+                + rowVersion
+                + " where id = ?")) {
+      for (Map.Entry<Long, Long> e : accepted.entrySet()) {
+        st.setLong(1, e.getValue());
+        st.setLong(2, e.getKey());
+        st.addBatch();
+      }
+      for (int updated : st.executeBatch()) {
+        tally.pendingLinks -= updated >= 0 ? updated : 1; // SUCCESS_NO_INFO: one row by id
       }
     }
   }

@@ -9,6 +9,8 @@ final class Tally {
   long imported;
   final Map<String, Long> skipped = new TreeMap<>();
   final Map<String, Long> notes = new TreeMap<>();
+  /** Questions written naming an accepted answer, less the questions linked to theirs: may be negative. */
+  long pendingLinks;
 
   void imported() {
     imported++;

@@ -69,6 +69,10 @@ class BundledDumpImportTest {
       assertEquals(
           157 - h.count("select count(*) from post where site_id = ? and dump_accepted_number is not null", site),
           h.count("select count(*) from post where site_id = ? and accepted_answer_id is not null", site));
+      assertEquals(
+          h.count("select count(*) from post where site_id = ? and dump_accepted_number is not null", site),
+          t.get(DumpFile.POSTS).notes.getOrDefault("accepted answer not in the dump", 0L),
+          "questions left unlinked are the ones counted");
       assertEquals(15, h.count("select count(*) from post where site_id = ? and closed_at is not null", site));
       assertEquals(89, h.count("select count(*) from post where site_id = ? and community_owned_at is not null", site));
       assertEquals(1, h.count("select count(*) from parley_user where site_id = ? and number = -1", site), "Community");
