@@ -4,9 +4,19 @@ import java.util.Map;
 
 /**
  * One {@code <row .../>} of a dump file: its position (1-based ordinal among the rows, and the line it starts on) and
- * its attributes in file order, values already unescaped. An absent attribute means NULL.
+ * its attributes in file order, values already unescaped. An absent attribute means NULL. {@code prepared} is work an
+ * importer did on the row ahead of writing it, on another thread (e.g. its sanitised body); null when none.
  */
-public record DumpRow(long ordinal, int line, Map<String, String> attributes) {
+public record DumpRow(long ordinal, int line, Map<String, String> attributes, Object prepared) {
+
+  public DumpRow(long ordinal, int line, Map<String, String> attributes) {
+    this(ordinal, line, attributes, null);
+  }
+
+  /** This row with {@code work} as its prepared work. */
+  public DumpRow withPrepared(Object work) {
+    return new DumpRow(ordinal, line, attributes, work);
+  }
 
   public String get(String name) {
     return attributes.get(name);

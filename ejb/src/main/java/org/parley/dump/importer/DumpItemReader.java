@@ -1,9 +1,11 @@
 package org.parley.dump.importer;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,12 +15,13 @@ import java.sql.Connection;
 import org.parley.dump.DumpFile;
 import org.parley.dump.DumpFormatException;
 import org.parley.dump.DumpReader;
-import org.parley.dump.DumpRow;
+import org.parley.markdown.MarkdownRenderer;
 
 /**
- * Reads one dump file row by row. Resumes after the position the last committed chunk recorded in the ledger (the
- * batch checkpoint may lag it by a chunk after a crash; the ledger never does), and tells the writer how many bytes
- * are behind it through the step's transient data.
+ * Reads one dump file row by row, a few chunks ahead on a thread of its own ({@link ReadAhead}). Resumes after the
+ * position the last committed chunk recorded in the ledger (the batch checkpoint may lag it by a chunk after a
+ * crash; the ledger never does), and tells the writer how many bytes are behind it through the step's transient
+ * data.
  */
 @Named("dumpItemReader")
 @Dependent
@@ -29,12 +32,17 @@ public class DumpItemReader extends AbstractItemReader {
   @Inject private DumpDatabase db;
   @Inject private ImportLedger ledger;
   @Inject private ImportRecords records;
+  @Inject private MarkdownRenderer markdown;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  private ManagedThreadFactory threads;
 
   @Inject
   @BatchProperty(name = "file")
   private String file;
 
-  private DumpReader reader;
+  private ReadAhead rows;
+  private long ordinal;
   private long importId;
 
   @Override
@@ -46,21 +54,32 @@ public class DumpItemReader extends AbstractItemReader {
     try (Connection c = db.connection()) {
       position = ledger.get(c, importId, file, ImportLedger.POSITION);
     }
+    RowImporter importer = RowImporter.forFile(kind, new ImportContext(record.getSiteId(), db, markdown));
+    DumpReader reader = null;
     try {
       reader = DumpReader.open(Path.of(record.getDir()), kind);
       reader.skip(position);
     } catch (DumpFormatException e) {
+      if (reader != null) {
+        reader.close();
+      }
       records.failed(importId, e.getMessage());
       throw e;
     }
+    ordinal = reader.ordinal();
+    rows = new ReadAhead(reader, importer::prepare, threads, 2 * ImportJob.CHUNK);
   }
 
   @Override
-  public Object readItem() {
+  public Object readItem() throws InterruptedException {
     try {
-      DumpRow row = reader.next();
-      step.setTransientUserData(reader.bytesRead());
-      return row;
+      ReadAhead.Item item = rows.next();
+      if (item == null) {
+        return null;
+      }
+      ordinal = item.row().ordinal();
+      step.setTransientUserData(item.bytes());
+      return item.row();
     } catch (DumpFormatException e) {
       records.failed(importId, e.getMessage());
       throw e;
@@ -69,13 +88,13 @@ public class DumpItemReader extends AbstractItemReader {
 
   @Override
   public Serializable checkpointInfo() {
-    return reader == null ? 0L : reader.ordinal();
+    return ordinal;
   }
 
   @Override
   public void close() {
-    if (reader != null) {
-      reader.close();
+    if (rows != null) {
+      rows.close();
     }
   }
 }

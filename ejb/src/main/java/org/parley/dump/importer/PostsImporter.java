@@ -220,6 +220,24 @@ final class PostsImporter extends RowImporter {
     return found;
   }
 
+  /** Sanitises a question's or an answer's body, a fifth of the step's time, ahead on the reading thread. */
+  @Override
+  DumpRow prepare(DumpRow row) {
+    String type = row.get("PostTypeId");
+    String body = row.get("Body");
+    if (body == null || !("1".equals(type) || "2".equals(type))) {
+      return row;
+    }
+    try {
+      return row.withPrepared(new Sanitised(body, ctx.markdown().sanitize(body)));
+    } catch (RuntimeException e) {
+      return row; // the writer sanitises it, and meets the problem in its place
+    }
+  }
+
+  /** A body and its sanitised HTML. */
+  private record Sanitised(String body, String html) {}
+
   private void writeAnswers(
       Connection c,
       List<PendingAnswer> answers,
@@ -297,6 +315,7 @@ final class PostsImporter extends RowImporter {
     Long ownerId;
     String ownerName;
     String body;
+    String bodyHtml;
     int score;
     Instant created;
     Instant lastActivity;
@@ -313,7 +332,7 @@ final class PostsImporter extends RowImporter {
       setLong(st, 4, ownerId);
       st.setString(5, ownerName);
       st.setString(6, body);
-      st.setString(7, ctx.markdown().sanitize(body));
+      st.setString(7, bodyHtml);
       st.setInt(8, score);
       setInstant(st, 9, created);
       setInstant(st, 10, lastActivity);
@@ -348,6 +367,8 @@ final class PostsImporter extends RowImporter {
     }
     String body = row.get("Body");
     c.body = body == null ? "" : body;
+    c.bodyHtml =
+        row.prepared() instanceof Sanitised s && s.body() == body ? s.html() : ctx.markdown().sanitize(c.body);
     c.score = intOr(row, "Score", 0);
     c.created = date(row, "CreationDate", extras);
     if (c.created == null) {

@@ -78,6 +78,15 @@ abstract class RowImporter {
 
   abstract void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException;
 
+  /**
+   * The row with the work done that needs no database and no other row (see {@link DumpRow#prepared}), called by
+   * {@link ReadAhead} on its own thread, possibly on another instance than the one that writes the row; never
+   * throws. This default does nothing.
+   */
+  DumpRow prepare(DumpRow row) {
+    return row;
+  }
+
   /** The row's Id, which every file has. */
   static long id(DumpRow row) {
     return requiredLong(row, "Id");
