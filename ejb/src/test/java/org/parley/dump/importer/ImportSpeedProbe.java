@@ -21,7 +21,9 @@ public final class ImportSpeedProbe {
       Map<DumpFile, Tally> t = h.importDir(Path.of(args[0]), site);
       long rows = t.values().stream().mapToLong(x -> x.read).sum();
       long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      System.out.printf("%d rows in %d ms (%d rows/s)%n", rows, ms, rows * 1000 / ms);
+      long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+              .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+      System.out.printf("%d rows in %d ms (%d rows/s); process CPU %d ms in all%n", rows, ms, rows * 1000 / ms, cpu);
     }
   }
 }
