@@ -197,27 +197,14 @@ final class PostsImporter extends RowImporter {
   /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
   private record Question(long id, Long acceptedNumber) {}
 
-  /** number -> question for the numbers of {@code numbers} that are questions of the site, one point query each. */
+  /** number -> question for the numbers of {@code numbers} that are questions of the site. */
   private Map<Long, Question> questions(Connection c, Set<Long> numbers) throws SQLException {
-    Map<Long, Question> found = new HashMap<>();
-    if (numbers.isEmpty()) {
-      return found;
-    }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "select id, dump_accepted_number from post where site_id = ? and post_type = 'Q' and number = ?")) {
-      st.setLong(1, ctx.siteId());
-      for (Long n : numbers) {
-        st.setLong(2, n);
-        try (ResultSet rs = st.executeQuery()) {
-          if (rs.next()) {
-            long accepted = rs.getLong(2);
-            found.put(n, new Question(rs.getLong(1), rs.wasNull() ? null : accepted));
-          }
-        }
-      }
-    }
-    return found;
+    return lookup(
+        c,
+        "select id, dump_accepted_number from post where site_id = ? and post_type = 'Q' and number = ?",
+        ctx.siteId(),
+        numbers,
+        rs -> new Question(rs.getLong(1), rs.getObject(2, Long.class)));
   }
 
   /** Sanitises a question's or an answer's body, a fifth of the step's time, ahead on the reading thread. */

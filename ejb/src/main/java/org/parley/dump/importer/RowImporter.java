@@ -216,7 +216,18 @@ abstract class RowImporter {
 
   /** key -> value for the query ({@code select VALUE ... where site_id = ? and KEY = ?}), one point query per key. */
   static Map<Long, Long> lookup(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
-    Map<Long, Long> found = new HashMap<>();
+    return lookup(c, sql, siteId, keys, rs -> rs.getLong(1));
+  }
+
+  /** Reads what a lookup query found for one key from its result row. */
+  interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** key -> what {@code reader} makes of the query's row, for the keys the query finds; one point query per key. */
+  static <T> Map<Long, T> lookup(
+      Connection c, String sql, long siteId, Collection<Long> keys, RowReader<T> reader) throws SQLException {
+    Map<Long, T> found = new HashMap<>();
     if (keys.isEmpty()) {
       return found;
     }
@@ -226,7 +237,7 @@ abstract class RowImporter {
         st.setLong(2, k);
         try (ResultSet rs = st.executeQuery()) {
           if (rs.next()) {
-            found.put(k, rs.getLong(1));
+            found.put(k, reader.read(rs));
           }
         }
       }
