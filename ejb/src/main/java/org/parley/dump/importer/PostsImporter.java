@@ -207,7 +207,7 @@ final class PostsImporter extends RowImporter {
         rs -> new Question(rs.getLong(1), rs.getObject(2, Long.class)));
   }
 
-  /** Sanitises a question's or an answer's body, a fifth of the step's time, ahead on the reading thread. */
+  /** The sanitised HTML of a question's or an answer's body (a fifth of the step), made on the reading thread. */
   @Override
   DumpRow prepare(DumpRow row) {
     String type = row.get("PostTypeId");
@@ -216,14 +216,11 @@ final class PostsImporter extends RowImporter {
       return row;
     }
     try {
-      return row.withPrepared(new Sanitised(body, ctx.markdown().sanitize(body)));
+      return row.withPrepared(ctx.markdown().sanitize(body));
     } catch (RuntimeException e) {
       return row; // the writer sanitises it, and meets the problem in its place
     }
   }
-
-  /** A body and its sanitised HTML. */
-  private record Sanitised(String body, String html) {}
 
   private void writeAnswers(
       Connection c,
@@ -354,8 +351,7 @@ final class PostsImporter extends RowImporter {
     }
     String body = row.get("Body");
     c.body = body == null ? "" : body;
-    c.bodyHtml =
-        row.prepared() instanceof Sanitised s && s.body() == body ? s.html() : ctx.markdown().sanitize(c.body);
+    c.bodyHtml = row.prepared() instanceof String html ? html : ctx.markdown().sanitize(c.body);
     c.score = intOr(row, "Score", 0);
     c.created = date(row, "CreationDate", extras);
     if (c.created == null) {
