@@ -28,69 +28,73 @@ import org.parley.testing.ParleyDeployment;
 @RunAsClient
 class AdminSitesBrowserIT {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ParleyDeployment.ear();
-  }
-
-  private static String base(String host) {
-    return "http://" + host + ":" + Http.port();
-  }
-
-  @Test
-  void theAdminCreatesASiteThatAnswersAtItsHost() throws Exception {
-    String name = ParleyDeployment.unique("cook");
-    String host = name + ".localhost";
-    try (Browser admin = new Browser(1280, 1000)) {
-      WebDriver d = admin.driver();
-      logIn(d, "localhost", "admin", adminPassword());
-      d.get(base("localhost") + "/admin/sites");
-      d.findElement(By.id("site-host")).sendKeys(host);
-      d.findElement(By.id("site-name")).sendKeys(name);
-      d.findElement(By.id("site-title")).sendKeys("Seasoned Advice " + name);
-      d.findElement(By.id("site-description")).sendKeys("Cooking questions for this test.");
-      d.findElement(By.id("site-submit")).click();
-      waitFor(d).until(x -> x.getPageSource().contains(host));
-      admin.screenshot("admin-sites");
-
-      d.get(base(host) + "/");
-      assertTrue(d.getTitle().contains("Seasoned Advice " + name) || d.getPageSource().contains("Seasoned Advice " + name));
-      assertEquals(200, Http.get(host, "/questions").status());
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear();
     }
-  }
 
-  @Test
-  void anOrdinaryUserIsRefusedTheAdminPage() throws Exception {
-    String user = ParleyDeployment.unique("eve");
-    try (Browser browser = new Browser(1280, 1000)) {
-      WebDriver d = browser.driver();
-      d.get(base("localhost") + "/users/register");
-      d.findElement(By.id("register-username")).sendKeys(user);
-      d.findElement(By.id("register-display")).sendKeys("Eve " + user);
-      d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
-      d.findElement(By.id("register-submit")).click();
-      waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains("Eve"));
-      d.get(base("localhost") + "/admin/sites");
-      assertTrue(d.findElements(By.id("site-host")).isEmpty(), "the form must not be shown");
-      assertTrue(d.getPageSource().toLowerCase().contains("403") || d.getPageSource().toLowerCase().contains("not allowed")
-          || d.getPageSource().toLowerCase().contains("forbidden"), d.getPageSource());
+    private static String base(String host) {
+        return "http://" + host + ":" + Http.port();
     }
-  }
 
-  private static void logIn(WebDriver d, String host, String username, String password) {
-    d.get(base(host) + "/users/login");
-    d.findElement(By.id("login-username")).sendKeys(username);
-    d.findElement(By.id("login-password")).sendKeys(password);
-    d.findElement(By.id("login-submit")).click();
-    waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
-  }
+    @Test
+    void theAdminCreatesASiteThatAnswersAtItsHost() throws Exception {
+        String name = ParleyDeployment.unique("cook");
+        String host = name + ".localhost";
+        try (Browser admin = new Browser(1280, 1000)) {
+            WebDriver d = admin.driver();
+            logIn(d, "localhost", "admin", adminPassword());
+            d.get(base("localhost") + "/admin/sites");
+            d.findElement(By.id("site-host")).sendKeys(host);
+            d.findElement(By.id("site-name")).sendKeys(name);
+            d.findElement(By.id("site-title")).sendKeys("Seasoned Advice " + name);
+            d.findElement(By.id("site-description")).sendKeys("Cooking questions for this test.");
+            d.findElement(By.id("site-submit")).click();
+            waitFor(d).until(x -> x.getPageSource().contains(host));
+            admin.screenshot("admin-sites");
 
-  private static String adminPassword() throws Exception {
-    Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
-    return Files.readString(file, StandardCharsets.UTF_8).strip();
-  }
+            d.get(base(host) + "/");
+            assertTrue(d.getTitle().contains("Seasoned Advice " + name)
+                    || d.getPageSource().contains("Seasoned Advice " + name));
+            assertEquals(200, Http.get(host, "/questions").status());
+        }
+    }
 
-  private static WebDriverWait waitFor(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
+    @Test
+    void anOrdinaryUserIsRefusedTheAdminPage() throws Exception {
+        String user = ParleyDeployment.unique("eve");
+        try (Browser browser = new Browser(1280, 1000)) {
+            WebDriver d = browser.driver();
+            d.get(base("localhost") + "/users/register");
+            d.findElement(By.id("register-username")).sendKeys(user);
+            d.findElement(By.id("register-display")).sendKeys("Eve " + user);
+            d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
+            d.findElement(By.id("register-submit")).click();
+            waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains("Eve"));
+            d.get(base("localhost") + "/admin/sites");
+            assertTrue(d.findElements(By.id("site-host")).isEmpty(), "the form must not be shown");
+            assertTrue(
+                    d.getPageSource().toLowerCase().contains("403")
+                            || d.getPageSource().toLowerCase().contains("not allowed")
+                            || d.getPageSource().toLowerCase().contains("forbidden"),
+                    d.getPageSource());
+        }
+    }
+
+    private static void logIn(WebDriver d, String host, String username, String password) {
+        d.get(base(host) + "/users/login");
+        d.findElement(By.id("login-username")).sendKeys(username);
+        d.findElement(By.id("login-password")).sendKeys(password);
+        d.findElement(By.id("login-submit")).click();
+        waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
+    }
+
+    private static String adminPassword() throws Exception {
+        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    private static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
 }

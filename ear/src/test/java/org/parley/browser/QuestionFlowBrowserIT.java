@@ -28,89 +28,106 @@ import org.parley.testing.ParleyDeployment;
 @RunAsClient
 class QuestionFlowBrowserIT {
 
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return ParleyDeployment.ear();
-  }
-
-  private static final String BASE = "http://localhost:" + Http.port();
-
-  @Test
-  void registerAskAnswerVoteAccept() throws Exception {
-    String ada = ParleyDeployment.unique("ada");
-    String bo = ParleyDeployment.unique("bo");
-    String title = "How do I true a wheel without a stand " + ada + "?";
-    try (Browser asker = new Browser(1280, 1000); Browser answerer = new Browser(390, 844)) {
-      register(asker, ada, "Ada " + ada);
-      WebDriver a = asker.driver();
-      a.get(BASE + "/questions/ask");
-      a.findElement(By.id("ask-title")).sendKeys(title);
-      a.findElement(By.id("ask-body"))
-          .sendKeys("I have a slight wobble in my rear wheel.\n\n* no truing stand\n* only a spoke key\n\n`zip ties`?");
-      WebElement preview = a.findElement(By.id("ask-preview"));
-      waitFor(a).until(d -> preview.getAttribute("innerHTML").contains("<li>no truing stand</li>"));
-      WebElement tags = a.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
-      tags.sendKeys("wheels");
-      tags.sendKeys(Keys.ENTER);
-      tags.sendKeys("truing");
-      tags.sendKeys(Keys.ENTER);
-      asker.screenshot("ask");
-      a.findElement(By.id("ask-submit")).click();
-      waitFor(a).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
-      String questionUrl = a.getCurrentUrl();
-      assertTrue(a.findElement(By.tagName("h1")).getText().contains(title));
-      assertTrue(a.getPageSource().contains("<code>zip ties</code>"));
-
-      register(answerer, bo, "Bo " + bo);
-      WebDriver b = answerer.driver();
-      b.get(questionUrl);
-      b.findElement(By.id("answer-body"))
-          .sendKeys("Use the brake pads as a gauge: tighten spokes on the side away from the rub, a quarter turn each.");
-      b.findElement(By.id("answer-submit")).click();
-      waitFor(b).until(d -> !d.findElements(By.cssSelector(".answer")).isEmpty());
-      WebElement answer = b.findElement(By.cssSelector(".answer"));
-      String answerNumber = answer.getAttribute("data-post");
-      b.findElement(By.cssSelector(".question .vote-up")).click();
-      waitFor(b).until(d -> d.findElement(By.cssSelector(".question .score")).getText().trim().equals("1"));
-      answerer.screenshot("answered-phone");
-
-      a.get(questionUrl);
-      a.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .vote-up")).click();
-      waitFor(a)
-          .until(d -> d.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .score")).getText().trim().equals("1"));
-      a.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accept")).click();
-      waitFor(a).until(d -> !d.findElements(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accepted")).isEmpty());
-      asker.screenshot("accepted");
-
-      // Voting on one's own post is refused with a message, and the score does not move.
-      a.findElement(By.cssSelector(".question .vote-up")).click();
-      waitFor(a).until(d -> d.getPageSource().contains("your own"));
-      assertEquals("1", a.findElement(By.cssSelector(".question .score")).getText().trim());
-
-      // Reputation: Ada 1 + 10 (question upvoted) + 2 (accepted an answer); Bo 1 + 10 + 15.
-      a.navigate().refresh();
-      waitFor(a).until(d -> d.findElement(By.id("topbar-user")).getText().contains("13"));
-      b.navigate().refresh();
-      waitFor(b).until(d -> d.findElement(By.id("topbar-user")).getText().contains("26"));
-      assertTrue(b.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accepted")).isDisplayed());
-
-      a.get(BASE + "/questions/tagged/truing");
-      assertTrue(a.getPageSource().contains(title));
-      asker.screenshot("tagged");
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear();
     }
-  }
 
-  private static void register(Browser browser, String username, String displayName) throws Exception {
-    WebDriver d = browser.driver();
-    d.get(BASE + "/users/register");
-    d.findElement(By.id("register-username")).sendKeys(username);
-    d.findElement(By.id("register-display")).sendKeys(displayName);
-    d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
-    d.findElement(By.id("register-submit")).click();
-    waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains(displayName));
-  }
+    private static final String BASE = "http://localhost:" + Http.port();
 
-  private static WebDriverWait waitFor(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
+    @Test
+    void registerAskAnswerVoteAccept() throws Exception {
+        String ada = ParleyDeployment.unique("ada");
+        String bo = ParleyDeployment.unique("bo");
+        String title = "How do I true a wheel without a stand " + ada + "?";
+        try (Browser asker = new Browser(1280, 1000);
+                Browser answerer = new Browser(390, 844)) {
+            register(asker, ada, "Ada " + ada);
+            WebDriver a = asker.driver();
+            a.get(BASE + "/questions/ask");
+            a.findElement(By.id("ask-title")).sendKeys(title);
+            a.findElement(By.id("ask-body"))
+                    .sendKeys(
+                            "I have a slight wobble in my rear wheel.\n\n* no truing stand\n* only a spoke key\n\n`zip ties`?");
+            WebElement preview = a.findElement(By.id("ask-preview"));
+            waitFor(a).until(d -> preview.getAttribute("innerHTML").contains("<li>no truing stand</li>"));
+            WebElement tags = a.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
+            tags.sendKeys("wheels");
+            tags.sendKeys(Keys.ENTER);
+            tags.sendKeys("truing");
+            tags.sendKeys(Keys.ENTER);
+            asker.screenshot("ask");
+            a.findElement(By.id("ask-submit")).click();
+            waitFor(a).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
+            String questionUrl = a.getCurrentUrl();
+            assertTrue(a.findElement(By.tagName("h1")).getText().contains(title));
+            assertTrue(a.getPageSource().contains("<code>zip ties</code>"));
+
+            register(answerer, bo, "Bo " + bo);
+            WebDriver b = answerer.driver();
+            b.get(questionUrl);
+            b.findElement(By.id("answer-body"))
+                    .sendKeys(
+                            "Use the brake pads as a gauge: tighten spokes on the side away from the rub, a quarter turn each.");
+            b.findElement(By.id("answer-submit")).click();
+            waitFor(b).until(d -> !d.findElements(By.cssSelector(".answer")).isEmpty());
+            WebElement answer = b.findElement(By.cssSelector(".answer"));
+            String answerNumber = answer.getAttribute("data-post");
+            b.findElement(By.cssSelector(".question .vote-up")).click();
+            waitFor(b)
+                    .until(d -> d.findElement(By.cssSelector(".question .score"))
+                            .getText()
+                            .trim()
+                            .equals("1"));
+            answerer.screenshot("answered-phone");
+
+            a.get(questionUrl);
+            a.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .vote-up"))
+                    .click();
+            waitFor(a)
+                    .until(d -> d.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .score"))
+                            .getText()
+                            .trim()
+                            .equals("1"));
+            a.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accept"))
+                    .click();
+            waitFor(a)
+                    .until(d -> !d.findElements(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accepted"))
+                            .isEmpty());
+            asker.screenshot("accepted");
+
+            // Voting on one's own post is refused with a message, and the score does not move.
+            a.findElement(By.cssSelector(".question .vote-up")).click();
+            waitFor(a).until(d -> d.getPageSource().contains("your own"));
+            assertEquals(
+                    "1",
+                    a.findElement(By.cssSelector(".question .score")).getText().trim());
+
+            // Reputation: Ada 1 + 10 (question upvoted) + 2 (accepted an answer); Bo 1 + 10 + 15.
+            a.navigate().refresh();
+            waitFor(a).until(d -> d.findElement(By.id("topbar-user")).getText().contains("13"));
+            b.navigate().refresh();
+            waitFor(b).until(d -> d.findElement(By.id("topbar-user")).getText().contains("26"));
+            assertTrue(b.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accepted"))
+                    .isDisplayed());
+
+            a.get(BASE + "/questions/tagged/truing");
+            assertTrue(a.getPageSource().contains(title));
+            asker.screenshot("tagged");
+        }
+    }
+
+    private static void register(Browser browser, String username, String displayName) throws Exception {
+        WebDriver d = browser.driver();
+        d.get(BASE + "/users/register");
+        d.findElement(By.id("register-username")).sendKeys(username);
+        d.findElement(By.id("register-display")).sendKeys(displayName);
+        d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
+        d.findElement(By.id("register-submit")).click();
+        waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains(displayName));
+    }
+
+    private static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
 }

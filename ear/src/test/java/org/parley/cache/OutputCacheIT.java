@@ -36,163 +36,208 @@ import org.parley.user.UserService;
 @ExtendWith(ArquillianExtension.class)
 class OutputCacheIT {
 
-  @Deployment
-  static EnterpriseArchive deployment() {
-    return ParleyDeployment.ear(OutputCacheIT.class, Http.class);
-  }
-
-  @EJB SiteService sites;
-  @EJB UserService users;
-  @EJB QuestionService questions;
-
-  @Test
-  void anAnonymousQuestionPageIsCachedRevalidatedAndInvalidated() throws Exception {
-    String name = ParleyDeployment.unique("oc");
-    String host = name + ".localhost";
-    SiteInfo site = sites.ensureSite(host, name, "Output " + name, "A site for one test");
-    users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
-    Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
-    QuestionSummary q =
-        questions.ask(asker, "Is this page served from the output cache?", "A body long enough to be a real question.",
-            List.of("cache"));
-    String path = "/questions/" + q.number() + "/" + q.slug();
-
-    Http.Response first = Http.get(host, path);
-    assertEquals(200, first.status());
-    assertEquals("miss", first.header("X-Parley-Cache"));
-    assertTrue(first.body().contains("value=\"stateless\""), "anonymous pages keep no view state in a session");
-
-    Http.Response second = Http.get(host, path);
-    assertEquals("hit", second.header("X-Parley-Cache"));
-    assertEquals(first.body(), second.body());
-    assertNull(second.header("Set-Cookie"), "a cached hit starts no session");
-    String etag = second.header("ETag");
-    assertNotNull(etag);
-    assertNotNull(second.header("Last-Modified"));
-
-    Http.Response revalidated = Http.get(host, path, Map.of("If-None-Match", etag));
-    assertEquals(304, revalidated.status());
-    assertEquals("", revalidated.body());
-
-    questions.edit(asker, q.number(), q.title(), "A body long enough to be a real question, edited since.",
-        List.of("cache", "edited"));
-    Http.Response after = Http.get(host, path, Map.of("If-None-Match", etag));
-    assertEquals(200, after.status(), "the edit changed the page, so the old ETag no longer matches");
-    assertEquals("miss", after.header("X-Parley-Cache"));
-    assertTrue(after.body().contains("edited since"), "no stale page once the write returned");
-
-    Http.Response tagged = Http.get(host, "/questions/tagged/edited");
-    assertTrue(tagged.body().contains(q.title()), "lists show the edit too");
-  }
-
-  @Test
-  void pagesOfTwoSitesAreCachedApart() throws Exception {
-    String a = ParleyDeployment.unique("oa");
-    String b = ParleyDeployment.unique("ob");
-    sites.ensureSite(a + ".localhost", a, "Site " + a, "");
-    sites.ensureSite(b + ".localhost", b, "Site " + b, "");
-    Http.get(a + ".localhost", "/");
-    assertTrue(Http.get(a + ".localhost", "/").body().contains("Site " + a));
-    assertTrue(Http.get(b + ".localhost", "/").body().contains("Site " + b));
-  }
-
-  @Test
-  void unknownParametersAreNotCached() throws Exception {
-    Http.Response r = Http.get("localhost", "/questions?utm_source=x");
-    assertEquals(200, r.status());
-    assertNull(r.header("X-Parley-Cache"));
-  }
-
-  @Test
-  void anAnonymousVisitorGetsNoSessionFromAnyPublicPage() throws Exception {
-    String name = ParleyDeployment.unique("ns");
-    String host = name + ".localhost";
-    SiteInfo site = sites.ensureSite(host, name, "Sessionless " + name, "");
-    users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
-    Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
-    QuestionSummary q =
-        questions.ask(asker, "Does reading this page start a session?", "A body long enough to be a real question.",
-            List.of("sessions"));
-    String question = "/questions/" + q.number() + "/" + q.slug();
-    for (String path :
-        List.of("/", "/", question, question, "/questions", "/questions?sort=votes", "/tags",
-            "/questions/tagged/sessions", "/users/1/asker", question + "?utm_source=x", "/questions/999999/gone",
-            "/no/such/page", "/revisions/999999")) {
-      Http.Response r = Http.get(host, path);
-      assertTrue(r.status() < 500, path + " answered " + r.status());
-      assertFalse(sessionCookie(r), path + " (" + r.status() + ", " + r.header("X-Parley-Cache") + ") set " + r.headers());
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(OutputCacheIT.class, Http.class);
     }
-    assertEquals(404, Http.get(host, "/questions/999999/gone").status());
-    // The check can fail: the log-in form keeps its view state (the CSRF token) in a session.
-    assertTrue(sessionCookie(Http.get(host, "/users/login")), "the log-in page starts a session");
-  }
 
-  private static boolean sessionCookie(Http.Response r) {
-    for (Map.Entry<String, List<String>> e : r.headers().entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase("Set-Cookie")) {
-        return e.getValue().stream().anyMatch(c -> c.startsWith("JSESSIONID="));
-      }
+    @EJB
+    SiteService sites;
+
+    @EJB
+    UserService users;
+
+    @EJB
+    QuestionService questions;
+
+    @Test
+    void anAnonymousQuestionPageIsCachedRevalidatedAndInvalidated() throws Exception {
+        String name = ParleyDeployment.unique("oc");
+        String host = name + ".localhost";
+        SiteInfo site = sites.ensureSite(host, name, "Output " + name, "A site for one test");
+        users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
+        Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
+        QuestionSummary q = questions.ask(
+                asker,
+                "Is this page served from the output cache?",
+                "A body long enough to be a real question.",
+                List.of("cache"));
+        String path = "/questions/" + q.number() + "/" + q.slug();
+
+        Http.Response first = Http.get(host, path);
+        assertEquals(200, first.status());
+        assertEquals("miss", first.header("X-Parley-Cache"));
+        assertTrue(first.body().contains("value=\"stateless\""), "anonymous pages keep no view state in a session");
+
+        Http.Response second = Http.get(host, path);
+        assertEquals("hit", second.header("X-Parley-Cache"));
+        assertEquals(first.body(), second.body());
+        assertNull(second.header("Set-Cookie"), "a cached hit starts no session");
+        String etag = second.header("ETag");
+        assertNotNull(etag);
+        assertNotNull(second.header("Last-Modified"));
+
+        Http.Response revalidated = Http.get(host, path, Map.of("If-None-Match", etag));
+        assertEquals(304, revalidated.status());
+        assertEquals("", revalidated.body());
+
+        questions.edit(
+                asker,
+                q.number(),
+                q.title(),
+                "A body long enough to be a real question, edited since.",
+                List.of("cache", "edited"));
+        Http.Response after = Http.get(host, path, Map.of("If-None-Match", etag));
+        assertEquals(200, after.status(), "the edit changed the page, so the old ETag no longer matches");
+        assertEquals("miss", after.header("X-Parley-Cache"));
+        assertTrue(after.body().contains("edited since"), "no stale page once the write returned");
+
+        Http.Response tagged = Http.get(host, "/questions/tagged/edited");
+        assertTrue(tagged.body().contains(q.title()), "lists show the edit too");
     }
-    return false;
-  }
 
-  @Test
-  void assetsAreVersionedByContentAndKeptForAYear() throws Exception {
-    String name = ParleyDeployment.unique("as");
-    String host = name + ".localhost";
-    sites.ensureSite(host, name, "Assets " + name, "");
-    String home = Http.get(host, "/").body();
-    Matcher css = Pattern.compile("href=\"/assets/([0-9a-f]{12})/css/parley\\.css\"").matcher(home);
-    assertTrue(css.find(), "the stylesheet by a versioned URL: " + home);
-    assertTrue(Pattern.compile("src=\"/assets/[0-9a-f]{12}/js/parley\\.js\"").matcher(home).find(), home);
-    assertTrue(home.contains("ln=primefaces&amp;v="), "PrimeFaces' resources carry their version");
-
-    String hash = css.group(1);
-    Http.Response asset = Http.get(host, "/assets/" + hash + "/css/parley.css");
-    assertEquals(200, asset.status());
-    assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control"));
-    assertTrue(asset.header("Content-Type").startsWith("text/css"), asset.header("Content-Type"));
-    assertNull(asset.header("Set-Cookie"));
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(asset.body().getBytes(StandardCharsets.UTF_8));
-    assertEquals(hash, HexFormat.of().formatHex(digest).substring(0, 12), "the URL's version is the content's hash");
-    assertEquals(304, Http.get(host, "/assets/" + hash + "/css/parley.css", Map.of("If-None-Match", "\"" + hash + "\""))
-        .status());
-
-    Http.Response old = Http.get(host, "/assets/000000000000/css/parley.css");
-    assertEquals(200, old.status(), "a page from before a deployment still gets its stylesheet");
-    assertEquals("public, max-age=60", old.header("Cache-Control"), "but not pinned for a year under the old URL");
-    assertEquals(asset.body(), old.body());
-    assertEquals(404, Http.get(host, "/assets/" + hash + "/css/nothing.css").status());
-    assertEquals(404, Http.get(host, "/assets/" + hash + "/../WEB-INF/web.xml").status());
-    assertEquals(404, Http.get(host, "/assets/nothash/css/parley.css").status());
-    assertEquals(200, Http.get("cdn-origin.example", "/assets/" + hash + "/css/parley.css").status(),
-        "a CDN fetches assets under its own origin host name");
-  }
-
-  @Test
-  void theAssetHostIsPutInFrontOfEveryStaticUrl() throws Exception {
-    String name = ParleyDeployment.unique("ah");
-    String host = name + ".localhost";
-    sites.ensureSite(host, name, "Asset host " + name, "");
-    // In-container: this test runs in the server's JVM, where the property is read for every page.
-    System.setProperty("parley.asset.host", "https://static.example.test/");
-    String page;
-    try {
-      page = Http.get(host, "/tags").body();
-    } finally {
-      System.clearProperty("parley.asset.host");
+    @Test
+    void pagesOfTwoSitesAreCachedApart() throws Exception {
+        String a = ParleyDeployment.unique("oa");
+        String b = ParleyDeployment.unique("ob");
+        sites.ensureSite(a + ".localhost", a, "Site " + a, "");
+        sites.ensureSite(b + ".localhost", b, "Site " + b, "");
+        Http.get(a + ".localhost", "/");
+        assertTrue(Http.get(a + ".localhost", "/").body().contains("Site " + a));
+        assertTrue(Http.get(b + ".localhost", "/").body().contains("Site " + b));
     }
-    assertTrue(Pattern.compile("href=\"https://static\\.example\\.test/assets/[0-9a-f]{12}/css/parley\\.css\"")
-        .matcher(page).find(), page);
-    assertTrue(page.contains("src=\"https://static.example.test/jakarta.faces.resource/"), "PrimeFaces' too: " + page);
 
-    System.setProperty("parley.asset.host", "javascript:alert(1)");
-    try {
-      page = Http.get(host, "/questions?sort=newest").body();
-    } finally {
-      System.clearProperty("parley.asset.host");
+    @Test
+    void unknownParametersAreNotCached() throws Exception {
+        Http.Response r = Http.get("localhost", "/questions?utm_source=x");
+        assertEquals(200, r.status());
+        assertNull(r.header("X-Parley-Cache"));
     }
-    assertFalse(page.contains("javascript:alert"), "a malformed asset host is ignored");
-    assertTrue(Pattern.compile("href=\"/assets/[0-9a-f]{12}/css/parley\\.css\"").matcher(page).find(), page);
-  }
+
+    @Test
+    void anAnonymousVisitorGetsNoSessionFromAnyPublicPage() throws Exception {
+        String name = ParleyDeployment.unique("ns");
+        String host = name + ".localhost";
+        SiteInfo site = sites.ensureSite(host, name, "Sessionless " + name, "");
+        users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
+        Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
+        QuestionSummary q = questions.ask(
+                asker,
+                "Does reading this page start a session?",
+                "A body long enough to be a real question.",
+                List.of("sessions"));
+        String question = "/questions/" + q.number() + "/" + q.slug();
+        for (String path : List.of(
+                "/",
+                "/",
+                question,
+                question,
+                "/questions",
+                "/questions?sort=votes",
+                "/tags",
+                "/questions/tagged/sessions",
+                "/users/1/asker",
+                question + "?utm_source=x",
+                "/questions/999999/gone",
+                "/no/such/page",
+                "/revisions/999999")) {
+            Http.Response r = Http.get(host, path);
+            assertTrue(r.status() < 500, path + " answered " + r.status());
+            assertFalse(
+                    sessionCookie(r),
+                    path + " (" + r.status() + ", " + r.header("X-Parley-Cache") + ") set " + r.headers());
+        }
+        assertEquals(404, Http.get(host, "/questions/999999/gone").status());
+        // The check can fail: the log-in form keeps its view state (the CSRF token) in a session.
+        assertTrue(sessionCookie(Http.get(host, "/users/login")), "the log-in page starts a session");
+    }
+
+    private static boolean sessionCookie(Http.Response r) {
+        for (Map.Entry<String, List<String>> e : r.headers().entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase("Set-Cookie")) {
+                return e.getValue().stream().anyMatch(c -> c.startsWith("JSESSIONID="));
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void assetsAreVersionedByContentAndKeptForAYear() throws Exception {
+        String name = ParleyDeployment.unique("as");
+        String host = name + ".localhost";
+        sites.ensureSite(host, name, "Assets " + name, "");
+        String home = Http.get(host, "/").body();
+        Matcher css = Pattern.compile("href=\"/assets/([0-9a-f]{12})/css/parley\\.css\"")
+                .matcher(home);
+        assertTrue(css.find(), "the stylesheet by a versioned URL: " + home);
+        assertTrue(
+                Pattern.compile("src=\"/assets/[0-9a-f]{12}/js/parley\\.js\"")
+                        .matcher(home)
+                        .find(),
+                home);
+        assertTrue(home.contains("ln=primefaces&amp;v="), "PrimeFaces' resources carry their version");
+
+        String hash = css.group(1);
+        Http.Response asset = Http.get(host, "/assets/" + hash + "/css/parley.css");
+        assertEquals(200, asset.status());
+        assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control"));
+        assertTrue(asset.header("Content-Type").startsWith("text/css"), asset.header("Content-Type"));
+        assertNull(asset.header("Set-Cookie"));
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(asset.body().getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                hash, HexFormat.of().formatHex(digest).substring(0, 12), "the URL's version is the content's hash");
+        assertEquals(
+                304,
+                Http.get(host, "/assets/" + hash + "/css/parley.css", Map.of("If-None-Match", "\"" + hash + "\""))
+                        .status());
+
+        Http.Response old = Http.get(host, "/assets/000000000000/css/parley.css");
+        assertEquals(200, old.status(), "a page from before a deployment still gets its stylesheet");
+        assertEquals("public, max-age=60", old.header("Cache-Control"), "but not pinned for a year under the old URL");
+        assertEquals(asset.body(), old.body());
+        assertEquals(404, Http.get(host, "/assets/" + hash + "/css/nothing.css").status());
+        assertEquals(
+                404, Http.get(host, "/assets/" + hash + "/../WEB-INF/web.xml").status());
+        assertEquals(404, Http.get(host, "/assets/nothash/css/parley.css").status());
+        assertEquals(
+                200,
+                Http.get("cdn-origin.example", "/assets/" + hash + "/css/parley.css")
+                        .status(),
+                "a CDN fetches assets under its own origin host name");
+    }
+
+    @Test
+    void theAssetHostIsPutInFrontOfEveryStaticUrl() throws Exception {
+        String name = ParleyDeployment.unique("ah");
+        String host = name + ".localhost";
+        sites.ensureSite(host, name, "Asset host " + name, "");
+        // In-container: this test runs in the server's JVM, where the property is read for every page.
+        System.setProperty("parley.asset.host", "https://static.example.test/");
+        String page;
+        try {
+            page = Http.get(host, "/tags").body();
+        } finally {
+            System.clearProperty("parley.asset.host");
+        }
+        assertTrue(
+                Pattern.compile("href=\"https://static\\.example\\.test/assets/[0-9a-f]{12}/css/parley\\.css\"")
+                        .matcher(page)
+                        .find(),
+                page);
+        assertTrue(
+                page.contains("src=\"https://static.example.test/jakarta.faces.resource/"), "PrimeFaces' too: " + page);
+
+        System.setProperty("parley.asset.host", "javascript:alert(1)");
+        try {
+            page = Http.get(host, "/questions?sort=newest").body();
+        } finally {
+            System.clearProperty("parley.asset.host");
+        }
+        assertFalse(page.contains("javascript:alert"), "a malformed asset host is ignored");
+        assertTrue(
+                Pattern.compile("href=\"/assets/[0-9a-f]{12}/css/parley\\.css\"")
+                        .matcher(page)
+                        .find(),
+                page);
+    }
 }

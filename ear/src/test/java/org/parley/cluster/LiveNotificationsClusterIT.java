@@ -16,29 +16,29 @@ import org.parley.testing.ClusterTest;
 @ClusterTest
 class LiveNotificationsClusterIT {
 
-  private static final String WEB1 = base("web1");
-  private static final String WEB2 = base("web2");
+    private static final String WEB1 = base("web1");
+    private static final String WEB2 = base("web2");
 
-  @Test
-  void anAnswerOnWeb2ReachesTheAskersSocketOnWeb1() throws Exception {
-    long ms = NotificationsBrowserIT.answerIsNotified(WEB1, WEB2, true, "cluster-socket");
-    assertTrue(ms <= NotificationsBrowserIT.LIMIT_MS, "notified across servers in " + ms + " ms");
-  }
+    @Test
+    void anAnswerOnWeb2ReachesTheAskersSocketOnWeb1() throws Exception {
+        long ms = NotificationsBrowserIT.answerIsNotified(WEB1, WEB2, true, "cluster-socket");
+        assertTrue(ms <= NotificationsBrowserIT.LIMIT_MS, "notified across servers in " + ms + " ms");
+    }
 
-  @Test
-  void anAnswerOnWeb2ReachesTheAskersLongPollOnWeb1() throws Exception {
-    long ms = NotificationsBrowserIT.answerIsNotified(WEB1, WEB2, false, "cluster-longpoll");
-    assertTrue(ms <= NotificationsBrowserIT.LIMIT_MS, "notified across servers in " + ms + " ms");
-  }
+    @Test
+    void anAnswerOnWeb2ReachesTheAskersLongPollOnWeb1() throws Exception {
+        long ms = NotificationsBrowserIT.answerIsNotified(WEB1, WEB2, false, "cluster-longpoll");
+        assertTrue(ms <= NotificationsBrowserIT.LIMIT_MS, "notified across servers in " + ms + " ms");
+    }
 
-  @Test
-  void aMessageSentOnWeb2ReachesTheRecipientOnWeb1() throws Exception {
-    long ms = NotificationsBrowserIT.messageIsNotified(WEB2, WEB1);
-    assertTrue(ms <= NotificationsBrowserIT.LIMIT_MS, "notified across servers in " + ms + " ms");
-  }
+    @Test
+    void aMessageSentOnWeb2ReachesTheRecipientOnWeb1() throws Exception {
+        long ms = NotificationsBrowserIT.messageIsNotified(WEB2, WEB1);
+        assertTrue(ms <= NotificationsBrowserIT.LIMIT_MS, "notified across servers in " + ms + " ms");
+    }
 
-  private static String base(String server) {
-    String url = ClusterFixture.server(server).toString();
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
+    private static String base(String server) {
+        String url = ClusterFixture.server(server).toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 }

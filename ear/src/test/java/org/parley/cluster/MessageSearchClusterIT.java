@@ -24,63 +24,61 @@ import org.parley.testing.SiteUser;
 @ClusterTest
 class MessageSearchClusterIT {
 
-  private static final URI WEB1 = ClusterFixture.server("web1");
-  private static final URI WEB2 = ClusterFixture.server("web2");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final URI WEB1 = ClusterFixture.server("web1");
+    private static final URI WEB2 = ClusterFixture.server("web2");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @Test
-  void aMessageDeliveredByTheWorkerIsFoundFromEveryWebServer() throws Exception {
-    SiteUser ada = SiteUser.register(WEB1, "sa");
-    SiteUser bo = SiteUser.register(WEB2, "sb");
-    SiteUser carl = SiteUser.register(WEB1, "sc");
-    String word = "derailleur" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    @Test
+    void aMessageDeliveredByTheWorkerIsFoundFromEveryWebServer() throws Exception {
+        SiteUser ada = SiteUser.register(WEB1, "sa");
+        SiteUser bo = SiteUser.register(WEB2, "sb");
+        SiteUser carl = SiteUser.register(WEB1, "sc");
+        String word = "derailleur" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
-    HttpResponse<String> sent =
-        HTTP.send(
-            request(WEB1, "api/messages", ada)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"to\":\"" + bo.name() + "\",\"body\":\"Can you lend me your " + word + " tool?\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(202, sent.statusCode(), sent.body());
+        HttpResponse<String> sent = HTTP.send(
+                request(WEB1, "api/messages", ada)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"to\":\"" + bo.name() + "\",\"body\":\"Can you lend me your " + word + " tool?\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, sent.statusCode(), sent.body());
 
-    long start = System.nanoTime();
-    String found = search(WEB2, bo, word);
-    while (!found.contains("\"total\":1") && System.nanoTime() - start < 60_000_000_000L) {
-      Thread.sleep(250);
-      found = search(WEB2, bo, word);
+        long start = System.nanoTime();
+        String found = search(WEB2, bo, word);
+        while (!found.contains("\"total\":1") && System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(250);
+            found = search(WEB2, bo, word);
+        }
+        System.out.printf(
+                "message search: found on web2 %.2f s after the send was accepted on web1%n",
+                (System.nanoTime() - start) / 1e9);
+        assertTrue(found.contains("\"total\":1"), "the recipient finds it on web2: " + found);
+        assertTrue(found.contains("<mark>" + word + "</mark>"), "with the word marked: " + found);
+        String bySender = search(WEB1, ada, word);
+        assertTrue(bySender.contains("\"total\":1"), "the sender finds it on web1: " + bySender);
+        for (URI server : new URI[] {WEB1, WEB2}) {
+            String other = search(server, carl, word);
+            assertTrue(other.contains("\"total\":0"), "a third user finds nothing on " + server + ": " + other);
+        }
     }
-    System.out.printf("message search: found on web2 %.2f s after the send was accepted on web1%n",
-        (System.nanoTime() - start) / 1e9);
-    assertTrue(found.contains("\"total\":1"), "the recipient finds it on web2: " + found);
-    assertTrue(found.contains("<mark>" + word + "</mark>"), "with the word marked: " + found);
-    String bySender = search(WEB1, ada, word);
-    assertTrue(bySender.contains("\"total\":1"), "the sender finds it on web1: " + bySender);
-    for (URI server : new URI[] {WEB1, WEB2}) {
-      String other = search(server, carl, word);
-      assertTrue(other.contains("\"total\":0"), "a third user finds nothing on " + server + ": " + other);
+
+    private static String search(URI server, SiteUser user, String q) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                request(server, "api/messages/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), user)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
     }
-  }
 
-  private static String search(URI server, SiteUser user, String q) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            request(server, "api/messages/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), user)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return r.body();
-  }
-
-  private static HttpRequest.Builder request(URI server, String path, SiteUser user) {
-    String credentials = user.name() + ":" + SiteUser.PASSWORD;
-    return HttpRequest.newBuilder(server.resolve(path))
-        .header("Accept", "application/json")
-        .header(
-            "Authorization",
-            "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-  }
+    private static HttpRequest.Builder request(URI server, String path, SiteUser user) {
+        String credentials = user.name() + ":" + SiteUser.PASSWORD;
+        return HttpRequest.newBuilder(server.resolve(path))
+                .header("Accept", "application/json")
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class RemoteChangeRecorder {
 
-  private final LinkedBlockingQueue<RemotePostChanged> seen = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<RemotePostChanged> seen = new LinkedBlockingQueue<>();
 
-  void on(@Observes RemotePostChanged change) {
-    seen.add(change);
-  }
+    void on(@Observes RemotePostChanged change) {
+        seen.add(change);
+    }
 
-  /** The next change seen, waiting up to {@code timeout}; null when none came. */
-  public RemotePostChanged next(long timeout, TimeUnit unit) throws InterruptedException {
-    return seen.poll(timeout, unit);
-  }
+    /** The next change seen, waiting up to {@code timeout}; null when none came. */
+    public RemotePostChanged next(long timeout, TimeUnit unit) throws InterruptedException {
+        return seen.poll(timeout, unit);
+    }
 }

@@ -30,155 +30,169 @@ import org.parley.dump.generate.DumpGenerator;
  */
 class ImportKillRestartIT {
 
-  static final int QUESTIONS = 6000;
+    static final int QUESTIONS = 6000;
 
-  final Path root = Path.of("..").toAbsolutePath().normalize();
-  final Path data = Path.of("target/kill-restart-it").toAbsolutePath();
-  final int offset = Integer.getInteger("it.port.offset", 2300) + 50;
-  final int port = 8080 + offset;
-  String password;
+    final Path root = Path.of("..").toAbsolutePath().normalize();
+    final Path data = Path.of("target/kill-restart-it").toAbsolutePath();
+    final int offset = Integer.getInteger("it.port.offset", 2300) + 50;
+    final int port = 8080 + offset;
+    String password;
 
-  @Test
-  void anImportKilledHalfWayResumesAndImportsEveryRowOnce() throws Exception {
-    deleteTree(data);
-    Files.createDirectories(data);
-    Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
-    Path dump = data.resolve("dump");
-    DumpGenerator.Stats generated = new DumpGenerator(QUESTIONS, 11).write(dump);
-    try {
-      run("--background");
-      password = Files.readString(data.resolve("server/data/parley/admin-password")).strip();
-      Reply started =
-          call("POST", "/api/imports", "dir=" + enc(dump.toString()) + "&site=killed&host=killed.localhost");
-      assertEquals(202, started.status, started.body);
-      long id = num(started.body, "id");
+    @Test
+    void anImportKilledHalfWayResumesAndImportsEveryRowOnce() throws Exception {
+        deleteTree(data);
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
+        Path dump = data.resolve("dump");
+        DumpGenerator.Stats generated = new DumpGenerator(QUESTIONS, 11).write(dump);
+        try {
+            run("--background");
+            password = Files.readString(data.resolve("server/data/parley/admin-password"))
+                    .strip();
+            Reply started =
+                    call("POST", "/api/imports", "dir=" + enc(dump.toString()) + "&site=killed&host=killed.localhost");
+            assertEquals(202, started.status, started.body);
+            long id = num(started.body, "id");
 
-      String before = null;
-      for (int i = 0; i < 1200; i++) {
-        before = call("GET", "/api/imports/" + id, null).body;
-        long done = num(before, "rowsDone");
-        long total = num(before, "rowsTotal");
-        if (total > 0 && done > total / 10) {
-          break;
+            String before = null;
+            for (int i = 0; i < 1200; i++) {
+                before = call("GET", "/api/imports/" + id, null).body;
+                long done = num(before, "rowsDone");
+                long total = num(before, "rowsTotal");
+                if (total > 0 && done > total / 10) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals("RUNNING", str(before, "status"), "killed while running: " + before);
+            long pid =
+                    Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
+            new ProcessBuilder("kill", "-9", Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            Files.deleteIfExists(data.resolve("wildfly.pid"));
+
+            run("--background");
+            String after = null;
+            for (int i = 0; i < 1800; i++) {
+                after = call("GET", "/api/imports/" + id, null).body;
+                if (!str(after, "status").equals("RUNNING")
+                        && !str(after, "status").equals("QUEUED")) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertEquals("COMPLETED", str(after, "status"), after);
+            // JSON-B writes the files' properties in alphabetical order, each object starting with "file".
+            String[] files = after.split("\\{\"file\":");
+            assertEquals(9, files.length, after);
+            for (int i = 1; i < files.length; i++) {
+                String f = files[i];
+                String name = f.substring(1, f.indexOf('"', 1));
+                long rows = generated.rows().entrySet().stream()
+                        .filter(e -> e.getKey().fileName().equals(name))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
+                assertEquals(rows, num(f, "read"), name + ": " + f);
+                assertEquals(rows, num(f, "imported"), "exactly once: " + name + ": " + f);
+            }
+
+            Path out = data.resolve("export");
+            Reply export = call("POST", "/api/exports", "site=killed&out=" + enc(out.toString()));
+            assertEquals(202, export.status, export.body);
+            long exportId = num(export.body, "id");
+            for (int i = 0; i < 600; i++) {
+                String s = str(call("GET", "/api/exports/" + exportId, null).body, "status");
+                if (s.equals("COMPLETED") || s.equals("FAILED")) {
+                    assertEquals("COMPLETED", s);
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            for (Map.Entry<org.parley.dump.DumpFile, Long> e : generated.rows().entrySet()) {
+                long rows;
+                try (var lines = Files.lines(out.resolve(e.getKey().fileName()))) {
+                    rows = lines.filter(l -> l.startsWith("  <row ")).count();
+                }
+                assertEquals(e.getValue(), rows, e.getKey().fileName() + " rows in the database after the restart");
+            }
+        } finally {
+            run("stop");
         }
-        Thread.sleep(100);
-      }
-      assertEquals("RUNNING", str(before, "status"), "killed while running: " + before);
-      long pid = Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
-      new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
-      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-      Files.deleteIfExists(data.resolve("wildfly.pid"));
+    }
 
-      run("--background");
-      String after = null;
-      for (int i = 0; i < 1800; i++) {
-        after = call("GET", "/api/imports/" + id, null).body;
-        if (!str(after, "status").equals("RUNNING") && !str(after, "status").equals("QUEUED")) {
-          break;
+    private void run(String arg) throws IOException, InterruptedException {
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", root.resolve("scripts/run.sh").toString(), arg);
+        pb.environment().put("PARLEY_DATA", data.toString());
+        pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
+        pb.environment().put("PARLEY_PORT", "8080");
+        pb.environment().put("PARLEY_NO_BUILD", "1");
+        pb.environment().put("PARLEY_HEAP", "1g");
+        pb.environment().put("PARLEY_MULTICAST_ADDRESS", System.getProperty("it.multicast.address", "230.0.0.4"));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(data.resolve("run-" + arg.replace("-", "") + ".log").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(400, TimeUnit.SECONDS), "run.sh " + arg + " took too long");
+        assertEquals(
+                0,
+                p.exitValue(),
+                "run.sh " + arg + ": " + Files.readString(data.resolve("run-" + arg.replace("-", "") + ".log")));
+    }
+
+    record Reply(int status, String body) {}
+
+    /** The first string value of {@code key} in a JSON text (no JSON provider on the test's class path). */
+    static String str(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + key + " in " + json);
         }
-        Thread.sleep(500);
-      }
-      assertEquals("COMPLETED", str(after, "status"), after);
-      // JSON-B writes the files' properties in alphabetical order, each object starting with "file".
-      String[] files = after.split("\\{\"file\":");
-      assertEquals(9, files.length, after);
-      for (int i = 1; i < files.length; i++) {
-        String f = files[i];
-        String name = f.substring(1, f.indexOf('"', 1));
-        long rows = generated.rows().entrySet().stream()
-            .filter(e -> e.getKey().fileName().equals(name)).findFirst().orElseThrow().getValue();
-        assertEquals(rows, num(f, "read"), name + ": " + f);
-        assertEquals(rows, num(f, "imported"), "exactly once: " + name + ": " + f);
-      }
+        return m.group(1);
+    }
 
-      Path out = data.resolve("export");
-      Reply export = call("POST", "/api/exports", "site=killed&out=" + enc(out.toString()));
-      assertEquals(202, export.status, export.body);
-      long exportId = num(export.body, "id");
-      for (int i = 0; i < 600; i++) {
-        String s = str(call("GET", "/api/exports/" + exportId, null).body, "status");
-        if (s.equals("COMPLETED") || s.equals("FAILED")) {
-          assertEquals("COMPLETED", s);
-          break;
+    static long num(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + key + " in " + json);
         }
-        Thread.sleep(500);
-      }
-      for (Map.Entry<org.parley.dump.DumpFile, Long> e : generated.rows().entrySet()) {
-        long rows;
-        try (var lines = Files.lines(out.resolve(e.getKey().fileName()))) {
-          rows = lines.filter(l -> l.startsWith("  <row ")).count();
+        return Long.parseLong(m.group(1));
+    }
+
+    private Reply call(String method, String path, String form) throws IOException {
+        // "localhost": the API answers on the default site, which requests pick by host name.
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://localhost:" + port + path).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setRequestProperty(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(60000);
+        if (form != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(form.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        assertEquals(e.getValue(), rows, e.getKey().fileName() + " rows in the database after the restart");
-      }
-    } finally {
-      run("stop");
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-  }
 
-  private void run(String arg) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/run.sh").toString(), arg);
-    pb.environment().put("PARLEY_DATA", data.toString());
-    pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
-    pb.environment().put("PARLEY_PORT", "8080");
-    pb.environment().put("PARLEY_NO_BUILD", "1");
-    pb.environment().put("PARLEY_HEAP", "1g");
-    pb.environment().put("PARLEY_MULTICAST_ADDRESS", System.getProperty("it.multicast.address", "230.0.0.4"));
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(data.resolve("run-" + arg.replace("-", "") + ".log").toFile());
-    Process p = pb.start();
-    assertTrue(p.waitFor(400, TimeUnit.SECONDS), "run.sh " + arg + " took too long");
-    assertEquals(0, p.exitValue(), "run.sh " + arg + ": " + Files.readString(data.resolve("run-" + arg.replace("-", "") + ".log")));
-  }
-
-  record Reply(int status, String body) {}
-
-  /** The first string value of {@code key} in a JSON text (no JSON provider on the test's class path). */
-  static String str(String json, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
-    if (!m.find()) {
-      throw new AssertionError("no " + key + " in " + json);
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
-    return m.group(1);
-  }
 
-  static long num(String json, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
-    if (!m.find()) {
-      throw new AssertionError("no " + key + " in " + json);
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
     }
-    return Long.parseLong(m.group(1));
-  }
-
-  private Reply call(String method, String path, String form) throws IOException {
-    // "localhost": the API answers on the default site, which requests pick by host name.
-    HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL().openConnection();
-    c.setRequestMethod(method);
-    c.setRequestProperty(
-        "Authorization",
-        "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
-    c.setConnectTimeout(5000);
-    c.setReadTimeout(60000);
-    if (form != null) {
-      c.setDoOutput(true);
-      c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
-      try (OutputStream out = c.getOutputStream()) {
-        out.write(form.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    int status = c.getResponseCode();
-    InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-    return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (var walk = Files.walk(p)) {
-        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-  }
 }

@@ -16,19 +16,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CommitFailer {
 
-  private final Set<Long> failOnce = ConcurrentHashMap.newKeySet();
+    private final Set<Long> failOnce = ConcurrentHashMap.newKeySet();
 
-  @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
-  private TransactionSynchronizationRegistry transactions;
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    private TransactionSynchronizationRegistry transactions;
 
-  void beforeCommit(@Observes(during = TransactionPhase.BEFORE_COMPLETION) MessageDelivered event) {
-    if (failOnce.remove(event.recipientId())) {
-      transactions.setRollbackOnly();
+    void beforeCommit(@Observes(during = TransactionPhase.BEFORE_COMPLETION) MessageDelivered event) {
+        if (failOnce.remove(event.recipientId())) {
+            transactions.setRollbackOnly();
+        }
     }
-  }
 
-  /** The next delivery to {@code recipientId} fails at commit; the one after succeeds. */
-  public void failNextCommitFor(long recipientId) {
-    failOnce.add(recipientId);
-  }
+    /** The next delivery to {@code recipientId} fails at commit; the one after succeeds. */
+    public void failNextCommitFor(long recipientId) {
+        failOnce.add(recipientId);
+    }
 }

@@ -44,196 +44,207 @@ import org.parley.testing.PageClient;
  */
 class MessageKillRestartIT {
 
-  static final int MESSAGES = 1000;
+    static final int MESSAGES = 1000;
 
-  final Path root = Path.of("..").toAbsolutePath().normalize();
-  final Path data = Path.of("target/message-kill-it").toAbsolutePath();
-  final int offset = Integer.getInteger("it.port.offset", 2300) + 60;
-  final int port = 8080 + offset;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  String password;
+    final Path root = Path.of("..").toAbsolutePath().normalize();
+    final Path data = Path.of("target/message-kill-it").toAbsolutePath();
+    final int offset = Integer.getInteger("it.port.offset", 2300) + 60;
+    final int port = 8080 + offset;
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String password;
 
-  @Test
-  void everyMessageInFlightIsDeliveredExactlyOnceAfterKillMinus9() throws Exception {
-    deleteTree(data);
-    Files.createDirectories(data);
-    Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
-    try {
-      run("--background", "-Dparley.worker=false -Dparley.messages.perMinute=100000");
-      password = Files.readString(data.resolve("server/data/parley/admin-password")).strip();
-      String recipient = "kill" + Long.toString(System.nanoTime() % 1_000_000, 36);
-      register(recipient);
+    @Test
+    void everyMessageInFlightIsDeliveredExactlyOnceAfterKillMinus9() throws Exception {
+        deleteTree(data);
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
+        try {
+            run("--background", "-Dparley.worker=false -Dparley.messages.perMinute=100000");
+            password = Files.readString(data.resolve("server/data/parley/admin-password"))
+                    .strip();
+            String recipient = "kill" + Long.toString(System.nanoTime() % 1_000_000, 36);
+            register(recipient);
 
-      long started = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      List<Future<Integer>> sends = new ArrayList<>();
-      for (int i = 0; i < MESSAGES; i++) {
-        String json = "{\"to\":\"" + recipient + "\",\"body\":\"In flight number " + i + "\"}";
-        sends.add(pool.submit(() -> post("/api/messages", json).statusCode()));
-      }
-      for (Future<Integer> s : sends) {
-        assertEquals(202, s.get());
-      }
-      pool.shutdown();
-      double sendSeconds = (System.nanoTime() - started) / 1e9;
-      assertEquals(MESSAGES, outbox().get("pending"), "all pending: the workers are off");
+            long started = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < MESSAGES; i++) {
+                String json = "{\"to\":\"" + recipient + "\",\"body\":\"In flight number " + i + "\"}";
+                sends.add(pool.submit(() -> post("/api/messages", json).statusCode()));
+            }
+            for (Future<Integer> s : sends) {
+                assertEquals(202, s.get());
+            }
+            pool.shutdown();
+            double sendSeconds = (System.nanoTime() - started) / 1e9;
+            assertEquals(MESSAGES, outbox().get("pending"), "all pending: the workers are off");
 
-      cli("/subsystem=ejb3/mdb-delivery-group=parley-worker:write-attribute(name=active, value=true)");
-      Map<String, Long> atKill;
-      do {
-        Thread.sleep(20);
-        atKill = outbox();
-      } while (atKill.get("delivered") < 50);
-      long pid = Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
-      new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
-      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-      Files.deleteIfExists(data.resolve("wildfly.pid"));
-      assertTrue(atKill.get("pending") > 0, "killed with messages still in flight: " + atKill);
+            cli("/subsystem=ejb3/mdb-delivery-group=parley-worker:write-attribute(name=active, value=true)");
+            Map<String, Long> atKill;
+            do {
+                Thread.sleep(20);
+                atKill = outbox();
+            } while (atKill.get("delivered") < 50);
+            long pid =
+                    Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
+            new ProcessBuilder("kill", "-9", Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            Files.deleteIfExists(data.resolve("wildfly.pid"));
+            assertTrue(atKill.get("pending") > 0, "killed with messages still in flight: " + atKill);
 
-      long restarted = System.nanoTime();
-      run("--background", "");
-      Map<String, Long> after = outbox();
-      for (int i = 0; i < 600 && after.get("delivered") < MESSAGES; i++) {
-        Thread.sleep(500);
-        after = outbox();
-      }
-      double catchUpSeconds = (System.nanoTime() - restarted) / 1e9;
-      assertEquals(Map.of("pending", 0L, "delivered", (long) MESSAGES, "failed", 0L), after);
-      System.out.printf(
-          "MessageKillRestartIT: %d messages accepted in %.1f s; killed with %d delivered and %d in flight;"
-              + " all %d delivered %.1f s after the restart began%n",
-          MESSAGES, sendSeconds, atKill.get("delivered"), atKill.get("pending"), MESSAGES, catchUpSeconds);
-      Files.writeString(
-          data.resolve("figures.txt"),
-          String.format(
-              "sent=%d sendSeconds=%.1f deliveredAtKill=%d inFlightAtKill=%d catchUpSeconds=%.1f%n",
-              MESSAGES, sendSeconds, atKill.get("delivered"), atKill.get("pending"), catchUpSeconds));
-    } finally {
-      run("stop", "");
+            long restarted = System.nanoTime();
+            run("--background", "");
+            Map<String, Long> after = outbox();
+            for (int i = 0; i < 600 && after.get("delivered") < MESSAGES; i++) {
+                Thread.sleep(500);
+                after = outbox();
+            }
+            double catchUpSeconds = (System.nanoTime() - restarted) / 1e9;
+            assertEquals(Map.of("pending", 0L, "delivered", (long) MESSAGES, "failed", 0L), after);
+            System.out.printf(
+                    "MessageKillRestartIT: %d messages accepted in %.1f s; killed with %d delivered and %d in flight;"
+                            + " all %d delivered %.1f s after the restart began%n",
+                    MESSAGES, sendSeconds, atKill.get("delivered"), atKill.get("pending"), MESSAGES, catchUpSeconds);
+            Files.writeString(
+                    data.resolve("figures.txt"),
+                    String.format(
+                            "sent=%d sendSeconds=%.1f deliveredAtKill=%d inFlightAtKill=%d catchUpSeconds=%.1f%n",
+                            MESSAGES, sendSeconds, atKill.get("delivered"), atKill.get("pending"), catchUpSeconds));
+        } finally {
+            run("stop", "");
+        }
+        // After a clean stop: each of the 1,000 rows delivered, and delivered by exactly one committed delivery.
+        try (Connection db = h2()) {
+            Statement q = db.createStatement();
+            ResultSet rs = q.executeQuery(
+                    "select count(*), sum(case when state = 'DELIVERED' then 1 else 0 end), min(deliveries),"
+                            + " max(deliveries), count(distinct body_markdown) from private_message");
+            assertTrue(rs.next());
+            assertEquals(MESSAGES, rs.getLong(1), "rows");
+            assertEquals(MESSAGES, rs.getLong(2), "delivered");
+            assertEquals(1, rs.getInt(3), "every message delivered at least once");
+            assertEquals(1, rs.getInt(4), "no message delivered twice");
+            assertEquals(MESSAGES, rs.getLong(5), "1,000 different messages");
+        }
     }
-    // After a clean stop: each of the 1,000 rows delivered, and delivered by exactly one committed delivery.
-    try (Connection db = h2()) {
-      Statement q = db.createStatement();
-      ResultSet rs =
-          q.executeQuery(
-              "select count(*), sum(case when state = 'DELIVERED' then 1 else 0 end), min(deliveries),"
-                  + " max(deliveries), count(distinct body_markdown) from private_message");
-      assertTrue(rs.next());
-      assertEquals(MESSAGES, rs.getLong(1), "rows");
-      assertEquals(MESSAGES, rs.getLong(2), "delivered");
-      assertEquals(1, rs.getInt(3), "every message delivered at least once");
-      assertEquals(1, rs.getInt(4), "no message delivered twice");
-      assertEquals(MESSAGES, rs.getLong(5), "1,000 different messages");
+
+    private void register(String username) throws IOException {
+        PageClient client = new PageClient(URI.create("http://localhost:" + port));
+        PageClient.Page form = client.get("/users/register");
+        PageClient.Page done = client.submit(
+                form,
+                "register-form",
+                Map.of(
+                        "register-username",
+                        username,
+                        "register-display",
+                        "Kill " + username,
+                        "register-password",
+                        "a-long-enough-password",
+                        "register-submit",
+                        "Sign up"));
+        assertEquals(302, done.status(), "registering " + username + ": " + done.body());
     }
-  }
 
-  private void register(String username) throws IOException {
-    PageClient client = new PageClient(URI.create("http://localhost:" + port));
-    PageClient.Page form = client.get("/users/register");
-    PageClient.Page done =
-        client.submit(
-            form,
-            "register-form",
-            Map.of(
-                "register-username", username,
-                "register-display", "Kill " + username,
-                "register-password", "a-long-enough-password",
-                "register-submit", "Sign up"));
-    assertEquals(302, done.status(), "registering " + username + ": " + done.body());
-  }
-
-  private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", basic())
-            .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private Map<String, Long> outbox() throws IOException, InterruptedException {
-    String json =
-        http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages/outbox"))
-                    .header("Authorization", basic())
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    return Map.of("pending", num(json, "pending"), "delivered", num(json, "delivered"), "failed", num(json, "failed"));
-  }
-
-  private String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  static long num(String json, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
-    if (!m.find()) {
-      throw new AssertionError("no " + key + " in " + json);
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", basic())
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
-    return Long.parseLong(m.group(1));
-  }
 
-  /** Runs a management operation on the server through WildFly's CLI, as the admin run.sh created. */
-  private void cli(String command) throws IOException, InterruptedException {
-    Path home = Path.of(System.getProperty("jboss.home"));
-    Process p =
-        new ProcessBuilder(
-                home.resolve("bin/jboss-cli.sh").toString(),
-                "--connect",
-                "--controller=remote+http://127.0.0.1:" + (9990 + offset),
-                "--user=admin",
-                "--password=" + password,
-                "--command=" + command)
-            .redirectErrorStream(true)
-            .redirectOutput(data.resolve("cli.log").toFile())
-            .start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI took too long");
-    assertEquals(0, p.exitValue(), "CLI " + command + ": " + Files.readString(data.resolve("cli.log")));
-  }
-
-  /** The stopped server's H2 database, opened with the H2 driver WildFly ships (same file format). */
-  private Connection h2() throws Exception {
-    Path home = Path.of(System.getProperty("jboss.home"));
-    Path jar;
-    try (var files = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
-      jar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+    private Map<String, Long> outbox() throws IOException, InterruptedException {
+        String json = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages/outbox"))
+                                .header("Authorization", basic())
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return Map.of(
+                "pending", num(json, "pending"), "delivered", num(json, "delivered"), "failed", num(json, "failed"));
     }
-    URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-    Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-    Properties credentials = new Properties();
-    credentials.setProperty("user", "parley");
-    credentials.setProperty("password", "parley");
-    return driver.connect("jdbc:h2:" + data.resolve("server/data/parley/parley"), credentials);
-  }
 
-  private void run(String arg, String javaOpts) throws IOException, InterruptedException {
-    String multicast = System.getProperty("it.multicast.address", "230.0.0.4");
-    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/run.sh").toString(), arg);
-    pb.environment().put("PARLEY_DATA", data.toString());
-    pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
-    pb.environment().put("PARLEY_PORT", "8080");
-    pb.environment().put("PARLEY_NO_BUILD", "1");
-    pb.environment().put("PARLEY_HEAP", "1g");
-    pb.environment().put("PARLEY_JAVA_OPTS", javaOpts);
-    // An address of its own (the test server's, third octet 1): the killed server must not join its cluster.
-    pb.environment().put("PARLEY_MULTICAST_ADDRESS", multicast.replaceFirst("^(\\d+\\.\\d+)\\.\\d+\\.", "$1.1."));
-    pb.redirectErrorStream(true);
-    File log = data.resolve("run-" + arg.replace("-", "") + ".log").toFile();
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-    Process p = pb.start();
-    assertTrue(p.waitFor(400, TimeUnit.SECONDS), "run.sh " + arg + " took too long");
-    assertEquals(0, p.exitValue(), "run.sh " + arg + ": " + Files.readString(log.toPath()));
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (var walk = Files.walk(p)) {
-        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    private String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
     }
-  }
+
+    static long num(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + key + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Runs a management operation on the server through WildFly's CLI, as the admin run.sh created. */
+    private void cli(String command) throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        Process p = new ProcessBuilder(
+                        home.resolve("bin/jboss-cli.sh").toString(),
+                        "--connect",
+                        "--controller=remote+http://127.0.0.1:" + (9990 + offset),
+                        "--user=admin",
+                        "--password=" + password,
+                        "--command=" + command)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("cli.log").toFile())
+                .start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI took too long");
+        assertEquals(0, p.exitValue(), "CLI " + command + ": " + Files.readString(data.resolve("cli.log")));
+    }
+
+    /** The stopped server's H2 database, opened with the H2 driver WildFly ships (same file format). */
+    private Connection h2() throws Exception {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        Path jar;
+        try (var files = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
+            jar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader)
+                .getDeclaredConstructor()
+                .newInstance();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "parley");
+        credentials.setProperty("password", "parley");
+        return driver.connect("jdbc:h2:" + data.resolve("server/data/parley/parley"), credentials);
+    }
+
+    private void run(String arg, String javaOpts) throws IOException, InterruptedException {
+        String multicast = System.getProperty("it.multicast.address", "230.0.0.4");
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", root.resolve("scripts/run.sh").toString(), arg);
+        pb.environment().put("PARLEY_DATA", data.toString());
+        pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
+        pb.environment().put("PARLEY_PORT", "8080");
+        pb.environment().put("PARLEY_NO_BUILD", "1");
+        pb.environment().put("PARLEY_HEAP", "1g");
+        pb.environment().put("PARLEY_JAVA_OPTS", javaOpts);
+        // An address of its own (the test server's, third octet 1): the killed server must not join its cluster.
+        pb.environment().put("PARLEY_MULTICAST_ADDRESS", multicast.replaceFirst("^(\\d+\\.\\d+)\\.\\d+\\.", "$1.1."));
+        pb.redirectErrorStream(true);
+        File log = data.resolve("run-" + arg.replace("-", "") + ".log").toFile();
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        Process p = pb.start();
+        assertTrue(p.waitFor(400, TimeUnit.SECONDS), "run.sh " + arg + " took too long");
+        assertEquals(0, p.exitValue(), "run.sh " + arg + ": " + Files.readString(log.toPath()));
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
 }

@@ -18,48 +18,50 @@ import java.util.TreeMap;
 @WebServlet("/test/session-size")
 public class SessionSizeServlet extends HttpServlet {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setContentType("text/plain;charset=UTF-8");
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      response.getWriter().println("total\t0");
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            response.getWriter().println("total\t0");
+            return;
+        }
+        TreeMap<String, Integer> sizes = new TreeMap<>();
+        for (String name : Collections.list(session.getAttributeNames())) {
+            Object value = session.getAttribute(name);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(value);
+            } catch (IOException e) {
+                sizes.put(name + " (" + e + ")", -1);
+                continue;
+            }
+            sizes.put(name + " [" + describe(value) + "]", bytes.size());
+        }
+        StringBuilder out = new StringBuilder();
+        int total = 0;
+        for (var e : sizes.entrySet()) {
+            out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+            total += Math.max(0, e.getValue());
+        }
+        out.append("total\t").append(total).append('\n');
+        response.getWriter().print(out);
     }
-    TreeMap<String, Integer> sizes = new TreeMap<>();
-    for (String name : Collections.list(session.getAttributeNames())) {
-      Object value = session.getAttribute(name);
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(value);
-      } catch (IOException e) {
-        sizes.put(name + " (" + e + ")", -1);
-        continue;
-      }
-      sizes.put(name + " [" + describe(value) + "]", bytes.size());
-    }
-    StringBuilder out = new StringBuilder();
-    int total = 0;
-    for (var e : sizes.entrySet()) {
-      out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
-      total += Math.max(0, e.getValue());
-    }
-    out.append("total\t").append(total).append('\n');
-    response.getWriter().print(out);
-  }
 
-  /** The value's class; for a CDI session bean (Weld's wrapper), the bean's own class. */
-  private static String describe(Object value) {
-    if (value == null) {
-      return "null";
+    /** The value's class; for a CDI session bean (Weld's wrapper), the bean's own class. */
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            Object instance = value.getClass().getMethod("getInstance").invoke(value);
+            return instance == null
+                    ? value.getClass().getName()
+                    : instance.getClass().getName();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return value.getClass().getName();
+        }
     }
-    try {
-      Object instance = value.getClass().getMethod("getInstance").invoke(value);
-      return instance == null ? value.getClass().getName() : instance.getClass().getName();
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return value.getClass().getName();
-    }
-  }
 }

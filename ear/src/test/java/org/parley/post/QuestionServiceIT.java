@@ -27,121 +27,159 @@ import org.parley.user.UserService;
 @ExtendWith(ArquillianExtension.class)
 class QuestionServiceIT {
 
-  @Deployment
-  static EnterpriseArchive deployment() {
-    return ParleyDeployment.ear(QuestionServiceIT.class);
-  }
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(QuestionServiceIT.class);
+    }
 
-  @EJB SiteService sites;
-  @EJB UserService users;
-  @EJB QuestionService questions;
-  @EJB VoteService votes;
-  @EJB CommentService comments;
+    @EJB
+    SiteService sites;
 
-  SiteInfo site;
-  UserRef askerRef;
-  UserRef answererRef;
-  Actor asker;
-  Actor answerer;
+    @EJB
+    UserService users;
 
-  @BeforeEach
-  void freshSite() {
-    String name = ParleyDeployment.unique("qs");
-    site = sites.ensureSite(name + ".localhost", name, "Questions " + name, "A site for one test");
-    askerRef = users.createUser(site.id(), "asker", "Ada Asker", "correct-horse-battery", Role.USER);
-    answererRef =
-        users.createUser(site.id(), "answerer", "Bo Answerer", "correct-horse-battery", Role.USER);
-    asker = users.actorFor(site.id(), "asker").orElseThrow();
-    answerer = users.actorFor(site.id(), "answerer").orElseThrow();
-  }
+    @EJB
+    QuestionService questions;
 
-  private QuestionSummary ask(String title, String... tags) {
-    return questions.ask(
-        asker, title, "Some **markdown** body that is long enough to be a real question.", List.of(tags));
-  }
+    @EJB
+    VoteService votes;
 
-  @Test
-  void theWholeLifeOfAQuestion() {
-    QuestionSummary q = ask("How do I tune a derailleur quickly?", "gears", "maintenance");
-    long a1 = questions.answer(answerer, q.number(), "Turn the barrel adjuster a quarter turn at a time.");
-    long a2 = questions.answer(answerer, q.number(), "Check the hanger alignment first, then the limit screws.");
+    @EJB
+    CommentService comments;
 
-    assertEquals(1, votes.vote(asker, a2, VoteType.UP).score());
-    assertEquals(VoteType.UP, votes.vote(answerer, q.number(), VoteType.UP).myVote());
-    questions.accept(asker, a1);
-    comments.comment(answerer, q.number(), "Which derailleur model is it, front or rear?");
+    SiteInfo site;
+    UserRef askerRef;
+    UserRef answererRef;
+    Actor asker;
+    Actor answerer;
 
-    QuestionDetail detail = questions.view(site.id(), q.number(), asker);
-    assertTrue(detail.bodyHtml().contains("<strong>markdown</strong>"), detail.bodyHtml());
-    assertEquals(1, detail.score());
-    assertEquals(Long.valueOf(a1), detail.acceptedAnswerNumber());
-    assertEquals(List.of(a1, a2), detail.answers().stream().map(AnswerView::number).toList(), "accepted first");
-    assertTrue(detail.answers().get(0).accepted());
-    assertEquals(1, detail.comments().size());
-    assertEquals(List.of("gears", "maintenance"), detail.tags());
+    @BeforeEach
+    void freshSite() {
+        String name = ParleyDeployment.unique("qs");
+        site = sites.ensureSite(name + ".localhost", name, "Questions " + name, "A site for one test");
+        askerRef = users.createUser(site.id(), "asker", "Ada Asker", "correct-horse-battery", Role.USER);
+        answererRef = users.createUser(site.id(), "answerer", "Bo Answerer", "correct-horse-battery", Role.USER);
+        asker = users.actorFor(site.id(), "asker").orElseThrow();
+        answerer = users.actorFor(site.id(), "answerer").orElseThrow();
+    }
 
-    // 1 + 10 (answer upvote) + 15 (accepted); asker: 1 + 10 (question upvote) + 2 (accepting)
-    assertEquals(26, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
-    assertEquals(13, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
+    private QuestionSummary ask(String title, String... tags) {
+        return questions.ask(
+                asker, title, "Some **markdown** body that is long enough to be a real question.", List.of(tags));
+    }
 
-    // Changing a vote reverses the old one: -10 for the lost upvote, -2 to the author and -1 to the voter
-    // for the downvote; retracting the downvote gives those 3 back.
-    VoteResult changed = votes.vote(asker, a2, VoteType.DOWN);
-    assertEquals(-1, changed.score());
-    assertEquals(VoteType.DOWN, changed.myVote());
-    assertEquals(14, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
-    assertEquals(12, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
-    VoteResult retracted = votes.vote(asker, a2, VoteType.DOWN);
-    assertEquals(0, retracted.score());
-    assertNull(retracted.myVote());
-    assertEquals(16, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
-    assertEquals(13, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
-  }
+    @Test
+    void theWholeLifeOfAQuestion() {
+        QuestionSummary q = ask("How do I tune a derailleur quickly?", "gears", "maintenance");
+        long a1 = questions.answer(answerer, q.number(), "Turn the barrel adjuster a quarter turn at a time.");
+        long a2 = questions.answer(answerer, q.number(), "Check the hanger alignment first, then the limit screws.");
 
-  @Test
-  void listsSortAndPageAndFilterByTag() {
-    QuestionSummary first = ask("First question about wheels and spokes?", "wheels");
-    QuestionSummary second = ask("Second question about tyres and tubes?", "tyres", "wheels");
-    QuestionSummary third = ask("Third question about brakes and pads?", "brakes");
-    questions.answer(answerer, first.number(), "An answer that is certainly long enough to count.");
-    votes.vote(answerer, third.number(), VoteType.UP);
+        assertEquals(1, votes.vote(asker, a2, VoteType.UP).score());
+        assertEquals(VoteType.UP, votes.vote(answerer, q.number(), VoteType.UP).myVote());
+        questions.accept(asker, a1);
+        comments.comment(answerer, q.number(), "Which derailleur model is it, front or rear?");
 
-    assertEquals(
-        List.of(third.number(), second.number(), first.number()),
-        numbers(questions.list(site.id(), QuestionSort.NEWEST, 1, 10).items()));
-    assertEquals(third.number(), questions.list(site.id(), QuestionSort.VOTES, 1, 10).items().get(0).number());
-    assertEquals(
-        List.of(third.number(), second.number()),
-        numbers(questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10).items()));
-    assertEquals(first.number(), questions.list(site.id(), QuestionSort.ACTIVE, 1, 10).items().get(0).number());
+        QuestionDetail detail = questions.view(site.id(), q.number(), asker);
+        assertTrue(detail.bodyHtml().contains("<strong>markdown</strong>"), detail.bodyHtml());
+        assertEquals(1, detail.score());
+        assertEquals(Long.valueOf(a1), detail.acceptedAnswerNumber());
+        assertEquals(
+                List.of(a1, a2),
+                detail.answers().stream().map(AnswerView::number).toList(),
+                "accepted first");
+        assertTrue(detail.answers().get(0).accepted());
+        assertEquals(1, detail.comments().size());
+        assertEquals(List.of("gears", "maintenance"), detail.tags());
 
-    var page2 = questions.list(site.id(), QuestionSort.NEWEST, 2, 2);
-    assertEquals(3, page2.total());
-    assertEquals(List.of(first.number()), numbers(page2.items()));
+        // 1 + 10 (answer upvote) + 15 (accepted); asker: 1 + 10 (question upvote) + 2 (accepting)
+        assertEquals(
+                26, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
+        assertEquals(
+                13, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
 
-    assertEquals(
-        List.of(second.number(), first.number()),
-        numbers(questions.tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10).items()));
-    assertEquals(
-        List.of(second.number()),
-        numbers(questions.tagged(site.id(), List.of("wheels", "tyres"), QuestionSort.NEWEST, 1, 10).items()));
-    assertEquals(0, questions.tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10).total());
-  }
+        // Changing a vote reverses the old one: -10 for the lost upvote, -2 to the author and -1 to the voter
+        // for the downvote; retracting the downvote gives those 3 back.
+        VoteResult changed = votes.vote(asker, a2, VoteType.DOWN);
+        assertEquals(-1, changed.score());
+        assertEquals(VoteType.DOWN, changed.myVote());
+        assertEquals(
+                14, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
+        assertEquals(
+                12, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
+        VoteResult retracted = votes.vote(asker, a2, VoteType.DOWN);
+        assertEquals(0, retracted.score());
+        assertNull(retracted.myVote());
+        assertEquals(
+                16, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
+        assertEquals(
+                13, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
+    }
 
-  @Test
-  void badInputIsRejectedWithAMessageAndNothingIsStored() {
-    InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> ask("Too short?", "gears"));
-    assertFalse(e.getMessage().isBlank());
-    assertThrows(InvalidInputException.class, () -> ask("A long enough title for a question?"));
-    assertThrows(
-        InvalidInputException.class,
-        () -> ask("A long enough title for a question?", "a", "b", "c", "d", "e", "f"));
-    assertThrows(InvalidInputException.class, () -> ask("A long enough title for a question?", "bad tag!"));
-    assertEquals(0, questions.list(site.id(), QuestionSort.NEWEST, 1, 10).total());
-  }
+    @Test
+    void listsSortAndPageAndFilterByTag() {
+        QuestionSummary first = ask("First question about wheels and spokes?", "wheels");
+        QuestionSummary second = ask("Second question about tyres and tubes?", "tyres", "wheels");
+        QuestionSummary third = ask("Third question about brakes and pads?", "brakes");
+        questions.answer(answerer, first.number(), "An answer that is certainly long enough to count.");
+        votes.vote(answerer, third.number(), VoteType.UP);
 
-  private static List<Long> numbers(List<QuestionSummary> items) {
-    return items.stream().map(QuestionSummary::number).toList();
-  }
+        assertEquals(
+                List.of(third.number(), second.number(), first.number()),
+                numbers(questions.list(site.id(), QuestionSort.NEWEST, 1, 10).items()));
+        assertEquals(
+                third.number(),
+                questions
+                        .list(site.id(), QuestionSort.VOTES, 1, 10)
+                        .items()
+                        .get(0)
+                        .number());
+        assertEquals(
+                List.of(third.number(), second.number()),
+                numbers(questions
+                        .list(site.id(), QuestionSort.UNANSWERED, 1, 10)
+                        .items()));
+        assertEquals(
+                first.number(),
+                questions
+                        .list(site.id(), QuestionSort.ACTIVE, 1, 10)
+                        .items()
+                        .get(0)
+                        .number());
+
+        var page2 = questions.list(site.id(), QuestionSort.NEWEST, 2, 2);
+        assertEquals(3, page2.total());
+        assertEquals(List.of(first.number()), numbers(page2.items()));
+
+        assertEquals(
+                List.of(second.number(), first.number()),
+                numbers(questions
+                        .tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10)
+                        .items()));
+        assertEquals(
+                List.of(second.number()),
+                numbers(questions
+                        .tagged(site.id(), List.of("wheels", "tyres"), QuestionSort.NEWEST, 1, 10)
+                        .items()));
+        assertEquals(
+                0,
+                questions
+                        .tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10)
+                        .total());
+    }
+
+    @Test
+    void badInputIsRejectedWithAMessageAndNothingIsStored() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ask("Too short?", "gears"));
+        assertFalse(e.getMessage().isBlank());
+        assertThrows(InvalidInputException.class, () -> ask("A long enough title for a question?"));
+        assertThrows(
+                InvalidInputException.class,
+                () -> ask("A long enough title for a question?", "a", "b", "c", "d", "e", "f"));
+        assertThrows(InvalidInputException.class, () -> ask("A long enough title for a question?", "bad tag!"));
+        assertEquals(0, questions.list(site.id(), QuestionSort.NEWEST, 1, 10).total());
+    }
+
+    private static List<Long> numbers(List<QuestionSummary> items) {
+        return items.stream().map(QuestionSummary::number).toList();
+    }
 }

@@ -19,66 +19,67 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Browser implements AutoCloseable {
 
-  private final ChromeDriver driver;
-  private final Path profile;
+    private final ChromeDriver driver;
+    private final Path profile;
 
-  public Browser(int width, int height) throws IOException {
-    profile = Files.createTempDirectory("parley-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new Dimension(width, height));
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-  }
-
-  public ChromeDriver driver() {
-    return driver;
-  }
-
-  /** Saves a PNG of the current page under target/screenshots, for people to look at. */
-  public void screenshot(String name) throws IOException {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /**
-   * After a failure: the screenshot and the HTML of the page this browser shows, as {@code target/screenshots/NAME.png}
-   * and {@code .html}, so that a failed run says what the user saw. Never throws (the failure is what matters).
-   */
-  public void evidence(String name) {
-    try {
-      screenshot(name);
-      Files.writeString(Path.of("target", "screenshots", name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
-    } catch (IOException | RuntimeException e) {
-      System.err.println("No evidence " + name + ": " + e);
+    public Browser(int width, int height) throws IOException {
+        profile = Files.createTempDirectory("parley-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
-  }
 
-  @Override
-  public void close() {
-    driver.quit();
-    try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      // A leftover temporary profile is harmless.
+    public ChromeDriver driver() {
+        return driver;
     }
-  }
+
+    /** Saves a PNG of the current page under target/screenshots, for people to look at. */
+    public void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * After a failure: the screenshot and the HTML of the page this browser shows, as {@code target/screenshots/NAME.png}
+     * and {@code .html}, so that a failed run says what the user saw. Never throws (the failure is what matters).
+     */
+    public void evidence(String name) {
+        try {
+            screenshot(name);
+            Files.writeString(
+                    Path.of("target", "screenshots", name + ".html"),
+                    driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("No evidence " + name + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // A leftover temporary profile is harmless.
+        }
+    }
 }

@@ -15,44 +15,44 @@ import java.util.Map;
  */
 public final class Http {
 
-  public record Response(int status, Map<String, List<String>> headers, String body) {
-    public String header(String name) {
-      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-        if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
-          return e.getValue().get(0);
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
         }
-      }
-      return null;
     }
-  }
 
-  private Http() {}
+    private Http() {}
 
-  /**
-   * The server's HTTP port: {@code it.http.port} where Failsafe sets it, else (inside the server, which only gets
-   * the offset) 8080 plus the server's port offset.
-   */
-  public static int port() {
-    Integer port = Integer.getInteger("it.http.port");
-    return port != null ? port : 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 2300);
-  }
+    /**
+     * The server's HTTP port: {@code it.http.port} where Failsafe sets it, else (inside the server, which only gets
+     * the offset) 8080 plus the server's port offset.
+     */
+    public static int port() {
+        Integer port = Integer.getInteger("it.http.port");
+        return port != null ? port : 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 2300);
+    }
 
-  public static Response get(String host, String path) throws IOException {
-    return get(host, path, Map.of());
-  }
+    public static Response get(String host, String path) throws IOException {
+        return get(host, path, Map.of());
+    }
 
-  /** A GET with extra request headers (e.g. If-None-Match). */
-  public static Response get(String host, String path, Map<String, String> headers) throws IOException {
-    HttpURLConnection c =
-        (HttpURLConnection) URI.create("http://127.0.0.1:" + port() + path).toURL().openConnection();
-    c.setInstanceFollowRedirects(false);
-    c.setRequestProperty("Host", host + ":" + port());
-    headers.forEach(c::setRequestProperty);
-    c.setConnectTimeout(5000);
-    c.setReadTimeout(30000);
-    int status = c.getResponseCode();
-    InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-    String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    return new Response(status, c.getHeaderFields(), body);
-  }
+    /** A GET with extra request headers (e.g. If-None-Match). */
+    public static Response get(String host, String path, Map<String, String> headers) throws IOException {
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port() + path).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.setRequestProperty("Host", host + ":" + port());
+        headers.forEach(c::setRequestProperty);
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(30000);
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new Response(status, c.getHeaderFields(), body);
+    }
 }

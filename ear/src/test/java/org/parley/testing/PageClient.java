@@ -24,140 +24,141 @@ import java.util.stream.Collectors;
  */
 public final class PageClient {
 
-  /** One response: status, body, the {@code Location} header (null unless a redirect) and the requested URI. */
-  public record Page(int status, String body, String location, URI uri) {
+    /** One response: status, body, the {@code Location} header (null unless a redirect) and the requested URI. */
+    public record Page(int status, String body, String location, URI uri) {
 
-    /** The value of the form's view state, which a postback must send back. */
-    public String viewState() {
-      return find(VIEW_STATE, body, "no jakarta.faces.ViewState in " + uri);
+        /** The value of the form's view state, which a postback must send back. */
+        public String viewState() {
+            return find(VIEW_STATE, body, "no jakarta.faces.ViewState in " + uri);
+        }
+
+        /** The action URL of the form with the given id. */
+        public String formAction(String formId) {
+            Pattern action = Pattern.compile(
+                    "<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\"", Pattern.DOTALL);
+            return unescape(find(action, body, "no form " + formId + " in " + uri));
+        }
     }
 
-    /** The action URL of the form with the given id. */
-    public String formAction(String formId) {
-      Pattern action =
-          Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\"", Pattern.DOTALL);
-      return unescape(find(action, body, "no form " + formId + " in " + uri));
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    /** A client of the site at {@code base} (e.g. {@code http://localhost:14080}); the Host header follows it. */
+    public PageClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
-  }
 
-  private static final Pattern VIEW_STATE =
-      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
-
-  private final URI base;
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient http;
-
-  /** A client of the site at {@code base} (e.g. {@code http://localhost:14080}); the Host header follows it. */
-  public PageClient(URI base) {
-    this.base = base;
-    this.http =
-        HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-  }
-
-  public Page get(String path) throws IOException {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
-  }
-
-  /** GET, following up to five redirects within the site. */
-  public Page follow(String path) throws IOException {
-    Page page = get(path);
-    for (int i = 0; i < 5 && page.location() != null; i++) {
-      page = get(URI.create(page.location()).getRawPath());
+    public Page get(String path) throws IOException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
-    return page;
-  }
 
-  /** Submits form {@code formId} of {@code page} with {@code fields} (the form's own name and view state are added). */
-  public Page submit(Page page, String formId, Map<String, String> fields) throws IOException {
-    Map<String, String> all = new LinkedHashMap<>();
-    all.put(formId, formId);
-    all.putAll(fields);
-    all.put("jakarta.faces.ViewState", page.viewState());
-    return post(page.formAction(formId), all, false);
-  }
-
-  /**
-   * Runs the ajax action of button {@code buttonId} in form {@code formId} of {@code page}, as PrimeFaces does for a
-   * command button that processes only itself; the answer is a Faces partial response.
-   */
-  public Page ajax(Page page, String formId, String buttonId) throws IOException {
-    Map<String, String> all = new LinkedHashMap<>();
-    all.put("jakarta.faces.partial.ajax", "true");
-    all.put("jakarta.faces.source", buttonId);
-    all.put("jakarta.faces.partial.execute", buttonId);
-    all.put(buttonId, buttonId);
-    all.put(formId, formId);
-    all.put("jakarta.faces.ViewState", page.viewState());
-    return post(page.formAction(formId), all, true);
-  }
-
-  /** The value of cookie {@code name} this client holds, or null. */
-  public String cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals(name))
-        .map(HttpCookie::getValue)
-        .findFirst()
-        .orElse(null);
-  }
-
-  /** Sets a cookie for the site, e.g. a load balancer's sticky cookie that names a server. */
-  public void setCookie(String name, String value) {
-    HttpCookie cookie = new HttpCookie(name, value);
-    cookie.setPath("/");
-    cookie.setVersion(0);
-    cookies.getCookieStore().add(base, cookie);
-  }
-
-  private Page post(String path, Map<String, String> form, boolean ajax) throws IOException {
-    String body =
-        form.entrySet().stream()
-            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (ajax) {
-      request.header("Faces-Request", "partial/ajax");
+    /** GET, following up to five redirects within the site. */
+    public Page follow(String path) throws IOException {
+        Page page = get(path);
+        for (int i = 0; i < 5 && page.location() != null; i++) {
+            page = get(URI.create(page.location()).getRawPath());
+        }
+        return page;
     }
-    return send(request);
-  }
 
-  private Page send(HttpRequest.Builder request) throws IOException {
-    try {
-      HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Page(
-          response.statusCode(),
-          response.body(),
-          response.headers().firstValue("Location").orElse(null),
-          response.uri());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted", e);
+    /** Submits form {@code formId} of {@code page} with {@code fields} (the form's own name and view state are added). */
+    public Page submit(Page page, String formId, Map<String, String> fields) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(formId, formId);
+        all.putAll(fields);
+        all.put("jakarta.faces.ViewState", page.viewState());
+        return post(page.formAction(formId), all, false);
     }
-  }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String find(Pattern pattern, String text, String failure) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) {
-      throw new IllegalStateException(failure);
+    /**
+     * Runs the ajax action of button {@code buttonId} in form {@code formId} of {@code page}, as PrimeFaces does for a
+     * command button that processes only itself; the answer is a Faces partial response.
+     */
+    public Page ajax(Page page, String formId, String buttonId) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("jakarta.faces.partial.ajax", "true");
+        all.put("jakarta.faces.source", buttonId);
+        all.put("jakarta.faces.partial.execute", buttonId);
+        all.put(buttonId, buttonId);
+        all.put(formId, formId);
+        all.put("jakarta.faces.ViewState", page.viewState());
+        return post(page.formAction(formId), all, true);
     }
-    return m.group(1);
-  }
 
-  /** Undoes the HTML escaping of an attribute value or text. */
-  public static String unescape(String s) {
-    return s.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&amp;", "&");
-  }
+    /** The value of cookie {@code name} this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Sets a cookie for the site, e.g. a load balancer's sticky cookie that names a server. */
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
+    private Page post(String path, Map<String, String> form, boolean ajax) throws IOException {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ajax) {
+            request.header("Faces-Request", "partial/ajax");
+        }
+        return send(request);
+    }
+
+    private Page send(HttpRequest.Builder request) throws IOException {
+        try {
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.uri());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String find(Pattern pattern, String text, String failure) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException(failure);
+        }
+        return m.group(1);
+    }
+
+    /** Undoes the HTML escaping of an attribute value or text. */
+    public static String unescape(String s) {
+        return s.replace("&quot;", "\"")
+                .replace("&#34;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
 }

@@ -12,31 +12,31 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class ParleyDeployment {
 
-  private ParleyDeployment() {}
+    private ParleyDeployment() {}
 
-  public static EnterpriseArchive ear(Class<?>... testClasses) {
-    File file = new File(System.getProperty("parley.ear", "target/parley.ear"));
-    if (!file.isFile()) {
-      throw new IllegalStateException("No EAR at " + file + ": run the tests through Maven (scripts/test.sh)");
+    public static EnterpriseArchive ear(Class<?>... testClasses) {
+        File file = new File(System.getProperty("parley.ear", "target/parley.ear"));
+        if (!file.isFile()) {
+            throw new IllegalStateException("No EAR at " + file + ": run the tests through Maven (scripts/test.sh)");
+        }
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file);
+        WebArchive war = ear.getAsType(WebArchive.class, "parley-web.war");
+        war.addClasses(testClasses);
+        war.addClass(ParleyDeployment.class);
+        return ear;
     }
-    EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file);
-    WebArchive war = ear.getAsType(WebArchive.class, "parley-web.war");
-    war.addClasses(testClasses);
-    war.addClass(ParleyDeployment.class);
-    return ear;
-  }
 
-  /**
-   * Adds {@code beans} to the EJB module. CDI delivers events the EJB module fires only to observers it can see: its
-   * own and its libraries', never the WAR's; test observers of such events therefore go here.
-   */
-  public static EnterpriseArchive withEjbBeans(EnterpriseArchive ear, Class<?>... beans) {
-    ear.getAsType(JavaArchive.class, "parley-ejb.jar").addClasses(beans);
-    return ear;
-  }
+    /**
+     * Adds {@code beans} to the EJB module. CDI delivers events the EJB module fires only to observers it can see: its
+     * own and its libraries', never the WAR's; test observers of such events therefore go here.
+     */
+    public static EnterpriseArchive withEjbBeans(EnterpriseArchive ear, Class<?>... beans) {
+        ear.getAsType(JavaArchive.class, "parley-ejb.jar").addClasses(beans);
+        return ear;
+    }
 
-  /** A value unique to this test run, for names that must not collide with rows left by earlier runs. */
-  public static String unique(String prefix) {
-    return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-  }
+    /** A value unique to this test run, for names that must not collide with rows left by earlier runs. */
+    public static String unique(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
 }

@@ -13,79 +13,80 @@ import org.parley.testing.PageClient.Page;
  */
 public final class SiteUser {
 
-  public static final String PASSWORD = "correct horse battery staple";
-  private static final Pattern QUESTION_URL = Pattern.compile("/questions/(\\d+)(/[^?#]*)?");
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern QUESTION_URL = Pattern.compile("/questions/(\\d+)(/[^?#]*)?");
 
-  /** A question as its asker got it acknowledged: number and the path the redirect named. */
-  public record Question(long number, String path) {}
+    /** A question as its asker got it acknowledged: number and the path the redirect named. */
+    public record Question(long number, String path) {}
 
-  private final String name;
-  private final PageClient client;
+    private final String name;
+    private final PageClient client;
 
-  private SiteUser(String name, PageClient client) {
-    this.name = name;
-    this.client = client;
-  }
-
-  /** Registers a new user named {@code prefix} plus a unique suffix at {@code base} (signing up logs in). */
-  public static SiteUser register(URI base, String prefix) throws IOException {
-    SiteUser user =
-        new SiteUser(prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36), new PageClient(base));
-    Page form = user.client.get("/users/register");
-    Page done =
-        user.client.submit(
-            form,
-            "register-form",
-            Map.of(
-                "register-username", user.name,
-                "register-display", "Test " + user.name,
-                "register-password", PASSWORD,
-                "register-submit", "Sign up"));
-    if (done.status() != 302) {
-      throw new IOException("registering " + user.name + " answered " + done.status());
+    private SiteUser(String name, PageClient client) {
+        this.name = name;
+        this.client = client;
     }
-    return user;
-  }
 
-  public String name() {
-    return name;
-  }
+    /** Registers a new user named {@code prefix} plus a unique suffix at {@code base} (signing up logs in). */
+    public static SiteUser register(URI base, String prefix) throws IOException {
+        SiteUser user =
+                new SiteUser(prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36), new PageClient(base));
+        Page form = user.client.get("/users/register");
+        Page done = user.client.submit(
+                form,
+                "register-form",
+                Map.of(
+                        "register-username",
+                        user.name,
+                        "register-display",
+                        "Test " + user.name,
+                        "register-password",
+                        PASSWORD,
+                        "register-submit",
+                        "Sign up"));
+        if (done.status() != 302) {
+            throw new IOException("registering " + user.name + " answered " + done.status());
+        }
+        return user;
+    }
 
-  public PageClient client() {
-    return client;
-  }
+    public String name() {
+        return name;
+    }
 
-  /** Asks a question (tags separated by spaces); returns once Parley acknowledged it with its redirect. */
-  public Question ask(String title, String body, String tags) throws IOException {
-    Page form = client.get("/questions/ask");
-    if (form.status() != 200) {
-      throw new IOException("the ask page answered " + form.status());
+    public PageClient client() {
+        return client;
     }
-    Page done =
-        client.submit(
-            form,
-            "ask-form",
-            Map.of("ask-title", title, "ask-body", body, "ask-tags_input", tags, "ask-submit", ""));
-    Matcher m = done.location() == null ? null : QUESTION_URL.matcher(done.location());
-    if (done.status() != 302 || m == null || !m.find()) {
-      throw new IOException("asking answered " + done.status());
-    }
-    return new Question(Long.parseLong(m.group(1)), m.group(0));
-  }
 
-  /** Edits this user's question: title, body and tags (separated by spaces); returns once Parley acknowledged it. */
-  public void edit(Question question, String title, String body, String tags) throws IOException {
-    Page form = client.get("/posts/" + question.number() + "/edit");
-    if (form.status() != 200) {
-      throw new IOException("the edit page answered " + form.status());
+    /** Asks a question (tags separated by spaces); returns once Parley acknowledged it with its redirect. */
+    public Question ask(String title, String body, String tags) throws IOException {
+        Page form = client.get("/questions/ask");
+        if (form.status() != 200) {
+            throw new IOException("the ask page answered " + form.status());
+        }
+        Page done = client.submit(
+                form,
+                "ask-form",
+                Map.of("ask-title", title, "ask-body", body, "ask-tags_input", tags, "ask-submit", ""));
+        Matcher m = done.location() == null ? null : QUESTION_URL.matcher(done.location());
+        if (done.status() != 302 || m == null || !m.find()) {
+            throw new IOException("asking answered " + done.status());
+        }
+        return new Question(Long.parseLong(m.group(1)), m.group(0));
     }
-    Page done =
-        client.submit(
-            form,
-            "edit-form",
-            Map.of("edit-title", title, "edit-body", body, "edit-tags_input", tags, "edit-submit", ""));
-    if (done.status() != 302) {
-      throw new IOException("editing answered " + done.status());
+
+    /** Edits this user's question: title, body and tags (separated by spaces); returns once Parley acknowledged it. */
+    public void edit(Question question, String title, String body, String tags) throws IOException {
+        Page form = client.get("/posts/" + question.number() + "/edit");
+        if (form.status() != 200) {
+            throw new IOException("the edit page answered " + form.status());
+        }
+        Page done = client.submit(
+                form,
+                "edit-form",
+                Map.of("edit-title", title, "edit-body", body, "edit-tags_input", tags, "edit-submit", ""));
+        if (done.status() != 302) {
+            throw new IOException("editing answered " + done.status());
+        }
     }
-  }
 }

@@ -20,39 +20,40 @@ import org.parley.post.PostChanged;
 @ApplicationScoped
 public class CacheInvalidation {
 
-  private static final Logger log = Logger.getLogger(CacheInvalidation.class.getName());
+    private static final Logger log = Logger.getLogger(CacheInvalidation.class.getName());
 
-  @Inject private SharedCache cache;
+    @Inject
+    private SharedCache cache;
 
-  void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged change) {
-    try {
-      cache.invalidate(scopesOf(change));
-    } catch (RuntimeException e) {
-      // The change is committed and cannot be undone here; cached copies stay stale for their region's lifetime.
-      log.log(Level.SEVERE, "Could not invalidate the caches for " + change, e);
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged change) {
+        try {
+            cache.invalidate(scopesOf(change));
+        } catch (RuntimeException e) {
+            // The change is committed and cannot be undone here; cached copies stay stale for their region's lifetime.
+            log.log(Level.SEVERE, "Could not invalidate the caches for " + change, e);
+        }
     }
-  }
 
-  /**
-   * A change committed on another server, after this server's tag engine applied it (its observer has the default
-   * priority, this one a later one): the writer stamped the scopes before its request returned, but between that and
-   * this moment a request here may have rendered a listing from this server's engine, which did not have the change
-   * yet, and stored it under the new stamp. Stamping again drops it. Found by TagFreshnessClusterIT: a retagged
-   * question never appeared on the other server's cached tag page.
-   */
-  void onRemote(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) RemotePostChanged remote) {
-    try {
-      cache.invalidate(scopesOf(remote.change()));
-    } catch (RuntimeException e) {
-      log.log(Level.SEVERE, "Could not invalidate the caches after the remote change " + remote, e);
+    /**
+     * A change committed on another server, after this server's tag engine applied it (its observer has the default
+     * priority, this one a later one): the writer stamped the scopes before its request returned, but between that and
+     * this moment a request here may have rendered a listing from this server's engine, which did not have the change
+     * yet, and stored it under the new stamp. Stamping again drops it. Found by TagFreshnessClusterIT: a retagged
+     * question never appeared on the other server's cached tag page.
+     */
+    void onRemote(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) RemotePostChanged remote) {
+        try {
+            cache.invalidate(scopesOf(remote.change()));
+        } catch (RuntimeException e) {
+            log.log(Level.SEVERE, "Could not invalidate the caches after the remote change " + remote, e);
+        }
     }
-  }
 
-  /** The scopes a change touches. */
-  static Scope[] scopesOf(PostChanged change) {
-    long site = change.siteId();
-    return new Scope[] {
-      Scope.question(site, change.questionNumber()), Scope.post(site, change.postNumber()), Scope.lists(site)
-    };
-  }
+    /** The scopes a change touches. */
+    static Scope[] scopesOf(PostChanged change) {
+        long site = change.siteId();
+        return new Scope[] {
+            Scope.question(site, change.questionNumber()), Scope.post(site, change.postNumber()), Scope.lists(site)
+        };
+    }
 }

@@ -9,24 +9,24 @@ import java.util.Objects;
  */
 public record CacheKey(Region region, String id, List<Scope> scopes) {
 
-  public CacheKey {
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(id, "id");
-    scopes = List.copyOf(scopes);
-  }
+    public CacheKey {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(id, "id");
+        scopes = List.copyOf(scopes);
+    }
 
-  /** A key of one site's data: the id is prefixed with the site, so two sites never share an entry. */
-  public static CacheKey of(Region region, long siteId, String id, Scope... scopes) {
-    return new CacheKey(region, "s" + siteId + "/" + id, List.of(scopes));
-  }
+    /** A key of one site's data: the id is prefixed with the site, so two sites never share an entry. */
+    public static CacheKey of(Region region, long siteId, String id, Scope... scopes) {
+        return new CacheKey(region, "s" + siteId + "/" + id, List.of(scopes));
+    }
 
-  /** A question page's shared data; invalidated by any change to the question, its answers or comments. */
-  public static CacheKey question(long siteId, long number) {
-    return of(Region.QUESTION, siteId, "q/" + number, Scope.question(siteId, number));
-  }
+    /** A question page's shared data; invalidated by any change to the question, its answers or comments. */
+    public static CacheKey question(long siteId, long number) {
+        return of(Region.QUESTION, siteId, "q/" + number, Scope.question(siteId, number));
+    }
 
-  /** A key of data that belongs to no site (host lookups). */
-  public static CacheKey global(Region region, String id, Scope... scopes) {
-    return new CacheKey(region, id, List.of(scopes));
-  }
+    /** A key of data that belongs to no site (host lookups). */
+    public static CacheKey global(Region region, String id, Scope... scopes) {
+        return new CacheKey(region, id, List.of(scopes));
+    }
 }

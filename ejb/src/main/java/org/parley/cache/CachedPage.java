@@ -8,9 +8,9 @@ import java.util.Objects;
  */
 public record CachedPage(String contentType, byte[] body, String etag, long lastModifiedMillis) {
 
-  public CachedPage {
-    Objects.requireNonNull(contentType, "contentType");
-    Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(etag, "etag");
-  }
+    public CachedPage {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(etag, "etag");
+    }
 }

@@ -13,21 +13,21 @@ import javax.management.ObjectName;
  */
 final class L2Evictions {
 
-  private static final Logger log = Logger.getLogger(L2Evictions.class.getName());
-  private static final String RESOURCE =
-      "jboss.as:subsystem=infinispan,cache-container=" + CacheNames.CONTAINER + ",cache=" + CacheNames.L2;
+    private static final Logger log = Logger.getLogger(L2Evictions.class.getName());
+    private static final String RESOURCE =
+            "jboss.as:subsystem=infinispan,cache-container=" + CacheNames.CONTAINER + ",cache=" + CacheNames.L2;
 
-  private L2Evictions() {}
+    private L2Evictions() {}
 
-  /** The count, or -1 when the model cannot be read. */
-  static long read() {
-    try {
-      Object value =
-          ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(RESOURCE), "evictions");
-      return value instanceof Number n ? n.longValue() : -1;
-    } catch (JMException | RuntimeException e) {
-      log.log(Level.FINE, "Cannot read the L2 eviction count: {0}", e.toString());
-      return -1;
+    /** The count, or -1 when the model cannot be read. */
+    static long read() {
+        try {
+            Object value =
+                    ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(RESOURCE), "evictions");
+            return value instanceof Number n ? n.longValue() : -1;
+        } catch (JMException | RuntimeException e) {
+            log.log(Level.FINE, "Cannot read the L2 eviction count: {0}", e.toString());
+            return -1;
+        }
     }
-  }
 }

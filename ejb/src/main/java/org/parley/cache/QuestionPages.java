@@ -22,59 +22,80 @@ import org.parley.user.Actor;
 @Stateless
 public class QuestionPages {
 
-  @EJB private QuestionService questions;
-  @Inject private SharedCache cache;
+    @EJB
+    private QuestionService questions;
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @Inject
+    private SharedCache cache;
 
-  /**
-   * As {@link QuestionService#view}, from the cache: {@code myVote} fields are filled for {@code actor} (null =
-   * anonymous).
-   *
-   * @throws org.parley.rules.NotFoundException when the site has no question with that number (nothing is cached)
-   */
-  public QuestionDetail view(long siteId, long number, Actor actor) {
-    QuestionDetail shared =
-        cache.get(CacheKey.question(siteId, number), QuestionDetail.class, () -> questions.view(siteId, number, null));
-    if (actor == null || actor.siteId() != siteId) {
-      return shared;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
+
+    /**
+     * As {@link QuestionService#view}, from the cache: {@code myVote} fields are filled for {@code actor} (null =
+     * anonymous).
+     *
+     * @throws org.parley.rules.NotFoundException when the site has no question with that number (nothing is cached)
+     */
+    public QuestionDetail view(long siteId, long number, Actor actor) {
+        QuestionDetail shared = cache.get(
+                CacheKey.question(siteId, number), QuestionDetail.class, () -> questions.view(siteId, number, null));
+        if (actor == null || actor.siteId() != siteId) {
+            return shared;
+        }
+        return withVotes(shared, myVotes(siteId, actor, shared));
     }
-    return withVotes(shared, myVotes(siteId, actor, shared));
-  }
 
-  private Map<Long, VoteType> myVotes(long siteId, Actor actor, QuestionDetail detail) {
-    List<Long> numbers = new ArrayList<>();
-    numbers.add(detail.number());
-    detail.answers().forEach(a -> numbers.add(a.number()));
-    Map<Long, VoteType> votes = new HashMap<>();
-    em.createQuery(
-            "select v.post.number, v.type from Vote v where v.voter.id = :voter and v.post.site.id = :site"
-                + " and v.post.number in :numbers",
-            Object[].class)
-        .setParameter("voter", actor.userId())
-        .setParameter("site", siteId)
-        .setParameter("numbers", numbers)
-        .getResultStream()
-        .forEach(row -> votes.put((Long) row[0], (VoteType) row[1]));
-    return votes;
-  }
-
-  private static QuestionDetail withVotes(QuestionDetail d, Map<Long, VoteType> votes) {
-    if (votes.isEmpty()) {
-      return d;
+    private Map<Long, VoteType> myVotes(long siteId, Actor actor, QuestionDetail detail) {
+        List<Long> numbers = new ArrayList<>();
+        numbers.add(detail.number());
+        detail.answers().forEach(a -> numbers.add(a.number()));
+        Map<Long, VoteType> votes = new HashMap<>();
+        em.createQuery(
+                        "select v.post.number, v.type from Vote v where v.voter.id = :voter and v.post.site.id = :site"
+                                + " and v.post.number in :numbers",
+                        Object[].class)
+                .setParameter("voter", actor.userId())
+                .setParameter("site", siteId)
+                .setParameter("numbers", numbers)
+                .getResultStream()
+                .forEach(row -> votes.put((Long) row[0], (VoteType) row[1]));
+        return votes;
     }
-    List<AnswerView> answers =
-        d.answers().stream()
-            .map(
-                a ->
-                    new AnswerView(
-                        a.number(), a.bodyHtml(), a.score(), a.accepted(), a.createdAt(), a.lastEditedAt(),
-                        a.owner(), a.comments(), votes.get(a.number())))
-            .toList();
-    return new QuestionDetail(
-        d.number(), d.title(), d.slug(), d.tags(), d.bodyHtml(), d.bodyMarkdown(), d.score(), d.viewCount(),
-        d.createdAt(), d.lastActivityAt(), d.lastEditedAt(), d.closedAt(), d.owner(), d.acceptedAnswerNumber(),
-        d.comments(), answers, votes.get(d.number()));
-  }
+
+    private static QuestionDetail withVotes(QuestionDetail d, Map<Long, VoteType> votes) {
+        if (votes.isEmpty()) {
+            return d;
+        }
+        List<AnswerView> answers = d.answers().stream()
+                .map(a -> new AnswerView(
+                        a.number(),
+                        a.bodyHtml(),
+                        a.score(),
+                        a.accepted(),
+                        a.createdAt(),
+                        a.lastEditedAt(),
+                        a.owner(),
+                        a.comments(),
+                        votes.get(a.number())))
+                .toList();
+        return new QuestionDetail(
+                d.number(),
+                d.title(),
+                d.slug(),
+                d.tags(),
+                d.bodyHtml(),
+                d.bodyMarkdown(),
+                d.score(),
+                d.viewCount(),
+                d.createdAt(),
+                d.lastActivityAt(),
+                d.lastEditedAt(),
+                d.closedAt(),
+                d.owner(),
+                d.acceptedAnswerNumber(),
+                d.comments(),
+                answers,
+                votes.get(d.number()));
+    }
 }

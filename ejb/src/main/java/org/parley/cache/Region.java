@@ -8,35 +8,35 @@ import java.time.Duration;
  * reputation shown on other questions' pages).
  */
 public enum Region {
-  /** Host name to site lookups, including unknown hosts (cached as absent). */
-  SITE("site", 1_000, Duration.ofMinutes(10)),
-  /** A question page's data as an anonymous visitor sees it (QuestionDetail without anyone's votes). */
-  QUESTION("question", 2_000, Duration.ofMinutes(10)),
-  /** Rendered HTML fragments: a post's body block, sidebars. */
-  FRAGMENT("fragment", 10_000, Duration.ofMinutes(30)),
-  /** Whole pages for anonymous visitors (the output cache). */
-  PAGE("page", 2_000, Duration.ofMinutes(5));
+    /** Host name to site lookups, including unknown hosts (cached as absent). */
+    SITE("site", 1_000, Duration.ofMinutes(10)),
+    /** A question page's data as an anonymous visitor sees it (QuestionDetail without anyone's votes). */
+    QUESTION("question", 2_000, Duration.ofMinutes(10)),
+    /** Rendered HTML fragments: a post's body block, sidebars. */
+    FRAGMENT("fragment", 10_000, Duration.ofMinutes(30)),
+    /** Whole pages for anonymous visitors (the output cache). */
+    PAGE("page", 2_000, Duration.ofMinutes(5));
 
-  private final String key;
-  private final int l1MaxEntries;
-  private final Duration lifetime;
+    private final String key;
+    private final int l1MaxEntries;
+    private final Duration lifetime;
 
-  Region(String key, int l1MaxEntries, Duration lifetime) {
-    this.key = key;
-    this.l1MaxEntries = l1MaxEntries;
-    this.lifetime = lifetime;
-  }
+    Region(String key, int l1MaxEntries, Duration lifetime) {
+        this.key = key;
+        this.l1MaxEntries = l1MaxEntries;
+        this.lifetime = lifetime;
+    }
 
-  /** The region's prefix in stored keys. */
-  public String key() {
-    return key;
-  }
+    /** The region's prefix in stored keys. */
+    public String key() {
+        return key;
+    }
 
-  public int l1MaxEntries() {
-    return l1MaxEntries;
-  }
+    public int l1MaxEntries() {
+        return l1MaxEntries;
+    }
 
-  public Duration lifetime() {
-    return lifetime;
-  }
+    public Duration lifetime() {
+        return lifetime;
+    }
 }

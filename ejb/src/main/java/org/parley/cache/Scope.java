@@ -8,32 +8,32 @@ import java.util.Objects;
  */
 public record Scope(String name) {
 
-  public Scope {
-    Objects.requireNonNull(name, "name");
-  }
+    public Scope {
+        Objects.requireNonNull(name, "name");
+    }
 
-  /** Every site lookup; a site being created clears them all. */
-  public static Scope sites() {
-    return new Scope("sites");
-  }
+    /** Every site lookup; a site being created clears them all. */
+    public static Scope sites() {
+        return new Scope("sites");
+    }
 
-  /** Everything that lists a site's questions or tags: home, question lists, tag pages, sidebars. */
-  public static Scope lists(long siteId) {
-    return new Scope("s" + siteId + "/lists");
-  }
+    /** Everything that lists a site's questions or tags: home, question lists, tag pages, sidebars. */
+    public static Scope lists(long siteId) {
+        return new Scope("s" + siteId + "/lists");
+    }
 
-  /** One question's page: the question, its answers and comments. */
-  public static Scope question(long siteId, long number) {
-    return new Scope("s" + siteId + "/q" + number);
-  }
+    /** One question's page: the question, its answers and comments. */
+    public static Scope question(long siteId, long number) {
+        return new Scope("s" + siteId + "/q" + number);
+    }
 
-  /** One post (question or answer): its rendered body block. */
-  public static Scope post(long siteId, long number) {
-    return new Scope("s" + siteId + "/p" + number);
-  }
+    /** One post (question or answer): its rendered body block. */
+    public static Scope post(long siteId, long number) {
+        return new Scope("s" + siteId + "/p" + number);
+    }
 
-  /** The L2 key holding this scope's current stamp. */
-  String stampKey() {
-    return "stamp/" + name;
-  }
+    /** The L2 key holding this scope's current stamp. */
+    String stampKey() {
+        return "stamp/" + name;
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ServerStats(String server, long publishedMillis, List<StatsSnapshot> caches) {
 
-  public ServerStats {
-    caches = List.copyOf(caches);
-  }
+    public ServerStats {
+        caches = List.copyOf(caches);
+    }
 }

@@ -46,306 +46,312 @@ import org.parley.metrics.RequestTimings.Kind;
 @ApplicationScoped
 public class SharedCache {
 
-  private static final Logger log = Logger.getLogger(SharedCache.class.getName());
-  private static final int LOCAL_STAMPS = 100_000;
-  private static final byte[] ABSENT = new byte[0];
+    private static final Logger log = Logger.getLogger(SharedCache.class.getName());
+    private static final int LOCAL_STAMPS = 100_000;
+    private static final byte[] ABSENT = new byte[0];
 
-  @Resource(lookup = CacheNames.L2_JNDI)
-  private Cache<String, Object> l2;
+    @Resource(lookup = CacheNames.L2_JNDI)
+    private Cache<String, Object> l2;
 
-  private final Ticker ticker;
-  private final long startNanos;
-  private final Map<Region, com.github.benmanes.caffeine.cache.Cache<String, L1Entry>> l1 =
-      new EnumMap<>(Region.class);
-  private final Map<Region, AtomicLong> l1Bytes = new EnumMap<>(Region.class);
-  private final Map<Region, CacheStats> l1Stats = new EnumMap<>(Region.class);
-  private final CacheStats l2Stats = new CacheStats();
-  private final com.github.benmanes.caffeine.cache.Cache<String, String> localStamps;
+    private final Ticker ticker;
+    private final long startNanos;
+    private final Map<Region, com.github.benmanes.caffeine.cache.Cache<String, L1Entry>> l1 =
+            new EnumMap<>(Region.class);
+    private final Map<Region, AtomicLong> l1Bytes = new EnumMap<>(Region.class);
+    private final Map<Region, CacheStats> l1Stats = new EnumMap<>(Region.class);
+    private final CacheStats l2Stats = new CacheStats();
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> localStamps;
 
-  /** What L1 holds: the value (null for a cached absence) and the size of its marshalled form. */
-  private record L1Entry(Object value, int bytes) {}
+    /** What L1 holds: the value (null for a cached absence) and the size of its marshalled form. */
+    private record L1Entry(Object value, int bytes) {}
 
-  public SharedCache() {
-    this(null, Ticker.systemTicker());
-  }
-
-  /**
-   * A tier without L2, its L1 lifetimes driven by {@code clockNanos}: what unit tests outside WildFly use. Scope
-   * stamps are kept in this JVM.
-   */
-  public static SharedCache withoutL2(java.util.function.LongSupplier clockNanos) {
-    return new SharedCache(null, clockNanos::getAsLong);
-  }
-
-  /** For tests: {@code l2} may be null (L1 only), {@code ticker} drives L1 lifetimes. */
-  SharedCache(Cache<String, Object> l2, Ticker ticker) {
-    this.l2 = l2;
-    this.ticker = ticker;
-    this.startNanos = ticker.read();
-    for (Region region : Region.values()) {
-      AtomicLong bytes = new AtomicLong();
-      l1Bytes.put(region, bytes);
-      l1Stats.put(region, new CacheStats());
-      l1.put(
-          region,
-          Caffeine.newBuilder()
-              .maximumSize(region.l1MaxEntries())
-              .expireAfterWrite(region.lifetime())
-              .ticker(ticker)
-              .executor(Runnable::run)
-              .recordStats()
-              .<String, L1Entry>removalListener(
-                  (key, entry, cause) -> {
-                    if (entry != null && cause != RemovalCause.REPLACED) {
-                      bytes.addAndGet(-entry.bytes());
-                    }
-                  })
-              .build());
+    public SharedCache() {
+        this(null, Ticker.systemTicker());
     }
-    localStamps = Caffeine.newBuilder().maximumSize(LOCAL_STAMPS).executor(Runnable::run).build();
-  }
 
-  /**
-   * The value cached under {@code key}, else what {@code loader} returns, stored first. A null from the loader is
-   * cached too (as an absence), so unknown things do not hit the database on every lookup. The loader runs outside
-   * the timed cache steps and may run on several servers at once for one key; each stores the same thing.
-   *
-   * @throws ClassCastException when the key holds something other than a {@code type}
-   */
-  public <T> T get(CacheKey key, Class<T> type, Supplier<T> loader) {
-    String full;
-    Lookup found;
-    try (var step = RequestTimings.step(Kind.CACHE)) {
-      full = versionedKey(key);
-      found = lookup(key.region(), full);
+    /**
+     * A tier without L2, its L1 lifetimes driven by {@code clockNanos}: what unit tests outside WildFly use. Scope
+     * stamps are kept in this JVM.
+     */
+    public static SharedCache withoutL2(java.util.function.LongSupplier clockNanos) {
+        return new SharedCache(null, clockNanos::getAsLong);
     }
-    if (found != null) {
-      return type.cast(found.value());
-    }
-    T loaded = loader.get();
-    try (var step = RequestTimings.step(Kind.CACHE)) {
-      store(key.region(), full, loaded);
-    }
-    return loaded;
-  }
 
-  /**
-   * The key under which {@code key} is stored right now: its id with the current stamps of its scopes. For callers
-   * that look up and store separately ({@link #peek}, {@link #put}), such as the fragment cache.
-   */
-  public String versionedKey(CacheKey key) {
-    StringBuilder full = new StringBuilder(key.region().key()).append('/').append(key.id()).append('@');
-    for (int i = 0; i < key.scopes().size(); i++) {
-      if (i > 0) {
-        full.append('.');
-      }
-      full.append(stamp(key.scopes().get(i)));
-    }
-    return full.toString();
-  }
-
-  /** The value stored under a {@link #versionedKey}, or empty. Timed as a cache step. */
-  public java.util.Optional<Object> peek(Region region, String versionedKey) {
-    try (var step = RequestTimings.step(Kind.CACHE)) {
-      Lookup found = lookup(region, versionedKey);
-      return found == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(found.value());
-    }
-  }
-
-  /** Stores {@code value} under a {@link #versionedKey}. Timed as a cache step. */
-  public void put(Region region, String versionedKey, Object value) {
-    try (var step = RequestTimings.step(Kind.CACHE)) {
-      store(region, versionedKey, value);
-    }
-  }
-
-  /**
-   * Gives {@code scopes} fresh stamps on every server, synchronously: once this returns, no server reads an entry
-   * stored under the old ones. Call after the change committed (a reader in between would load the old data under
-   * the new stamp).
-   *
-   * @throws org.infinispan.commons.CacheException when the cluster did not confirm in time; the caller's change is
-   *     committed, and the entries stay stale for at most their region's lifetime
-   */
-  public void invalidate(Scope... scopes) {
-    Map<String, String> fresh = new LinkedHashMap<>();
-    for (Scope scope : scopes) {
-      fresh.put(scope.stampKey(), newStamp());
-    }
-    try (var step = RequestTimings.step(Kind.CACHE)) {
-      if (l2 == null) {
-        localStamps.putAll(fresh);
-      } else {
-        // One write per key, all at once, not putAll: every server that applies a remote change stamps the same keys
-        // at the same moment, and a non-transactional putAll locks its keys on their primary owners one after another
-        // in no common order, so two of them deadlocked until the 10 s remote timeout (ISPN000476) and left the lists
-        // stale that long (TagFreshnessClusterIT). A single-key write holds one lock and cannot wait for another.
-        CompletableFuture.allOf(
-                fresh.entrySet().stream()
-                    .map(e -> l2.putAsync(e.getKey(), e.getValue()))
-                    .toArray(CompletableFuture[]::new))
-            .join();
-      }
-    }
-    log.log(Level.FINE, "Invalidated {0}", fresh.keySet());
-  }
-
-  /** This server's figures for each region's L1 and for L2, in memcached's vocabulary. */
-  public List<StatsSnapshot> stats() {
-    long uptime = TimeUnit.NANOSECONDS.toSeconds(ticker.read() - startNanos);
-    String server = ClusterNode.name();
-    List<StatsSnapshot> all = new ArrayList<>();
-    for (Region region : Region.values()) {
-      var cache = l1.get(region);
-      all.add(
-          l1Stats
-              .get(region)
-              .snapshot(
-                  "l1." + region.key(),
-                  server,
-                  uptime,
-                  cache.estimatedSize(),
-                  l1Bytes.get(region).get(),
-                  cache.stats().evictionCount()));
-    }
-    long items = 0;
-    long bytes = 0;
-    long evictions = 0;
-    if (l2 != null) {
-      // A replicated cache iterates this server's replica.
-      for (Object value : l2.values()) {
-        if (value instanceof byte[] b) {
-          items++;
-          bytes += b.length;
+    /** For tests: {@code l2} may be null (L1 only), {@code ticker} drives L1 lifetimes. */
+    SharedCache(Cache<String, Object> l2, Ticker ticker) {
+        this.l2 = l2;
+        this.ticker = ticker;
+        this.startNanos = ticker.read();
+        for (Region region : Region.values()) {
+            AtomicLong bytes = new AtomicLong();
+            l1Bytes.put(region, bytes);
+            l1Stats.put(region, new CacheStats());
+            l1.put(
+                    region,
+                    Caffeine.newBuilder()
+                            .maximumSize(region.l1MaxEntries())
+                            .expireAfterWrite(region.lifetime())
+                            .ticker(ticker)
+                            .executor(Runnable::run)
+                            .recordStats()
+                            .<String, L1Entry>removalListener((key, entry, cause) -> {
+                                if (entry != null && cause != RemovalCause.REPLACED) {
+                                    bytes.addAndGet(-entry.bytes());
+                                }
+                            })
+                            .build());
         }
-      }
-      evictions = L2Evictions.read();
+        localStamps = Caffeine.newBuilder()
+                .maximumSize(LOCAL_STAMPS)
+                .executor(Runnable::run)
+                .build();
     }
-    all.add(l2Stats.snapshot("l2", server, uptime, items, bytes, evictions));
-    return all;
-  }
 
-  /**
-   * Times {@code gets} lookups of one stored entry, one after another on the calling thread, after as many untimed
-   * ones to warm up: an L1 hit, an L2 read of the stored bytes, and an L2 read with unmarshalling (what a lookup that
-   * misses L1 costs). For the pages benchmark: the tier's own statistics time lookups of live traffic, which on a
-   * busy machine include time the thread waited for a core. The entry (a 32 KB page) lives under a key of its own.
-   *
-   * @return the three distributions in nanoseconds, by name ({@code l1}, {@code l2_bytes}, {@code l2})
-   * @throws IllegalArgumentException when {@code gets} is not between 1 and 1,000,000
-   * @throws IllegalStateException outside WildFly (no L2)
-   */
-  public Map<String, org.HdrHistogram.Histogram> probe(int gets) {
-    if (gets < 1 || gets > 1_000_000) {
-      throw new IllegalArgumentException("gets must be between 1 and 1,000,000");
-    }
-    if (l2 == null) {
-      throw new IllegalStateException("No L2 outside WildFly");
-    }
-    String key = "probe/" + ClusterNode.name();
-    byte[] body = new byte[32 * 1024];
-    java.util.Arrays.fill(body, (byte) 'x');
-    CachedPage page = new CachedPage("text/html;charset=UTF-8", body, "\"probe\"", 0);
-    byte[] bytes = Marshalling.toBytes(page);
-    l2.put(key, bytes, 5, TimeUnit.MINUTES);
-    var local = Caffeine.newBuilder().maximumSize(10).<String, L1Entry>build();
-    local.put(key, new L1Entry(page, bytes.length));
-    Map<String, org.HdrHistogram.Histogram> times = new LinkedHashMap<>();
-    times.put("l1", new org.HdrHistogram.Histogram(2));
-    times.put("l2_bytes", new org.HdrHistogram.Histogram(2));
-    times.put("l2", new org.HdrHistogram.Histogram(2));
-    long sink = 0;
-    for (int round = 0; round < 2; round++) {
-      boolean timed = round == 1;
-      for (int i = 0; i < gets; i++) {
-        long t0 = System.nanoTime();
-        L1Entry e = local.getIfPresent(key);
-        long t1 = System.nanoTime();
-        Object raw = l2.get(key);
-        long t2 = System.nanoTime();
-        Object value = Marshalling.fromBytes((byte[]) l2.get(key));
-        long t3 = System.nanoTime();
-        sink += e.bytes() + ((byte[]) raw).length + ((CachedPage) value).body().length;
-        if (timed) {
-          times.get("l1").recordValue(t1 - t0);
-          times.get("l2_bytes").recordValue(t2 - t1);
-          times.get("l2").recordValue(t3 - t2);
+    /**
+     * The value cached under {@code key}, else what {@code loader} returns, stored first. A null from the loader is
+     * cached too (as an absence), so unknown things do not hit the database on every lookup. The loader runs outside
+     * the timed cache steps and may run on several servers at once for one key; each stores the same thing.
+     *
+     * @throws ClassCastException when the key holds something other than a {@code type}
+     */
+    public <T> T get(CacheKey key, Class<T> type, Supplier<T> loader) {
+        String full;
+        Lookup found;
+        try (var step = RequestTimings.step(Kind.CACHE)) {
+            full = versionedKey(key);
+            found = lookup(key.region(), full);
         }
-      }
+        if (found != null) {
+            return type.cast(found.value());
+        }
+        T loaded = loader.get();
+        try (var step = RequestTimings.step(Kind.CACHE)) {
+            store(key.region(), full, loaded);
+        }
+        return loaded;
     }
-    l2.remove(key);
-    log.log(Level.FINE, "Probed {0} gets ({1})", new Object[] {gets, sink});
-    return times;
-  }
 
-  /** A value found, possibly a cached absence (null). */
-  private record Lookup(Object value) {}
+    /**
+     * The key under which {@code key} is stored right now: its id with the current stamps of its scopes. For callers
+     * that look up and store separately ({@link #peek}, {@link #put}), such as the fragment cache.
+     */
+    public String versionedKey(CacheKey key) {
+        StringBuilder full = new StringBuilder(key.region().key())
+                .append('/')
+                .append(key.id())
+                .append('@');
+        for (int i = 0; i < key.scopes().size(); i++) {
+            if (i > 0) {
+                full.append('.');
+            }
+            full.append(stamp(key.scopes().get(i)));
+        }
+        return full.toString();
+    }
 
-  private Lookup lookup(Region region, String full) {
-    var cache = l1.get(region);
-    long start = System.nanoTime();
-    L1Entry entry = cache.getIfPresent(full);
-    if (entry != null) {
-      l1Stats.get(region).hit(System.nanoTime() - start);
-      return new Lookup(entry.value());
+    /** The value stored under a {@link #versionedKey}, or empty. Timed as a cache step. */
+    public java.util.Optional<Object> peek(Region region, String versionedKey) {
+        try (var step = RequestTimings.step(Kind.CACHE)) {
+            Lookup found = lookup(region, versionedKey);
+            return found == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(found.value());
+        }
     }
-    l1Stats.get(region).miss(System.nanoTime() - start);
-    if (l2 == null) {
-      return null;
-    }
-    start = System.nanoTime();
-    Object stored = l2.get(full);
-    if (!(stored instanceof byte[] bytes)) {
-      l2Stats.miss(System.nanoTime() - start);
-      return null;
-    }
-    Object value = bytes.length == 0 ? null : Marshalling.fromBytes(bytes);
-    l2Stats.hit(System.nanoTime() - start);
-    putL1(region, full, value, bytes.length);
-    return new Lookup(value);
-  }
 
-  private void store(Region region, String full, Object value) {
-    byte[] bytes = value == null ? ABSENT : Marshalling.toBytes(value);
-    putL1(region, full, value, bytes.length);
-    if (l2 != null) {
-      l2.put(full, bytes, region.lifetime().toMillis(), TimeUnit.MILLISECONDS);
-      l2Stats.set();
+    /** Stores {@code value} under a {@link #versionedKey}. Timed as a cache step. */
+    public void put(Region region, String versionedKey, Object value) {
+        try (var step = RequestTimings.step(Kind.CACHE)) {
+            store(region, versionedKey, value);
+        }
     }
-  }
 
-  private void putL1(Region region, String full, Object value, int bytes) {
-    l1Bytes.get(region).addAndGet(bytes);
-    L1Entry previous = l1.get(region).asMap().put(full, new L1Entry(value, bytes));
-    if (previous != null) {
-      l1Bytes.get(region).addAndGet(-previous.bytes());
+    /**
+     * Gives {@code scopes} fresh stamps on every server, synchronously: once this returns, no server reads an entry
+     * stored under the old ones. Call after the change committed (a reader in between would load the old data under
+     * the new stamp).
+     *
+     * @throws org.infinispan.commons.CacheException when the cluster did not confirm in time; the caller's change is
+     *     committed, and the entries stay stale for at most their region's lifetime
+     */
+    public void invalidate(Scope... scopes) {
+        Map<String, String> fresh = new LinkedHashMap<>();
+        for (Scope scope : scopes) {
+            fresh.put(scope.stampKey(), newStamp());
+        }
+        try (var step = RequestTimings.step(Kind.CACHE)) {
+            if (l2 == null) {
+                localStamps.putAll(fresh);
+            } else {
+                // One write per key, all at once, not putAll: every server that applies a remote change stamps the same
+                // keys
+                // at the same moment, and a non-transactional putAll locks its keys on their primary owners one after
+                // another
+                // in no common order, so two of them deadlocked until the 10 s remote timeout (ISPN000476) and left the
+                // lists
+                // stale that long (TagFreshnessClusterIT). A single-key write holds one lock and cannot wait for
+                // another.
+                CompletableFuture.allOf(fresh.entrySet().stream()
+                                .map(e -> l2.putAsync(e.getKey(), e.getValue()))
+                                .toArray(CompletableFuture[]::new))
+                        .join();
+            }
+        }
+        log.log(Level.FINE, "Invalidated {0}", fresh.keySet());
     }
-    l1Stats.get(region).set();
-  }
 
-  /** The current stamp of {@code scope}, minting one (cluster-wide, first writer wins) when it has none. */
-  private String stamp(Scope scope) {
-    String key = scope.stampKey();
-    if (l2 == null) {
-      return localStamps.get(key, k -> newStamp());
+    /** This server's figures for each region's L1 and for L2, in memcached's vocabulary. */
+    public List<StatsSnapshot> stats() {
+        long uptime = TimeUnit.NANOSECONDS.toSeconds(ticker.read() - startNanos);
+        String server = ClusterNode.name();
+        List<StatsSnapshot> all = new ArrayList<>();
+        for (Region region : Region.values()) {
+            var cache = l1.get(region);
+            all.add(l1Stats.get(region)
+                    .snapshot(
+                            "l1." + region.key(),
+                            server,
+                            uptime,
+                            cache.estimatedSize(),
+                            l1Bytes.get(region).get(),
+                            cache.stats().evictionCount()));
+        }
+        long items = 0;
+        long bytes = 0;
+        long evictions = 0;
+        if (l2 != null) {
+            // A replicated cache iterates this server's replica.
+            for (Object value : l2.values()) {
+                if (value instanceof byte[] b) {
+                    items++;
+                    bytes += b.length;
+                }
+            }
+            evictions = L2Evictions.read();
+        }
+        all.add(l2Stats.snapshot("l2", server, uptime, items, bytes, evictions));
+        return all;
     }
-    Object current = l2.get(key);
-    if (current instanceof String s) {
-      return s;
+
+    /**
+     * Times {@code gets} lookups of one stored entry, one after another on the calling thread, after as many untimed
+     * ones to warm up: an L1 hit, an L2 read of the stored bytes, and an L2 read with unmarshalling (what a lookup that
+     * misses L1 costs). For the pages benchmark: the tier's own statistics time lookups of live traffic, which on a
+     * busy machine include time the thread waited for a core. The entry (a 32 KB page) lives under a key of its own.
+     *
+     * @return the three distributions in nanoseconds, by name ({@code l1}, {@code l2_bytes}, {@code l2})
+     * @throws IllegalArgumentException when {@code gets} is not between 1 and 1,000,000
+     * @throws IllegalStateException outside WildFly (no L2)
+     */
+    public Map<String, org.HdrHistogram.Histogram> probe(int gets) {
+        if (gets < 1 || gets > 1_000_000) {
+            throw new IllegalArgumentException("gets must be between 1 and 1,000,000");
+        }
+        if (l2 == null) {
+            throw new IllegalStateException("No L2 outside WildFly");
+        }
+        String key = "probe/" + ClusterNode.name();
+        byte[] body = new byte[32 * 1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+        CachedPage page = new CachedPage("text/html;charset=UTF-8", body, "\"probe\"", 0);
+        byte[] bytes = Marshalling.toBytes(page);
+        l2.put(key, bytes, 5, TimeUnit.MINUTES);
+        var local = Caffeine.newBuilder().maximumSize(10).<String, L1Entry>build();
+        local.put(key, new L1Entry(page, bytes.length));
+        Map<String, org.HdrHistogram.Histogram> times = new LinkedHashMap<>();
+        times.put("l1", new org.HdrHistogram.Histogram(2));
+        times.put("l2_bytes", new org.HdrHistogram.Histogram(2));
+        times.put("l2", new org.HdrHistogram.Histogram(2));
+        long sink = 0;
+        for (int round = 0; round < 2; round++) {
+            boolean timed = round == 1;
+            for (int i = 0; i < gets; i++) {
+                long t0 = System.nanoTime();
+                L1Entry e = local.getIfPresent(key);
+                long t1 = System.nanoTime();
+                Object raw = l2.get(key);
+                long t2 = System.nanoTime();
+                Object value = Marshalling.fromBytes((byte[]) l2.get(key));
+                long t3 = System.nanoTime();
+                sink += e.bytes() + ((byte[]) raw).length + ((CachedPage) value).body().length;
+                if (timed) {
+                    times.get("l1").recordValue(t1 - t0);
+                    times.get("l2_bytes").recordValue(t2 - t1);
+                    times.get("l2").recordValue(t3 - t2);
+                }
+            }
+        }
+        l2.remove(key);
+        log.log(Level.FINE, "Probed {0} gets ({1})", new Object[] {gets, sink});
+        return times;
     }
-    String fresh = newStamp();
-    Object raced = l2.putIfAbsent(key, fresh);
-    return raced instanceof String s ? s : fresh;
-  }
 
-  private static String newStamp() {
-    return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-  }
+    /** A value found, possibly a cached absence (null). */
+    private record Lookup(Object value) {}
 
-  /** For tests: the number of entries in a region's L1. */
-  long l1Size(Region region) {
-    var cache = l1.get(region);
-    cache.cleanUp();
-    return cache.estimatedSize();
-  }
+    private Lookup lookup(Region region, String full) {
+        var cache = l1.get(region);
+        long start = System.nanoTime();
+        L1Entry entry = cache.getIfPresent(full);
+        if (entry != null) {
+            l1Stats.get(region).hit(System.nanoTime() - start);
+            return new Lookup(entry.value());
+        }
+        l1Stats.get(region).miss(System.nanoTime() - start);
+        if (l2 == null) {
+            return null;
+        }
+        start = System.nanoTime();
+        Object stored = l2.get(full);
+        if (!(stored instanceof byte[] bytes)) {
+            l2Stats.miss(System.nanoTime() - start);
+            return null;
+        }
+        Object value = bytes.length == 0 ? null : Marshalling.fromBytes(bytes);
+        l2Stats.hit(System.nanoTime() - start);
+        putL1(region, full, value, bytes.length);
+        return new Lookup(value);
+    }
+
+    private void store(Region region, String full, Object value) {
+        byte[] bytes = value == null ? ABSENT : Marshalling.toBytes(value);
+        putL1(region, full, value, bytes.length);
+        if (l2 != null) {
+            l2.put(full, bytes, region.lifetime().toMillis(), TimeUnit.MILLISECONDS);
+            l2Stats.set();
+        }
+    }
+
+    private void putL1(Region region, String full, Object value, int bytes) {
+        l1Bytes.get(region).addAndGet(bytes);
+        L1Entry previous = l1.get(region).asMap().put(full, new L1Entry(value, bytes));
+        if (previous != null) {
+            l1Bytes.get(region).addAndGet(-previous.bytes());
+        }
+        l1Stats.get(region).set();
+    }
+
+    /** The current stamp of {@code scope}, minting one (cluster-wide, first writer wins) when it has none. */
+    private String stamp(Scope scope) {
+        String key = scope.stampKey();
+        if (l2 == null) {
+            return localStamps.get(key, k -> newStamp());
+        }
+        Object current = l2.get(key);
+        if (current instanceof String s) {
+            return s;
+        }
+        String fresh = newStamp();
+        Object raced = l2.putIfAbsent(key, fresh);
+        return raced instanceof String s ? s : fresh;
+    }
+
+    private static String newStamp() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** For tests: the number of entries in a region's L1. */
+    long l1Size(Region region) {
+        var cache = l1.get(region);
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
 }

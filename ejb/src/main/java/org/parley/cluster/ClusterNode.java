@@ -5,12 +5,12 @@ import java.lang.management.ManagementFactory;
 /** This server's name in the cluster: WildFly's {@code jboss.node.name}, else the JVM's own name. */
 public final class ClusterNode {
 
-  private static final String NAME =
-      System.getProperty("jboss.node.name", ManagementFactory.getRuntimeMXBean().getName());
+    private static final String NAME = System.getProperty(
+            "jboss.node.name", ManagementFactory.getRuntimeMXBean().getName());
 
-  private ClusterNode() {}
+    private ClusterNode() {}
 
-  public static String name() {
-    return NAME;
-  }
+    public static String name() {
+        return NAME;
+    }
 }

@@ -12,8 +12,8 @@ import org.parley.post.PostChanged;
  */
 public record RemotePostChanged(PostChanged change, String origin) {
 
-  public RemotePostChanged {
-    Objects.requireNonNull(change, "change");
-    Objects.requireNonNull(origin, "origin");
-  }
+    public RemotePostChanged {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(origin, "origin");
+    }
 }

@@ -14,39 +14,39 @@ import java.util.Objects;
  */
 public record Page<T>(List<T> items, int page, int pageSize, long total) implements Serializable {
 
-  public Page {
-    items = List.copyOf(Objects.requireNonNull(items, "items"));
-    if (page < 1) {
-      throw new IllegalArgumentException("page is 1-based: " + page);
+    public Page {
+        items = List.copyOf(Objects.requireNonNull(items, "items"));
+        if (page < 1) {
+            throw new IllegalArgumentException("page is 1-based: " + page);
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+        }
+        if (total < 0) {
+            throw new IllegalArgumentException("total must not be negative: " + total);
+        }
     }
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+
+    /** An empty page, e.g. for a tag that does not exist. */
+    public static <T> Page<T> empty(int page, int pageSize) {
+        return new Page<>(List.of(), page, pageSize, 0);
     }
-    if (total < 0) {
-      throw new IllegalArgumentException("total must not be negative: " + total);
+
+    /** How many pages the whole list has; 0 when it is empty. */
+    public int totalPages() {
+        return (int) ((total + pageSize - 1) / pageSize);
     }
-  }
 
-  /** An empty page, e.g. for a tag that does not exist. */
-  public static <T> Page<T> empty(int page, int pageSize) {
-    return new Page<>(List.of(), page, pageSize, 0);
-  }
+    public boolean hasPrevious() {
+        return page > 1;
+    }
 
-  /** How many pages the whole list has; 0 when it is empty. */
-  public int totalPages() {
-    return (int) ((total + pageSize - 1) / pageSize);
-  }
+    public boolean hasNext() {
+        return page < totalPages();
+    }
 
-  public boolean hasPrevious() {
-    return page > 1;
-  }
-
-  public boolean hasNext() {
-    return page < totalPages();
-  }
-
-  /** Index of this page's first row in the whole list, for setFirstResult. */
-  public static int firstResult(int page, int pageSize) {
-    return (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * pageSize);
-  }
+    /** Index of this page's first row in the whole list, for setFirstResult. */
+    public static int firstResult(int page, int pageSize) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * pageSize);
+    }
 }

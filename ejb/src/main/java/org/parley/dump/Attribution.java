@@ -10,25 +10,25 @@ import java.util.Map;
  */
 public record Attribution(Map<Long, String> licenses, Map<Long, Instant> communityOwned) {
 
-  /** The license of post {@code number}, or null for a post written here. */
-  public String license(long number) {
-    return licenses.get(number);
-  }
-
-  public boolean imported(long number) {
-    return licenses.containsKey(number);
-  }
-
-  public boolean communityWiki(long number) {
-    return communityOwned.containsKey(number);
-  }
-
-  /** The Creative Commons deed of a license name like "CC BY-SA 4.0"; the 4.0 deed when no version is given. */
-  public static String deedUrl(String license) {
-    String version = license == null ? "" : license.replaceAll("[^0-9.]", "");
-    if (version.isEmpty()) {
-      version = "4.0";
+    /** The license of post {@code number}, or null for a post written here. */
+    public String license(long number) {
+        return licenses.get(number);
     }
-    return "https://creativecommons.org/licenses/by-sa/" + version + "/";
-  }
+
+    public boolean imported(long number) {
+        return licenses.containsKey(number);
+    }
+
+    public boolean communityWiki(long number) {
+        return communityOwned.containsKey(number);
+    }
+
+    /** The Creative Commons deed of a license name like "CC BY-SA 4.0"; the 4.0 deed when no version is given. */
+    public static String deedUrl(String license) {
+        String version = license == null ? "" : license.replaceAll("[^0-9.]", "");
+        if (version.isEmpty()) {
+            version = "4.0";
+        }
+        return "https://creativecommons.org/licenses/by-sa/" + version + "/";
+    }
 }

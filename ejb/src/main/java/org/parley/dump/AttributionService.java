@@ -12,32 +12,31 @@ import java.util.Map;
 @Stateless
 public class AttributionService {
 
-  /** The license shown for an imported post whose dump gives none (dumps before 2018 have no ContentLicense). */
-  public static final String UNVERSIONED = "CC BY-SA";
+    /** The license shown for an imported post whose dump gives none (dumps before 2018 have no ContentLicense). */
+    public static final String UNVERSIONED = "CC BY-SA";
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  /** For question {@code number} of site {@code siteId} and its answers; empty maps for an unknown question. */
-  public Attribution forQuestion(long siteId, long number) {
-    List<Object[]> rows =
-        em.createQuery(
-                "select p.number, p.contentLicense, p.communityOwnedAt from Post p"
-                    + " where p.site.id = :site and p.dumpExtra is not null and (p.number = :n"
-                    + " or p.id in (select a.id from Answer a where a.question.number = :n and a.site.id = :site))",
-                Object[].class)
-            .setParameter("site", siteId)
-            .setParameter("n", number)
-            .getResultList();
-    Map<Long, String> licenses = new HashMap<>();
-    Map<Long, Instant> wiki = new HashMap<>();
-    for (Object[] r : rows) {
-      long n = ((Number) r[0]).longValue();
-      licenses.put(n, r[1] == null ? UNVERSIONED : (String) r[1]);
-      if (r[2] != null) {
-        wiki.put(n, (Instant) r[2]);
-      }
+    /** For question {@code number} of site {@code siteId} and its answers; empty maps for an unknown question. */
+    public Attribution forQuestion(long siteId, long number) {
+        List<Object[]> rows = em.createQuery(
+                        "select p.number, p.contentLicense, p.communityOwnedAt from Post p"
+                                + " where p.site.id = :site and p.dumpExtra is not null and (p.number = :n"
+                                + " or p.id in (select a.id from Answer a where a.question.number = :n and a.site.id = :site))",
+                        Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("n", number)
+                .getResultList();
+        Map<Long, String> licenses = new HashMap<>();
+        Map<Long, Instant> wiki = new HashMap<>();
+        for (Object[] r : rows) {
+            long n = ((Number) r[0]).longValue();
+            licenses.put(n, r[1] == null ? UNVERSIONED : (String) r[1]);
+            if (r[2] != null) {
+                wiki.put(n, (Instant) r[2]);
+            }
+        }
+        return new Attribution(licenses, wiki);
     }
-    return new Attribution(licenses, wiki);
-  }
 }

@@ -13,34 +13,34 @@ import java.time.format.DateTimeParseException;
  */
 public final class DumpDates {
 
-  private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
-  private DumpDates() {}
+    private DumpDates() {}
 
-  /**
-   * @return null for null or blank
-   * @throws IllegalArgumentException for anything else that is not a dump date
-   */
-  public static Instant parse(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
+    /**
+     * @return null for null or blank
+     * @throws IllegalArgumentException for anything else that is not a dump date
+     */
+    public static Instant parse(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            if (v.endsWith("Z")) {
+                return Instant.parse(v);
+            }
+            return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date: " + value, e);
+        }
     }
-    String v = value.trim();
-    try {
-      if (v.length() == 10) {
-        return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      if (v.endsWith("Z")) {
-        return Instant.parse(v);
-      }
-      return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a date: " + value, e);
-    }
-  }
 
-  /** The dump form, milliseconds always written; null stays null. */
-  public static String format(Instant instant) {
-    return instant == null ? null : OUT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-  }
+    /** The dump form, milliseconds always written; null stays null. */
+    public static String format(Instant instant) {
+        return instant == null ? null : OUT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
 }

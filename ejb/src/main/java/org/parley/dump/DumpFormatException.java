@@ -6,23 +6,23 @@ package org.parley.dump;
  */
 public class DumpFormatException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String file;
-  private final int line;
+    private final String file;
+    private final int line;
 
-  public DumpFormatException(String file, int line, String problem, Throwable cause) {
-    super(file + (line > 0 ? " line " + line : "") + ": " + problem, cause);
-    this.file = file;
-    this.line = line;
-  }
+    public DumpFormatException(String file, int line, String problem, Throwable cause) {
+        super(file + (line > 0 ? " line " + line : "") + ": " + problem, cause);
+        this.file = file;
+        this.line = line;
+    }
 
-  public String getFile() {
-    return file;
-  }
+    public String getFile() {
+        return file;
+    }
 
-  /** The line, or 0 when unknown. */
-  public int getLine() {
-    return line;
-  }
+    /** The line, or 0 when unknown. */
+    public int getLine() {
+        return line;
+    }
 }

@@ -18,45 +18,48 @@ import java.util.Map;
  */
 @Entity
 @Table(
-    name = "dump_post",
-    uniqueConstraints = @UniqueConstraint(name = "uk_dump_post_site_number", columnNames = {"site_id", "number"}))
+        name = "dump_post",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_dump_post_site_number",
+                        columnNames = {"site_id", "number"}))
 @NamedQuery(
-    name = "DumpPost.findByNumber",
-    query = "select p from DumpPost p where p.siteId = :site and p.number = :number")
+        name = "DumpPost.findByNumber",
+        query = "select p from DumpPost p where p.siteId = :site and p.number = :number")
 public class DumpPost {
 
-  public static final int TAG_WIKI_EXCERPT = 4;
-  public static final int TAG_WIKI = 5;
+    public static final int TAG_WIKI_EXCERPT = 4;
+    public static final int TAG_WIKI = 5;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_post_id")
-  @SequenceGenerator(name = "dump_post_id", sequenceName = "dump_post_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_post_id")
+    @SequenceGenerator(name = "dump_post_id", sequenceName = "dump_post_id_seq", allocationSize = 50)
+    private Long id;
 
-  @Column(name = "site_id", nullable = false)
-  private long siteId;
+    @Column(name = "site_id", nullable = false)
+    private long siteId;
 
-  @Column(name = "number", nullable = false)
-  private long number;
+    @Column(name = "number", nullable = false)
+    private long number;
 
-  @Column(name = "post_type_id", nullable = false)
-  private int postTypeId;
+    @Column(name = "post_type_id", nullable = false)
+    private int postTypeId;
 
-  @Column(name = "attributes", nullable = false, length = org.parley.dump.Extras.MAX_TEXT)
-  private String attributes;
+    @Column(name = "attributes", nullable = false, length = org.parley.dump.Extras.MAX_TEXT)
+    private String attributes;
 
-  protected DumpPost() {}
+    protected DumpPost() {}
 
-  public long getNumber() {
-    return number;
-  }
+    public long getNumber() {
+        return number;
+    }
 
-  public int getPostTypeId() {
-    return postTypeId;
-  }
+    public int getPostTypeId() {
+        return postTypeId;
+    }
 
-  /** All attributes of the row as the dump had them. */
-  public Map<String, String> attributes() {
-    return Extras.decode(attributes);
-  }
+    /** All attributes of the row as the dump had them. */
+    public Map<String, String> attributes() {
+        return Extras.decode(attributes);
+    }
 }

@@ -17,50 +17,51 @@ import jakarta.persistence.UniqueConstraint;
  */
 @Entity
 @Table(
-    name = "dump_tag",
-    uniqueConstraints = @UniqueConstraint(name = "uk_dump_tag_site_name", columnNames = {"site_id", "tag_name"}))
-@NamedQuery(
-    name = "DumpTag.findByName",
-    query = "select t from DumpTag t where t.siteId = :site and t.tagName = :name")
+        name = "dump_tag",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_dump_tag_site_name",
+                        columnNames = {"site_id", "tag_name"}))
+@NamedQuery(name = "DumpTag.findByName", query = "select t from DumpTag t where t.siteId = :site and t.tagName = :name")
 public class DumpTag {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_tag_id")
-  @SequenceGenerator(name = "dump_tag_id", sequenceName = "dump_tag_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_tag_id")
+    @SequenceGenerator(name = "dump_tag_id", sequenceName = "dump_tag_id_seq", allocationSize = 50)
+    private Long id;
 
-  @Column(name = "site_id", nullable = false)
-  private long siteId;
+    @Column(name = "site_id", nullable = false)
+    private long siteId;
 
-  @Column(name = "tag_name", nullable = false, length = 100)
-  private String tagName;
+    @Column(name = "tag_name", nullable = false, length = 100)
+    private String tagName;
 
-  @Column(name = "dump_id", nullable = false)
-  private long dumpId;
+    @Column(name = "dump_id", nullable = false)
+    private long dumpId;
 
-  @Column(name = "dump_count")
-  private Long dumpCount;
+    @Column(name = "dump_count")
+    private Long dumpCount;
 
-  @Column(name = "excerpt_post_number")
-  private Long excerptPostNumber;
+    @Column(name = "excerpt_post_number")
+    private Long excerptPostNumber;
 
-  @Column(name = "wiki_post_number")
-  private Long wikiPostNumber;
+    @Column(name = "wiki_post_number")
+    private Long wikiPostNumber;
 
-  @Column(name = "dump_extra", length = 2000)
-  private String dumpExtra;
+    @Column(name = "dump_extra", length = 2000)
+    private String dumpExtra;
 
-  protected DumpTag() {}
+    protected DumpTag() {}
 
-  public String getTagName() {
-    return tagName;
-  }
+    public String getTagName() {
+        return tagName;
+    }
 
-  public Long getExcerptPostNumber() {
-    return excerptPostNumber;
-  }
+    public Long getExcerptPostNumber() {
+        return excerptPostNumber;
+    }
 
-  public Long getWikiPostNumber() {
-    return wikiPostNumber;
-  }
+    public Long getWikiPostNumber() {
+        return wikiPostNumber;
+    }
 }

@@ -19,59 +19,62 @@ import java.time.Instant;
  */
 @Entity
 @Table(
-    name = "dump_vote",
-    uniqueConstraints = @UniqueConstraint(name = "uk_dump_vote_site_dump", columnNames = {"site_id", "dump_id"}))
+        name = "dump_vote",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_dump_vote_site_dump",
+                        columnNames = {"site_id", "dump_id"}))
 public class DumpVote {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_vote_id")
-  @SequenceGenerator(name = "dump_vote_id", sequenceName = "dump_vote_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_vote_id")
+    @SequenceGenerator(name = "dump_vote_id", sequenceName = "dump_vote_id_seq", allocationSize = 50)
+    private Long id;
 
-  @Column(name = "site_id", nullable = false)
-  private long siteId;
+    @Column(name = "site_id", nullable = false)
+    private long siteId;
 
-  @Column(name = "dump_id", nullable = false)
-  private long dumpId;
+    @Column(name = "dump_id", nullable = false)
+    private long dumpId;
 
-  @Column(name = "post_number", nullable = false)
-  private long postNumber;
+    @Column(name = "post_number", nullable = false)
+    private long postNumber;
 
-  @Column(name = "vote_type_id", nullable = false)
-  private int voteTypeId;
+    @Column(name = "vote_type_id", nullable = false)
+    private int voteTypeId;
 
-  @Column(name = "user_number")
-  private Long userNumber;
+    @Column(name = "user_number")
+    private Long userNumber;
 
-  @Column(name = "bounty_amount")
-  private Integer bountyAmount;
+    @Column(name = "bounty_amount")
+    private Integer bountyAmount;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
 
-  /** The date as the dump wrote it when it was not in the usual form (e.g. date-only), for a faithful export. */
-  @Column(name = "dump_extra", length = 2000)
-  private String dumpExtra;
+    /** The date as the dump wrote it when it was not in the usual form (e.g. date-only), for a faithful export. */
+    @Column(name = "dump_extra", length = 2000)
+    private String dumpExtra;
 
-  protected DumpVote() {}
+    protected DumpVote() {}
 
-  public long getDumpId() {
-    return dumpId;
-  }
+    public long getDumpId() {
+        return dumpId;
+    }
 
-  public long getPostNumber() {
-    return postNumber;
-  }
+    public long getPostNumber() {
+        return postNumber;
+    }
 
-  public int getVoteTypeId() {
-    return voteTypeId;
-  }
+    public int getVoteTypeId() {
+        return voteTypeId;
+    }
 
-  public Long getUserNumber() {
-    return userNumber;
-  }
+    public Long getUserNumber() {
+        return userNumber;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

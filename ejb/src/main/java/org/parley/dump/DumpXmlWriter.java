@@ -18,82 +18,82 @@ import java.util.Map;
  */
 public final class DumpXmlWriter implements AutoCloseable {
 
-  private static final String EOL = "\r\n";
+    private static final String EOL = "\r\n";
 
-  private final DumpFile kind;
-  private final Writer out;
-  private long rows;
+    private final DumpFile kind;
+    private final Writer out;
+    private long rows;
 
-  public DumpXmlWriter(Path dir, DumpFile kind) {
-    this.kind = kind;
-    try {
-      OutputStream stream = Files.newOutputStream(dir.resolve(kind.fileName()));
-      this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-      out.write('\uFEFF');
-      out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + EOL + "<" + kind.root() + ">" + EOL);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + dir.resolve(kind.fileName()), e);
-    }
-  }
-
-  /** Writes one row; null values are left out. */
-  public void row(Map<String, String> attributes) {
-    try {
-      StringBuilder b = new StringBuilder(256);
-      b.append("  <row");
-      for (String name : kind.attributes()) {
-        append(b, name, attributes.get(name));
-      }
-      for (Map.Entry<String, String> e : attributes.entrySet()) {
-        if (!kind.attributes().contains(e.getKey())) {
-          append(b, e.getKey(), e.getValue());
+    public DumpXmlWriter(Path dir, DumpFile kind) {
+        this.kind = kind;
+        try {
+            OutputStream stream = Files.newOutputStream(dir.resolve(kind.fileName()));
+            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            out.write('\uFEFF');
+            out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + EOL + "<" + kind.root() + ">" + EOL);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + dir.resolve(kind.fileName()), e);
         }
-      }
-      b.append(" />").append(EOL);
-      out.write(b.toString());
-      rows++;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  private static void append(StringBuilder b, String name, String value) {
-    if (value == null) {
-      return;
+    /** Writes one row; null values are left out. */
+    public void row(Map<String, String> attributes) {
+        try {
+            StringBuilder b = new StringBuilder(256);
+            b.append("  <row");
+            for (String name : kind.attributes()) {
+                append(b, name, attributes.get(name));
+            }
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                if (!kind.attributes().contains(e.getKey())) {
+                    append(b, e.getKey(), e.getValue());
+                }
+            }
+            b.append(" />").append(EOL);
+            out.write(b.toString());
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    b.append(' ').append(name).append("=\"");
-    escape(b, value);
-    b.append('"');
-  }
 
-  /** Escapes an attribute value the way the dumps do. */
-  public static void escape(StringBuilder b, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\r' -> b.append("&#xD;");
-        case '\n' -> b.append("&#xA;");
-        case '\t' -> b.append("&#x9;");
-        default -> b.append(c);
-      }
+    private static void append(StringBuilder b, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        b.append(' ').append(name).append("=\"");
+        escape(b, value);
+        b.append('"');
     }
-  }
 
-  public long rows() {
-    return rows;
-  }
-
-  @Override
-  public void close() {
-    try {
-      out.write("</" + kind.root() + ">");
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Escapes an attribute value the way the dumps do. */
+    public static void escape(StringBuilder b, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\r' -> b.append("&#xD;");
+                case '\n' -> b.append("&#xA;");
+                case '\t' -> b.append("&#x9;");
+                default -> b.append(c);
+            }
+        }
     }
-  }
+
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.write("</" + kind.root() + ">");
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -9,81 +9,81 @@ import java.util.Map;
  */
 public final class Extras {
 
-  /**
-   * The length of the text columns that keep dump attributes and revision texts: the longest a plain varchar gets on
-   * H2 (1 MiB characters), far above any post body. Plain varchars rather than CLOBs, because H2 stores every CLOB
-   * value apart and an import writes millions of them.
-   */
-  public static final int MAX_TEXT = 1_048_576;
+    /**
+     * The length of the text columns that keep dump attributes and revision texts: the longest a plain varchar gets on
+     * H2 (1 MiB characters), far above any post body. Plain varchars rather than CLOBs, because H2 stores every CLOB
+     * value apart and an import writes millions of them.
+     */
+    public static final int MAX_TEXT = 1_048_576;
 
-  private Extras() {}
+    private Extras() {}
 
-  /** The encoded form; null when there is nothing to keep. */
-  public static String encode(Map<String, String> extras) {
-    if (extras == null || extras.isEmpty()) {
-      return null;
+    /** The encoded form; null when there is nothing to keep. */
+    public static String encode(Map<String, String> extras) {
+        if (extras == null || extras.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : extras.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(e.getKey()).append("=\"");
+            DumpXmlWriter.escape(b, e.getValue());
+            b.append('"');
+        }
+        return b.length() == 0 ? null : b.toString();
     }
-    StringBuilder b = new StringBuilder();
-    for (Map.Entry<String, String> e : extras.entrySet()) {
-      if (e.getValue() == null) {
-        continue;
-      }
-      if (b.length() > 0) {
-        b.append(' ');
-      }
-      b.append(e.getKey()).append("=\"");
-      DumpXmlWriter.escape(b, e.getValue());
-      b.append('"');
-    }
-    return b.length() == 0 ? null : b.toString();
-  }
 
-  /** The attributes of an encoded string, in order; empty for null. */
-  public static Map<String, String> decode(String encoded) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (encoded == null) {
-      return out;
+    /** The attributes of an encoded string, in order; empty for null. */
+    public static Map<String, String> decode(String encoded) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (encoded == null) {
+            return out;
+        }
+        int i = 0;
+        int n = encoded.length();
+        while (i < n) {
+            while (i < n && encoded.charAt(i) == ' ') {
+                i++;
+            }
+            int eq = encoded.indexOf("=\"", i);
+            if (eq < 0) {
+                break;
+            }
+            String name = encoded.substring(i, eq);
+            int end = encoded.indexOf('"', eq + 2);
+            out.put(name, unescape(encoded.substring(eq + 2, end)));
+            i = end + 1;
+        }
+        return out;
     }
-    int i = 0;
-    int n = encoded.length();
-    while (i < n) {
-      while (i < n && encoded.charAt(i) == ' ') {
-        i++;
-      }
-      int eq = encoded.indexOf("=\"", i);
-      if (eq < 0) {
-        break;
-      }
-      String name = encoded.substring(i, eq);
-      int end = encoded.indexOf('"', eq + 2);
-      out.put(name, unescape(encoded.substring(eq + 2, end)));
-      i = end + 1;
-    }
-    return out;
-  }
 
-  private static String unescape(String s) {
-    if (s.indexOf('&') < 0) {
-      return s;
+    private static String unescape(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '&') {
+                b.append(c);
+                continue;
+            }
+            int semi = s.indexOf(';', i);
+            String entity = s.substring(i + 1, semi);
+            switch (entity) {
+                case "amp" -> b.append('&');
+                case "lt" -> b.append('<');
+                case "gt" -> b.append('>');
+                case "quot" -> b.append('"');
+                default -> b.append((char) Integer.parseInt(entity.substring(2), 16));
+            }
+            i = semi;
+        }
+        return b.toString();
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '&') {
-        b.append(c);
-        continue;
-      }
-      int semi = s.indexOf(';', i);
-      String entity = s.substring(i + 1, semi);
-      switch (entity) {
-        case "amp" -> b.append('&');
-        case "lt" -> b.append('<');
-        case "gt" -> b.append('>');
-        case "quot" -> b.append('"');
-        default -> b.append((char) Integer.parseInt(entity.substring(2), 16));
-      }
-      i = semi;
-    }
-    return b.toString();
-  }
 }

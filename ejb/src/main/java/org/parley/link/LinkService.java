@@ -13,63 +13,61 @@ import org.parley.common.Slugs;
 @Stateless
 public class LinkService {
 
-  /** A question page shows at most this many linked questions. */
-  public static final int MAX_SHOWN = 50;
+    /** A question page shows at most this many linked questions. */
+    public static final int MAX_SHOWN = 50;
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  /**
-   * The questions linked from or to question {@code number} of site {@code siteId}, duplicates first; links to
-   * posts that are not questions are left out. Empty for an unknown question.
-   */
-  public List<LinkedQuestion> listForQuestion(long siteId, long number) {
-    Map<Long, LinkedQuestion> found = new LinkedHashMap<>();
-    List<Object[]> outgoing =
-        em.createQuery(
-                "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"
-                    + " where l.siteId = :site and l.postNumber = :n and q.site.id = :site"
-                    + " and q.number = l.relatedPostNumber order by l.linkTypeId desc, q.score desc",
-                Object[].class)
-            .setParameter("site", siteId)
-            .setParameter("n", number)
-            .setMaxResults(MAX_SHOWN)
-            .getResultList();
-    for (Object[] row : outgoing) {
-      boolean dup = ((Number) row[3]).intValue() == PostLink.DUPLICATE;
-      add(found, row, dup, false);
+    /**
+     * The questions linked from or to question {@code number} of site {@code siteId}, duplicates first; links to
+     * posts that are not questions are left out. Empty for an unknown question.
+     */
+    public List<LinkedQuestion> listForQuestion(long siteId, long number) {
+        Map<Long, LinkedQuestion> found = new LinkedHashMap<>();
+        List<Object[]> outgoing = em.createQuery(
+                        "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"
+                                + " where l.siteId = :site and l.postNumber = :n and q.site.id = :site"
+                                + " and q.number = l.relatedPostNumber order by l.linkTypeId desc, q.score desc",
+                        Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("n", number)
+                .setMaxResults(MAX_SHOWN)
+                .getResultList();
+        for (Object[] row : outgoing) {
+            boolean dup = ((Number) row[3]).intValue() == PostLink.DUPLICATE;
+            add(found, row, dup, false);
+        }
+        List<Object[]> incoming = em.createQuery(
+                        "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"
+                                + " where l.siteId = :site and l.relatedPostNumber = :n and q.site.id = :site"
+                                + " and q.number = l.postNumber order by l.linkTypeId desc, q.score desc",
+                        Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("n", number)
+                .setMaxResults(MAX_SHOWN)
+                .getResultList();
+        for (Object[] row : incoming) {
+            boolean dup = ((Number) row[3]).intValue() == PostLink.DUPLICATE;
+            add(found, row, false, dup);
+        }
+        List<LinkedQuestion> all = new ArrayList<>(found.values());
+        all.sort((a, b) -> Boolean.compare(b.duplicateOf() || b.duplicate(), a.duplicateOf() || a.duplicate()));
+        return all.size() > MAX_SHOWN ? all.subList(0, MAX_SHOWN) : all;
     }
-    List<Object[]> incoming =
-        em.createQuery(
-                "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"
-                    + " where l.siteId = :site and l.relatedPostNumber = :n and q.site.id = :site"
-                    + " and q.number = l.postNumber order by l.linkTypeId desc, q.score desc",
-                Object[].class)
-            .setParameter("site", siteId)
-            .setParameter("n", number)
-            .setMaxResults(MAX_SHOWN)
-            .getResultList();
-    for (Object[] row : incoming) {
-      boolean dup = ((Number) row[3]).intValue() == PostLink.DUPLICATE;
-      add(found, row, false, dup);
-    }
-    List<LinkedQuestion> all = new ArrayList<>(found.values());
-    all.sort((a, b) -> Boolean.compare(b.duplicateOf() || b.duplicate(), a.duplicateOf() || a.duplicate()));
-    return all.size() > MAX_SHOWN ? all.subList(0, MAX_SHOWN) : all;
-  }
 
-  private static void add(Map<Long, LinkedQuestion> found, Object[] row, boolean duplicateOf, boolean duplicate) {
-    long n = ((Number) row[0]).longValue();
-    String title = (String) row[1];
-    LinkedQuestion before = found.get(n);
-    found.put(
-        n,
-        new LinkedQuestion(
-            n,
-            title,
-            Slugs.slugify(title),
-            ((Number) row[2]).intValue(),
-            duplicateOf || (before != null && before.duplicateOf()),
-            duplicate || (before != null && before.duplicate())));
-  }
+    private static void add(Map<Long, LinkedQuestion> found, Object[] row, boolean duplicateOf, boolean duplicate) {
+        long n = ((Number) row[0]).longValue();
+        String title = (String) row[1];
+        LinkedQuestion before = found.get(n);
+        found.put(
+                n,
+                new LinkedQuestion(
+                        n,
+                        title,
+                        Slugs.slugify(title),
+                        ((Number) row[2]).intValue(),
+                        duplicateOf || (before != null && before.duplicateOf()),
+                        duplicate || (before != null && before.duplicate())));
+    }
 }

@@ -5,4 +5,4 @@ package org.parley.link;
  * {@code duplicate}: this one was closed as a duplicate of the shown question.
  */
 public record LinkedQuestion(
-    long number, String title, String slug, int score, boolean duplicateOf, boolean duplicate) {}
+        long number, String title, String slug, int score, boolean duplicateOf, boolean duplicate) {}

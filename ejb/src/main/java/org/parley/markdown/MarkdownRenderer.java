@@ -24,64 +24,124 @@ import org.owasp.html.PolicyFactory;
 @ApplicationScoped
 public class MarkdownRenderer {
 
-  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]+");
-  private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
-  private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
-  private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
-  private static final Pattern SIZE = Pattern.compile("[0-9]{1,4}");
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]+");
+    private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
+    private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
+    private static final Pattern SIZE = Pattern.compile("[0-9]{1,4}");
 
-  /** The one policy for rendered Markdown and imported HTML. */
-  static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          .allowElements(
-              "p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i",
-              "u", "del", "s", "strike", "ins", "sup", "sub", "small", "mark", "abbr", "q", "cite", "ul",
-              "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
-              "tfoot", "tr", "th", "td", "caption", "span", "div", "details", "summary")
-          .allowAttributes("start").matching(NUMBER).onElements("ol")
-          .allowAttributes("align").matching(ALIGN).onElements("th", "td")
-          .allowAttributes("class").matching(LANGUAGE_CLASS).onElements("code")
-          .allowAttributes("title").onElements("abbr", "a", "img")
-          .allowElements("a")
-          .allowAttributes("href").onElements("a")
-          .allowElements("img")
-          .allowAttributes("src").matching(HTTP_URL).onElements("img")
-          .allowAttributes("alt").onElements("img")
-          .allowAttributes("width", "height").matching(SIZE).onElements("img")
-          .allowUrlProtocols("http", "https", "mailto")
-          .requireRelsOnLinks("nofollow", "noopener")
-          .toFactory();
+    /** The one policy for rendered Markdown and imported HTML. */
+    static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements(
+                    "p",
+                    "br",
+                    "hr",
+                    "blockquote",
+                    "pre",
+                    "code",
+                    "kbd",
+                    "samp",
+                    "var",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "del",
+                    "s",
+                    "strike",
+                    "ins",
+                    "sup",
+                    "sub",
+                    "small",
+                    "mark",
+                    "abbr",
+                    "q",
+                    "cite",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tfoot",
+                    "tr",
+                    "th",
+                    "td",
+                    "caption",
+                    "span",
+                    "div",
+                    "details",
+                    "summary")
+            .allowAttributes("start")
+            .matching(NUMBER)
+            .onElements("ol")
+            .allowAttributes("align")
+            .matching(ALIGN)
+            .onElements("th", "td")
+            .allowAttributes("class")
+            .matching(LANGUAGE_CLASS)
+            .onElements("code")
+            .allowAttributes("title")
+            .onElements("abbr", "a", "img")
+            .allowElements("a")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowElements("img")
+            .allowAttributes("src")
+            .matching(HTTP_URL)
+            .onElements("img")
+            .allowAttributes("alt")
+            .onElements("img")
+            .allowAttributes("width", "height")
+            .matching(SIZE)
+            .onElements("img")
+            .allowUrlProtocols("http", "https", "mailto")
+            .requireRelsOnLinks("nofollow", "noopener")
+            .toFactory();
 
-  private static final List<Extension> EXTENSIONS =
-      List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+    private static final List<Extension> EXTENSIONS =
+            List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
 
-  // Declared after the policy and extensions it uses: static fields initialise in order.
-  private static final MarkdownRenderer SHARED = new MarkdownRenderer();
+    // Declared after the policy and extensions it uses: static fields initialise in order.
+    private static final MarkdownRenderer SHARED = new MarkdownRenderer();
 
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
-  // sanitizeUrls drops javascript: and friends already in the renderer; the policy is the real gate.
-  private final HtmlRenderer renderer =
-      HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).percentEncodeUrls(true).build();
+    // sanitizeUrls drops javascript: and friends already in the renderer; the policy is the real gate.
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .sanitizeUrls(true)
+            .percentEncodeUrls(true)
+            .build();
 
-  /** The instance for code outside CDI (tests, importers, seeding). */
-  public static MarkdownRenderer shared() {
-    return SHARED;
-  }
-
-  /** Renders Markdown (GFM tables, strikethrough, autolinks) and sanitises the result; null gives "". */
-  public String toSafeHtml(String markdown) {
-    if (markdown == null || markdown.isEmpty()) {
-      return "";
+    /** The instance for code outside CDI (tests, importers, seeding). */
+    public static MarkdownRenderer shared() {
+        return SHARED;
     }
-    return sanitize(renderer.render(parser.parse(markdown)));
-  }
 
-  /** Sanitises HTML (e.g. an imported body) with the same policy as {@link #toSafeHtml}; null gives "". */
-  public String sanitize(String html) {
-    if (html == null || html.isEmpty()) {
-      return "";
+    /** Renders Markdown (GFM tables, strikethrough, autolinks) and sanitises the result; null gives "". */
+    public String toSafeHtml(String markdown) {
+        if (markdown == null || markdown.isEmpty()) {
+            return "";
+        }
+        return sanitize(renderer.render(parser.parse(markdown)));
     }
-    return POLICY.sanitize(html);
-  }
+
+    /** Sanitises HTML (e.g. an imported body) with the same policy as {@link #toSafeHtml}; null gives "". */
+    public String sanitize(String html) {
+        if (html == null || html.isEmpty()) {
+            return "";
+        }
+        return POLICY.sanitize(html);
+    }
 }

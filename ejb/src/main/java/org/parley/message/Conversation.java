@@ -23,90 +23,93 @@ import org.parley.user.User;
  */
 @Entity
 @Table(
-    name = "message_conversation",
-    uniqueConstraints =
-        @UniqueConstraint(name = "uk_conversation_pair", columnNames = {"site_id", "user_low_id", "user_high_id"}))
+        name = "message_conversation",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_conversation_pair",
+                        columnNames = {"site_id", "user_low_id", "user_high_id"}))
 @NamedQuery(
-    name = "Conversation.findByPair",
-    query = "select c from Conversation c where c.site.id = :site and c.userLow.id = :low and c.userHigh.id = :high")
+        name = "Conversation.findByPair",
+        query =
+                "select c from Conversation c where c.site.id = :site and c.userLow.id = :low and c.userHigh.id = :high")
 public class Conversation {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_id")
-  @SequenceGenerator(name = "conversation_id", sequenceName = "message_conversation_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_id")
+    @SequenceGenerator(name = "conversation_id", sequenceName = "message_conversation_id_seq", allocationSize = 50)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "site_id", nullable = false)
-  private Site site;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false)
+    private Site site;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "user_low_id", nullable = false)
-  private User userLow;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_low_id", nullable = false)
+    private User userLow;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "user_high_id", nullable = false)
-  private User userHigh;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_high_id", nullable = false)
+    private User userHigh;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "last_message_at", nullable = false)
-  private Instant lastMessageAt;
+    @Column(name = "last_message_at", nullable = false)
+    private Instant lastMessageAt;
 
-  protected Conversation() {}
+    protected Conversation() {}
 
-  /** The conversation of two different users of the same site. */
-  public Conversation(User one, User other, Instant now) {
-    Objects.requireNonNull(one, "one");
-    Objects.requireNonNull(other, "other");
-    if (one.isSameAs(other)) {
-      throw new IllegalArgumentException("A conversation needs two different users");
+    /** The conversation of two different users of the same site. */
+    public Conversation(User one, User other, Instant now) {
+        Objects.requireNonNull(one, "one");
+        Objects.requireNonNull(other, "other");
+        if (one.isSameAs(other)) {
+            throw new IllegalArgumentException("A conversation needs two different users");
+        }
+        if (one.getSite().getId() != other.getSite().getId()) {
+            throw new IllegalArgumentException("Both users must belong to the same site");
+        }
+        boolean oneFirst = one.getId() < other.getId();
+        this.site = one.getSite();
+        this.userLow = oneFirst ? one : other;
+        this.userHigh = oneFirst ? other : one;
+        this.createdAt = Objects.requireNonNull(now, "now");
+        this.lastMessageAt = now;
     }
-    if (one.getSite().getId() != other.getSite().getId()) {
-      throw new IllegalArgumentException("Both users must belong to the same site");
+
+    /** Whether {@code userId} is one of the two participants. */
+    public boolean hasParticipant(long userId) {
+        return userLow.getId() == userId || userHigh.getId() == userId;
     }
-    boolean oneFirst = one.getId() < other.getId();
-    this.site = one.getSite();
-    this.userLow = oneFirst ? one : other;
-    this.userHigh = oneFirst ? other : one;
-    this.createdAt = Objects.requireNonNull(now, "now");
-    this.lastMessageAt = now;
-  }
 
-  /** Whether {@code userId} is one of the two participants. */
-  public boolean hasParticipant(long userId) {
-    return userLow.getId() == userId || userHigh.getId() == userId;
-  }
-
-  /** The participant who is not {@code userId}. */
-  public User otherThan(long userId) {
-    return userLow.getId() == userId ? userHigh : userLow;
-  }
-
-  void touched(Instant when) {
-    if (when.isAfter(lastMessageAt)) {
-      lastMessageAt = when;
+    /** The participant who is not {@code userId}. */
+    public User otherThan(long userId) {
+        return userLow.getId() == userId ? userHigh : userLow;
     }
-  }
 
-  public Long getId() {
-    return id;
-  }
+    void touched(Instant when) {
+        if (when.isAfter(lastMessageAt)) {
+            lastMessageAt = when;
+        }
+    }
 
-  public Site getSite() {
-    return site;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public User getUserLow() {
-    return userLow;
-  }
+    public Site getSite() {
+        return site;
+    }
 
-  public User getUserHigh() {
-    return userHigh;
-  }
+    public User getUserLow() {
+        return userLow;
+    }
 
-  public Instant getLastMessageAt() {
-    return lastMessageAt;
-  }
+    public User getUserHigh() {
+        return userHigh;
+    }
+
+    public Instant getLastMessageAt() {
+        return lastMessageAt;
+    }
 }

@@ -13,5 +13,10 @@ import org.parley.user.UserRef;
  * @param blockedMe whether the other participant blocked the reader (replies are refused)
  */
 public record ConversationDetail(
-    long id, UserRef other, String otherUsername, List<MessageItem> messages, boolean blockedByMe, boolean blockedMe)
-    implements Serializable {}
+        long id,
+        UserRef other,
+        String otherUsername,
+        List<MessageItem> messages,
+        boolean blockedByMe,
+        boolean blockedMe)
+        implements Serializable {}

@@ -36,144 +36,144 @@ import org.parley.user.Actor;
 @Stateless
 public class DeadLetterService {
 
-  /** The most jobs listed at once. */
-  public static final int MAX_LISTED = 200;
+    /** The most jobs listed at once. */
+    public static final int MAX_LISTED = 200;
 
-  private static final Logger log = Logger.getLogger(DeadLetterService.class.getName());
-  private static final Pattern JOB_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,80}");
-  private static final String ONLY_ADMINS = "Only admins can manage dead-lettered messages.";
+    private static final Logger log = Logger.getLogger(DeadLetterService.class.getName());
+    private static final Pattern JOB_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,80}");
+    private static final String ONLY_ADMINS = "Only admins can manage dead-lettered messages.";
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject
-  @JMSConnectionFactory(Destinations.XA_CONNECTION_FACTORY)
-  private JMSContext jms;
+    @Inject
+    @JMSConnectionFactory(Destinations.XA_CONNECTION_FACTORY)
+    private JMSContext jms;
 
-  @Resource(lookup = Destinations.MESSAGES_DEAD_QUEUE)
-  private Queue dead;
+    @Resource(lookup = Destinations.MESSAGES_DEAD_QUEUE)
+    private Queue dead;
 
-  @Inject private MessageJobs jobs;
+    @Inject
+    private MessageJobs jobs;
 
-  /**
-   * The dead-lettered jobs, oldest first (at most {@value #MAX_LISTED}).
-   *
-   * @throws NotAllowedException unless {@code admin} is an admin
-   */
-  public List<DeadLetter> list(Actor admin) {
-    requireAdmin(admin);
-    List<DeadLetter> all = new ArrayList<>();
-    for (Message job : browse()) {
-      if (all.size() == MAX_LISTED) {
-        break;
-      }
-      try {
-        long messageId = job.getLongProperty(Destinations.MESSAGE_ID);
-        PrivateMessage m = em.find(PrivateMessage.class, messageId);
-        String summary =
-            m == null
-                ? "No such message (it no longer exists)."
-                : m.getSender().getDisplayName()
-                    + " → "
-                    + m.getRecipient().getDisplayName()
-                    + ": "
-                    + MessageRules.excerpt(m.getBodyHtml())
-                    + " ("
-                    + m.getState().name().toLowerCase(java.util.Locale.ROOT)
-                    + ")";
-        Instant queued = job.getJMSTimestamp() > 0 ? Instant.ofEpochMilli(job.getJMSTimestamp()) : null;
-        all.add(new DeadLetter(job.getJMSMessageID(), messageId, queued, summary));
-      } catch (JMSException | NumberFormatException e) {
-        log.log(Level.WARNING, "Unreadable job in the dead-letter queue: {0}", e.toString());
-      }
-    }
-    return all;
-  }
-
-  /** The ids of the messages whose jobs are in the dead-letter queue (the outbox sweeper leaves those alone). */
-  public Set<Long> deadMessageIds() {
-    Set<Long> ids = new HashSet<>();
-    for (Message job : browse()) {
-      try {
-        if (job.propertyExists(Destinations.MESSAGE_ID)) {
-          ids.add(job.getLongProperty(Destinations.MESSAGE_ID));
+    /**
+     * The dead-lettered jobs, oldest first (at most {@value #MAX_LISTED}).
+     *
+     * @throws NotAllowedException unless {@code admin} is an admin
+     */
+    public List<DeadLetter> list(Actor admin) {
+        requireAdmin(admin);
+        List<DeadLetter> all = new ArrayList<>();
+        for (Message job : browse()) {
+            if (all.size() == MAX_LISTED) {
+                break;
+            }
+            try {
+                long messageId = job.getLongProperty(Destinations.MESSAGE_ID);
+                PrivateMessage m = em.find(PrivateMessage.class, messageId);
+                String summary = m == null
+                        ? "No such message (it no longer exists)."
+                        : m.getSender().getDisplayName()
+                                + " → "
+                                + m.getRecipient().getDisplayName()
+                                + ": "
+                                + MessageRules.excerpt(m.getBodyHtml())
+                                + " ("
+                                + m.getState().name().toLowerCase(java.util.Locale.ROOT)
+                                + ")";
+                Instant queued = job.getJMSTimestamp() > 0 ? Instant.ofEpochMilli(job.getJMSTimestamp()) : null;
+                all.add(new DeadLetter(job.getJMSMessageID(), messageId, queued, summary));
+            } catch (JMSException | NumberFormatException e) {
+                log.log(Level.WARNING, "Unreadable job in the dead-letter queue: {0}", e.toString());
+            }
         }
-      } catch (JMSException e) {
-        log.log(Level.WARNING, "Unreadable job in the dead-letter queue: {0}", e.toString());
-      }
+        return all;
     }
-    return ids;
-  }
 
-  /**
-   * Moves a dead-lettered job back to the delivery queue, which tries it again from scratch (five more attempts).
-   *
-   * @return the message id
-   * @throws NotAllowedException unless {@code admin} is an admin
-   * @throws NotFoundException when no such job is in the dead-letter queue (already retried or discarded)
-   */
-  public long retry(Actor admin, String jobId) {
-    requireAdmin(admin);
-    long messageId = take(jobId);
-    PrivateMessage m = em.find(PrivateMessage.class, messageId);
-    if (m != null) {
-      m.requeued(Instant.now());
+    /** The ids of the messages whose jobs are in the dead-letter queue (the outbox sweeper leaves those alone). */
+    public Set<Long> deadMessageIds() {
+        Set<Long> ids = new HashSet<>();
+        for (Message job : browse()) {
+            try {
+                if (job.propertyExists(Destinations.MESSAGE_ID)) {
+                    ids.add(job.getLongProperty(Destinations.MESSAGE_ID));
+                }
+            } catch (JMSException e) {
+                log.log(Level.WARNING, "Unreadable job in the dead-letter queue: {0}", e.toString());
+            }
+        }
+        return ids;
     }
-    jobs.enqueue(messageId);
-    log.log(Level.INFO, "Dead-lettered job {0} of message {1} retried", new Object[] {jobId, messageId});
-    return messageId;
-  }
 
-  /**
-   * Drops a dead-lettered job; its message, if still pending, is marked failed and never delivered.
-   *
-   * @return the message id
-   * @throws NotAllowedException unless {@code admin} is an admin
-   * @throws NotFoundException when no such job is in the dead-letter queue
-   */
-  public long discard(Actor admin, String jobId) {
-    requireAdmin(admin);
-    long messageId = take(jobId);
-    PrivateMessage m = em.find(PrivateMessage.class, messageId);
-    if (m != null) {
-      m.fail();
+    /**
+     * Moves a dead-lettered job back to the delivery queue, which tries it again from scratch (five more attempts).
+     *
+     * @return the message id
+     * @throws NotAllowedException unless {@code admin} is an admin
+     * @throws NotFoundException when no such job is in the dead-letter queue (already retried or discarded)
+     */
+    public long retry(Actor admin, String jobId) {
+        requireAdmin(admin);
+        long messageId = take(jobId);
+        PrivateMessage m = em.find(PrivateMessage.class, messageId);
+        if (m != null) {
+            m.requeued(Instant.now());
+        }
+        jobs.enqueue(messageId);
+        log.log(Level.INFO, "Dead-lettered job {0} of message {1} retried", new Object[] {jobId, messageId});
+        return messageId;
     }
-    log.log(Level.INFO, "Dead-lettered job {0} of message {1} discarded", new Object[] {jobId, messageId});
-    return messageId;
-  }
 
-  /** Receives (in this transaction) the job with JMS id {@code jobId} from the dead-letter queue. */
-  private long take(String jobId) {
-    if (jobId == null || !JOB_ID.matcher(jobId).matches()) {
-      throw new InvalidInputException("That is not a job id.");
+    /**
+     * Drops a dead-lettered job; its message, if still pending, is marked failed and never delivered.
+     *
+     * @return the message id
+     * @throws NotAllowedException unless {@code admin} is an admin
+     * @throws NotFoundException when no such job is in the dead-letter queue
+     */
+    public long discard(Actor admin, String jobId) {
+        requireAdmin(admin);
+        long messageId = take(jobId);
+        PrivateMessage m = em.find(PrivateMessage.class, messageId);
+        if (m != null) {
+            m.fail();
+        }
+        log.log(Level.INFO, "Dead-lettered job {0} of message {1} discarded", new Object[] {jobId, messageId});
+        return messageId;
     }
-    try (JMSConsumer consumer = jms.createConsumer(dead, "JMSMessageID = '" + jobId + "'")) {
-      Message job = consumer.receive(2000);
-      if (job == null) {
-        throw new NotFoundException("That job is no longer in the dead-letter queue.");
-      }
-      return job.getLongProperty(Destinations.MESSAGE_ID);
-    } catch (JMSException e) {
-      throw new IllegalStateException("Unreadable dead-lettered job " + jobId, e);
-    }
-  }
 
-  private List<Message> browse() {
-    try (QueueBrowser browser = jms.createBrowser(dead)) {
-      Enumeration<?> e = browser.getEnumeration();
-      List<Message> all = new ArrayList<>();
-      for (Object o : Collections.list(e)) {
-        all.add((Message) o);
-      }
-      return all;
-    } catch (JMSException e) {
-      throw new IllegalStateException("Cannot browse the dead-letter queue", e);
+    /** Receives (in this transaction) the job with JMS id {@code jobId} from the dead-letter queue. */
+    private long take(String jobId) {
+        if (jobId == null || !JOB_ID.matcher(jobId).matches()) {
+            throw new InvalidInputException("That is not a job id.");
+        }
+        try (JMSConsumer consumer = jms.createConsumer(dead, "JMSMessageID = '" + jobId + "'")) {
+            Message job = consumer.receive(2000);
+            if (job == null) {
+                throw new NotFoundException("That job is no longer in the dead-letter queue.");
+            }
+            return job.getLongProperty(Destinations.MESSAGE_ID);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable dead-lettered job " + jobId, e);
+        }
     }
-  }
 
-  private static void requireAdmin(Actor admin) {
-    if (admin == null || !admin.isAdmin()) {
-      throw new NotAllowedException(ONLY_ADMINS);
+    private List<Message> browse() {
+        try (QueueBrowser browser = jms.createBrowser(dead)) {
+            Enumeration<?> e = browser.getEnumeration();
+            List<Message> all = new ArrayList<>();
+            for (Object o : Collections.list(e)) {
+                all.add((Message) o);
+            }
+            return all;
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot browse the dead-letter queue", e);
+        }
     }
-  }
+
+    private static void requireAdmin(Actor admin) {
+        if (admin == null || !admin.isAdmin()) {
+            throw new NotAllowedException(ONLY_ADMINS);
+        }
+    }
 }

@@ -13,29 +13,35 @@ import org.hibernate.search.mapper.pojo.route.DocumentRoutes;
  */
 public class DeliveredOnlyBinder implements RoutingBinder {
 
-  @Override
-  public void bind(RoutingBindingContext context) {
-    context.dependencies().use("state");
-    context.bridge(PrivateMessage.class, new Bridge());
-  }
-
-  private static final class Bridge implements RoutingBridge<PrivateMessage> {
-
     @Override
-    public void route(
-        DocumentRoutes routes, Object entityIdentifier, PrivateMessage message, RoutingBridgeRouteContext context) {
-      if (message.isSearchable()) {
-        routes.addRoute();
-      } else {
-        routes.notIndexed();
-      }
+    public void bind(RoutingBindingContext context) {
+        context.dependencies().use("state");
+        context.bridge(PrivateMessage.class, new Bridge());
     }
 
-    @Override
-    public void previousRoutes(
-        DocumentRoutes routes, Object entityIdentifier, PrivateMessage message, RoutingBridgeRouteContext context) {
-      // One index, no custom routing keys: wherever it was, it was under its id on the default route.
-      routes.addRoute();
+    private static final class Bridge implements RoutingBridge<PrivateMessage> {
+
+        @Override
+        public void route(
+                DocumentRoutes routes,
+                Object entityIdentifier,
+                PrivateMessage message,
+                RoutingBridgeRouteContext context) {
+            if (message.isSearchable()) {
+                routes.addRoute();
+            } else {
+                routes.notIndexed();
+            }
+        }
+
+        @Override
+        public void previousRoutes(
+                DocumentRoutes routes,
+                Object entityIdentifier,
+                PrivateMessage message,
+                RoutingBridgeRouteContext context) {
+            // One index, no custom routing keys: wherever it was, it was under its id on the default route.
+            routes.addRoute();
+        }
     }
-  }
 }

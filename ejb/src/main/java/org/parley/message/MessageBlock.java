@@ -19,41 +19,44 @@ import org.parley.user.User;
 /** {@code blocker} receives no private messages from {@code blocked} (who is told so when trying to send one). */
 @Entity
 @Table(
-    name = "message_block",
-    uniqueConstraints = @UniqueConstraint(name = "uk_message_block", columnNames = {"blocker_id", "blocked_id"}))
+        name = "message_block",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_message_block",
+                        columnNames = {"blocker_id", "blocked_id"}))
 @NamedQuery(
-    name = "MessageBlock.find",
-    query = "select b from MessageBlock b where b.blocker.id = :blocker and b.blocked.id = :blocked")
+        name = "MessageBlock.find",
+        query = "select b from MessageBlock b where b.blocker.id = :blocker and b.blocked.id = :blocked")
 public class MessageBlock {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_block_id")
-  @SequenceGenerator(name = "message_block_id", sequenceName = "message_block_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_block_id")
+    @SequenceGenerator(name = "message_block_id", sequenceName = "message_block_id_seq", allocationSize = 50)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "blocker_id", nullable = false)
-  private User blocker;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "blocker_id", nullable = false)
+    private User blocker;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "blocked_id", nullable = false)
-  private User blocked;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "blocked_id", nullable = false)
+    private User blocked;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  protected MessageBlock() {}
+    protected MessageBlock() {}
 
-  public MessageBlock(User blocker, User blocked, Instant now) {
-    this.blocker = Objects.requireNonNull(blocker, "blocker");
-    this.blocked = Objects.requireNonNull(blocked, "blocked");
-    if (blocker.isSameAs(blocked)) {
-      throw new IllegalArgumentException("Nobody blocks themselves");
+    public MessageBlock(User blocker, User blocked, Instant now) {
+        this.blocker = Objects.requireNonNull(blocker, "blocker");
+        this.blocked = Objects.requireNonNull(blocked, "blocked");
+        if (blocker.isSameAs(blocked)) {
+            throw new IllegalArgumentException("Nobody blocks themselves");
+        }
+        this.createdAt = Objects.requireNonNull(now, "now");
     }
-    this.createdAt = Objects.requireNonNull(now, "now");
-  }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 }

@@ -17,16 +17,16 @@ import java.util.Objects;
  * @param excerpt the start of the body as plain text (no markup), at most 140 characters
  */
 public record MessageDelivered(
-    long siteId,
-    long messageId,
-    long conversationId,
-    long senderId,
-    String senderName,
-    long recipientId,
-    String excerpt) {
+        long siteId,
+        long messageId,
+        long conversationId,
+        long senderId,
+        String senderName,
+        long recipientId,
+        String excerpt) {
 
-  public MessageDelivered {
-    Objects.requireNonNull(senderName, "senderName");
-    Objects.requireNonNull(excerpt, "excerpt");
-  }
+    public MessageDelivered {
+        Objects.requireNonNull(senderName, "senderName");
+        Objects.requireNonNull(excerpt, "excerpt");
+    }
 }

@@ -24,59 +24,62 @@ import org.parley.rules.NotFoundException;
 @Stateless
 public class MessageDeliveryService {
 
-  private static final Logger log = Logger.getLogger(MessageDeliveryService.class.getName());
+    private static final Logger log = Logger.getLogger(MessageDeliveryService.class.getName());
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private RecentMessages recent;
-  @Inject private Event<MessageDelivered> delivered;
+    @Inject
+    private RecentMessages recent;
 
-  /**
-   * Delivers message {@code messageId}: marks it delivered, re-renders the recipient's recent-messages widget into
-   * the shared cache, fires {@link MessageDelivered} and adds it to the search index, all in this transaction.
-   *
-   * @return true if this call delivered it, false if it was already delivered (or discarded)
-   * @throws NotFoundException when no such message exists (the job is bad; it ends in the dead-letter queue)
-   */
-  public boolean deliver(long messageId) {
-    PrivateMessage message = em.find(PrivateMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
-    if (message == null) {
-      throw new NotFoundException("No private message " + messageId + " to deliver.");
+    @Inject
+    private Event<MessageDelivered> delivered;
+
+    /**
+     * Delivers message {@code messageId}: marks it delivered, re-renders the recipient's recent-messages widget into
+     * the shared cache, fires {@link MessageDelivered} and adds it to the search index, all in this transaction.
+     *
+     * @return true if this call delivered it, false if it was already delivered (or discarded)
+     * @throws NotFoundException when no such message exists (the job is bad; it ends in the dead-letter queue)
+     */
+    public boolean deliver(long messageId) {
+        PrivateMessage message = em.find(PrivateMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null) {
+            throw new NotFoundException("No private message " + messageId + " to deliver.");
+        }
+        if (!message.deliver(Instant.now())) {
+            log.log(Level.FINE, "Message {0} is {1} already; nothing to do", new Object[] {messageId, message.getState()
+            });
+            return false;
+        }
+        long siteId = message.getSite().getId();
+        long recipientId = message.getRecipient().getId();
+        recent.refresh(siteId, recipientId);
+        delivered.fire(new MessageDelivered(
+                siteId,
+                messageId,
+                message.getConversation().getId(),
+                message.getSender().getId(),
+                message.getSender().getDisplayName(),
+                recipientId,
+                MessageRules.excerpt(message.getBodyHtml())));
+        index(message);
+        return true;
     }
-    if (!message.deliver(Instant.now())) {
-      log.log(Level.FINE, "Message {0} is {1} already; nothing to do", new Object[] {messageId, message.getState()});
-      return false;
-    }
-    long siteId = message.getSite().getId();
-    long recipientId = message.getRecipient().getId();
-    recent.refresh(siteId, recipientId);
-    delivered.fire(
-        new MessageDelivered(
-            siteId,
-            messageId,
-            message.getConversation().getId(),
-            message.getSender().getId(),
-            message.getSender().getDisplayName(),
-            recipientId,
-            MessageRules.excerpt(message.getBodyHtml())));
-    index(message);
-    return true;
-  }
 
-  /**
-   * Writes the message's document now, last, instead of after the commit as Hibernate Search would by itself: an
-   * index that cannot be written then fails the delivery, which rolls back and is retried like any other failure,
-   * instead of leaving a delivered message nobody can find. Only the commit itself can still fail after this; the
-   * document then says delivered a little early, and the redelivery that follows delivers the message and writes the
-   * same document (keyed by message id) again.
-   */
-  private void index(PrivateMessage message) {
-    try (var step = RequestTimings.step(Kind.SEARCH)) {
-      em.flush(); // hands the state change to the indexing plan, so the commit has nothing left to index
-      SearchSession search = Search.session(em);
-      search.indexingPlan().addOrUpdate(message);
-      search.indexingPlan().execute();
+    /**
+     * Writes the message's document now, last, instead of after the commit as Hibernate Search would by itself: an
+     * index that cannot be written then fails the delivery, which rolls back and is retried like any other failure,
+     * instead of leaving a delivered message nobody can find. Only the commit itself can still fail after this; the
+     * document then says delivered a little early, and the redelivery that follows delivers the message and writes the
+     * same document (keyed by message id) again.
+     */
+    private void index(PrivateMessage message) {
+        try (var step = RequestTimings.step(Kind.SEARCH)) {
+            em.flush(); // hands the state change to the indexing plan, so the commit has nothing left to index
+            SearchSession search = Search.session(em);
+            search.indexingPlan().addOrUpdate(message);
+            search.indexingPlan().execute();
+        }
     }
-  }
 }

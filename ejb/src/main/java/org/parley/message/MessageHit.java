@@ -12,5 +12,5 @@ import org.parley.user.UserRef;
  * @param snippetHtml the matching part of the body, escaped, matched terms in {@code <mark>}: safe to write as HTML
  */
 public record MessageHit(
-    long id, long conversationId, UserRef other, boolean sentByMe, Instant createdAt, String snippetHtml)
-    implements Serializable {}
+        long id, long conversationId, UserRef other, boolean sentByMe, Instant createdAt, String snippetHtml)
+        implements Serializable {}

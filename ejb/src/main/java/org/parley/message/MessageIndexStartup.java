@@ -14,10 +14,11 @@ import jakarta.ejb.Startup;
 @Startup
 public class MessageIndexStartup {
 
-  @EJB private MessageIndex index;
+    @EJB
+    private MessageIndex index;
 
-  @PostConstruct
-  void fillIfEmpty() {
-    index.fillIfEmpty();
-  }
+    @PostConstruct
+    void fillIfEmpty() {
+        index.fillIfEmpty();
+    }
 }

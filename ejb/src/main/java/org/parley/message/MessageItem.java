@@ -10,6 +10,5 @@ import org.parley.user.UserRef;
  * @param mine whether the reader sent it
  * @param bodyHtml the rendered, sanitised body
  */
-public record MessageItem(
-    long id, UserRef sender, boolean mine, String bodyHtml, Instant createdAt, MessageState state)
-    implements Serializable {}
+public record MessageItem(long id, UserRef sender, boolean mine, String bodyHtml, Instant createdAt, MessageState state)
+        implements Serializable {}

@@ -16,21 +16,23 @@ import org.parley.messaging.Destinations;
 @ApplicationScoped
 public class MessageJobs {
 
-  @Inject
-  @JMSConnectionFactory(Destinations.XA_CONNECTION_FACTORY)
-  private JMSContext jms;
+    @Inject
+    @JMSConnectionFactory(Destinations.XA_CONNECTION_FACTORY)
+    private JMSContext jms;
 
-  @Resource(lookup = Destinations.MESSAGES_QUEUE)
-  private Queue queue;
+    @Resource(lookup = Destinations.MESSAGES_QUEUE)
+    private Queue queue;
 
-  /** Queues the delivery of message {@code messageId} in the caller's transaction. */
-  public void enqueue(long messageId) {
-    Message job = jms.createMessage();
-    try {
-      job.setLongProperty(Destinations.MESSAGE_ID, messageId);
-    } catch (jakarta.jms.JMSException e) {
-      throw new IllegalStateException("Cannot build the delivery job of message " + messageId, e);
+    /** Queues the delivery of message {@code messageId} in the caller's transaction. */
+    public void enqueue(long messageId) {
+        Message job = jms.createMessage();
+        try {
+            job.setLongProperty(Destinations.MESSAGE_ID, messageId);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException("Cannot build the delivery job of message " + messageId, e);
+        }
+        jms.createProducer()
+                .setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT)
+                .send(queue, job);
     }
-    jms.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT).send(queue, job);
-  }
 }

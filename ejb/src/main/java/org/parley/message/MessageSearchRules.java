@@ -14,150 +14,152 @@ import org.parley.rules.InvalidInputException;
  */
 public final class MessageSearchRules {
 
-  /** The longest query, in characters. */
-  public static final int MAX_QUERY = 200;
+    /** The longest query, in characters. */
+    public static final int MAX_QUERY = 200;
 
-  /** Hits a page. */
-  public static final int PAGE_SIZE = 20;
+    /** Hits a page. */
+    public static final int PAGE_SIZE = 20;
 
-  /**
-   * The last page one may ask for: 500 pages of 20 are the first 10,000 hits, Elasticsearch's default result
-   * window, beyond which it refuses the query.
-   */
-  public static final int MAX_PAGE = 500;
+    /**
+     * The last page one may ask for: 500 pages of 20 are the first 10,000 hits, Elasticsearch's default result
+     * window, beyond which it refuses the query.
+     */
+    public static final int MAX_PAGE = 500;
 
-  /** About how many characters of text a snippet shows. */
-  public static final int SNIPPET_CHARS = 160;
+    /** About how many characters of text a snippet shows. */
+    public static final int SNIPPET_CHARS = 160;
 
-  /** How much text a snippet keeps before its first marked word, so the word is seen in context. */
-  private static final int LEAD_CHARS = 40;
+    /** How much text a snippet keeps before its first marked word, so the word is seen in context. */
+    private static final int LEAD_CHARS = 40;
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private MessageSearchRules() {}
+    private MessageSearchRules() {}
 
-  /**
-   * @return the query, stripped
-   * @throws InvalidInputException when it is missing or blank, longer than {@value #MAX_QUERY} characters, or has no
-   *     letter or digit to look for (e.g. only operators or quotes)
-   */
-  public static String checkQuery(String query) {
-    if (query == null || query.isBlank()) {
-      throw new InvalidInputException("Type what to search for.");
+    /**
+     * @return the query, stripped
+     * @throws InvalidInputException when it is missing or blank, longer than {@value #MAX_QUERY} characters, or has no
+     *     letter or digit to look for (e.g. only operators or quotes)
+     */
+    public static String checkQuery(String query) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidInputException("Type what to search for.");
+        }
+        String q = query.strip();
+        if (q.length() > MAX_QUERY) {
+            throw new InvalidInputException(
+                    "The search is too long: " + q.length() + " characters, at most " + MAX_QUERY + ".");
+        }
+        if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new InvalidInputException("Search for words: type at least one letter or digit.");
+        }
+        return q;
     }
-    String q = query.strip();
-    if (q.length() > MAX_QUERY) {
-      throw new InvalidInputException(
-          "The search is too long: " + q.length() + " characters, at most " + MAX_QUERY + ".");
-    }
-    if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      throw new InvalidInputException("Search for words: type at least one letter or digit.");
-    }
-    return q;
-  }
 
-  /**
-   * @return the page, 1 when it is missing
-   * @throws InvalidInputException when it is not a whole number from 1 to {@value #MAX_PAGE}
-   */
-  public static int checkPage(String page) {
-    if (page == null || page.isBlank()) {
-      return 1;
+    /**
+     * @return the page, 1 when it is missing
+     * @throws InvalidInputException when it is not a whole number from 1 to {@value #MAX_PAGE}
+     */
+    public static int checkPage(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            return checkPage(Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return checkPage(0);
+        }
     }
-    try {
-      return checkPage(Integer.parseInt(page.strip()));
-    } catch (NumberFormatException e) {
-      return checkPage(0);
-    }
-  }
 
-  /**
-   * @return the page
-   * @throws InvalidInputException unless it is from 1 to {@value #MAX_PAGE}
-   */
-  public static int checkPage(int page) {
-    if (page < 1 || page > MAX_PAGE) {
-      throw new InvalidInputException("The page must be a number from 1 to " + MAX_PAGE + ".");
+    /**
+     * @return the page
+     * @throws InvalidInputException unless it is from 1 to {@value #MAX_PAGE}
+     */
+    public static int checkPage(int page) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new InvalidInputException("The page must be a number from 1 to " + MAX_PAGE + ".");
+        }
+        return page;
     }
-    return page;
-  }
 
+    /** A word to mark in snippets: folded like the index folds it; a prefix for {@code pref*}. */
+    record Term(String folded, boolean prefix) {
+        boolean matches(String foldedWord) {
+            return prefix ? foldedWord.startsWith(folded) : foldedWord.equals(folded);
+        }
+    }
 
-  /** A word to mark in snippets: folded like the index folds it; a prefix for {@code pref*}. */
-  record Term(String folded, boolean prefix) {
-    boolean matches(String foldedWord) {
-      return prefix ? foldedWord.startsWith(folded) : foldedWord.equals(folded);
+    /** The words of a simple query to mark in snippets: all but the excluded ({@code -word}) ones. */
+    static List<Term> terms(String query) {
+        String q = query == null ? "" : query;
+        List<Term> terms = new ArrayList<>();
+        Matcher m = WORD.matcher(q);
+        while (m.find()) {
+            int before = m.start() - 1;
+            boolean excluded = before >= 0
+                    && q.charAt(before) == '-'
+                    && (before == 0 || " \t(|+\"".indexOf(q.charAt(before - 1)) >= 0);
+            if (!excluded) {
+                terms.add(new Term(fold(m.group()), m.end() < q.length() && q.charAt(m.end()) == '*'));
+            }
+        }
+        return terms;
     }
-  }
 
-  /** The words of a simple query to mark in snippets: all but the excluded ({@code -word}) ones. */
-  static List<Term> terms(String query) {
-    String q = query == null ? "" : query;
-    List<Term> terms = new ArrayList<>();
-    Matcher m = WORD.matcher(q);
-    while (m.find()) {
-      int before = m.start() - 1;
-      boolean excluded =
-          before >= 0 && q.charAt(before) == '-' && (before == 0 || " \t(|+\"".indexOf(q.charAt(before - 1)) >= 0);
-      if (!excluded) {
-        terms.add(new Term(fold(m.group()), m.end() < q.length() && q.charAt(m.end()) == '*'));
-      }
+    /** Lower case without accents, as the {@code parley_text} analyzer indexes words ("Ünïcode" → "unicode"). */
+    static String fold(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
     }
-    return terms;
-  }
 
-  /** Lower case without accents, as the {@code parley_text} analyzer indexes words ("Ünïcode" → "unicode"). */
-  static String fold(String word) {
-    return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * A snippet of {@code text} (a message as plain text) for a hit of {@code query}, as safe HTML: at most about
-   * {@value #SNIPPET_CHARS} characters from a little before the first word the query matches, escaped, with every
-   * matching word in {@code <mark>}, and "…" where text was cut. Marking is done here rather than by the search
-   * backend's highlighter so that it works the same on both backends (WildFly's Lucene module has no highlighter)
-   * and so that nothing from the body is ever written unescaped.
-   */
-  public static String snippetHtml(String text, String query) {
-    String t = text == null ? "" : text;
-    List<Term> terms = terms(query);
-    List<int[]> marks = new ArrayList<>();
-    Matcher w = WORD.matcher(t);
-    while (w.find()) {
-      String folded = fold(w.group());
-      if (terms.stream().anyMatch(term -> term.matches(folded))) {
-        marks.add(new int[] {w.start(), w.end()});
-      }
+    /**
+     * A snippet of {@code text} (a message as plain text) for a hit of {@code query}, as safe HTML: at most about
+     * {@value #SNIPPET_CHARS} characters from a little before the first word the query matches, escaped, with every
+     * matching word in {@code <mark>}, and "…" where text was cut. Marking is done here rather than by the search
+     * backend's highlighter so that it works the same on both backends (WildFly's Lucene module has no highlighter)
+     * and so that nothing from the body is ever written unescaped.
+     */
+    public static String snippetHtml(String text, String query) {
+        String t = text == null ? "" : text;
+        List<Term> terms = terms(query);
+        List<int[]> marks = new ArrayList<>();
+        Matcher w = WORD.matcher(t);
+        while (w.find()) {
+            String folded = fold(w.group());
+            if (terms.stream().anyMatch(term -> term.matches(folded))) {
+                marks.add(new int[] {w.start(), w.end()});
+            }
+        }
+        int from = marks.isEmpty() ? 0 : Math.max(0, marks.get(0)[0] - LEAD_CHARS);
+        if (from > 0) {
+            int space = t.indexOf(' ', from);
+            from = space < 0 || space >= marks.get(0)[0] ? from : space + 1;
+        }
+        int to = Math.min(t.length(), from + SNIPPET_CHARS);
+        if (to < t.length()) {
+            int space = t.lastIndexOf(' ', to);
+            to = space > from ? space : to;
+        }
+        StringBuilder out = new StringBuilder(SNIPPET_CHARS + 64);
+        if (from > 0) {
+            out.append("… ");
+        }
+        int at = from;
+        for (int[] mark : marks) {
+            if (mark[0] < from || mark[1] > to) {
+                continue;
+            }
+            out.append(MessageRules.escape(t.substring(at, mark[0])))
+                    .append("<mark>")
+                    .append(MessageRules.escape(t.substring(mark[0], mark[1])))
+                    .append("</mark>");
+            at = mark[1];
+        }
+        out.append(MessageRules.escape(t.substring(at, to)));
+        if (to < t.length()) {
+            out.append(" …");
+        }
+        return out.toString();
     }
-    int from = marks.isEmpty() ? 0 : Math.max(0, marks.get(0)[0] - LEAD_CHARS);
-    if (from > 0) {
-      int space = t.indexOf(' ', from);
-      from = space < 0 || space >= marks.get(0)[0] ? from : space + 1;
-    }
-    int to = Math.min(t.length(), from + SNIPPET_CHARS);
-    if (to < t.length()) {
-      int space = t.lastIndexOf(' ', to);
-      to = space > from ? space : to;
-    }
-    StringBuilder out = new StringBuilder(SNIPPET_CHARS + 64);
-    if (from > 0) {
-      out.append("… ");
-    }
-    int at = from;
-    for (int[] mark : marks) {
-      if (mark[0] < from || mark[1] > to) {
-        continue;
-      }
-      out.append(MessageRules.escape(t.substring(at, mark[0])))
-          .append("<mark>")
-          .append(MessageRules.escape(t.substring(mark[0], mark[1])))
-          .append("</mark>");
-      at = mark[1];
-    }
-    out.append(MessageRules.escape(t.substring(at, to)));
-    if (to < t.length()) {
-      out.append(" …");
-    }
-    return out.toString();
-  }
 }

@@ -11,5 +11,11 @@ import org.parley.user.UserRef;
  * @param unread whether the recipient has not opened it yet (always false in the sent folder)
  */
 public record MessageSummary(
-    long id, long conversationId, UserRef other, String excerpt, Instant createdAt, boolean unread, MessageState state)
-    implements Serializable {}
+        long id,
+        long conversationId,
+        UserRef other,
+        String excerpt,
+        Instant createdAt,
+        boolean unread,
+        MessageState state)
+        implements Serializable {}

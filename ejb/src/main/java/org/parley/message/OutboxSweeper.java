@@ -23,45 +23,52 @@ import java.util.logging.Logger;
 @Stateless
 public class OutboxSweeper {
 
-  static final int EVERY_SECONDS = 10;
-  static final Duration STALE = Duration.ofSeconds(60);
-  static final int BATCH = 500;
+    static final int EVERY_SECONDS = 10;
+    static final Duration STALE = Duration.ofSeconds(60);
+    static final int BATCH = 500;
 
-  private static final Logger log = Logger.getLogger(OutboxSweeper.class.getName());
+    private static final Logger log = Logger.getLogger(OutboxSweeper.class.getName());
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private MessageJobs jobs;
-  @EJB private DeadLetterService deadLetters;
+    @Inject
+    private MessageJobs jobs;
 
-  @Schedule(second = "*/" + EVERY_SECONDS, minute = "*", hour = "*", persistent = false)
-  void onTimer() {
-    sweep(Instant.now());
-  }
+    @EJB
+    private DeadLetterService deadLetters;
 
-  /** Queues a new job for each message pending since before {@code now} minus 60 s; returns how many. */
-  public int sweep(Instant now) {
-    List<Long> stale =
-        em.createNamedQuery("PrivateMessage.stalePending", Long.class)
-            .setParameter("before", now.minus(STALE))
-            .setMaxResults(BATCH)
-            .getResultList();
-    if (stale.isEmpty()) {
-      return 0;
+    @Schedule(second = "*/" + EVERY_SECONDS, minute = "*", hour = "*", persistent = false)
+    void onTimer() {
+        sweep(Instant.now());
     }
-    Set<Long> dead = deadLetters.deadMessageIds();
-    List<Long> lost = stale.stream().filter(id -> !dead.contains(id)).toList();
-    if (lost.isEmpty()) {
-      return 0;
+
+    /** Queues a new job for each message pending since before {@code now} minus 60 s; returns how many. */
+    public int sweep(Instant now) {
+        List<Long> stale = em.createNamedQuery("PrivateMessage.stalePending", Long.class)
+                .setParameter("before", now.minus(STALE))
+                .setMaxResults(BATCH)
+                .getResultList();
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        Set<Long> dead = deadLetters.deadMessageIds();
+        List<Long> lost = stale.stream().filter(id -> !dead.contains(id)).toList();
+        if (lost.isEmpty()) {
+            return 0;
+        }
+        // A bulk update of one column: it never writes back a state a delivery committed meanwhile.
+        em.createNamedQuery("PrivateMessage.requeue")
+                .setParameter("now", now)
+                .setParameter("ids", lost)
+                .executeUpdate();
+        lost.forEach(jobs::enqueue);
+        int queued = lost.size();
+        if (queued > 0) {
+            log.log(Level.INFO, "Queued {0} private messages again that were pending for over {1} s", new Object[] {
+                queued, STALE.toSeconds()
+            });
+        }
+        return queued;
     }
-    // A bulk update of one column: it never writes back a state a delivery committed meanwhile.
-    em.createNamedQuery("PrivateMessage.requeue").setParameter("now", now).setParameter("ids", lost).executeUpdate();
-    lost.forEach(jobs::enqueue);
-    int queued = lost.size();
-    if (queued > 0) {
-      log.log(Level.INFO, "Queued {0} private messages again that were pending for over {1} s", new Object[] {queued, STALE.toSeconds()});
-    }
-    return queued;
-  }
 }

@@ -48,285 +48,277 @@ import org.parley.user.User;
 @DynamicUpdate
 @Indexed(index = SearchNames.MESSAGE_INDEX, routingBinder = @RoutingBinderRef(type = DeliveredOnlyBinder.class))
 @Table(
-    name = "private_message",
-    indexes = {
-      @Index(name = "idx_pm_recipient", columnList = "recipient_id, state, created_at"),
-      @Index(name = "idx_pm_sender", columnList = "sender_id, created_at"),
-      @Index(name = "idx_pm_conversation", columnList = "conversation_id, created_at"),
-      @Index(name = "idx_pm_pending", columnList = "state, enqueued_at")
-    })
+        name = "private_message",
+        indexes = {
+            @Index(name = "idx_pm_recipient", columnList = "recipient_id, state, created_at"),
+            @Index(name = "idx_pm_sender", columnList = "sender_id, created_at"),
+            @Index(name = "idx_pm_conversation", columnList = "conversation_id, created_at"),
+            @Index(name = "idx_pm_pending", columnList = "state, enqueued_at")
+        })
 @NamedQuery(
-    name = "PrivateMessage.inbox",
-    query =
-        "select m from PrivateMessage m join fetch m.sender where m.recipient.id = :user"
-            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
-            + " order by m.createdAt desc, m.id desc")
+        name = "PrivateMessage.inbox",
+        query = "select m from PrivateMessage m join fetch m.sender where m.recipient.id = :user"
+                + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
+                + " order by m.createdAt desc, m.id desc")
 @NamedQuery(
-    name = "PrivateMessage.countInbox",
-    query =
-        "select count(m) from PrivateMessage m where m.recipient.id = :user"
-            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false")
+        name = "PrivateMessage.countInbox",
+        query = "select count(m) from PrivateMessage m where m.recipient.id = :user"
+                + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false")
 @NamedQuery(
-    name = "PrivateMessage.countUnread",
-    query =
-        "select count(m) from PrivateMessage m where m.recipient.id = :user"
-            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
-            + " and m.readByRecipient = false")
+        name = "PrivateMessage.countUnread",
+        query = "select count(m) from PrivateMessage m where m.recipient.id = :user"
+                + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
+                + " and m.readByRecipient = false")
 @NamedQuery(
-    name = "PrivateMessage.sent",
-    query =
-        "select m from PrivateMessage m join fetch m.recipient where m.sender.id = :user"
-            + " and m.deletedBySender = false order by m.createdAt desc, m.id desc")
+        name = "PrivateMessage.sent",
+        query = "select m from PrivateMessage m join fetch m.recipient where m.sender.id = :user"
+                + " and m.deletedBySender = false order by m.createdAt desc, m.id desc")
 @NamedQuery(
-    name = "PrivateMessage.countSent",
-    query = "select count(m) from PrivateMessage m where m.sender.id = :user and m.deletedBySender = false")
+        name = "PrivateMessage.countSent",
+        query = "select count(m) from PrivateMessage m where m.sender.id = :user and m.deletedBySender = false")
 @NamedQuery(
-    name = "PrivateMessage.countSentByState",
-    query = "select m.state, count(m) from PrivateMessage m where m.sender.id = :user group by m.state")
+        name = "PrivateMessage.countSentByState",
+        query = "select m.state, count(m) from PrivateMessage m where m.sender.id = :user group by m.state")
 @NamedQuery(
-    name = "PrivateMessage.sentSince",
-    query = "select m.createdAt from PrivateMessage m where m.sender.id = :user and m.createdAt > :since")
+        name = "PrivateMessage.sentSince",
+        query = "select m.createdAt from PrivateMessage m where m.sender.id = :user and m.createdAt > :since")
 @NamedQuery(
-    name = "PrivateMessage.inConversation",
-    query =
-        "select m from PrivateMessage m join fetch m.sender where m.conversation.id = :conversation and"
-            + " ((m.sender.id = :user and m.deletedBySender = false) or (m.recipient.id = :user"
-            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false))"
-            + " order by m.createdAt, m.id")
+        name = "PrivateMessage.inConversation",
+        query = "select m from PrivateMessage m join fetch m.sender where m.conversation.id = :conversation and"
+                + " ((m.sender.id = :user and m.deletedBySender = false) or (m.recipient.id = :user"
+                + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false))"
+                + " order by m.createdAt, m.id")
 @NamedQuery(
-    name = "PrivateMessage.markRead",
-    query =
-        "update PrivateMessage m set m.readByRecipient = true where m.conversation.id = :conversation"
-            + " and m.recipient.id = :user and m.state = org.parley.message.MessageState.DELIVERED"
-            + " and m.readByRecipient = false")
+        name = "PrivateMessage.markRead",
+        query = "update PrivateMessage m set m.readByRecipient = true where m.conversation.id = :conversation"
+                + " and m.recipient.id = :user and m.state = org.parley.message.MessageState.DELIVERED"
+                + " and m.readByRecipient = false")
 @NamedQuery(
-    name = "PrivateMessage.requeue",
-    query =
-        "update PrivateMessage m set m.enqueuedAt = :now where m.id in :ids"
-            + " and m.state = org.parley.message.MessageState.PENDING")
+        name = "PrivateMessage.requeue",
+        query = "update PrivateMessage m set m.enqueuedAt = :now where m.id in :ids"
+                + " and m.state = org.parley.message.MessageState.PENDING")
 @NamedQuery(
-    name = "PrivateMessage.stalePending",
-    query =
-        "select m.id from PrivateMessage m where m.state = org.parley.message.MessageState.PENDING"
-            + " and m.enqueuedAt < :before order by m.id")
+        name = "PrivateMessage.stalePending",
+        query = "select m.id from PrivateMessage m where m.state = org.parley.message.MessageState.PENDING"
+                + " and m.enqueuedAt < :before order by m.id")
 public class PrivateMessage {
 
-  /** The longest body, in characters of Markdown. */
-  public static final int MAX_BODY = 10_000;
+    /** The longest body, in characters of Markdown. */
+    public static final int MAX_BODY = 10_000;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "private_message_id")
-  @SequenceGenerator(name = "private_message_id", sequenceName = "private_message_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "private_message_id")
+    @SequenceGenerator(name = "private_message_id", sequenceName = "private_message_id_seq", allocationSize = 50)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "site_id", nullable = false)
-  private Site site;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false)
+    private Site site;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "conversation_id", nullable = false)
-  private Conversation conversation;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "conversation_id", nullable = false)
+    private Conversation conversation;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "sender_id", nullable = false)
-  private User sender;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "sender_id", nullable = false)
+    private User sender;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "recipient_id", nullable = false)
-  private User recipient;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "recipient_id", nullable = false)
+    private User recipient;
 
-  @Column(name = "body_markdown", nullable = false, length = Length.LONG32)
-  private String bodyMarkdown;
+    @Column(name = "body_markdown", nullable = false, length = Length.LONG32)
+    private String bodyMarkdown;
 
-  /** The body rendered and sanitised once, when sent, by the renderer posts use. */
-  @Column(name = "body_html", nullable = false, length = Length.LONG32)
-  private String bodyHtml;
+    /** The body rendered and sanitised once, when sent, by the renderer posts use. */
+    @Column(name = "body_html", nullable = false, length = Length.LONG32)
+    private String bodyHtml;
 
-  @Column(name = "created_at", nullable = false)
-  @GenericField(name = SearchNames.MESSAGE_CREATED_AT, projectable = Projectable.YES, sortable = Sortable.YES)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    @GenericField(name = SearchNames.MESSAGE_CREATED_AT, projectable = Projectable.YES, sortable = Sortable.YES)
+    private Instant createdAt;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "state", nullable = false, columnDefinition = "varchar(16)")
-  private MessageState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, columnDefinition = "varchar(16)")
+    private MessageState state;
 
-  /** When the delivery job was last queued; the outbox sweeper queues it again when this grows old. */
-  @Column(name = "enqueued_at", nullable = false)
-  private Instant enqueuedAt;
+    /** When the delivery job was last queued; the outbox sweeper queues it again when this grows old. */
+    @Column(name = "enqueued_at", nullable = false)
+    private Instant enqueuedAt;
 
-  @Column(name = "delivered_at")
-  private Instant deliveredAt;
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
 
-  /** How many deliveries committed: 1 once delivered, whatever Artemis redelivered (the kill test checks it). */
-  @Column(name = "deliveries", nullable = false)
-  private int deliveries;
+    /** How many deliveries committed: 1 once delivered, whatever Artemis redelivered (the kill test checks it). */
+    @Column(name = "deliveries", nullable = false)
+    private int deliveries;
 
-  @Column(name = "read_by_recipient", nullable = false)
-  private boolean readByRecipient;
+    @Column(name = "read_by_recipient", nullable = false)
+    private boolean readByRecipient;
 
-  @Column(name = "deleted_by_sender", nullable = false)
-  private boolean deletedBySender;
+    @Column(name = "deleted_by_sender", nullable = false)
+    private boolean deletedBySender;
 
-  @Column(name = "deleted_by_recipient", nullable = false)
-  private boolean deletedByRecipient;
+    @Column(name = "deleted_by_recipient", nullable = false)
+    private boolean deletedByRecipient;
 
-  protected PrivateMessage() {}
+    protected PrivateMessage() {}
 
-  /** A pending message; the body must have passed {@link MessageRules#checkBody}. */
-  public PrivateMessage(
-      Conversation conversation, User sender, User recipient, String bodyMarkdown, String bodyHtml, Instant now) {
-    this.conversation = Objects.requireNonNull(conversation, "conversation");
-    this.sender = Objects.requireNonNull(sender, "sender");
-    this.recipient = Objects.requireNonNull(recipient, "recipient");
-    if (!conversation.hasParticipant(sender.getId()) || !conversation.hasParticipant(recipient.getId())) {
-      throw new IllegalArgumentException("Sender and recipient must be the conversation's participants");
+    /** A pending message; the body must have passed {@link MessageRules#checkBody}. */
+    public PrivateMessage(
+            Conversation conversation, User sender, User recipient, String bodyMarkdown, String bodyHtml, Instant now) {
+        this.conversation = Objects.requireNonNull(conversation, "conversation");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.recipient = Objects.requireNonNull(recipient, "recipient");
+        if (!conversation.hasParticipant(sender.getId()) || !conversation.hasParticipant(recipient.getId())) {
+            throw new IllegalArgumentException("Sender and recipient must be the conversation's participants");
+        }
+        this.site = conversation.getSite();
+        this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
+        this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
+        this.createdAt = Objects.requireNonNull(now, "now");
+        this.enqueuedAt = now;
+        this.state = MessageState.PENDING;
+        conversation.touched(now);
     }
-    this.site = conversation.getSite();
-    this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
-    this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
-    this.createdAt = Objects.requireNonNull(now, "now");
-    this.enqueuedAt = now;
-    this.state = MessageState.PENDING;
-    conversation.touched(now);
-  }
 
-  /**
-   * Puts the message in the recipient's inbox.
-   *
-   * @return false, changing nothing, when it is not pending (already delivered, or discarded)
-   */
-  public boolean deliver(Instant now) {
-    if (state != MessageState.PENDING) {
-      return false;
+    /**
+     * Puts the message in the recipient's inbox.
+     *
+     * @return false, changing nothing, when it is not pending (already delivered, or discarded)
+     */
+    public boolean deliver(Instant now) {
+        if (state != MessageState.PENDING) {
+            return false;
+        }
+        state = MessageState.DELIVERED;
+        deliveredAt = now;
+        deliveries++;
+        return true;
     }
-    state = MessageState.DELIVERED;
-    deliveredAt = now;
-    deliveries++;
-    return true;
-  }
 
-  /** Gives up on a pending message (its job was discarded from the dead-letter queue). */
-  public void fail() {
-    if (state == MessageState.PENDING) {
-      state = MessageState.FAILED;
+    /** Gives up on a pending message (its job was discarded from the dead-letter queue). */
+    public void fail() {
+        if (state == MessageState.PENDING) {
+            state = MessageState.FAILED;
+        }
     }
-  }
 
-  /** Records that the delivery job was queued again at {@code now}. */
-  public void requeued(Instant now) {
-    enqueuedAt = now;
-  }
-
-  /** Hides the message from {@code userId}'s folders; the other participant keeps it. */
-  public void deleteFor(long userId) {
-    if (sender.getId() == userId) {
-      deletedBySender = true;
+    /** Records that the delivery job was queued again at {@code now}. */
+    public void requeued(Instant now) {
+        enqueuedAt = now;
     }
-    if (recipient.getId() == userId) {
-      deletedByRecipient = true;
+
+    /** Hides the message from {@code userId}'s folders; the other participant keeps it. */
+    public void deleteFor(long userId) {
+        if (sender.getId() == userId) {
+            deletedBySender = true;
+        }
+        if (recipient.getId() == userId) {
+            deletedByRecipient = true;
+        }
     }
-  }
 
-  /** Whether search has it: delivered messages only. */
-  public boolean isSearchable() {
-    return state == MessageState.DELIVERED;
-  }
-
-  /** The body as plain text, as search indexes it (the rendered Markdown, so no syntax characters in snippets). */
-  @FullTextField(name = SearchNames.MESSAGE_BODY, analyzer = SearchNames.TEXT_ANALYZER)
-  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "bodyHtml")))
-  public String getBodyText() {
-    return MessageRules.plainText(bodyHtml);
-  }
-
-  /** The ids of the users who may find it by search: each participant who can see it ({@link #isVisibleTo}). */
-  @GenericField(name = SearchNames.MESSAGE_VISIBLE_TO)
-  @IndexingDependency(
-      derivedFrom = {
-        @ObjectPath(@PropertyValue(propertyName = "state")),
-        @ObjectPath(@PropertyValue(propertyName = "deletedBySender")),
-        @ObjectPath(@PropertyValue(propertyName = "deletedByRecipient")),
-        @ObjectPath(@PropertyValue(propertyName = "sender")),
-        @ObjectPath(@PropertyValue(propertyName = "recipient"))
-      })
-  public List<Long> getVisibleTo() {
-    List<Long> ids = new ArrayList<>(2);
-    for (User u : List.of(sender, recipient)) {
-      if (isVisibleTo(u.getId())) {
-        ids.add(u.getId());
-      }
+    /** Whether search has it: delivered messages only. */
+    public boolean isSearchable() {
+        return state == MessageState.DELIVERED;
     }
-    return ids;
-  }
 
-  @GenericField(name = SearchNames.MESSAGE_CONVERSATION, projectable = Projectable.YES)
-  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "conversation")))
-  public long getConversationId() {
-    return conversation.getId();
-  }
+    /** The body as plain text, as search indexes it (the rendered Markdown, so no syntax characters in snippets). */
+    @FullTextField(name = SearchNames.MESSAGE_BODY, analyzer = SearchNames.TEXT_ANALYZER)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "bodyHtml")))
+    public String getBodyText() {
+        return MessageRules.plainText(bodyHtml);
+    }
 
-  @GenericField(name = SearchNames.MESSAGE_SENDER, projectable = Projectable.YES)
-  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "sender")))
-  public long getSenderId() {
-    return sender.getId();
-  }
+    /** The ids of the users who may find it by search: each participant who can see it ({@link #isVisibleTo}). */
+    @GenericField(name = SearchNames.MESSAGE_VISIBLE_TO)
+    @IndexingDependency(
+            derivedFrom = {
+                @ObjectPath(@PropertyValue(propertyName = "state")),
+                @ObjectPath(@PropertyValue(propertyName = "deletedBySender")),
+                @ObjectPath(@PropertyValue(propertyName = "deletedByRecipient")),
+                @ObjectPath(@PropertyValue(propertyName = "sender")),
+                @ObjectPath(@PropertyValue(propertyName = "recipient"))
+            })
+    public List<Long> getVisibleTo() {
+        List<Long> ids = new ArrayList<>(2);
+        for (User u : List.of(sender, recipient)) {
+            if (isVisibleTo(u.getId())) {
+                ids.add(u.getId());
+            }
+        }
+        return ids;
+    }
 
-  @GenericField(name = SearchNames.MESSAGE_RECIPIENT, projectable = Projectable.YES)
-  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "recipient")))
-  public long getRecipientId() {
-    return recipient.getId();
-  }
+    @GenericField(name = SearchNames.MESSAGE_CONVERSATION, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "conversation")))
+    public long getConversationId() {
+        return conversation.getId();
+    }
 
-  public boolean isVisibleTo(long userId) {
-    return (sender.getId() == userId && !deletedBySender)
-        || (recipient.getId() == userId && state == MessageState.DELIVERED && !deletedByRecipient);
-  }
+    @GenericField(name = SearchNames.MESSAGE_SENDER, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "sender")))
+    public long getSenderId() {
+        return sender.getId();
+    }
 
-  public Long getId() {
-    return id;
-  }
+    @GenericField(name = SearchNames.MESSAGE_RECIPIENT, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "recipient")))
+    public long getRecipientId() {
+        return recipient.getId();
+    }
 
-  public Site getSite() {
-    return site;
-  }
+    public boolean isVisibleTo(long userId) {
+        return (sender.getId() == userId && !deletedBySender)
+                || (recipient.getId() == userId && state == MessageState.DELIVERED && !deletedByRecipient);
+    }
 
-  public Conversation getConversation() {
-    return conversation;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public User getSender() {
-    return sender;
-  }
+    public Site getSite() {
+        return site;
+    }
 
-  public User getRecipient() {
-    return recipient;
-  }
+    public Conversation getConversation() {
+        return conversation;
+    }
 
-  public String getBodyMarkdown() {
-    return bodyMarkdown;
-  }
+    public User getSender() {
+        return sender;
+    }
 
-  public String getBodyHtml() {
-    return bodyHtml;
-  }
+    public User getRecipient() {
+        return recipient;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public String getBodyMarkdown() {
+        return bodyMarkdown;
+    }
 
-  public MessageState getState() {
-    return state;
-  }
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
 
-  public Instant getDeliveredAt() {
-    return deliveredAt;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  public int getDeliveries() {
-    return deliveries;
-  }
+    public MessageState getState() {
+        return state;
+    }
 
-  public boolean isReadByRecipient() {
-    return readByRecipient;
-  }
+    public Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    public int getDeliveries() {
+        return deliveries;
+    }
+
+    public boolean isReadByRecipient() {
+        return readByRecipient;
+    }
 }

@@ -22,87 +22,89 @@ import org.parley.cache.SharedCache;
 @ApplicationScoped
 public class RecentMessages {
 
-  /** How many messages the widget lists. */
-  public static final int SIZE = 10;
+    /** How many messages the widget lists. */
+    public static final int SIZE = 10;
 
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private SharedCache cache;
+    @Inject
+    private SharedCache cache;
 
-  /** The widget HTML of user {@code userId}: from the cache, else rendered now and stored. */
-  public String html(long siteId, long userId) {
-    return cache.get(widgetKey(siteId, userId), String.class, () -> render(userId));
-  }
-
-  /** User {@code userId}'s unread count: from the cache, else counted now and stored. */
-  public long unread(long siteId, long userId) {
-    return cache.get(unreadKey(siteId, userId), Long.class, () -> countUnread(userId));
-  }
-
-  /**
-   * Renders the widget and the unread count again from the database (seeing the caller's uncommitted changes) and
-   * stores them under a fresh stamp of the user's scope, so nobody reads the old ones again. Call from inside the
-   * transaction that changed the inbox.
-   */
-  public void refresh(long siteId, long userId) {
-    em.flush();
-    String html = render(userId);
-    long unread = countUnread(userId);
-    cache.invalidate(scope(siteId, userId));
-    cache.put(Region.FRAGMENT, cache.versionedKey(widgetKey(siteId, userId)), html);
-    cache.put(Region.FRAGMENT, cache.versionedKey(unreadKey(siteId, userId)), unread);
-  }
-
-  private String render(long userId) {
-    List<PrivateMessage> recent =
-        em.createNamedQuery("PrivateMessage.inbox", PrivateMessage.class)
-            .setParameter("user", userId)
-            .setMaxResults(SIZE)
-            .getResultList();
-    return render(recent);
-  }
-
-  /** The widget's markup for these messages, newest first. Pure: no database, no cache. */
-  static String render(List<PrivateMessage> recent) {
-    if (recent.isEmpty()) {
-      return "<p class=\"recent-messages-empty\">No messages yet.</p>";
+    /** The widget HTML of user {@code userId}: from the cache, else rendered now and stored. */
+    public String html(long siteId, long userId) {
+        return cache.get(widgetKey(siteId, userId), String.class, () -> render(userId));
     }
-    StringBuilder html = new StringBuilder("<ul class=\"recent-messages\">");
-    for (PrivateMessage m : recent) {
-      html.append("<li class=\"")
-          .append(m.isReadByRecipient() ? "recent-message" : "recent-message unread")
-          .append("\"><a href=\"/messages/")
-          .append(m.getConversation().getId())
-          .append("\"><span class=\"recent-message-from\">")
-          .append(MessageRules.escape(m.getSender().getDisplayName()))
-          .append("</span> <time datetime=\"")
-          .append(m.getCreatedAt())
-          .append("\">")
-          .append(SHOWN.format(m.getCreatedAt()))
-          .append("</time><span class=\"recent-message-excerpt\">")
-          .append(MessageRules.escape(MessageRules.excerpt(m.getBodyHtml())))
-          .append("</span></a></li>");
+
+    /** User {@code userId}'s unread count: from the cache, else counted now and stored. */
+    public long unread(long siteId, long userId) {
+        return cache.get(unreadKey(siteId, userId), Long.class, () -> countUnread(userId));
     }
-    return html.append("</ul>").toString();
-  }
 
-  private long countUnread(long userId) {
-    return em.createNamedQuery("PrivateMessage.countUnread", Long.class).setParameter("user", userId).getSingleResult();
-  }
+    /**
+     * Renders the widget and the unread count again from the database (seeing the caller's uncommitted changes) and
+     * stores them under a fresh stamp of the user's scope, so nobody reads the old ones again. Call from inside the
+     * transaction that changed the inbox.
+     */
+    public void refresh(long siteId, long userId) {
+        em.flush();
+        String html = render(userId);
+        long unread = countUnread(userId);
+        cache.invalidate(scope(siteId, userId));
+        cache.put(Region.FRAGMENT, cache.versionedKey(widgetKey(siteId, userId)), html);
+        cache.put(Region.FRAGMENT, cache.versionedKey(unreadKey(siteId, userId)), unread);
+    }
 
-  private static Scope scope(long siteId, long userId) {
-    return new Scope("s" + siteId + "/messages/u" + userId);
-  }
+    private String render(long userId) {
+        List<PrivateMessage> recent = em.createNamedQuery("PrivateMessage.inbox", PrivateMessage.class)
+                .setParameter("user", userId)
+                .setMaxResults(SIZE)
+                .getResultList();
+        return render(recent);
+    }
 
-  private static CacheKey widgetKey(long siteId, long userId) {
-    return CacheKey.of(Region.FRAGMENT, siteId, "recent-messages/" + userId, scope(siteId, userId));
-  }
+    /** The widget's markup for these messages, newest first. Pure: no database, no cache. */
+    static String render(List<PrivateMessage> recent) {
+        if (recent.isEmpty()) {
+            return "<p class=\"recent-messages-empty\">No messages yet.</p>";
+        }
+        StringBuilder html = new StringBuilder("<ul class=\"recent-messages\">");
+        for (PrivateMessage m : recent) {
+            html.append("<li class=\"")
+                    .append(m.isReadByRecipient() ? "recent-message" : "recent-message unread")
+                    .append("\"><a href=\"/messages/")
+                    .append(m.getConversation().getId())
+                    .append("\"><span class=\"recent-message-from\">")
+                    .append(MessageRules.escape(m.getSender().getDisplayName()))
+                    .append("</span> <time datetime=\"")
+                    .append(m.getCreatedAt())
+                    .append("\">")
+                    .append(SHOWN.format(m.getCreatedAt()))
+                    .append("</time><span class=\"recent-message-excerpt\">")
+                    .append(MessageRules.escape(MessageRules.excerpt(m.getBodyHtml())))
+                    .append("</span></a></li>");
+        }
+        return html.append("</ul>").toString();
+    }
 
-  private static CacheKey unreadKey(long siteId, long userId) {
-    return CacheKey.of(Region.FRAGMENT, siteId, "unread-messages/" + userId, scope(siteId, userId));
-  }
+    private long countUnread(long userId) {
+        return em.createNamedQuery("PrivateMessage.countUnread", Long.class)
+                .setParameter("user", userId)
+                .getSingleResult();
+    }
+
+    private static Scope scope(long siteId, long userId) {
+        return new Scope("s" + siteId + "/messages/u" + userId);
+    }
+
+    private static CacheKey widgetKey(long siteId, long userId) {
+        return CacheKey.of(Region.FRAGMENT, siteId, "recent-messages/" + userId, scope(siteId, userId));
+    }
+
+    private static CacheKey unreadKey(long siteId, long userId) {
+        return CacheKey.of(Region.FRAGMENT, siteId, "unread-messages/" + userId, scope(siteId, userId));
+    }
 }

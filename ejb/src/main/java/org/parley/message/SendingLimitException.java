@@ -10,21 +10,20 @@ import org.parley.rules.InvalidInputException;
 @ApplicationException(rollback = true)
 public class SendingLimitException extends InvalidInputException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final long retryAfterSeconds;
+    private final long retryAfterSeconds;
 
-  public SendingLimitException(int perMinute, long retryAfterSeconds) {
-    super(
-        "You can send at most "
-            + perMinute
-            + " messages a minute. Try again in "
-            + retryAfterSeconds
-            + (retryAfterSeconds == 1 ? " second." : " seconds."));
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
+    public SendingLimitException(int perMinute, long retryAfterSeconds) {
+        super("You can send at most "
+                + perMinute
+                + " messages a minute. Try again in "
+                + retryAfterSeconds
+                + (retryAfterSeconds == 1 ? " second." : " seconds."));
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
 
-  public long retryAfterSeconds() {
-    return retryAfterSeconds;
-  }
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
 }

@@ -3,44 +3,44 @@ package org.parley.messaging;
 /** JNDI names of the JMS destinations that wildfly-config/install-messaging.cli creates. */
 public final class Destinations {
 
-  /** One message per question page view; consumed by {@code QuestionViewedConsumer}. */
-  public static final String VIEWS_QUEUE = "java:/jms/queue/parley/views";
+    /** One message per question page view; consumed by {@code QuestionViewedConsumer}. */
+    public static final String VIEWS_QUEUE = "java:/jms/queue/parley/views";
 
-  /**
-   * Committed changes, published to every server; consumed by {@code ClusterEventConsumer} on each of them. Not
-   * durable: a server that was down catches up by row version instead.
-   */
-  public static final String EVENTS_TOPIC = "java:/jms/topic/parley/events";
+    /**
+     * Committed changes, published to every server; consumed by {@code ClusterEventConsumer} on each of them. Not
+     * durable: a server that was down catches up by row version instead.
+     */
+    public static final String EVENTS_TOPIC = "java:/jms/topic/parley/events";
 
-  /**
-   * One job per private message to deliver (a long property {@value #MESSAGE_ID}); consumed by {@code
-   * MessageDeliveryConsumer}. Created by wildfly-config/install-messages.cli, which also sets its redelivery back-off.
-   */
-  public static final String MESSAGES_QUEUE = "java:/jms/queue/parley/messages";
+    /**
+     * One job per private message to deliver (a long property {@value #MESSAGE_ID}); consumed by {@code
+     * MessageDeliveryConsumer}. Created by wildfly-config/install-messages.cli, which also sets its redelivery back-off.
+     */
+    public static final String MESSAGES_QUEUE = "java:/jms/queue/parley/messages";
 
-  /** Where a message job lands after {@value #MESSAGES_MAX_ATTEMPTS} failed deliveries; the admin page lists it. */
-  public static final String MESSAGES_DEAD_QUEUE = "java:/jms/queue/parley/messages-dead";
+    /** Where a message job lands after {@value #MESSAGES_MAX_ATTEMPTS} failed deliveries; the admin page lists it. */
+    public static final String MESSAGES_DEAD_QUEUE = "java:/jms/queue/parley/messages-dead";
 
-  /** The Artemis queue names behind {@link #MESSAGES_QUEUE} and {@link #MESSAGES_DEAD_QUEUE}. */
-  public static final String MESSAGES_QUEUE_NAME = "ParleyMessages";
+    /** The Artemis queue names behind {@link #MESSAGES_QUEUE} and {@link #MESSAGES_DEAD_QUEUE}. */
+    public static final String MESSAGES_QUEUE_NAME = "ParleyMessages";
 
-  public static final String MESSAGES_DEAD_QUEUE_NAME = "ParleyMessagesDead";
+    public static final String MESSAGES_DEAD_QUEUE_NAME = "ParleyMessagesDead";
 
-  /** Delivery attempts before a message job is dead-lettered (install-messages.cli sets the same number). */
-  public static final int MESSAGES_MAX_ATTEMPTS = 5;
+    /** Delivery attempts before a message job is dead-lettered (install-messages.cli sets the same number). */
+    public static final int MESSAGES_MAX_ATTEMPTS = 5;
 
-  /** The JMS property of a message job that names the private message. */
-  public static final String MESSAGE_ID = "messageId";
+    /** The JMS property of a message job that names the private message. */
+    public static final String MESSAGE_ID = "messageId";
 
-  /** The pooled, XA-capable connection factory: a send through it commits or rolls back with the JTA transaction. */
-  public static final String XA_CONNECTION_FACTORY = "java:/JmsXA";
+    /** The pooled, XA-capable connection factory: a send through it commits or rolls back with the JTA transaction. */
+    public static final String XA_CONNECTION_FACTORY = "java:/JmsXA";
 
-  /**
-   * Committed notification changes (counters, the newest notification), published to every server; each server's WAR
-   * consumes them ({@code NotificationTopicConsumer}) to push to the browsers and long-polls it holds. Not durable: a
-   * browser that missed one asks for what is newer than the last number it saw.
-   */
-  public static final String NOTIFICATIONS_TOPIC = "java:/jms/topic/parley/notifications";
+    /**
+     * Committed notification changes (counters, the newest notification), published to every server; each server's WAR
+     * consumes them ({@code NotificationTopicConsumer}) to push to the browsers and long-polls it holds. Not durable: a
+     * browser that missed one asks for what is newer than the last number it saw.
+     */
+    public static final String NOTIFICATIONS_TOPIC = "java:/jms/topic/parley/notifications";
 
-  private Destinations() {}
+    private Destinations() {}
 }

@@ -10,117 +10,116 @@ import java.util.Map;
  */
 public final class RequestTimings {
 
-  /** The kinds of step reported; the names are the {@code Server-Timing} metric names. */
-  public enum Kind {
-    SQL("sql"),
-    CACHE("cache"),
-    /** Lists answered by the in-memory tag engine. */
-    TAGS("tags"),
-    /** Full-text queries (Hibernate Search: the Lucene index or Elasticsearch). */
-    SEARCH("search");
+    /** The kinds of step reported; the names are the {@code Server-Timing} metric names. */
+    public enum Kind {
+        SQL("sql"),
+        CACHE("cache"),
+        /** Lists answered by the in-memory tag engine. */
+        TAGS("tags"),
+        /** Full-text queries (Hibernate Search: the Lucene index or Elasticsearch). */
+        SEARCH("search");
 
-    private final String metric;
+        private final String metric;
 
-    Kind(String metric) {
-      this.metric = metric;
+        Kind(String metric) {
+            this.metric = metric;
+        }
+
+        public String metric() {
+            return metric;
+        }
     }
 
-    public String metric() {
-      return metric;
+    private static final ThreadLocal<RequestTimings> CURRENT = new ThreadLocal<>();
+
+    private final long startNanos = System.nanoTime();
+    private final Map<Kind, long[]> totals = new EnumMap<>(Kind.class); // kind -> {count, nanos}
+
+    private RequestTimings() {}
+
+    /** Starts timing the current thread's request, replacing any leftover from an earlier one. */
+    public static RequestTimings begin() {
+        RequestTimings timings = new RequestTimings();
+        CURRENT.set(timings);
+        return timings;
     }
-  }
 
-  private static final ThreadLocal<RequestTimings> CURRENT = new ThreadLocal<>();
-
-  private final long startNanos = System.nanoTime();
-  private final Map<Kind, long[]> totals = new EnumMap<>(Kind.class); // kind -> {count, nanos}
-
-  private RequestTimings() {}
-
-  /** Starts timing the current thread's request, replacing any leftover from an earlier one. */
-  public static RequestTimings begin() {
-    RequestTimings timings = new RequestTimings();
-    CURRENT.set(timings);
-    return timings;
-  }
-
-  /** Stops timing the current thread's request. */
-  public static void end() {
-    CURRENT.remove();
-  }
-
-  /** Adds one step of {@code kind} that took {@code nanos} to the current request, if there is one. */
-  public static void record(Kind kind, long nanos) {
-    RequestTimings timings = CURRENT.get();
-    if (timings != null) {
-      long[] total = timings.totals.computeIfAbsent(kind, k -> new long[2]);
-      total[0]++;
-      total[1] += nanos;
+    /** Stops timing the current thread's request. */
+    public static void end() {
+        CURRENT.remove();
     }
-  }
 
-  /**
-   * Times a step of {@code kind}; use with try-with-resources around a remote call.
-   *
-   * <pre>try (var step = RequestTimings.step(Kind.CACHE)) { ... }</pre>
-   */
-  public static Step step(Kind kind) {
-    return new Step(kind, System.nanoTime());
-  }
+    /** Adds one step of {@code kind} that took {@code nanos} to the current request, if there is one. */
+    public static void record(Kind kind, long nanos) {
+        RequestTimings timings = CURRENT.get();
+        if (timings != null) {
+            long[] total = timings.totals.computeIfAbsent(kind, k -> new long[2]);
+            total[0]++;
+            total[1] += nanos;
+        }
+    }
 
-  public long count(Kind kind) {
-    long[] total = totals.get(kind);
-    return total == null ? 0 : total[0];
-  }
+    /**
+     * Times a step of {@code kind}; use with try-with-resources around a remote call.
+     *
+     * <pre>try (var step = RequestTimings.step(Kind.CACHE)) { ... }</pre>
+     */
+    public static Step step(Kind kind) {
+        return new Step(kind, System.nanoTime());
+    }
 
-  public double millis(Kind kind) {
-    long[] total = totals.get(kind);
-    return total == null ? 0 : total[1] / 1e6;
-  }
+    public long count(Kind kind) {
+        long[] total = totals.get(kind);
+        return total == null ? 0 : total[0];
+    }
 
-  public double totalMillis() {
-    return (System.nanoTime() - startNanos) / 1e6;
-  }
+    public double millis(Kind kind) {
+        long[] total = totals.get(kind);
+        return total == null ? 0 : total[1] / 1e6;
+    }
 
-  /**
-   * The W3C {@code Server-Timing} header value: statement count and time, cache time and total time, e.g. {@code
-   * sql;dur=3.2;desc="4 queries", cache;dur=0.1, tags;dur=0.2, total;dur=12.7}; requests that searched also get
-   * {@code search;dur=...;desc="N queries"} before the total.
-   */
-  public String serverTimingHeader() {
-    String search =
-        count(Kind.SEARCH) == 0
-            ? ""
-            : String.format(
+    public double totalMillis() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    /**
+     * The W3C {@code Server-Timing} header value: statement count and time, cache time and total time, e.g. {@code
+     * sql;dur=3.2;desc="4 queries", cache;dur=0.1, tags;dur=0.2, total;dur=12.7}; requests that searched also get
+     * {@code search;dur=...;desc="N queries"} before the total.
+     */
+    public String serverTimingHeader() {
+        String search = count(Kind.SEARCH) == 0
+                ? ""
+                : String.format(
+                        java.util.Locale.ROOT,
+                        ", search;dur=%.2f;desc=\"%d queries\"",
+                        millis(Kind.SEARCH),
+                        count(Kind.SEARCH));
+        return String.format(
                 java.util.Locale.ROOT,
-                ", search;dur=%.2f;desc=\"%d queries\"",
-                millis(Kind.SEARCH),
-                count(Kind.SEARCH));
-    return String.format(
-        java.util.Locale.ROOT,
-        "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", tags;dur=%.2f%s, total;dur=%.2f",
-        millis(Kind.SQL),
-        count(Kind.SQL),
-        millis(Kind.CACHE),
-        count(Kind.CACHE),
-        millis(Kind.TAGS),
-        search,
-        totalMillis());
-  }
-
-  /** A running step; closing it records its duration. */
-  public static final class Step implements AutoCloseable {
-    private final Kind kind;
-    private final long start;
-
-    private Step(Kind kind, long start) {
-      this.kind = kind;
-      this.start = start;
+                "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", tags;dur=%.2f%s, total;dur=%.2f",
+                millis(Kind.SQL),
+                count(Kind.SQL),
+                millis(Kind.CACHE),
+                count(Kind.CACHE),
+                millis(Kind.TAGS),
+                search,
+                totalMillis());
     }
 
-    @Override
-    public void close() {
-      record(kind, System.nanoTime() - start);
+    /** A running step; closing it records its duration. */
+    public static final class Step implements AutoCloseable {
+        private final Kind kind;
+        private final long start;
+
+        private Step(Kind kind, long start) {
+            this.kind = kind;
+            this.start = start;
+        }
+
+        @Override
+        public void close() {
+            record(kind, System.nanoTime() - start);
+        }
     }
-  }
 }

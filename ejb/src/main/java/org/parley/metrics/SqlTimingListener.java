@@ -9,28 +9,28 @@ import org.hibernate.SessionEventListener;
  */
 public class SqlTimingListener implements SessionEventListener {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private long statementStart;
-  private long batchStart;
+    private long statementStart;
+    private long batchStart;
 
-  @Override
-  public void jdbcExecuteStatementStart() {
-    statementStart = System.nanoTime();
-  }
+    @Override
+    public void jdbcExecuteStatementStart() {
+        statementStart = System.nanoTime();
+    }
 
-  @Override
-  public void jdbcExecuteStatementEnd() {
-    RequestTimings.record(RequestTimings.Kind.SQL, System.nanoTime() - statementStart);
-  }
+    @Override
+    public void jdbcExecuteStatementEnd() {
+        RequestTimings.record(RequestTimings.Kind.SQL, System.nanoTime() - statementStart);
+    }
 
-  @Override
-  public void jdbcExecuteBatchStart() {
-    batchStart = System.nanoTime();
-  }
+    @Override
+    public void jdbcExecuteBatchStart() {
+        batchStart = System.nanoTime();
+    }
 
-  @Override
-  public void jdbcExecuteBatchEnd() {
-    RequestTimings.record(RequestTimings.Kind.SQL, System.nanoTime() - batchStart);
-  }
+    @Override
+    public void jdbcExecuteBatchEnd() {
+        RequestTimings.record(RequestTimings.Kind.SQL, System.nanoTime() - batchStart);
+    }
 }

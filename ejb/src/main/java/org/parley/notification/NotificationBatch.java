@@ -7,8 +7,8 @@ import java.util.Objects;
 /** What {@link NotificationService#since} returns: the counters now and the notifications after the number asked. */
 public record NotificationBatch(NotificationState state, List<NotificationView> items) implements Serializable {
 
-  public NotificationBatch {
-    Objects.requireNonNull(state, "state");
-    items = List.copyOf(items);
-  }
+    public NotificationBatch {
+        Objects.requireNonNull(state, "state");
+        items = List.copyOf(items);
+    }
 }

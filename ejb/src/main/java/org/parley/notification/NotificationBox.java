@@ -13,47 +13,47 @@ import jakarta.persistence.Table;
 @Table(name = "notification_box")
 public class NotificationBox {
 
-  @Id
-  @Column(name = "user_id")
-  private long userId;
+    @Id
+    @Column(name = "user_id")
+    private long userId;
 
-  @Column(name = "last_seq", nullable = false)
-  private long lastSeq;
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
 
-  @Column(name = "unread", nullable = false)
-  private int unread;
+    @Column(name = "unread", nullable = false)
+    private int unread;
 
-  protected NotificationBox() {}
+    protected NotificationBox() {}
 
-  NotificationBox(long userId) {
-    this.userId = userId;
-  }
+    NotificationBox(long userId) {
+        this.userId = userId;
+    }
 
-  long next() {
-    return ++lastSeq;
-  }
+    long next() {
+        return ++lastSeq;
+    }
 
-  void unreadAdded() {
-    unread++;
-  }
+    void unreadAdded() {
+        unread++;
+    }
 
-  void unreadRemoved(int n) {
-    unread = Math.max(0, unread - n);
-  }
+    void unreadRemoved(int n) {
+        unread = Math.max(0, unread - n);
+    }
 
-  void allRead() {
-    unread = 0;
-  }
+    void allRead() {
+        unread = 0;
+    }
 
-  public long getUserId() {
-    return userId;
-  }
+    public long getUserId() {
+        return userId;
+    }
 
-  public long getLastSeq() {
-    return lastSeq;
-  }
+    public long getLastSeq() {
+        return lastSeq;
+    }
 
-  public int getUnread() {
-    return unread;
-  }
+    public int getUnread() {
+        return unread;
+    }
 }

@@ -25,41 +25,42 @@ import org.parley.messaging.Destinations;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationFanout {
 
-  private static final Logger log = Logger.getLogger(NotificationFanout.class.getName());
+    private static final Logger log = Logger.getLogger(NotificationFanout.class.getName());
 
-  public static final String USER = "userId";
-  public static final String SEQ = "seq";
-  public static final String UNREAD = "unread";
-  public static final String KIND = "kind";
-  public static final String TEXT = "text";
-  public static final String LINK = "link";
-  /** When the change committed (epoch ms on the writing server), for end-to-end latency figures. */
-  public static final String AT = "at";
+    public static final String USER = "userId";
+    public static final String SEQ = "seq";
+    public static final String UNREAD = "unread";
+    public static final String KIND = "kind";
+    public static final String TEXT = "text";
+    public static final String LINK = "link";
+    /** When the change committed (epoch ms on the writing server), for end-to-end latency figures. */
+    public static final String AT = "at";
 
-  @Inject private JMSContext jms;
+    @Inject
+    private JMSContext jms;
 
-  @Resource(lookup = Destinations.NOTIFICATIONS_TOPIC)
-  private Topic topic;
+    @Resource(lookup = Destinations.NOTIFICATIONS_TOPIC)
+    private Topic topic;
 
-  /**
-   * Sends once the writing transaction has committed. A broker failure is logged, not thrown: the notification is
-   * stored, and browsers fetch it by number on their next poll or reconnect.
-   */
-  public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationWritten change) {
-    try {
-      MapMessage m = jms.createMapMessage();
-      m.setLong(USER, change.userId());
-      m.setLong(SEQ, change.seq());
-      m.setInt(UNREAD, change.unread());
-      m.setLong(AT, System.currentTimeMillis());
-      if (change.latest() != null) {
-        m.setString(KIND, change.latest().kind().name());
-        m.setString(TEXT, change.latest().text());
-        m.setString(LINK, change.latest().link());
-      }
-      jms.createProducer().send(topic, m);
-    } catch (JMSRuntimeException | JMSException e) {
-      log.log(Level.WARNING, "Could not publish notification {0}: {1}", new Object[] {change, e});
+    /**
+     * Sends once the writing transaction has committed. A broker failure is logged, not thrown: the notification is
+     * stored, and browsers fetch it by number on their next poll or reconnect.
+     */
+    public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationWritten change) {
+        try {
+            MapMessage m = jms.createMapMessage();
+            m.setLong(USER, change.userId());
+            m.setLong(SEQ, change.seq());
+            m.setInt(UNREAD, change.unread());
+            m.setLong(AT, System.currentTimeMillis());
+            if (change.latest() != null) {
+                m.setString(KIND, change.latest().kind().name());
+                m.setString(TEXT, change.latest().text());
+                m.setString(LINK, change.latest().link());
+            }
+            jms.createProducer().send(topic, m);
+        } catch (JMSRuntimeException | JMSException e) {
+            log.log(Level.WARNING, "Could not publish notification {0}: {1}", new Object[] {change, e});
+        }
     }
-  }
 }

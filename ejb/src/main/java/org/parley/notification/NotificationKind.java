@@ -2,9 +2,9 @@ package org.parley.notification;
 
 /** What a notification is about. Stored by name. */
 public enum NotificationKind {
-  MESSAGE,
-  ANSWER,
-  COMMENT,
-  VOTES,
-  ACCEPTED
+    MESSAGE,
+    ANSWER,
+    COMMENT,
+    VOTES,
+    ACCEPTED
 }

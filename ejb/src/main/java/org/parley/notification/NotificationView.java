@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param link a path on the user's site, e.g. {@code /messages/12} or {@code /questions/3/slug#answer-4}
  */
 public record NotificationView(
-    long seq, NotificationKind kind, String text, String link, Instant createdAt, boolean read)
-    implements Serializable {}
+        long seq, NotificationKind kind, String text, String link, Instant createdAt, boolean read)
+        implements Serializable {}

@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record NotificationWritten(long userId, long seq, int unread, NotificationView latest) {
 
-  public NotificationWritten {
-    if (latest != null) {
-      Objects.requireNonNull(latest.kind(), "kind");
+    public NotificationWritten {
+        if (latest != null) {
+            Objects.requireNonNull(latest.kind(), "kind");
+        }
     }
-  }
 }

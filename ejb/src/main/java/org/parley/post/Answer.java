@@ -17,59 +17,56 @@ import org.parley.user.User;
 @DynamicUpdate
 @DiscriminatorValue("A")
 @NamedQuery(
-    name = "Answer.listByQuestion",
-    query = "select a from Answer a left join fetch a.owner where a.question = :question")
+        name = "Answer.listByQuestion",
+        query = "select a from Answer a left join fetch a.owner where a.question = :question")
+@NamedQuery(name = "Answer.countByOwner", query = "select count(a) from Answer a where a.owner = :owner")
 @NamedQuery(
-    name = "Answer.countByOwner",
-    query = "select count(a) from Answer a where a.owner = :owner")
-@NamedQuery(
-    name = "Answer.listByOwner",
-    query =
-        "select a from Answer a join fetch a.question where a.owner = :owner"
-            + " order by a.createdAt desc, a.id desc")
+        name = "Answer.listByOwner",
+        query = "select a from Answer a join fetch a.question where a.owner = :owner"
+                + " order by a.createdAt desc, a.id desc")
 public class Answer extends Post {
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "question_id")
-  private Question question;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "question_id")
+    private Question question;
 
-  protected Answer() {}
+    protected Answer() {}
 
-  /**
-   * A new answer; the question counts it and its last activity moves to {@code createdAt}.
-   *
-   * @param bodyMarkdown already checked with {@link #checkBody}
-   * @throws org.parley.rules.NotAllowedException when the question is closed
-   */
-  public Answer(
-      Site site,
-      long number,
-      User owner,
-      Question question,
-      String bodyMarkdown,
-      String bodyHtml,
-      Instant createdAt,
-      long rowVersion) {
-    super(site, number, owner, bodyMarkdown, bodyHtml, createdAt, rowVersion);
-    Objects.requireNonNull(question, "question").ensureOpen();
-    if (question.getSite() != site && !Objects.equals(question.getSite().getId(), site.getId())) {
-      throw new IllegalArgumentException("An answer belongs to its question's site");
+    /**
+     * A new answer; the question counts it and its last activity moves to {@code createdAt}.
+     *
+     * @param bodyMarkdown already checked with {@link #checkBody}
+     * @throws org.parley.rules.NotAllowedException when the question is closed
+     */
+    public Answer(
+            Site site,
+            long number,
+            User owner,
+            Question question,
+            String bodyMarkdown,
+            String bodyHtml,
+            Instant createdAt,
+            long rowVersion) {
+        super(site, number, owner, bodyMarkdown, bodyHtml, createdAt, rowVersion);
+        Objects.requireNonNull(question, "question").ensureOpen();
+        if (question.getSite() != site && !Objects.equals(question.getSite().getId(), site.getId())) {
+            throw new IllegalArgumentException("An answer belongs to its question's site");
+        }
+        this.question = question;
+        question.answerAdded(createdAt);
     }
-    this.question = question;
-    question.answerAdded(createdAt);
-  }
 
-  @Override
-  public boolean isQuestion() {
-    return false;
-  }
+    @Override
+    public boolean isQuestion() {
+        return false;
+    }
 
-  @Override
-  public Question questionShownOn() {
-    return question;
-  }
+    @Override
+    public Question questionShownOn() {
+        return question;
+    }
 
-  public Question getQuestion() {
-    return question;
-  }
+    public Question getQuestion() {
+        return question;
+    }
 }

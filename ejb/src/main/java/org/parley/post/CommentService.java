@@ -14,32 +14,38 @@ import org.parley.user.UserRepository;
 @Stateless
 public class CommentService {
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private PostRepository posts;
-  @Inject private UserRepository users;
-  @Inject private Event<PostChanged> changes;
-  @Inject private Event<PostActivity> activity;
+    @Inject
+    private PostRepository posts;
 
-  /**
-   * Adds a plain-text comment (trimmed) to a question or answer.
-   *
-   * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to comment.")
-   * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
-   * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters
-   */
-  public CommentView comment(Actor actor, long postNumber, String text) {
-    User owner = users.acting(actor, "Log in to comment.");
-    String checked = Comment.checkText(text);
-    Post post = posts.lock(actor.siteId(), postNumber);
-    Comment comment = new Comment(post, owner, checked, Instant.now());
-    em.persist(comment);
-    post.touch(posts.nextRowVersion());
-    PostActivities.fire(activity, PostActivity.Kind.COMMENT, post, owner, post, checked);
-    changes.fire(
-        new PostChanged(
-            actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));
-    return comment.toView();
-  }
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private Event<PostChanged> changes;
+
+    @Inject
+    private Event<PostActivity> activity;
+
+    /**
+     * Adds a plain-text comment (trimmed) to a question or answer.
+     *
+     * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to comment.")
+     * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
+     * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters
+     */
+    public CommentView comment(Actor actor, long postNumber, String text) {
+        User owner = users.acting(actor, "Log in to comment.");
+        String checked = Comment.checkText(text);
+        Post post = posts.lock(actor.siteId(), postNumber);
+        Comment comment = new Comment(post, owner, checked, Instant.now());
+        em.persist(comment);
+        post.touch(posts.nextRowVersion());
+        PostActivities.fire(activity, PostActivity.Kind.COMMENT, post, owner, post, checked);
+        changes.fire(new PostChanged(
+                actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));
+        return comment.toView();
+    }
 }

@@ -39,305 +39,305 @@ import org.parley.user.UserRef;
  */
 @Entity
 @Table(
-    name = "post",
-    uniqueConstraints = @UniqueConstraint(name = "uk_post_site_number", columnNames = {"site_id", "number"}),
-    indexes = {
-      @Index(name = "idx_post_site_type_created", columnList = "site_id, post_type, created_at"),
-      @Index(name = "idx_post_site_type_activity", columnList = "site_id, post_type, last_activity_at"),
-      @Index(name = "idx_post_site_type_score", columnList = "site_id, post_type, score"),
-      @Index(name = "idx_post_site_type_answers", columnList = "site_id, post_type, answer_count, created_at"),
-      @Index(name = "idx_post_question_score", columnList = "question_id, score"),
-      @Index(name = "idx_post_owner_type_created", columnList = "owner_id, post_type, created_at"),
-      @Index(name = "idx_post_row_version", columnList = "row_version")
-    })
+        name = "post",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_post_site_number",
+                        columnNames = {"site_id", "number"}),
+        indexes = {
+            @Index(name = "idx_post_site_type_created", columnList = "site_id, post_type, created_at"),
+            @Index(name = "idx_post_site_type_activity", columnList = "site_id, post_type, last_activity_at"),
+            @Index(name = "idx_post_site_type_score", columnList = "site_id, post_type, score"),
+            @Index(name = "idx_post_site_type_answers", columnList = "site_id, post_type, answer_count, created_at"),
+            @Index(name = "idx_post_question_score", columnList = "question_id, score"),
+            @Index(name = "idx_post_owner_type_created", columnList = "owner_id, post_type, created_at"),
+            @Index(name = "idx_post_row_version", columnList = "row_version")
+        })
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
 @DiscriminatorColumn(name = "post_type", discriminatorType = DiscriminatorType.STRING, length = 1)
 @DynamicUpdate
-@NamedQuery(
-    name = "Post.findByNumber",
-    query = "select p from Post p where p.site.id = :site and p.number = :number")
+@NamedQuery(name = "Post.findByNumber", query = "select p from Post p where p.site.id = :site and p.number = :number")
 public abstract class Post {
 
-  public static final int MIN_BODY = 30;
-  public static final int MAX_BODY = 30_000;
+    public static final int MIN_BODY = 30;
+    public static final int MAX_BODY = 30_000;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_id")
-  @SequenceGenerator(name = "post_id", sequenceName = "post_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_id")
+    @SequenceGenerator(name = "post_id", sequenceName = "post_id_seq", allocationSize = 50)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "site_id", nullable = false)
-  private Site site;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false)
+    private Site site;
 
-  @Column(name = "number", nullable = false)
-  private long number;
+    @Column(name = "number", nullable = false)
+    private long number;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "owner_id")
-  private User owner;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_id")
+    private User owner;
 
-  @Column(name = "owner_display_name", length = 40)
-  private String ownerDisplayName;
+    @Column(name = "owner_display_name", length = 40)
+    private String ownerDisplayName;
 
-  @Column(name = "body_markdown", nullable = false, length = Length.LONG32)
-  private String bodyMarkdown;
+    @Column(name = "body_markdown", nullable = false, length = Length.LONG32)
+    private String bodyMarkdown;
 
-  @Column(name = "body_html", nullable = false, length = Length.LONG32)
-  private String bodyHtml;
+    @Column(name = "body_html", nullable = false, length = Length.LONG32)
+    private String bodyHtml;
 
-  @Column(name = "score", nullable = false)
-  private int score;
+    @Column(name = "score", nullable = false)
+    private int score;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "last_activity_at", nullable = false)
-  private Instant lastActivityAt;
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
 
-  @Column(name = "last_edited_at")
-  private Instant lastEditedAt;
+    @Column(name = "last_edited_at")
+    private Instant lastEditedAt;
 
-  @Column(name = "row_version", nullable = false)
-  private long rowVersion;
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
 
-  @Column(name = "comment_count", nullable = false)
-  private int commentCount;
+    @Column(name = "comment_count", nullable = false)
+    private int commentCount;
 
-  /** The license an imported post was published under, e.g. "CC BY-SA 4.0"; null for posts written here. */
-  @Column(name = "content_license", length = 40)
-  private String contentLicense;
+    /** The license an imported post was published under, e.g. "CC BY-SA 4.0"; null for posts written here. */
+    @Column(name = "content_license", length = 40)
+    private String contentLicense;
 
-  /** When the post became community wiki (imported from a dump); null when it is not. */
-  @Column(name = "community_owned_at")
-  private Instant communityOwnedAt;
+    /** When the post became community wiki (imported from a dump); null when it is not. */
+    @Column(name = "community_owned_at")
+    private Instant communityOwnedAt;
 
-  /**
-   * The attributes of an imported post that have no column here (e.g. LastEditorUserId, FavoriteCount), encoded by
-   * {@code org.parley.dump.Extras} so that export writes them back; null for posts written here.
-   */
-  @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
-  private String dumpExtra;
+    /**
+     * The attributes of an imported post that have no column here (e.g. LastEditorUserId, FavoriteCount), encoded by
+     * {@code org.parley.dump.Extras} so that export writes them back; null for posts written here.
+     */
+    @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
+    private String dumpExtra;
 
-  protected Post() {}
+    protected Post() {}
 
-  /**
-   * @param owner the author; null only for imported posts whose user is gone
-   * @param bodyMarkdown already checked with {@link #checkBody}
-   * @param bodyHtml the sanitised rendering of {@code bodyMarkdown}
-   */
-  protected Post(
-      Site site,
-      long number,
-      User owner,
-      String bodyMarkdown,
-      String bodyHtml,
-      Instant createdAt,
-      long rowVersion) {
-    this.site = Objects.requireNonNull(site, "site");
-    if (number < 1) {
-      throw new IllegalArgumentException("Post numbers start at 1: " + number);
+    /**
+     * @param owner the author; null only for imported posts whose user is gone
+     * @param bodyMarkdown already checked with {@link #checkBody}
+     * @param bodyHtml the sanitised rendering of {@code bodyMarkdown}
+     */
+    protected Post(
+            Site site,
+            long number,
+            User owner,
+            String bodyMarkdown,
+            String bodyHtml,
+            Instant createdAt,
+            long rowVersion) {
+        this.site = Objects.requireNonNull(site, "site");
+        if (number < 1) {
+            throw new IllegalArgumentException("Post numbers start at 1: " + number);
+        }
+        this.number = number;
+        this.owner = owner;
+        this.ownerDisplayName = owner == null ? null : owner.getDisplayName();
+        this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
+        this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.lastActivityAt = createdAt;
+        this.rowVersion = rowVersion;
     }
-    this.number = number;
-    this.owner = owner;
-    this.ownerDisplayName = owner == null ? null : owner.getDisplayName();
-    this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
-    this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.lastActivityAt = createdAt;
-    this.rowVersion = rowVersion;
-  }
 
-  /**
-   * @return the body with surrounding white space removed
-   * @throws InvalidInputException unless it is {@value #MIN_BODY}..{@value #MAX_BODY} characters
-   */
-  public static String checkBody(String bodyMarkdown) {
-    String body = bodyMarkdown == null ? "" : bodyMarkdown.strip();
-    if (body.length() < MIN_BODY) {
-      throw new InvalidInputException("The body must be at least " + MIN_BODY + " characters.");
+    /**
+     * @return the body with surrounding white space removed
+     * @throws InvalidInputException unless it is {@value #MIN_BODY}..{@value #MAX_BODY} characters
+     */
+    public static String checkBody(String bodyMarkdown) {
+        String body = bodyMarkdown == null ? "" : bodyMarkdown.strip();
+        if (body.length() < MIN_BODY) {
+            throw new InvalidInputException("The body must be at least " + MIN_BODY + " characters.");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InvalidInputException("The body must be at most " + MAX_BODY + " characters.");
+        }
+        return body;
     }
-    if (body.length() > MAX_BODY) {
-      throw new InvalidInputException("The body must be at most " + MAX_BODY + " characters.");
+
+    /** Whether this is a question (the alternative being an answer). */
+    public abstract boolean isQuestion();
+
+    /** The question this post shows on: itself, or the answered question. */
+    public abstract Question questionShownOn();
+
+    /**
+     * Replaces the body.
+     *
+     * @param bodyMarkdown already checked with {@link #checkBody}
+     */
+    public void editBody(String bodyMarkdown, String bodyHtml, Instant now) {
+        this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
+        this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
+        this.lastEditedAt = Objects.requireNonNull(now, "now");
+        activity(now);
     }
-    return body;
-  }
 
-  /** Whether this is a question (the alternative being an answer). */
-  public abstract boolean isQuestion();
-
-  /** The question this post shows on: itself, or the answered question. */
-  public abstract Question questionShownOn();
-
-  /**
-   * Replaces the body.
-   *
-   * @param bodyMarkdown already checked with {@link #checkBody}
-   */
-  public void editBody(String bodyMarkdown, String bodyHtml, Instant now) {
-    this.bodyMarkdown = Objects.requireNonNull(bodyMarkdown, "bodyMarkdown");
-    this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
-    this.lastEditedAt = Objects.requireNonNull(now, "now");
-    activity(now);
-  }
-
-  /** Whether {@code actor} may edit this post: its owner, a moderator or an admin (by the role stored now). */
-  public boolean editableBy(User actor) {
-    return actor != null && !actor.isDeleted() && (actor.isModerator() || isOwnedBy(actor));
-  }
-
-  public boolean isOwnedBy(User user) {
-    return owner != null && owner.isSameAs(user);
-  }
-
-  /**
-   * Applies a vote request of {@code voter} who currently has vote {@code current} on this post (null for none):
-   * no vote yet casts it, the same type again retracts it, the other type changes it. Score and the reputation of
-   * author and voter follow; undoing a vote reverses exactly what it gave.
-   *
-   * @return which {@link Vote} row to persist or remove
-   * @throws NotAllowedException when {@code voter} wrote this post
-   */
-  public VoteChange vote(User voter, Vote current, VoteType requested, Instant now) {
-    Objects.requireNonNull(voter, "voter");
-    Objects.requireNonNull(requested, "requested");
-    if (isOwnedBy(voter)) {
-      throw new NotAllowedException("You can't vote on your own post.");
+    /** Whether {@code actor} may edit this post: its owner, a moderator or an admin (by the role stored now). */
+    public boolean editableBy(User actor) {
+        return actor != null && !actor.isDeleted() && (actor.isModerator() || isOwnedBy(actor));
     }
-    if (current != null && !(isSamePost(current.getPost()) && voter.isSameAs(current.getVoter()))) {
-      throw new IllegalArgumentException("That vote is not the voter's vote on this post.");
+
+    public boolean isOwnedBy(User user) {
+        return owner != null && owner.isSameAs(user);
     }
-    VoteType before = current == null ? null : current.getType();
-    VoteType after = requested == before ? null : requested;
-    if (before != null) {
-      applyVote(before, voter, -1);
+
+    /**
+     * Applies a vote request of {@code voter} who currently has vote {@code current} on this post (null for none):
+     * no vote yet casts it, the same type again retracts it, the other type changes it. Score and the reputation of
+     * author and voter follow; undoing a vote reverses exactly what it gave.
+     *
+     * @return which {@link Vote} row to persist or remove
+     * @throws NotAllowedException when {@code voter} wrote this post
+     */
+    public VoteChange vote(User voter, Vote current, VoteType requested, Instant now) {
+        Objects.requireNonNull(voter, "voter");
+        Objects.requireNonNull(requested, "requested");
+        if (isOwnedBy(voter)) {
+            throw new NotAllowedException("You can't vote on your own post.");
+        }
+        if (current != null && !(isSamePost(current.getPost()) && voter.isSameAs(current.getVoter()))) {
+            throw new IllegalArgumentException("That vote is not the voter's vote on this post.");
+        }
+        VoteType before = current == null ? null : current.getType();
+        VoteType after = requested == before ? null : requested;
+        if (before != null) {
+            applyVote(before, voter, -1);
+        }
+        Vote toPersist = null;
+        Vote toRemove = null;
+        if (after != null) {
+            applyVote(after, voter, +1);
+            if (current == null) {
+                toPersist = new Vote(this, voter, after, now);
+            } else {
+                current.change(after);
+            }
+        } else {
+            toRemove = current;
+        }
+        return new VoteChange(before, after, toPersist, toRemove);
     }
-    Vote toPersist = null;
-    Vote toRemove = null;
-    if (after != null) {
-      applyVote(after, voter, +1);
-      if (current == null) {
-        toPersist = new Vote(this, voter, after, now);
-      } else {
-        current.change(after);
-      }
-    } else {
-      toRemove = current;
+
+    private void applyVote(VoteType type, User voter, int sign) {
+        score += sign * type.value();
+        Reputation.Delta delta = Reputation.forVote(type, !isQuestion());
+        if (owner != null) {
+            owner.changeReputation(sign * delta.author());
+        }
+        voter.changeReputation(sign * delta.voter());
     }
-    return new VoteChange(before, after, toPersist, toRemove);
-  }
 
-  private void applyVote(VoteType type, User voter, int sign) {
-    score += sign * type.value();
-    Reputation.Delta delta = Reputation.forVote(type, !isQuestion());
-    if (owner != null) {
-      owner.changeReputation(sign * delta.author());
+    /** A comment was added under this post. */
+    void commentAdded() {
+        commentCount++;
     }
-    voter.changeReputation(sign * delta.voter());
-  }
 
-  /** A comment was added under this post. */
-  void commentAdded() {
-    commentCount++;
-  }
-
-  /** Marks this post as changed: a new row version from {@value RowVersions#SEQUENCE}. */
-  public void touch(long newRowVersion) {
-    if (newRowVersion <= rowVersion) {
-      throw new IllegalArgumentException(
-          "Row versions only grow: " + newRowVersion + " after " + rowVersion);
+    /** Marks this post as changed: a new row version from {@value RowVersions#SEQUENCE}. */
+    public void touch(long newRowVersion) {
+        if (newRowVersion <= rowVersion) {
+            throw new IllegalArgumentException("Row versions only grow: " + newRowVersion + " after " + rowVersion);
+        }
+        rowVersion = newRowVersion;
     }
-    rowVersion = newRowVersion;
-  }
 
-  /** Bumps the last activity time, e.g. on a new answer; never moves it back. */
-  protected void activity(Instant when) {
-    if (when.isAfter(lastActivityAt)) {
-      lastActivityAt = when;
+    /** Bumps the last activity time, e.g. on a new answer; never moves it back. */
+    protected void activity(Instant when) {
+        if (when.isAfter(lastActivityAt)) {
+            lastActivityAt = when;
+        }
     }
-  }
 
-  /**
-   * Whether {@code other} is this same post. Uses ids through the getter so that lazy proxies compare right, and
-   * identity for posts not yet persisted.
-   */
-  public boolean isSamePost(Post other) {
-    if (other == null) {
-      return false;
+    /**
+     * Whether {@code other} is this same post. Uses ids through the getter so that lazy proxies compare right, and
+     * identity for posts not yet persisted.
+     */
+    public boolean isSamePost(Post other) {
+        if (other == null) {
+            return false;
+        }
+        if (other == this) {
+            return true;
+        }
+        Long mine = getId();
+        return mine != null && mine.equals(other.getId());
     }
-    if (other == this) {
-      return true;
+
+    /** The author as shown next to the post; a gone user keeps the name they had. */
+    public UserRef ownerRef() {
+        if (owner != null) {
+            return owner.ref();
+        }
+        String name = ownerDisplayName == null ? "anonymous" : ownerDisplayName;
+        return new UserRef(null, name, Slugs.slugify(name), 0);
     }
-    Long mine = getId();
-    return mine != null && mine.equals(other.getId());
-  }
 
-  /** The author as shown next to the post; a gone user keeps the name they had. */
-  public UserRef ownerRef() {
-    if (owner != null) {
-      return owner.ref();
+    public Long getId() {
+        return id;
     }
-    String name = ownerDisplayName == null ? "anonymous" : ownerDisplayName;
-    return new UserRef(null, name, Slugs.slugify(name), 0);
-  }
 
-  public Long getId() {
-    return id;
-  }
+    public Site getSite() {
+        return site;
+    }
 
-  public Site getSite() {
-    return site;
-  }
+    public long getNumber() {
+        return number;
+    }
 
-  public long getNumber() {
-    return number;
-  }
+    public User getOwner() {
+        return owner;
+    }
 
-  public User getOwner() {
-    return owner;
-  }
+    public String getOwnerDisplayName() {
+        return ownerDisplayName;
+    }
 
-  public String getOwnerDisplayName() {
-    return ownerDisplayName;
-  }
+    public String getBodyMarkdown() {
+        return bodyMarkdown;
+    }
 
-  public String getBodyMarkdown() {
-    return bodyMarkdown;
-  }
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
 
-  public String getBodyHtml() {
-    return bodyHtml;
-  }
+    public int getScore() {
+        return score;
+    }
 
-  public int getScore() {
-    return score;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getLastActivityAt() {
+        return lastActivityAt;
+    }
 
-  public Instant getLastActivityAt() {
-    return lastActivityAt;
-  }
+    public Instant getLastEditedAt() {
+        return lastEditedAt;
+    }
 
-  public Instant getLastEditedAt() {
-    return lastEditedAt;
-  }
+    public long getRowVersion() {
+        return rowVersion;
+    }
 
-  public long getRowVersion() {
-    return rowVersion;
-  }
+    public int getCommentCount() {
+        return commentCount;
+    }
 
-  public int getCommentCount() {
-    return commentCount;
-  }
+    public String getContentLicense() {
+        return contentLicense;
+    }
 
-  public String getContentLicense() {
-    return contentLicense;
-  }
-
-  public Instant getCommunityOwnedAt() {
-    return communityOwnedAt;
-  }
+    public Instant getCommunityOwnedAt() {
+        return communityOwnedAt;
+    }
 }

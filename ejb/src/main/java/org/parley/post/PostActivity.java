@@ -18,44 +18,46 @@ import java.util.Objects;
  * @param excerpt plain text shown with the notification (an answer's or comment's start, or the question title)
  */
 public record PostActivity(
-    long siteId,
-    Kind kind,
-    long postNumber,
-    long ownerId,
-    long actorId,
-    String actorName,
-    long questionNumber,
-    String questionSlug,
-    long targetNumber,
-    String excerpt) {
+        long siteId,
+        Kind kind,
+        long postNumber,
+        long ownerId,
+        long actorId,
+        String actorName,
+        long questionNumber,
+        String questionSlug,
+        long targetNumber,
+        String excerpt) {
 
-  /** The longest excerpt carried. */
-  public static final int MAX_EXCERPT = 140;
+    /** The longest excerpt carried. */
+    public static final int MAX_EXCERPT = 140;
 
-  public PostActivity {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(actorName, "actorName");
-    Objects.requireNonNull(questionSlug, "questionSlug");
-    excerpt = excerpt(excerpt);
-    if (ownerId == actorId) {
-      throw new IllegalArgumentException("Nobody is notified of their own " + kind);
+    public PostActivity {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(actorName, "actorName");
+        Objects.requireNonNull(questionSlug, "questionSlug");
+        excerpt = excerpt(excerpt);
+        if (ownerId == actorId) {
+            throw new IllegalArgumentException("Nobody is notified of their own " + kind);
+        }
     }
-  }
 
-  /** What happened to the owner's post. */
-  public enum Kind {
-    ANSWER,
-    COMMENT,
-    VOTE,
-    ACCEPTED
-  }
-
-  /** {@code text} as one line of at most {@value #MAX_EXCERPT} characters, with an ellipsis when cut. */
-  public static String excerpt(String text) {
-    if (text == null) {
-      return "";
+    /** What happened to the owner's post. */
+    public enum Kind {
+        ANSWER,
+        COMMENT,
+        VOTE,
+        ACCEPTED
     }
-    String line = text.replaceAll("[\\s\\u00a0]+", " ").strip();
-    return line.length() <= MAX_EXCERPT ? line : line.substring(0, MAX_EXCERPT - 1).stripTrailing() + "\u2026";
-  }
+
+    /** {@code text} as one line of at most {@value #MAX_EXCERPT} characters, with an ellipsis when cut. */
+    public static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("[\\s\\u00a0]+", " ").strip();
+        return line.length() <= MAX_EXCERPT
+                ? line
+                : line.substring(0, MAX_EXCERPT - 1).stripTrailing() + "\u2026";
+    }
 }

@@ -11,17 +11,17 @@ import java.util.Objects;
  */
 public record PostChanged(long siteId, long questionNumber, long postNumber, Kind kind) {
 
-  public PostChanged {
-    Objects.requireNonNull(kind, "kind");
-  }
+    public PostChanged {
+        Objects.requireNonNull(kind, "kind");
+    }
 
-  /** What happened. */
-  public enum Kind {
-    ASKED,
-    ANSWERED,
-    EDITED,
-    VOTED,
-    ACCEPTED,
-    COMMENTED
-  }
+    /** What happened. */
+    public enum Kind {
+        ASKED,
+        ANSWERED,
+        EDITED,
+        VOTED,
+        ACCEPTED,
+        COMMENTED
+    }
 }

@@ -7,10 +7,11 @@ import java.io.Serializable;
  * {@code tags} is empty; {@code questionNumber} and {@code questionSlug} always point at the question page.
  */
 public record PostForEdit(
-    long number,
-    boolean question,
-    String title,
-    String tags,
-    String bodyMarkdown,
-    long questionNumber,
-    String questionSlug) implements Serializable {}
+        long number,
+        boolean question,
+        String title,
+        String tags,
+        String bodyMarkdown,
+        long questionNumber,
+        String questionSlug)
+        implements Serializable {}

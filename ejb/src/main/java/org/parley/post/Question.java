@@ -18,8 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.DynamicUpdate;
 import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
@@ -35,310 +35,303 @@ import org.parley.user.User;
 @DynamicUpdate
 @DiscriminatorValue("Q")
 @NamedQuery(
-    name = "Question.findByNumber",
-    query = "select q from Question q left join fetch q.owner where q.site.id = :site and q.number = :number")
+        name = "Question.findByNumber",
+        query = "select q from Question q left join fetch q.owner where q.site.id = :site and q.number = :number")
+@NamedQuery(name = "Question.countBySite", query = "select count(q) from Question q where q.site.id = :site")
 @NamedQuery(
-    name = "Question.countBySite",
-    query = "select count(q) from Question q where q.site.id = :site")
+        name = "Question.countUnansweredBySite",
+        query = "select count(q) from Question q where q.site.id = :site and q.answerCount = 0")
 @NamedQuery(
-    name = "Question.countUnansweredBySite",
-    query = "select count(q) from Question q where q.site.id = :site and q.answerCount = 0")
+        name = "Question.incrementViewsByNumber",
+        query = "update Question q set q.viewCount = q.viewCount + 1 where q.site.id = :site and q.number = :number")
 @NamedQuery(
-    name = "Question.incrementViewsByNumber",
-    query =
-        "update Question q set q.viewCount = q.viewCount + 1 where q.site.id = :site and q.number = :number")
+        name = "Question.latestActivityBySite",
+        query = "select max(q.lastActivityAt) from Question q where q.site.id = :site")
+@NamedQuery(name = "Question.countByOwner", query = "select count(q) from Question q where q.owner = :owner")
 @NamedQuery(
-    name = "Question.latestActivityBySite",
-    query = "select max(q.lastActivityAt) from Question q where q.site.id = :site")
-@NamedQuery(
-    name = "Question.countByOwner",
-    query = "select count(q) from Question q where q.owner = :owner")
-@NamedQuery(
-    name = "Question.listByOwner",
-    query =
-        "select q from Question q left join fetch q.owner where q.owner = :owner"
-            + " order by q.createdAt desc, q.id desc")
+        name = "Question.listByOwner",
+        query = "select q from Question q left join fetch q.owner where q.owner = :owner"
+                + " order by q.createdAt desc, q.id desc")
 public class Question extends Post {
 
-  public static final int MIN_TITLE = 15;
-  public static final int MAX_TITLE = 150;
-  public static final int MAX_TAGS = 5;
+    public static final int MIN_TITLE = 15;
+    public static final int MAX_TITLE = 150;
+    public static final int MAX_TAGS = 5;
 
-  @Column(name = "title", length = MAX_TITLE)
-  private String title;
+    @Column(name = "title", length = MAX_TITLE)
+    private String title;
 
-  @ManyToMany(fetch = FetchType.LAZY)
-  @JoinTable(
-      name = "question_tag",
-      joinColumns = @JoinColumn(name = "question_id"),
-      inverseJoinColumns = @JoinColumn(name = "tag_id"),
-      indexes = @Index(name = "idx_question_tag_tag", columnList = "tag_id, question_id"))
-  @BatchSize(size = 64)
-  private Set<Tag> tags = new HashSet<>();
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "question_tag",
+            joinColumns = @JoinColumn(name = "question_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"),
+            indexes = @Index(name = "idx_question_tag_tag", columnList = "tag_id, question_id"))
+    @BatchSize(size = 64)
+    private Set<Tag> tags = new HashSet<>();
 
-  /** The tags in the order the asker gave them, as {@code |java|jpa|}: lists show them without a join. */
-  @Column(name = "tag_names", length = 250)
-  private String tagNames;
+    /** The tags in the order the asker gave them, as {@code |java|jpa|}: lists show them without a join. */
+    @Column(name = "tag_names", length = 250)
+    private String tagNames;
 
-  @Column(name = "answer_count")
-  private int answerCount;
+    @Column(name = "answer_count")
+    private int answerCount;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "accepted_answer_id")
-  private Answer acceptedAnswer;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "accepted_answer_id")
+    private Answer acceptedAnswer;
 
-  @Column(name = "view_count")
-  private long viewCount;
+    @Column(name = "view_count")
+    private long viewCount;
 
-  @Column(name = "closed_at")
-  private Instant closedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
-  /** The AcceptedAnswerId an imported question had, until the import links {@link #acceptedAnswer} to it. */
-  @Column(name = "dump_accepted_number")
-  private Long dumpAcceptedNumber;
+    /** The AcceptedAnswerId an imported question had, until the import links {@link #acceptedAnswer} to it. */
+    @Column(name = "dump_accepted_number")
+    private Long dumpAcceptedNumber;
 
-  protected Question() {}
+    protected Question() {}
 
-  /**
-   * A new question. Each tag's question count goes up by one.
-   *
-   * @param title already checked with {@link #checkTitle}
-   * @param bodyMarkdown already checked with {@link #checkBody}
-   * @throws InvalidInputException unless there are 1..{@value #MAX_TAGS} distinct tags
-   */
-  public Question(
-      Site site,
-      long number,
-      User owner,
-      String title,
-      String bodyMarkdown,
-      String bodyHtml,
-      List<Tag> tags,
-      Instant createdAt,
-      long rowVersion) {
-    super(site, number, owner, bodyMarkdown, bodyHtml, createdAt, rowVersion);
-    this.title = checkTitle(title);
-    replaceTags(checkTags(site, tags));
-  }
-
-  /**
-   * @return the title with surrounding white space removed and inner runs collapsed to one space
-   * @throws InvalidInputException unless it is {@value #MIN_TITLE}..{@value #MAX_TITLE} characters
-   */
-  public static String checkTitle(String title) {
-    String t = title == null ? "" : title.strip().replaceAll("\\s+", " ");
-    if (t.length() < MIN_TITLE) {
-      throw new InvalidInputException("The title must be at least " + MIN_TITLE + " characters.");
+    /**
+     * A new question. Each tag's question count goes up by one.
+     *
+     * @param title already checked with {@link #checkTitle}
+     * @param bodyMarkdown already checked with {@link #checkBody}
+     * @throws InvalidInputException unless there are 1..{@value #MAX_TAGS} distinct tags
+     */
+    public Question(
+            Site site,
+            long number,
+            User owner,
+            String title,
+            String bodyMarkdown,
+            String bodyHtml,
+            List<Tag> tags,
+            Instant createdAt,
+            long rowVersion) {
+        super(site, number, owner, bodyMarkdown, bodyHtml, createdAt, rowVersion);
+        this.title = checkTitle(title);
+        replaceTags(checkTags(site, tags));
     }
-    if (t.length() > MAX_TITLE) {
-      throw new InvalidInputException("The title must be at most " + MAX_TITLE + " characters.");
+
+    /**
+     * @return the title with surrounding white space removed and inner runs collapsed to one space
+     * @throws InvalidInputException unless it is {@value #MIN_TITLE}..{@value #MAX_TITLE} characters
+     */
+    public static String checkTitle(String title) {
+        String t = title == null ? "" : title.strip().replaceAll("\\s+", " ");
+        if (t.length() < MIN_TITLE) {
+            throw new InvalidInputException("The title must be at least " + MIN_TITLE + " characters.");
+        }
+        if (t.length() > MAX_TITLE) {
+            throw new InvalidInputException("The title must be at most " + MAX_TITLE + " characters.");
+        }
+        return t;
     }
-    return t;
-  }
 
-  private static List<Tag> checkTags(Site site, List<Tag> tags) {
-    if (tags == null || tags.isEmpty()) {
-      throw new InvalidInputException("Add at least one tag.");
+    private static List<Tag> checkTags(Site site, List<Tag> tags) {
+        if (tags == null || tags.isEmpty()) {
+            throw new InvalidInputException("Add at least one tag.");
+        }
+        Set<String> names = new HashSet<>();
+        for (Tag tag : tags) {
+            if (!names.add(tag.getName())) {
+                throw new InvalidInputException("The tag \"" + tag.getName() + "\" is given twice.");
+            }
+            if (tag.getSite() != site && !Objects.equals(tag.getSite().getId(), site.getId())) {
+                throw new IllegalArgumentException("Tag " + tag.getName() + " belongs to another site");
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidInputException("Use at most " + MAX_TAGS + " tags.");
+        }
+        return tags;
     }
-    Set<String> names = new HashSet<>();
-    for (Tag tag : tags) {
-      if (!names.add(tag.getName())) {
-        throw new InvalidInputException("The tag \"" + tag.getName() + "\" is given twice.");
-      }
-      if (tag.getSite() != site && !Objects.equals(tag.getSite().getId(), site.getId())) {
-        throw new IllegalArgumentException("Tag " + tag.getName() + " belongs to another site");
-      }
+
+    /**
+     * Edits title, body and tags. Question counts move from dropped tags to added ones.
+     *
+     * @param title already checked with {@link #checkTitle}
+     * @param bodyMarkdown already checked with {@link #checkBody}
+     * @throws InvalidInputException unless there are 1..{@value #MAX_TAGS} distinct tags
+     */
+    public void edit(String title, String bodyMarkdown, String bodyHtml, List<Tag> tags, Instant now) {
+        String checkedTitle = checkTitle(title);
+        List<Tag> checkedTags = checkTags(getSite(), tags);
+        this.title = checkedTitle;
+        editBody(bodyMarkdown, bodyHtml, now);
+        replaceTags(checkedTags);
     }
-    if (tags.size() > MAX_TAGS) {
-      throw new InvalidInputException("Use at most " + MAX_TAGS + " tags.");
+
+    private void replaceTags(List<Tag> newTags) {
+        Set<String> newNames = new HashSet<>();
+        newTags.forEach(t -> newNames.add(t.getName()));
+        Set<String> oldNames = new HashSet<>();
+        for (Tag old : tags) {
+            oldNames.add(old.getName());
+            if (!newNames.contains(old.getName())) {
+                old.questionRemoved();
+            }
+        }
+        for (Tag tag : newTags) {
+            if (!oldNames.contains(tag.getName())) {
+                tag.questionAdded();
+            }
+        }
+        tags.clear();
+        tags.addAll(newTags);
+        StringBuilder joined = new StringBuilder("|");
+        newTags.forEach(t -> joined.append(t.getName()).append('|'));
+        tagNames = joined.toString();
     }
-    return tags;
-  }
 
-  /**
-   * Edits title, body and tags. Question counts move from dropped tags to added ones.
-   *
-   * @param title already checked with {@link #checkTitle}
-   * @param bodyMarkdown already checked with {@link #checkBody}
-   * @throws InvalidInputException unless there are 1..{@value #MAX_TAGS} distinct tags
-   */
-  public void edit(String title, String bodyMarkdown, String bodyHtml, List<Tag> tags, Instant now) {
-    String checkedTitle = checkTitle(title);
-    List<Tag> checkedTags = checkTags(getSite(), tags);
-    this.title = checkedTitle;
-    editBody(bodyMarkdown, bodyHtml, now);
-    replaceTags(checkedTags);
-  }
-
-  private void replaceTags(List<Tag> newTags) {
-    Set<String> newNames = new HashSet<>();
-    newTags.forEach(t -> newNames.add(t.getName()));
-    Set<String> oldNames = new HashSet<>();
-    for (Tag old : tags) {
-      oldNames.add(old.getName());
-      if (!newNames.contains(old.getName())) {
-        old.questionRemoved();
-      }
+    /**
+     * Accepts {@code answer}, or un-accepts it when it is the accepted one; accepting another answer moves the mark.
+     * The answerer gets {@value Reputation#ACCEPTED} and the asker {@value Reputation#ACCEPTING}, neither when the
+     * asker accepts their own answer; moving or removing the mark takes back what the old one gave.
+     *
+     * @throws NotAllowedException unless {@code actor} asked this question
+     * @throws InvalidInputException when {@code answer} belongs to another question
+     */
+    public AcceptChange accept(User actor, Answer answer) {
+        Objects.requireNonNull(answer, "answer");
+        if (actor == null || !isOwnedBy(actor)) {
+            throw new NotAllowedException("Only the person who asked can accept an answer.");
+        }
+        if (!isSamePost(answer.getQuestion())) {
+            throw new InvalidInputException("That answer belongs to another question.");
+        }
+        Answer before = acceptedAnswer;
+        if (before != null) {
+            rewardAccept(before, -1);
+        }
+        if (before != null && before.isSamePost(answer)) {
+            acceptedAnswer = null;
+        } else {
+            acceptedAnswer = answer;
+            rewardAccept(answer, +1);
+        }
+        return new AcceptChange(before, acceptedAnswer);
     }
-    for (Tag tag : newTags) {
-      if (!oldNames.contains(tag.getName())) {
-        tag.questionAdded();
-      }
+
+    private void rewardAccept(Answer answer, int sign) {
+        User asker = getOwner();
+        User answerer = answer.getOwner();
+        if (asker != null && asker.isSameAs(answerer)) {
+            return;
+        }
+        if (answerer != null) {
+            answerer.changeReputation(sign * Reputation.ACCEPTED);
+        }
+        if (asker != null) {
+            asker.changeReputation(sign * Reputation.ACCEPTING);
+        }
     }
-    tags.clear();
-    tags.addAll(newTags);
-    StringBuilder joined = new StringBuilder("|");
-    newTags.forEach(t -> joined.append(t.getName()).append('|'));
-    tagNames = joined.toString();
-  }
 
-  /**
-   * Accepts {@code answer}, or un-accepts it when it is the accepted one; accepting another answer moves the mark.
-   * The answerer gets {@value Reputation#ACCEPTED} and the asker {@value Reputation#ACCEPTING}, neither when the
-   * asker accepts their own answer; moving or removing the mark takes back what the old one gave.
-   *
-   * @throws NotAllowedException unless {@code actor} asked this question
-   * @throws InvalidInputException when {@code answer} belongs to another question
-   */
-  public AcceptChange accept(User actor, Answer answer) {
-    Objects.requireNonNull(answer, "answer");
-    if (actor == null || !isOwnedBy(actor)) {
-      throw new NotAllowedException("Only the person who asked can accept an answer.");
+    /** Whether {@code answer} is the accepted one. */
+    public boolean isAccepted(Answer answer) {
+        return acceptedAnswer != null && acceptedAnswer.isSamePost(answer);
     }
-    if (!isSamePost(answer.getQuestion())) {
-      throw new InvalidInputException("That answer belongs to another question.");
+
+    /** @throws NotAllowedException when the question is closed */
+    public void ensureOpen() {
+        if (closedAt != null) {
+            throw new NotAllowedException("This question is closed to new answers.");
+        }
     }
-    Answer before = acceptedAnswer;
-    if (before != null) {
-      rewardAccept(before, -1);
+
+    /** Closes the question to new answers; closing a closed question keeps the first time. */
+    public void close(Instant now) {
+        if (closedAt == null) {
+            closedAt = Objects.requireNonNull(now, "now");
+        }
     }
-    if (before != null && before.isSamePost(answer)) {
-      acceptedAnswer = null;
-    } else {
-      acceptedAnswer = answer;
-      rewardAccept(answer, +1);
+
+    /** One of the answers was edited: the question shows activity. */
+    void answerEdited(Instant when) {
+        activity(when);
     }
-    return new AcceptChange(before, acceptedAnswer);
-  }
 
-  private void rewardAccept(Answer answer, int sign) {
-    User asker = getOwner();
-    User answerer = answer.getOwner();
-    if (asker != null && asker.isSameAs(answerer)) {
-      return;
+    /** Called by the {@link Answer} constructor. */
+    void answerAdded(Instant when) {
+        answerCount++;
+        activity(when);
     }
-    if (answerer != null) {
-      answerer.changeReputation(sign * Reputation.ACCEPTED);
+
+    @Override
+    public boolean isQuestion() {
+        return true;
     }
-    if (asker != null) {
-      asker.changeReputation(sign * Reputation.ACCEPTING);
+
+    @Override
+    public Question questionShownOn() {
+        return this;
     }
-  }
 
-  /** Whether {@code answer} is the accepted one. */
-  public boolean isAccepted(Answer answer) {
-    return acceptedAnswer != null && acceptedAnswer.isSamePost(answer);
-  }
-
-  /** @throws NotAllowedException when the question is closed */
-  public void ensureOpen() {
-    if (closedAt != null) {
-      throw new NotAllowedException("This question is closed to new answers.");
+    /** The list row of this question; reads the owner, so load it with the question. */
+    public QuestionSummary toSummary() {
+        return new QuestionSummary(
+                getNumber(),
+                title,
+                slug(),
+                tagList(),
+                getScore(),
+                answerCount,
+                hasAcceptedAnswer(),
+                viewCount,
+                getCreatedAt(),
+                getLastActivityAt(),
+                ownerRef());
     }
-  }
 
-  /** Closes the question to new answers; closing a closed question keeps the first time. */
-  public void close(Instant now) {
-    if (closedAt == null) {
-      closedAt = Objects.requireNonNull(now, "now");
+    public String slug() {
+        return Slugs.slugify(title);
     }
-  }
 
-  /** One of the answers was edited: the question shows activity. */
-  void answerEdited(Instant when) {
-    activity(when);
-  }
-
-  /** Called by the {@link Answer} constructor. */
-  void answerAdded(Instant when) {
-    answerCount++;
-    activity(when);
-  }
-
-  @Override
-  public boolean isQuestion() {
-    return true;
-  }
-
-  @Override
-  public Question questionShownOn() {
-    return this;
-  }
-
-  /** The list row of this question; reads the owner, so load it with the question. */
-  public QuestionSummary toSummary() {
-    return new QuestionSummary(
-        getNumber(),
-        title,
-        slug(),
-        tagList(),
-        getScore(),
-        answerCount,
-        hasAcceptedAnswer(),
-        viewCount,
-        getCreatedAt(),
-        getLastActivityAt(),
-        ownerRef());
-  }
-
-  public String slug() {
-    return Slugs.slugify(title);
-  }
-
-  /** The tag names in the order the asker gave them. */
-  public List<String> tagList() {
-    return splitTagNames(tagNames);
-  }
-
-  static List<String> splitTagNames(String tagNames) {
-    if (tagNames == null || tagNames.length() < 2) {
-      return List.of();
+    /** The tag names in the order the asker gave them. */
+    public List<String> tagList() {
+        return splitTagNames(tagNames);
     }
-    return new ArrayList<>(
-        new LinkedHashSet<>(
-            Arrays.stream(tagNames.split("\\|")).filter(s -> !s.isEmpty()).toList()));
-  }
 
-  public String getTitle() {
-    return title;
-  }
+    static List<String> splitTagNames(String tagNames) {
+        if (tagNames == null || tagNames.length() < 2) {
+            return List.of();
+        }
+        return new ArrayList<>(new LinkedHashSet<>(
+                Arrays.stream(tagNames.split("\\|")).filter(s -> !s.isEmpty()).toList()));
+    }
 
-  /** The tag entities (unordered); prefer {@link #tagList()} for display. */
-  public Set<Tag> getTags() {
-    return Set.copyOf(tags);
-  }
+    public String getTitle() {
+        return title;
+    }
 
-  public String getTagNames() {
-    return tagNames;
-  }
+    /** The tag entities (unordered); prefer {@link #tagList()} for display. */
+    public Set<Tag> getTags() {
+        return Set.copyOf(tags);
+    }
 
-  public int getAnswerCount() {
-    return answerCount;
-  }
+    public String getTagNames() {
+        return tagNames;
+    }
 
-  public Answer getAcceptedAnswer() {
-    return acceptedAnswer;
-  }
+    public int getAnswerCount() {
+        return answerCount;
+    }
 
-  public boolean hasAcceptedAnswer() {
-    return acceptedAnswer != null;
-  }
+    public Answer getAcceptedAnswer() {
+        return acceptedAnswer;
+    }
 
-  public long getViewCount() {
-    return viewCount;
-  }
+    public boolean hasAcceptedAnswer() {
+        return acceptedAnswer != null;
+    }
 
-  public Instant getClosedAt() {
-    return closedAt;
-  }
+    public long getViewCount() {
+        return viewCount;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
 }

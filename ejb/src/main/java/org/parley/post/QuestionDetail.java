@@ -10,27 +10,28 @@ import org.parley.user.UserRef;
  * first). {@code bodyHtml} is sanitised; {@code myVote} is the viewer's vote on the question or null.
  */
 public record QuestionDetail(
-    long number,
-    String title,
-    String slug,
-    List<String> tags,
-    String bodyHtml,
-    String bodyMarkdown,
-    int score,
-    long viewCount,
-    Instant createdAt,
-    Instant lastActivityAt,
-    Instant lastEditedAt,
-    Instant closedAt,
-    UserRef owner,
-    Long acceptedAnswerNumber,
-    List<CommentView> comments,
-    List<AnswerView> answers,
-    VoteType myVote) implements Serializable {
+        long number,
+        String title,
+        String slug,
+        List<String> tags,
+        String bodyHtml,
+        String bodyMarkdown,
+        int score,
+        long viewCount,
+        Instant createdAt,
+        Instant lastActivityAt,
+        Instant lastEditedAt,
+        Instant closedAt,
+        UserRef owner,
+        Long acceptedAnswerNumber,
+        List<CommentView> comments,
+        List<AnswerView> answers,
+        VoteType myVote)
+        implements Serializable {
 
-  public QuestionDetail {
-    tags = List.copyOf(tags);
-    comments = List.copyOf(comments);
-    answers = List.copyOf(answers);
-  }
+    public QuestionDetail {
+        tags = List.copyOf(tags);
+        comments = List.copyOf(comments);
+        answers = List.copyOf(answers);
+    }
 }

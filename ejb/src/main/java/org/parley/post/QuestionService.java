@@ -34,113 +34,119 @@ import org.parley.user.UserRepository;
 @Stateless
 public class QuestionService {
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private PostRepository posts;
-  @Inject private UserRepository users;
-  @Inject private TagRepository tags;
-  @Inject private MarkdownRenderer markdown;
-  @Inject private Event<PostChanged> changes;
-  @Inject private Event<PostActivity> activity;
-  @Inject private TagEngine engine;
-  @Inject private QuestionSummaries summaries;
+    @Inject
+    private PostRepository posts;
 
-  /**
-   * Questions of a site in the given order, listed by the tag engine. A page below 1 is read as 1, the page size is
-   * kept within 1..100 and a null sort means {@link QuestionSort#NEWEST}.
-   */
-  public Page<QuestionSummary> list(long siteId, QuestionSort sort, int page, int pageSize) {
-    return listing(siteId, TagExpression.ALL, sort, page, pageSize).page();
-  }
+    @Inject
+    private UserRepository users;
 
-  /**
-   * Questions carrying all of {@code tags}. Paging and sort as in {@link #list}; an unknown tag, a null or empty
-   * list gives an empty page.
-   *
-   * @throws InvalidInputException when a tag name is malformed (see {@link TagService#parse})
-   */
-  public Page<QuestionSummary> tagged(
-      long siteId, List<String> tags, QuestionSort sort, int page, int pageSize) {
-    List<String> names = parseTags(tags);
-    if (names.isEmpty()) {
-      return Page.empty(Paging.page(page), Paging.pageSize(pageSize));
+    @Inject
+    private TagRepository tags;
+
+    @Inject
+    private MarkdownRenderer markdown;
+
+    @Inject
+    private Event<PostChanged> changes;
+
+    @Inject
+    private Event<PostActivity> activity;
+
+    @Inject
+    private TagEngine engine;
+
+    @Inject
+    private QuestionSummaries summaries;
+
+    /**
+     * Questions of a site in the given order, listed by the tag engine. A page below 1 is read as 1, the page size is
+     * kept within 1..100 and a null sort means {@link QuestionSort#NEWEST}.
+     */
+    public Page<QuestionSummary> list(long siteId, QuestionSort sort, int page, int pageSize) {
+        return listing(siteId, TagExpression.ALL, sort, page, pageSize).page();
     }
-    return listing(siteId, TagExpression.allOf(names), sort, page, pageSize).page();
-  }
 
-  /**
-   * Questions a tag expression selects ({@code java+jpa}, {@code java or kotlin}, {@code -python}, combined: see
-   * {@link TagExpression}). Paging and sort as in {@link #list}. A tag no question carries selects nothing and is
-   * named in the result's {@code unknownTags}.
-   *
-   * @throws InvalidInputException with a message to show for a blank or malformed expression, a bad tag name or
-   *     more than {@value TagExpression#MAX_TERMS} terms
-   */
-  public TaggedQuestions tagged(long siteId, String expression, QuestionSort sort, int page, int pageSize) {
-    return listing(siteId, TagExpression.parse(expression), sort, page, pageSize);
-  }
+    /**
+     * Questions carrying all of {@code tags}. Paging and sort as in {@link #list}; an unknown tag, a null or empty
+     * list gives an empty page.
+     *
+     * @throws InvalidInputException when a tag name is malformed (see {@link TagService#parse})
+     */
+    public Page<QuestionSummary> tagged(long siteId, List<String> tags, QuestionSort sort, int page, int pageSize) {
+        List<String> names = parseTags(tags);
+        if (names.isEmpty()) {
+            return Page.empty(Paging.page(page), Paging.pageSize(pageSize));
+        }
+        return listing(siteId, TagExpression.allOf(names), sort, page, pageSize).page();
+    }
 
-  /** The hottest questions for a sidebar (see {@link QuestionSort#HOT}); {@code limit} is kept within 1..100. */
-  public List<QuestionSummary> hot(long siteId, int limit) {
-    return listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, limit).page().items();
-  }
+    /**
+     * Questions a tag expression selects ({@code java+jpa}, {@code java or kotlin}, {@code -python}, combined: see
+     * {@link TagExpression}). Paging and sort as in {@link #list}. A tag no question carries selects nothing and is
+     * named in the result's {@code unknownTags}.
+     *
+     * @throws InvalidInputException with a message to show for a blank or malformed expression, a bad tag name or
+     *     more than {@value TagExpression#MAX_TERMS} terms
+     */
+    public TaggedQuestions tagged(long siteId, String expression, QuestionSort sort, int page, int pageSize) {
+        return listing(siteId, TagExpression.parse(expression), sort, page, pageSize);
+    }
 
-  /** The engine picks the page's questions; their rows come in one query. */
-  private TaggedQuestions listing(
-      long siteId, TagExpression expression, QuestionSort sort, int page, int pageSize) {
-    int p = Paging.page(page);
-    int size = Paging.pageSize(pageSize);
-    IdPage ids = engine.questions(siteId, expression, sort == null ? QuestionSort.NEWEST : sort, p, size);
-    List<QuestionSummary> items = summaries.byNumbers(siteId, ids.numbers());
-    return new TaggedQuestions(expression, new Page<>(items, p, size, ids.total()), ids.unknownTags());
-  }
+    /** The hottest questions for a sidebar (see {@link QuestionSort#HOT}); {@code limit} is kept within 1..100. */
+    public List<QuestionSummary> hot(long siteId, int limit) {
+        return listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, limit)
+                .page()
+                .items();
+    }
 
-  /**
-   * A question page with its answers and comments; {@code myVote} fields are filled for {@code actor} (null =
-   * anonymous). Does not count a view: see {@link #recordView}.
-   *
-   * @throws NotFoundException when the site has no question with that number (an answer's number included: use
-   *     {@link #questionNumberOf} to redirect)
-   */
-  public QuestionDetail view(long siteId, long number, Actor actor) {
-    Question question = posts.findQuestion(siteId, number);
-    List<Answer> answers =
-        new ArrayList<>(
-            em.createNamedQuery("Answer.listByQuestion", Answer.class)
+    /** The engine picks the page's questions; their rows come in one query. */
+    private TaggedQuestions listing(long siteId, TagExpression expression, QuestionSort sort, int page, int pageSize) {
+        int p = Paging.page(page);
+        int size = Paging.pageSize(pageSize);
+        IdPage ids = engine.questions(siteId, expression, sort == null ? QuestionSort.NEWEST : sort, p, size);
+        List<QuestionSummary> items = summaries.byNumbers(siteId, ids.numbers());
+        return new TaggedQuestions(expression, new Page<>(items, p, size, ids.total()), ids.unknownTags());
+    }
+
+    /**
+     * A question page with its answers and comments; {@code myVote} fields are filled for {@code actor} (null =
+     * anonymous). Does not count a view: see {@link #recordView}.
+     *
+     * @throws NotFoundException when the site has no question with that number (an answer's number included: use
+     *     {@link #questionNumberOf} to redirect)
+     */
+    public QuestionDetail view(long siteId, long number, Actor actor) {
+        Question question = posts.findQuestion(siteId, number);
+        List<Answer> answers = new ArrayList<>(em.createNamedQuery("Answer.listByQuestion", Answer.class)
                 .setParameter("question", question)
                 .getResultList());
-    answers.sort(
-        Comparator.comparing((Answer a) -> !question.isAccepted(a))
-            .thenComparing(Answer::getScore, Comparator.reverseOrder())
-            .thenComparing(Answer::getCreatedAt)
-            .thenComparing(Answer::getId));
-    List<Long> postIds = new ArrayList<>();
-    postIds.add(question.getId());
-    answers.forEach(a -> postIds.add(a.getId()));
+        answers.sort(Comparator.comparing((Answer a) -> !question.isAccepted(a))
+                .thenComparing(Answer::getScore, Comparator.reverseOrder())
+                .thenComparing(Answer::getCreatedAt)
+                .thenComparing(Answer::getId));
+        List<Long> postIds = new ArrayList<>();
+        postIds.add(question.getId());
+        answers.forEach(a -> postIds.add(a.getId()));
 
-    Map<Long, List<CommentView>> comments =
-        em.createNamedQuery("Comment.listByPosts", Comment.class)
-            .setParameter("posts", postIds)
-            .getResultStream()
-            .collect(
-                Collectors.groupingBy(
-                    c -> c.getPost().getId(),
-                    Collectors.mapping(Comment::toView, Collectors.toList())));
-    Map<Long, VoteType> myVotes = new HashMap<>();
-    if (actor != null && actor.siteId() == siteId) {
-      em.createNamedQuery("Vote.listByVoterAndPosts", Vote.class)
-          .setParameter("voter", actor.userId())
-          .setParameter("posts", postIds)
-          .getResultStream()
-          .forEach(v -> myVotes.put(v.getPost().getId(), v.getType()));
-    }
+        Map<Long, List<CommentView>> comments = em.createNamedQuery("Comment.listByPosts", Comment.class)
+                .setParameter("posts", postIds)
+                .getResultStream()
+                .collect(Collectors.groupingBy(
+                        c -> c.getPost().getId(), Collectors.mapping(Comment::toView, Collectors.toList())));
+        Map<Long, VoteType> myVotes = new HashMap<>();
+        if (actor != null && actor.siteId() == siteId) {
+            em.createNamedQuery("Vote.listByVoterAndPosts", Vote.class)
+                    .setParameter("voter", actor.userId())
+                    .setParameter("posts", postIds)
+                    .getResultStream()
+                    .forEach(v -> myVotes.put(v.getPost().getId(), v.getType()));
+        }
 
-    List<AnswerView> answerViews =
-        answers.stream()
-            .map(
-                a ->
-                    new AnswerView(
+        List<AnswerView> answerViews = answers.stream()
+                .map(a -> new AnswerView(
                         a.getNumber(),
                         a.getBodyHtml(),
                         a.getScore(),
@@ -150,235 +156,227 @@ public class QuestionService {
                         a.ownerRef(),
                         comments.getOrDefault(a.getId(), List.of()),
                         myVotes.get(a.getId())))
-            .toList();
-    Long acceptedNumber =
-        answers.stream().filter(question::isAccepted).map(Answer::getNumber).findFirst().orElse(null);
-    return new QuestionDetail(
-        question.getNumber(),
-        question.getTitle(),
-        question.slug(),
-        question.tagList(),
-        question.getBodyHtml(),
-        question.getBodyMarkdown(),
-        question.getScore(),
-        question.getViewCount(),
-        question.getCreatedAt(),
-        question.getLastActivityAt(),
-        question.getLastEditedAt(),
-        question.getClosedAt(),
-        question.ownerRef(),
-        acceptedNumber,
-        comments.getOrDefault(question.getId(), List.of()),
-        answerViews,
-        myVotes.get(question.getId()));
-  }
-
-  /** Adds one to a question's view count without touching its row version; an unknown number is ignored. */
-  public void recordView(long siteId, long number) {
-    em.createNamedQuery("Question.incrementViewsByNumber")
-        .setParameter("site", siteId)
-        .setParameter("number", number)
-        .executeUpdate();
-  }
-
-  /**
-   * Asks a question on the actor's site. Title and body are trimmed; tags go through {@link TagService#parse} and
-   * new tags are created.
-   *
-   * @throws NotAllowedException when {@code actor} is null ("Log in to ask a question.")
-   * @throws InvalidInputException when the title is not 15..150 characters, the body not 30..30000, or there are
-   *     not 1..5 valid tags
-   */
-  public QuestionSummary ask(Actor actor, String title, String bodyMarkdown, List<String> tags) {
-    if (actor == null) {
-      throw new NotAllowedException("Log in to ask a question.");
+                .toList();
+        Long acceptedNumber = answers.stream()
+                .filter(question::isAccepted)
+                .map(Answer::getNumber)
+                .findFirst()
+                .orElse(null);
+        return new QuestionDetail(
+                question.getNumber(),
+                question.getTitle(),
+                question.slug(),
+                question.tagList(),
+                question.getBodyHtml(),
+                question.getBodyMarkdown(),
+                question.getScore(),
+                question.getViewCount(),
+                question.getCreatedAt(),
+                question.getLastActivityAt(),
+                question.getLastEditedAt(),
+                question.getClosedAt(),
+                question.ownerRef(),
+                acceptedNumber,
+                comments.getOrDefault(question.getId(), List.of()),
+                answerViews,
+                myVotes.get(question.getId()));
     }
-    String checkedTitle = Question.checkTitle(title);
-    String body = Post.checkBody(bodyMarkdown);
-    List<String> names = checkTagCount(parseTags(tags));
-    String html = markdown.toSafeHtml(body);
 
-    Site site = posts.lockSite(actor.siteId());
-    User owner = users.acting(actor, "Log in to ask a question.");
-    Question question =
-        new Question(
-            site,
-            site.takePostNumber(),
-            owner,
-            checkedTitle,
-            body,
-            html,
-            this.tags.findOrCreate(site, names),
-            Instant.now(),
-            posts.nextRowVersion());
-    em.persist(question);
-    changes.fire(
-        new PostChanged(site.getId(), question.getNumber(), question.getNumber(), PostChanged.Kind.ASKED));
-    return question.toSummary();
-  }
-
-  /**
-   * Answers a question on the actor's site.
-   *
-   * @return the new answer's number
-   * @throws NotAllowedException when {@code actor} is null or the question is closed
-   * @throws NotFoundException when there is no such question
-   * @throws InvalidInputException when the body is not 30..30000 characters
-   */
-  public long answer(Actor actor, long questionNumber, String bodyMarkdown) {
-    if (actor == null) {
-      throw new NotAllowedException("Log in to answer.");
+    /** Adds one to a question's view count without touching its row version; an unknown number is ignored. */
+    public void recordView(long siteId, long number) {
+        em.createNamedQuery("Question.incrementViewsByNumber")
+                .setParameter("site", siteId)
+                .setParameter("number", number)
+                .executeUpdate();
     }
-    String body = Post.checkBody(bodyMarkdown);
-    String html = markdown.toSafeHtml(body);
 
-    Site site = posts.lockSite(actor.siteId());
-    if (!(posts.lock(site.getId(), questionNumber) instanceof Question question)) {
-      throw new NotFoundException("No such question.");
-    }
-    User owner = users.acting(actor, "Log in to answer.");
-    Answer answer =
-        new Answer(
-            site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
-    question.touch(posts.nextRowVersion());
-    em.persist(answer);
-    PostActivities.fire(activity, PostActivity.Kind.ANSWER, question, owner, answer, body);
-    changes.fire(
-        new PostChanged(site.getId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ANSWERED));
-    return answer.getNumber();
-  }
+    /**
+     * Asks a question on the actor's site. Title and body are trimmed; tags go through {@link TagService#parse} and
+     * new tags are created.
+     *
+     * @throws NotAllowedException when {@code actor} is null ("Log in to ask a question.")
+     * @throws InvalidInputException when the title is not 15..150 characters, the body not 30..30000, or there are
+     *     not 1..5 valid tags
+     */
+    public QuestionSummary ask(Actor actor, String title, String bodyMarkdown, List<String> tags) {
+        if (actor == null) {
+            throw new NotAllowedException("Log in to ask a question.");
+        }
+        String checkedTitle = Question.checkTitle(title);
+        String body = Post.checkBody(bodyMarkdown);
+        List<String> names = checkTagCount(parseTags(tags));
+        String html = markdown.toSafeHtml(body);
 
-  /**
-   * A question or answer as the edit form starts with it.
-   *
-   * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
-   * @throws NotFoundException when there is no such post on the actor's site
-   */
-  public PostForEdit forEdit(Actor actor, long postNumber) {
-    User editor = users.acting(actor, "Log in to edit.");
-    Post post = posts.find(actor.siteId(), postNumber);
-    requireEditable(post, editor);
-    Question question = post.questionShownOn();
-    return new PostForEdit(
-        post.getNumber(),
-        post.isQuestion(),
-        question.getTitle(),
-        post.isQuestion() ? String.join(" ", question.tagList()) : "",
-        post.getBodyMarkdown(),
-        question.getNumber(),
-        question.slug());
-  }
+        Site site = posts.lockSite(actor.siteId());
+        User owner = users.acting(actor, "Log in to ask a question.");
+        Question question = new Question(
+                site,
+                site.takePostNumber(),
+                owner,
+                checkedTitle,
+                body,
+                html,
+                this.tags.findOrCreate(site, names),
+                Instant.now(),
+                posts.nextRowVersion());
+        em.persist(question);
+        changes.fire(new PostChanged(site.getId(), question.getNumber(), question.getNumber(), PostChanged.Kind.ASKED));
+        return question.toSummary();
+    }
 
-  /**
-   * Edits a question (title, body, tags) or an answer (body only; {@code title} and {@code tags} are ignored).
-   *
-   * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
-   * @throws NotFoundException when there is no such post on the actor's site
-   * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}
-   */
-  public void edit(
-      Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags) {
-    User editor = users.acting(actor, "Log in to edit.");
-    Post post = posts.find(actor.siteId(), postNumber);
-    requireEditable(post, editor);
-    String body = Post.checkBody(bodyMarkdown);
-    Instant now = Instant.now();
-    if (post instanceof Question question) {
-      String checkedTitle = Question.checkTitle(title);
-      List<String> names = checkTagCount(parseTags(tags));
-      String html = markdown.toSafeHtml(body);
-      // The site lock serialises tag creation and tag counts with asking.
-      Site site = posts.lockSite(actor.siteId());
-      posts.relock(question);
-      question.edit(checkedTitle, body, html, this.tags.findOrCreate(site, names), now);
-      question.touch(posts.nextRowVersion());
-    } else {
-      Answer answer = (Answer) post;
-      String html = markdown.toSafeHtml(body);
-      posts.relock(answer);
-      Question question = answer.getQuestion();
-      posts.relock(question);
-      answer.editBody(body, html, now);
-      answer.touch(posts.nextRowVersion());
-      question.answerEdited(now);
-      question.touch(posts.nextRowVersion());
-    }
-    changes.fire(
-        new PostChanged(
-            actor.siteId(),
-            post.questionShownOn().getNumber(),
-            post.getNumber(),
-            PostChanged.Kind.EDITED));
-  }
+    /**
+     * Answers a question on the actor's site.
+     *
+     * @return the new answer's number
+     * @throws NotAllowedException when {@code actor} is null or the question is closed
+     * @throws NotFoundException when there is no such question
+     * @throws InvalidInputException when the body is not 30..30000 characters
+     */
+    public long answer(Actor actor, long questionNumber, String bodyMarkdown) {
+        if (actor == null) {
+            throw new NotAllowedException("Log in to answer.");
+        }
+        String body = Post.checkBody(bodyMarkdown);
+        String html = markdown.toSafeHtml(body);
 
-  /**
-   * Accepts an answer, or un-accepts it when it is the accepted one; accepting another answer moves the mark.
-   *
-   * @throws NotAllowedException when {@code actor} is null or did not ask the question
-   * @throws NotFoundException when there is no such answer on the actor's site
-   */
-  public void accept(Actor actor, long answerNumber) {
-    User asker = users.acting(actor, "Log in to accept an answer.");
-    if (!(posts.find(actor.siteId(), answerNumber) instanceof Answer answer)) {
-      throw new NotFoundException("No such answer.");
+        Site site = posts.lockSite(actor.siteId());
+        if (!(posts.lock(site.getId(), questionNumber) instanceof Question question)) {
+            throw new NotFoundException("No such question.");
+        }
+        User owner = users.acting(actor, "Log in to answer.");
+        Answer answer = new Answer(
+                site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
+        question.touch(posts.nextRowVersion());
+        em.persist(answer);
+        PostActivities.fire(activity, PostActivity.Kind.ANSWER, question, owner, answer, body);
+        changes.fire(
+                new PostChanged(site.getId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ANSWERED));
+        return answer.getNumber();
     }
-    Question question = answer.getQuestion();
-    posts.relock(question);
-    if (!question.isOwnedBy(asker)) {
-      throw new NotAllowedException("Only the person who asked can accept an answer.");
-    }
-    Answer previous = question.getAcceptedAnswer();
-    users.lockAll(
-        Arrays.asList(
-            asker, answer.getOwner(), previous == null ? null : previous.getOwner()));
-    question.accept(asker, answer);
-    question.touch(posts.nextRowVersion());
-    if (question.getAcceptedAnswer() != null && answer.isSamePost(question.getAcceptedAnswer())) {
-      PostActivities.fire(activity, PostActivity.Kind.ACCEPTED, answer, asker, answer, question.getTitle());
-    }
-    changes.fire(
-        new PostChanged(actor.siteId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ACCEPTED));
-  }
 
-  /**
-   * The number of the question a post belongs to: the post's own for a question, its question's for an answer.
-   *
-   * @throws NotFoundException when the site has no such post
-   */
-  public long questionNumberOf(long siteId, long postNumber) {
-    return posts.find(siteId, postNumber).questionShownOn().getNumber();
-  }
-
-  /**
-   * The slug of the question a post belongs to (see {@link #questionNumberOf}).
-   *
-   * @throws NotFoundException when the site has no such post
-   */
-  public String slugOfQuestionContaining(long siteId, long postNumber) {
-    return posts.find(siteId, postNumber).questionShownOn().slug();
-  }
-
-  private static void requireEditable(Post post, User editor) {
-    if (!post.editableBy(editor)) {
-      throw new NotAllowedException("You can only edit your own posts.");
+    /**
+     * A question or answer as the edit form starts with it.
+     *
+     * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
+     * @throws NotFoundException when there is no such post on the actor's site
+     */
+    public PostForEdit forEdit(Actor actor, long postNumber) {
+        User editor = users.acting(actor, "Log in to edit.");
+        Post post = posts.find(actor.siteId(), postNumber);
+        requireEditable(post, editor);
+        Question question = post.questionShownOn();
+        return new PostForEdit(
+                post.getNumber(),
+                post.isQuestion(),
+                question.getTitle(),
+                post.isQuestion() ? String.join(" ", question.tagList()) : "",
+                post.getBodyMarkdown(),
+                question.getNumber(),
+                question.slug());
     }
-  }
 
-  private static List<String> parseTags(List<String> tags) {
-    if (tags == null) {
-      return List.of();
+    /**
+     * Edits a question (title, body, tags) or an answer (body only; {@code title} and {@code tags} are ignored).
+     *
+     * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
+     * @throws NotFoundException when there is no such post on the actor's site
+     * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}
+     */
+    public void edit(Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags) {
+        User editor = users.acting(actor, "Log in to edit.");
+        Post post = posts.find(actor.siteId(), postNumber);
+        requireEditable(post, editor);
+        String body = Post.checkBody(bodyMarkdown);
+        Instant now = Instant.now();
+        if (post instanceof Question question) {
+            String checkedTitle = Question.checkTitle(title);
+            List<String> names = checkTagCount(parseTags(tags));
+            String html = markdown.toSafeHtml(body);
+            // The site lock serialises tag creation and tag counts with asking.
+            Site site = posts.lockSite(actor.siteId());
+            posts.relock(question);
+            question.edit(checkedTitle, body, html, this.tags.findOrCreate(site, names), now);
+            question.touch(posts.nextRowVersion());
+        } else {
+            Answer answer = (Answer) post;
+            String html = markdown.toSafeHtml(body);
+            posts.relock(answer);
+            Question question = answer.getQuestion();
+            posts.relock(question);
+            answer.editBody(body, html, now);
+            answer.touch(posts.nextRowVersion());
+            question.answerEdited(now);
+            question.touch(posts.nextRowVersion());
+        }
+        changes.fire(new PostChanged(
+                actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.EDITED));
     }
-    return TagService.parse(
-        tags.stream().filter(Objects::nonNull).collect(Collectors.joining(" ")));
-  }
 
-  private static List<String> checkTagCount(List<String> names) {
-    if (names.isEmpty()) {
-      throw new InvalidInputException("Add at least one tag.");
+    /**
+     * Accepts an answer, or un-accepts it when it is the accepted one; accepting another answer moves the mark.
+     *
+     * @throws NotAllowedException when {@code actor} is null or did not ask the question
+     * @throws NotFoundException when there is no such answer on the actor's site
+     */
+    public void accept(Actor actor, long answerNumber) {
+        User asker = users.acting(actor, "Log in to accept an answer.");
+        if (!(posts.find(actor.siteId(), answerNumber) instanceof Answer answer)) {
+            throw new NotFoundException("No such answer.");
+        }
+        Question question = answer.getQuestion();
+        posts.relock(question);
+        if (!question.isOwnedBy(asker)) {
+            throw new NotAllowedException("Only the person who asked can accept an answer.");
+        }
+        Answer previous = question.getAcceptedAnswer();
+        users.lockAll(Arrays.asList(asker, answer.getOwner(), previous == null ? null : previous.getOwner()));
+        question.accept(asker, answer);
+        question.touch(posts.nextRowVersion());
+        if (question.getAcceptedAnswer() != null && answer.isSamePost(question.getAcceptedAnswer())) {
+            PostActivities.fire(activity, PostActivity.Kind.ACCEPTED, answer, asker, answer, question.getTitle());
+        }
+        changes.fire(
+                new PostChanged(actor.siteId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ACCEPTED));
     }
-    if (names.size() > Question.MAX_TAGS) {
-      throw new InvalidInputException("Use at most " + Question.MAX_TAGS + " tags.");
+
+    /**
+     * The number of the question a post belongs to: the post's own for a question, its question's for an answer.
+     *
+     * @throws NotFoundException when the site has no such post
+     */
+    public long questionNumberOf(long siteId, long postNumber) {
+        return posts.find(siteId, postNumber).questionShownOn().getNumber();
     }
-    return names;
-  }
+
+    /**
+     * The slug of the question a post belongs to (see {@link #questionNumberOf}).
+     *
+     * @throws NotFoundException when the site has no such post
+     */
+    public String slugOfQuestionContaining(long siteId, long postNumber) {
+        return posts.find(siteId, postNumber).questionShownOn().slug();
+    }
+
+    private static void requireEditable(Post post, User editor) {
+        if (!post.editableBy(editor)) {
+            throw new NotAllowedException("You can only edit your own posts.");
+        }
+    }
+
+    private static List<String> parseTags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        return TagService.parse(tags.stream().filter(Objects::nonNull).collect(Collectors.joining(" ")));
+    }
+
+    private static List<String> checkTagCount(List<String> names) {
+        if (names.isEmpty()) {
+            throw new InvalidInputException("Add at least one tag.");
+        }
+        if (names.size() > Question.MAX_TAGS) {
+            throw new InvalidInputException("Use at most " + Question.MAX_TAGS + " tags.");
+        }
+        return names;
+    }
 }

@@ -16,10 +16,10 @@ import jakarta.persistence.Table;
 @Table(name = "post_row_version")
 public class RowVersionSequence {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = RowVersions.SEQUENCE)
-  @SequenceGenerator(name = RowVersions.SEQUENCE, sequenceName = RowVersions.SEQUENCE, allocationSize = 1)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = RowVersions.SEQUENCE)
+    @SequenceGenerator(name = RowVersions.SEQUENCE, sequenceName = RowVersions.SEQUENCE, allocationSize = 1)
+    private Long id;
 
-  protected RowVersionSequence() {}
+    protected RowVersionSequence() {}
 }

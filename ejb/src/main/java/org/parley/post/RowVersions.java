@@ -11,25 +11,23 @@ import org.hibernate.query.NativeQuery;
  */
 public final class RowVersions {
 
-  public static final String SEQUENCE = "post_row_version_seq";
+    public static final String SEQUENCE = "post_row_version_seq";
 
-  private RowVersions() {}
+    private RowVersions() {}
 
-  /** The next row version; strictly greater than every one drawn before. */
-  public static long next(EntityManager em) {
-    String sql =
-        em.getEntityManagerFactory()
-            .unwrap(SessionFactoryImplementor.class)
-            .getJdbcServices()
-            .getDialect()
-            .getSequenceSupport()
-            .getSequenceNextValString(SEQUENCE);
-    // Naming the query's only table spares the flush of the whole session a native query otherwise causes.
-    Object next =
-        em.createNativeQuery(sql)
-            .unwrap(NativeQuery.class)
-            .addSynchronizedQuerySpace("post_row_version")
-            .getSingleResult();
-    return ((Number) next).longValue();
-  }
+    /** The next row version; strictly greater than every one drawn before. */
+    public static long next(EntityManager em) {
+        String sql = em.getEntityManagerFactory()
+                .unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices()
+                .getDialect()
+                .getSequenceSupport()
+                .getSequenceNextValString(SEQUENCE);
+        // Naming the query's only table spares the flush of the whole session a native query otherwise causes.
+        Object next = em.createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("post_row_version")
+                .getSingleResult();
+        return ((Number) next).longValue();
+    }
 }

@@ -14,9 +14,9 @@ import org.parley.tag.engine.TagExpression;
  */
 public record TaggedQuestions(TagExpression expression, Page<QuestionSummary> page, List<String> unknownTags) {
 
-  public TaggedQuestions {
-    Objects.requireNonNull(expression, "expression");
-    Objects.requireNonNull(page, "page");
-    unknownTags = List.copyOf(unknownTags);
-  }
+    public TaggedQuestions {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(page, "page");
+        unknownTags = List.copyOf(unknownTags);
+    }
 }

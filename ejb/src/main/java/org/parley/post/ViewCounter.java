@@ -21,26 +21,27 @@ import org.parley.messaging.Destinations;
 @Stateless
 public class ViewCounter {
 
-  private static final Logger log = Logger.getLogger(ViewCounter.class.getName());
+    private static final Logger log = Logger.getLogger(ViewCounter.class.getName());
 
-  @Inject private JMSContext jms;
+    @Inject
+    private JMSContext jms;
 
-  @Resource(lookup = Destinations.VIEWS_QUEUE)
-  private Queue views;
+    @Resource(lookup = Destinations.VIEWS_QUEUE)
+    private Queue views;
 
-  /**
-   * Queues one view of question {@code number} on site {@code siteId}. A broker failure costs one view, not the page:
-   * it is logged and the page is served.
-   */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void countView(long siteId, long number) {
-    try {
-      MapMessage message = jms.createMapMessage();
-      message.setLong("siteId", siteId);
-      message.setLong("number", number);
-      jms.createProducer().send(views, message);
-    } catch (JMSRuntimeException | JMSException e) {
-      log.log(Level.WARNING, "Could not queue a view of question {0}: {1}", new Object[] {number, e});
+    /**
+     * Queues one view of question {@code number} on site {@code siteId}. A broker failure costs one view, not the page:
+     * it is logged and the page is served.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void countView(long siteId, long number) {
+        try {
+            MapMessage message = jms.createMapMessage();
+            message.setLong("siteId", siteId);
+            message.setLong("number", number);
+            jms.createProducer().send(views, message);
+        } catch (JMSRuntimeException | JMSException e) {
+            log.log(Level.WARNING, "Could not queue a view of question {0}: {1}", new Object[] {number, e});
+        }
     }
-  }
 }

@@ -17,56 +17,66 @@ import org.parley.user.UserRepository;
 @Stateless
 public class VoteService {
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private PostRepository posts;
-  @Inject private UserRepository users;
-  @Inject private Event<PostChanged> changes;
-  @Inject private Event<PostActivity> activity;
+    @Inject
+    private PostRepository posts;
 
-  /**
-   * Casts, changes or (when {@code type} equals the current vote) retracts the actor's vote, adjusting score and
-   * reputation.
-   *
-   * @throws NotAllowedException when {@code actor} is null ("Log in to vote.") or votes on their own post ("You
-   *     can't vote on your own post.")
-   * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
-   * @throws InvalidInputException when {@code type} is null
-   */
-  public VoteResult vote(Actor actor, long postNumber, VoteType type) {
-    User voter = users.acting(actor, "Log in to vote.");
-    if (type == null) {
-      throw new InvalidInputException("Vote up or down.");
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private Event<PostChanged> changes;
+
+    @Inject
+    private Event<PostActivity> activity;
+
+    /**
+     * Casts, changes or (when {@code type} equals the current vote) retracts the actor's vote, adjusting score and
+     * reputation.
+     *
+     * @throws NotAllowedException when {@code actor} is null ("Log in to vote.") or votes on their own post ("You
+     *     can't vote on your own post.")
+     * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
+     * @throws InvalidInputException when {@code type} is null
+     */
+    public VoteResult vote(Actor actor, long postNumber, VoteType type) {
+        User voter = users.acting(actor, "Log in to vote.");
+        if (type == null) {
+            throw new InvalidInputException("Vote up or down.");
+        }
+        // Post row first, then users in id order: the same order everywhere, so votes cannot deadlock.
+        Post post = posts.lock(actor.siteId(), postNumber);
+        if (post.isOwnedBy(voter)) {
+            throw new NotAllowedException("You can't vote on your own post.");
+        }
+        users.lockAll(Arrays.asList(voter, post.getOwner()));
+        Vote current = em.createNamedQuery("Vote.findByPostAndVoter", Vote.class)
+                .setParameter("post", post)
+                .setParameter("voter", voter)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        VoteChange change = post.vote(voter, current, type, Instant.now());
+        if (change.toPersist() != null) {
+            em.persist(change.toPersist());
+        }
+        if (change.toRemove() != null) {
+            em.remove(change.toRemove());
+        }
+        post.touch(posts.nextRowVersion());
+        if (change.after() != null && change.after() != change.before()) {
+            PostActivities.fire(
+                    activity,
+                    PostActivity.Kind.VOTE,
+                    post,
+                    voter,
+                    post,
+                    post.questionShownOn().getTitle());
+        }
+        changes.fire(new PostChanged(
+                actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.VOTED));
+        return new VoteResult(post.getScore(), change.after());
     }
-    // Post row first, then users in id order: the same order everywhere, so votes cannot deadlock.
-    Post post = posts.lock(actor.siteId(), postNumber);
-    if (post.isOwnedBy(voter)) {
-      throw new NotAllowedException("You can't vote on your own post.");
-    }
-    users.lockAll(Arrays.asList(voter, post.getOwner()));
-    Vote current =
-        em.createNamedQuery("Vote.findByPostAndVoter", Vote.class)
-            .setParameter("post", post)
-            .setParameter("voter", voter)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    VoteChange change = post.vote(voter, current, type, Instant.now());
-    if (change.toPersist() != null) {
-      em.persist(change.toPersist());
-    }
-    if (change.toRemove() != null) {
-      em.remove(change.toRemove());
-    }
-    post.touch(posts.nextRowVersion());
-    if (change.after() != null && change.after() != change.before()) {
-      PostActivities.fire(
-          activity, PostActivity.Kind.VOTE, post, voter, post, post.questionShownOn().getTitle());
-    }
-    changes.fire(
-        new PostChanged(
-            actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.VOTED));
-    return new VoteResult(post.getScore(), change.after());
-  }
 }

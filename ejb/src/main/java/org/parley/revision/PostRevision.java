@@ -1,6 +1,5 @@
 package org.parley.revision;
 
-import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,135 +20,137 @@ import java.time.Instant;
  */
 @Entity
 @Table(
-    name = "post_revision",
-    uniqueConstraints = @UniqueConstraint(name = "uk_revision_site_dump", columnNames = {"site_id", "dump_id"}),
-    indexes = @Index(name = "idx_revision_site_post", columnList = "site_id, post_number, created_at"))
+        name = "post_revision",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_revision_site_dump",
+                        columnNames = {"site_id", "dump_id"}),
+        indexes = @Index(name = "idx_revision_site_post", columnList = "site_id, post_number, created_at"))
 @NamedQuery(
-    name = "PostRevision.listByPost",
-    query =
-        "select r from PostRevision r where r.siteId = :site and r.postNumber = :post"
-            + " order by r.createdAt, r.dumpId")
+        name = "PostRevision.listByPost",
+        query = "select r from PostRevision r where r.siteId = :site and r.postNumber = :post"
+                + " order by r.createdAt, r.dumpId")
 public class PostRevision implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_revision_id")
-  @SequenceGenerator(name = "post_revision_id", sequenceName = "post_revision_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_revision_id")
+    @SequenceGenerator(name = "post_revision_id", sequenceName = "post_revision_id_seq", allocationSize = 50)
+    private Long id;
 
-  @Column(name = "site_id", nullable = false)
-  private long siteId;
+    @Column(name = "site_id", nullable = false)
+    private long siteId;
 
-  @Column(name = "dump_id")
-  private Long dumpId;
+    @Column(name = "dump_id")
+    private Long dumpId;
 
-  @Column(name = "post_number", nullable = false)
-  private long postNumber;
+    @Column(name = "post_number", nullable = false)
+    private long postNumber;
 
-  @Column(name = "history_type_id", nullable = false)
-  private int historyTypeId;
+    @Column(name = "history_type_id", nullable = false)
+    private int historyTypeId;
 
-  @Column(name = "revision_guid", length = 64)
-  private String revisionGuid;
+    @Column(name = "revision_guid", length = 64)
+    private String revisionGuid;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "user_number")
-  private Long userNumber;
+    @Column(name = "user_number")
+    private Long userNumber;
 
-  @Column(name = "user_display_name", length = 100)
-  private String userDisplayName;
+    @Column(name = "user_display_name", length = 100)
+    private String userDisplayName;
 
-  @Column(name = "edit_comment", length = org.parley.dump.Extras.MAX_TEXT)
-  private String comment;
+    @Column(name = "edit_comment", length = org.parley.dump.Extras.MAX_TEXT)
+    private String comment;
 
-  @Column(name = "revision_text", length = org.parley.dump.Extras.MAX_TEXT)
-  private String text;
+    @Column(name = "revision_text", length = org.parley.dump.Extras.MAX_TEXT)
+    private String text;
 
-  @Column(name = "content_license", length = 40)
-  private String contentLicense;
+    @Column(name = "content_license", length = 40)
+    private String contentLicense;
 
-  @Column(name = "dump_extra", length = 2000)
-  private String dumpExtra;
+    @Column(name = "dump_extra", length = 2000)
+    private String dumpExtra;
 
-  protected PostRevision() {}
+    protected PostRevision() {}
 
-  public long getPostNumber() {
-    return postNumber;
-  }
+    public long getPostNumber() {
+        return postNumber;
+    }
 
-  public int getHistoryTypeId() {
-    return historyTypeId;
-  }
+    public int getHistoryTypeId() {
+        return historyTypeId;
+    }
 
-  public String getRevisionGuid() {
-    return revisionGuid;
-  }
+    public String getRevisionGuid() {
+        return revisionGuid;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  public Long getUserNumber() {
-    return userNumber;
-  }
+    public Long getUserNumber() {
+        return userNumber;
+    }
 
-  public String getUserDisplayName() {
-    return userDisplayName;
-  }
+    public String getUserDisplayName() {
+        return userDisplayName;
+    }
 
-  public String getComment() {
-    return comment;
-  }
+    public String getComment() {
+        return comment;
+    }
 
-  public String getText() {
-    return text;
-  }
+    public String getText() {
+        return text;
+    }
 
-  public String getContentLicense() {
-    return contentLicense;
-  }
+    public String getContentLicense() {
+        return contentLicense;
+    }
 
-  /** What happened, in words, e.g. "Edit body" or "Post closed". */
-  public String getKind() {
-    return switch (historyTypeId) {
-      case 1 -> "Initial title";
-      case 2 -> "Initial body";
-      case 3 -> "Initial tags";
-      case 4 -> "Edit title";
-      case 5 -> "Edit body";
-      case 6 -> "Edit tags";
-      case 7 -> "Rollback title";
-      case 8 -> "Rollback body";
-      case 9 -> "Rollback tags";
-      case 10 -> "Post closed";
-      case 11 -> "Post reopened";
-      case 12 -> "Post deleted";
-      case 13 -> "Post undeleted";
-      case 14 -> "Post locked";
-      case 15 -> "Post unlocked";
-      case 16 -> "Community owned";
-      case 17 -> "Post migrated";
-      case 18 -> "Question merged";
-      case 19 -> "Question protected";
-      case 20 -> "Question unprotected";
-      case 24 -> "Suggested edit applied";
-      case 25 -> "Post tweeted";
-      case 33 -> "Post notice added";
-      case 34 -> "Post notice removed";
-      case 35, 36 -> "Post migrated";
-      case 37, 38 -> "Post merged";
-      case 50 -> "Bumped by Community";
-      case 52 -> "Question became hot";
-      case 53 -> "Question removed from hot";
-      default -> "History event " + historyTypeId;
-    };
-  }
+    /** What happened, in words, e.g. "Edit body" or "Post closed". */
+    public String getKind() {
+        return switch (historyTypeId) {
+            case 1 -> "Initial title";
+            case 2 -> "Initial body";
+            case 3 -> "Initial tags";
+            case 4 -> "Edit title";
+            case 5 -> "Edit body";
+            case 6 -> "Edit tags";
+            case 7 -> "Rollback title";
+            case 8 -> "Rollback body";
+            case 9 -> "Rollback tags";
+            case 10 -> "Post closed";
+            case 11 -> "Post reopened";
+            case 12 -> "Post deleted";
+            case 13 -> "Post undeleted";
+            case 14 -> "Post locked";
+            case 15 -> "Post unlocked";
+            case 16 -> "Community owned";
+            case 17 -> "Post migrated";
+            case 18 -> "Question merged";
+            case 19 -> "Question protected";
+            case 20 -> "Question unprotected";
+            case 24 -> "Suggested edit applied";
+            case 25 -> "Post tweeted";
+            case 33 -> "Post notice added";
+            case 34 -> "Post notice removed";
+            case 35, 36 -> "Post migrated";
+            case 37, 38 -> "Post merged";
+            case 50 -> "Bumped by Community";
+            case 52 -> "Question became hot";
+            case 53 -> "Question removed from hot";
+            default -> "History event " + historyTypeId;
+        };
+    }
 
-  /** Whether the text is a body (rendered as HTML after sanitising) rather than a title or tags. */
-  public boolean isBody() {
-    return historyTypeId == 2 || historyTypeId == 5 || historyTypeId == 8;
-  }
+    /** Whether the text is a body (rendered as HTML after sanitising) rather than a title or tags. */
+    public boolean isBody() {
+        return historyTypeId == 2 || historyTypeId == 5 || historyTypeId == 8;
+    }
 }

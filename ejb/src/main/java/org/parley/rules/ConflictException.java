@@ -6,9 +6,9 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class ConflictException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ConflictException(String message) {
-    super(message);
-  }
+    public ConflictException(String message) {
+        super(message);
+    }
 }

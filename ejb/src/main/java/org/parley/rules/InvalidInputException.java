@@ -6,9 +6,9 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class InvalidInputException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public InvalidInputException(String message) {
-    super(message);
-  }
+    public InvalidInputException(String message) {
+        super(message);
+    }
 }

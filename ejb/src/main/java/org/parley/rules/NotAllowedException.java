@@ -6,9 +6,9 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class NotAllowedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public NotAllowedException(String message) {
-    super(message);
-  }
+    public NotAllowedException(String message) {
+        super(message);
+    }
 }

@@ -6,9 +6,9 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class NotFoundException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public NotFoundException(String message) {
-    super(message);
-  }
+    public NotFoundException(String message) {
+        super(message);
+    }
 }

@@ -12,22 +12,20 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  */
 public class ParleyAnalysisConfigurer implements LuceneAnalysisConfigurer, ElasticsearchAnalysisConfigurer {
 
-  @Override
-  public void configure(LuceneAnalysisConfigurationContext context) {
-    context
-        .analyzer(SearchNames.TEXT_ANALYZER)
-        .custom()
-        .tokenizer("standard")
-        .tokenFilter("lowercase")
-        .tokenFilter("asciiFolding");
-  }
+    @Override
+    public void configure(LuceneAnalysisConfigurationContext context) {
+        context.analyzer(SearchNames.TEXT_ANALYZER)
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding");
+    }
 
-  @Override
-  public void configure(ElasticsearchAnalysisConfigurationContext context) {
-    context
-        .analyzer(SearchNames.TEXT_ANALYZER)
-        .custom()
-        .tokenizer("standard")
-        .tokenFilters("lowercase", "asciifolding");
-  }
+    @Override
+    public void configure(ElasticsearchAnalysisConfigurationContext context) {
+        context.analyzer(SearchNames.TEXT_ANALYZER)
+                .custom()
+                .tokenizer("standard")
+                .tokenFilters("lowercase", "asciifolding");
+    }
 }

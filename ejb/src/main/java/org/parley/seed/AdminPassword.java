@@ -16,56 +16,57 @@ import org.parley.user.User;
  */
 final class AdminPassword {
 
-  static final int LENGTH = 20;
-  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
+    static final int LENGTH = 20;
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private AdminPassword() {}
+    private AdminPassword() {}
 
-  /** {@code <data dir>/parley/admin-password}; the data dir is WildFly's, or the temp dir outside WildFly. */
-  static Path defaultFile() {
-    String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-    return Path.of(dataDir, "parley", "admin-password");
-  }
-
-  /**
-   * The password in {@code file}, trimmed; creates the file with a new random password first if it is missing.
-   *
-   * @throws org.parley.rules.InvalidInputException when the file holds a password too short for a user
-   * @throws UncheckedIOException when the file cannot be read or written
-   */
-  static String readOrCreate(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        create(file, generate());
-      }
-      String password = Files.readString(file, StandardCharsets.UTF_8).strip();
-      User.checkPassword(password);
-      return password;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create " + file, e);
+    /** {@code <data dir>/parley/admin-password}; the data dir is WildFly's, or the temp dir outside WildFly. */
+    static Path defaultFile() {
+        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(dataDir, "parley", "admin-password");
     }
-  }
 
-  static String generate() {
-    StringBuilder b = new StringBuilder(LENGTH);
-    for (int i = 0; i < LENGTH; i++) {
-      b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    /**
+     * The password in {@code file}, trimmed; creates the file with a new random password first if it is missing.
+     *
+     * @throws org.parley.rules.InvalidInputException when the file holds a password too short for a user
+     * @throws UncheckedIOException when the file cannot be read or written
+     */
+    static String readOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                create(file, generate());
+            }
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            User.checkPassword(password);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
     }
-    return b.toString();
-  }
 
-  private static void create(Path file, String password) throws IOException {
-    try {
-      try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(file);
-      }
-      Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-    } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-      // Another server on the same data directory created it first; its password wins.
+    static String generate() {
+        StringBuilder b = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
     }
-  }
+
+    private static void create(Path file, String password) throws IOException {
+        try {
+            try {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
+            // Another server on the same data directory created it first; its password wins.
+        }
+    }
 }

@@ -26,27 +26,28 @@ import org.parley.rules.InvalidInputException;
 @Startup
 public class DemoContent {
 
-  static final String SEED_PROPERTY = "parley.seed";
+    static final String SEED_PROPERTY = "parley.seed";
 
-  private static final Logger log = Logger.getLogger(DemoContent.class.getName());
+    private static final Logger log = Logger.getLogger(DemoContent.class.getName());
 
-  @EJB private DemoSeeder seeder;
+    @EJB
+    private DemoSeeder seeder;
 
-  @PostConstruct
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void start() {
-    Path passwordFile = AdminPassword.defaultFile();
-    String password = AdminPassword.readOrCreate(passwordFile);
-    seeder.ensureDefaultSiteAndAdmin(password);
-    log.log(Level.INFO, "Admins log in as \"admin\" with the password in {0}", passwordFile);
-    if ("false".equalsIgnoreCase(System.getProperty(SEED_PROPERTY))) {
-      log.log(Level.INFO, "Demo content not seeded: -D{0}=false", SEED_PROPERTY);
-      return;
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void start() {
+        Path passwordFile = AdminPassword.defaultFile();
+        String password = AdminPassword.readOrCreate(passwordFile);
+        seeder.ensureDefaultSiteAndAdmin(password);
+        log.log(Level.INFO, "Admins log in as \"admin\" with the password in {0}", passwordFile);
+        if ("false".equalsIgnoreCase(System.getProperty(SEED_PROPERTY))) {
+            log.log(Level.INFO, "Demo content not seeded: -D{0}=false", SEED_PROPERTY);
+            return;
+        }
+        try {
+            seeder.seedIfEmpty(password);
+        } catch (EJBException | InvalidInputException | UncheckedIOException e) {
+            log.log(Level.SEVERE, "Demo content could not be seeded; starting without it", e);
+        }
     }
-    try {
-      seeder.seedIfEmpty(password);
-    } catch (EJBException | InvalidInputException | UncheckedIOException e) {
-      log.log(Level.SEVERE, "Demo content could not be seeded; starting without it", e);
-    }
-  }
 }

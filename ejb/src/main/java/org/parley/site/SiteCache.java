@@ -17,25 +17,25 @@ import org.parley.cache.SharedCache;
 @ApplicationScoped
 public class SiteCache {
 
-  @Inject private SharedCache cache;
+    @Inject
+    private SharedCache cache;
 
-  public SiteCache() {}
+    public SiteCache() {}
 
-  SiteCache(SharedCache cache) {
-    this.cache = cache;
-  }
+    SiteCache(SharedCache cache) {
+        this.cache = cache;
+    }
 
-  /** The cached answer for {@code host} (already normalised), loading and caching it when missing. */
-  public Optional<SiteInfo> get(String host, Function<String, Optional<SiteInfo>> loader) {
-    return Optional.ofNullable(
-        cache.get(
-            CacheKey.global(Region.SITE, "host/" + host, Scope.sites()),
-            SiteInfo.class,
-            () -> loader.apply(host).orElse(null)));
-  }
+    /** The cached answer for {@code host} (already normalised), loading and caching it when missing. */
+    public Optional<SiteInfo> get(String host, Function<String, Optional<SiteInfo>> loader) {
+        return Optional.ofNullable(cache.get(
+                CacheKey.global(Region.SITE, "host/" + host, Scope.sites()),
+                SiteInfo.class,
+                () -> loader.apply(host).orElse(null)));
+    }
 
-  /** Forgets every lookup on every server, e.g. after a site was created. */
-  public void clear() {
-    cache.invalidate(Scope.sites());
-  }
+    /** Forgets every lookup on every server, e.g. after a site was created. */
+    public void clear() {
+        cache.invalidate(Scope.sites());
+    }
 }

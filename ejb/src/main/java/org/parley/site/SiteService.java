@@ -21,96 +21,100 @@ import org.parley.user.Actor;
 @Stateless
 public class SiteService {
 
-  private static final Logger log = Logger.getLogger(SiteService.class.getName());
+    private static final Logger log = Logger.getLogger(SiteService.class.getName());
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private SiteCache cache;
+    @Inject
+    private SiteCache cache;
 
-  @Resource private TransactionSynchronizationRegistry transactions;
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
-  /**
-   * The site served on {@code host} (a Host header without port; case and a trailing port are ignored). Answers
-   * come from a bounded cache that creating a site clears.
-   *
-   * @return empty for an unknown, null or malformed host
-   */
-  public Optional<SiteInfo> findByHost(String host) {
-    String normalized = Site.normalizeHost(host);
-    if (normalized == null) {
-      return Optional.empty();
+    /**
+     * The site served on {@code host} (a Host header without port; case and a trailing port are ignored). Answers
+     * come from a bounded cache that creating a site clears.
+     *
+     * @return empty for an unknown, null or malformed host
+     */
+    public Optional<SiteInfo> findByHost(String host) {
+        String normalized = Site.normalizeHost(host);
+        if (normalized == null) {
+            return Optional.empty();
+        }
+        return cache.get(normalized, h -> find(h).map(Site::toInfo));
     }
-    return cache.get(normalized, h -> find(h).map(Site::toInfo));
-  }
 
-  /** All sites, ordered by host. */
-  public List<SiteInfo> list() {
-    return em.createNamedQuery("Site.listByHost", Site.class).getResultStream().map(Site::toInfo).toList();
-  }
-
-  /**
-   * Creates a site. Only admins may.
-   *
-   * @throws NotAllowedException when {@code actor} is null or not an admin
-   * @throws org.parley.rules.InvalidInputException for a malformed host, name, title or description
-   * @throws ConflictException when the host is taken
-   */
-  public SiteInfo create(Actor actor, String host, String name, String title, String description) {
-    if (actor == null || !actor.isAdmin()) {
-      throw new NotAllowedException("Only admins can create sites.");
+    /** All sites, ordered by host. */
+    public List<SiteInfo> list() {
+        return em.createNamedQuery("Site.listByHost", Site.class)
+                .getResultStream()
+                .map(Site::toInfo)
+                .toList();
     }
-    Site site = new Site(host, name, title, description, Instant.now());
-    if (find(site.getHost()).isPresent()) {
-      throw new ConflictException("There is already a site on " + site.getHost() + ".");
+
+    /**
+     * Creates a site. Only admins may.
+     *
+     * @throws NotAllowedException when {@code actor} is null or not an admin
+     * @throws org.parley.rules.InvalidInputException for a malformed host, name, title or description
+     * @throws ConflictException when the host is taken
+     */
+    public SiteInfo create(Actor actor, String host, String name, String title, String description) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only admins can create sites.");
+        }
+        Site site = new Site(host, name, title, description, Instant.now());
+        if (find(site.getHost()).isPresent()) {
+            throw new ConflictException("There is already a site on " + site.getHost() + ".");
+        }
+        em.persist(site);
+        em.flush();
+        clearCacheOnCommit();
+        log.log(Level.INFO, "Site {0} created by user {1}", new Object[] {site.getHost(), actor.userId()});
+        return site.toInfo();
     }
-    em.persist(site);
-    em.flush();
-    clearCacheOnCommit();
-    log.log(Level.INFO, "Site {0} created by user {1}", new Object[] {site.getHost(), actor.userId()});
-    return site.toInfo();
-  }
 
-  /**
-   * The site on {@code host}, created with the given name, title and description if it does not exist yet (an
-   * existing site is returned unchanged). For start-up code; no permission check.
-   *
-   * @throws org.parley.rules.InvalidInputException for malformed values of a site to be created
-   */
-  public SiteInfo ensureSite(String host, String name, String title, String description) {
-    String normalized = Site.normalizeHost(host);
-    Optional<Site> existing = normalized == null ? Optional.empty() : find(normalized);
-    if (existing.isPresent()) {
-      return existing.get().toInfo();
+    /**
+     * The site on {@code host}, created with the given name, title and description if it does not exist yet (an
+     * existing site is returned unchanged). For start-up code; no permission check.
+     *
+     * @throws org.parley.rules.InvalidInputException for malformed values of a site to be created
+     */
+    public SiteInfo ensureSite(String host, String name, String title, String description) {
+        String normalized = Site.normalizeHost(host);
+        Optional<Site> existing = normalized == null ? Optional.empty() : find(normalized);
+        if (existing.isPresent()) {
+            return existing.get().toInfo();
+        }
+        Site site = new Site(host, name, title, description, Instant.now());
+        em.persist(site);
+        em.flush();
+        clearCacheOnCommit();
+        log.log(Level.INFO, "Site {0} created", site.getHost());
+        return site.toInfo();
     }
-    Site site = new Site(host, name, title, description, Instant.now());
-    em.persist(site);
-    em.flush();
-    clearCacheOnCommit();
-    log.log(Level.INFO, "Site {0} created", site.getHost());
-    return site.toInfo();
-  }
 
-  /** Clears once the new site is visible to others; a lookup in between would cache it as missing. */
-  private void clearCacheOnCommit() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    /** Clears once the new site is visible to others; a lookup in between would cache it as missing. */
+    private void clearCacheOnCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              cache.clear();
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    cache.clear();
+                }
             }
-          }
         });
-  }
+    }
 
-  private Optional<Site> find(String normalizedHost) {
-    return em.createNamedQuery("Site.findByHost", Site.class)
-        .setParameter("host", normalizedHost)
-        .getResultStream()
-        .findFirst();
-  }
+    private Optional<Site> find(String normalizedHost) {
+        return em.createNamedQuery("Site.findByHost", Site.class)
+                .setParameter("host", normalizedHost)
+                .getResultStream()
+                .findFirst();
+    }
 }

@@ -21,105 +21,104 @@ import org.parley.site.Site;
 /** A tag of one site, with the number of questions that carry it (kept by {@link org.parley.post.Question}). */
 @Entity
 @Table(
-    name = "tag",
-    uniqueConstraints = @UniqueConstraint(name = "uk_tag_site_name", columnNames = {"site_id", "name"}),
-    indexes = @Index(name = "idx_tag_site_count", columnList = "site_id, question_count"))
+        name = "tag",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_tag_site_name",
+                        columnNames = {"site_id", "name"}),
+        indexes = @Index(name = "idx_tag_site_count", columnList = "site_id, question_count"))
+@NamedQuery(name = "Tag.findByNames", query = "select t from Tag t where t.site.id = :site and t.name in :names")
 @NamedQuery(
-    name = "Tag.findByNames",
-    query = "select t from Tag t where t.site.id = :site and t.name in :names")
-@NamedQuery(
-    name = "Tag.listBySite",
-    query = "select t from Tag t where t.site.id = :site order by t.questionCount desc, t.name")
+        name = "Tag.listBySite",
+        query = "select t from Tag t where t.site.id = :site order by t.questionCount desc, t.name")
 @NamedQuery(name = "Tag.countBySite", query = "select count(t) from Tag t where t.site.id = :site")
 @NamedQuery(
-    name = "Tag.listBySiteAndPrefix",
-    query =
-        "select t from Tag t where t.site.id = :site and t.name like :prefix escape '!'"
-            + " order by t.questionCount desc, t.name")
+        name = "Tag.listBySiteAndPrefix",
+        query = "select t from Tag t where t.site.id = :site and t.name like :prefix escape '!'"
+                + " order by t.questionCount desc, t.name")
 @NamedQuery(
-    name = "Tag.countBySiteAndPrefix",
-    query = "select count(t) from Tag t where t.site.id = :site and t.name like :prefix escape '!'")
+        name = "Tag.countBySiteAndPrefix",
+        query = "select count(t) from Tag t where t.site.id = :site and t.name like :prefix escape '!'")
 public class Tag {
 
-  public static final int MAX_NAME = 35;
+    public static final int MAX_NAME = 35;
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9+#.-]{1," + MAX_NAME + "}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9+#.-]{1," + MAX_NAME + "}");
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tag_id")
-  @SequenceGenerator(name = "tag_id", sequenceName = "tag_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tag_id")
+    @SequenceGenerator(name = "tag_id", sequenceName = "tag_id_seq", allocationSize = 50)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "site_id", nullable = false)
-  private Site site;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false)
+    private Site site;
 
-  @Column(name = "name", nullable = false, length = MAX_NAME)
-  private String name;
+    @Column(name = "name", nullable = false, length = MAX_NAME)
+    private String name;
 
-  @Column(name = "question_count", nullable = false)
-  private long questionCount;
+    @Column(name = "question_count", nullable = false)
+    private long questionCount;
 
-  protected Tag() {}
+    protected Tag() {}
 
-  /**
-   * A new tag no question carries yet.
-   *
-   * @throws InvalidInputException when the name is not a valid tag name (see {@link #checkName})
-   */
-  public Tag(Site site, String name) {
-    this.site = Objects.requireNonNull(site, "site");
-    this.name = checkName(name);
-  }
-
-  /** Whether {@code name} is a valid, already lower-case tag name. */
-  public static boolean isValidName(String name) {
-    return name != null && NAME.matcher(name).matches();
-  }
-
-  /**
-   * @return {@code name} unchanged
-   * @throws InvalidInputException naming the tag unless it is 1..{@value #MAX_NAME} of {@code [a-z0-9+#.-]}
-   */
-  public static String checkName(String name) {
-    if (!isValidName(name)) {
-      throw new InvalidInputException(
-          "The tag \""
-              + name
-              + "\" is not valid: use 1 to "
-              + MAX_NAME
-              + " lower-case letters, digits or + # . -");
+    /**
+     * A new tag no question carries yet.
+     *
+     * @throws InvalidInputException when the name is not a valid tag name (see {@link #checkName})
+     */
+    public Tag(Site site, String name) {
+        this.site = Objects.requireNonNull(site, "site");
+        this.name = checkName(name);
     }
-    return name;
-  }
 
-  /** One more question carries this tag. */
-  public void questionAdded() {
-    questionCount++;
-  }
+    /** Whether {@code name} is a valid, already lower-case tag name. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
 
-  /** One question fewer carries this tag. */
-  public void questionRemoved() {
-    questionCount = Math.max(0, questionCount - 1);
-  }
+    /**
+     * @return {@code name} unchanged
+     * @throws InvalidInputException naming the tag unless it is 1..{@value #MAX_NAME} of {@code [a-z0-9+#.-]}
+     */
+    public static String checkName(String name) {
+        if (!isValidName(name)) {
+            throw new InvalidInputException("The tag \""
+                    + name
+                    + "\" is not valid: use 1 to "
+                    + MAX_NAME
+                    + " lower-case letters, digits or + # . -");
+        }
+        return name;
+    }
 
-  public TagCount toCount() {
-    return new TagCount(name, questionCount);
-  }
+    /** One more question carries this tag. */
+    public void questionAdded() {
+        questionCount++;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    /** One question fewer carries this tag. */
+    public void questionRemoved() {
+        questionCount = Math.max(0, questionCount - 1);
+    }
 
-  public Site getSite() {
-    return site;
-  }
+    public TagCount toCount() {
+        return new TagCount(name, questionCount);
+    }
 
-  public String getName() {
-    return name;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public long getQuestionCount() {
-    return questionCount;
-  }
+    public Site getSite() {
+        return site;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public long getQuestionCount() {
+        return questionCount;
+    }
 }

@@ -9,16 +9,16 @@ import java.util.Objects;
  */
 public record Actor(long userId, long siteId, Role role) implements Serializable {
 
-  public Actor {
-    Objects.requireNonNull(role, "role");
-  }
+    public Actor {
+        Objects.requireNonNull(role, "role");
+    }
 
-  /** Moderators and admins may edit anyone's posts. */
-  public boolean isModerator() {
-    return role == Role.MODERATOR || role == Role.ADMIN;
-  }
+    /** Moderators and admins may edit anyone's posts. */
+    public boolean isModerator() {
+        return role == Role.MODERATOR || role == Role.ADMIN;
+    }
 
-  public boolean isAdmin() {
-    return role == Role.ADMIN;
-  }
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
 }

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.Length;
+import org.hibernate.annotations.DynamicUpdate;
 import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.Site;
@@ -32,244 +32,247 @@ import org.parley.site.Site;
 @Entity
 @DynamicUpdate
 @Table(
-    name = "parley_user",
-    uniqueConstraints = {
-      @UniqueConstraint(name = "uk_user_site_number", columnNames = {"site_id", "number"}),
-      @UniqueConstraint(name = "uk_user_site_username", columnNames = {"site_id", "username"})
-    },
-    indexes = @Index(name = "idx_user_site_reputation", columnList = "site_id, reputation"))
+        name = "parley_user",
+        uniqueConstraints = {
+            @UniqueConstraint(
+                    name = "uk_user_site_number",
+                    columnNames = {"site_id", "number"}),
+            @UniqueConstraint(
+                    name = "uk_user_site_username",
+                    columnNames = {"site_id", "username"})
+        },
+        indexes = @Index(name = "idx_user_site_reputation", columnList = "site_id, reputation"))
 @NamedQuery(
-    name = "User.findByUsername",
-    query = "select u from User u where u.site.id = :site and u.username = :username")
-@NamedQuery(
-    name = "User.findByNumber",
-    query = "select u from User u where u.site.id = :site and u.number = :number")
+        name = "User.findByUsername",
+        query = "select u from User u where u.site.id = :site and u.username = :username")
+@NamedQuery(name = "User.findByNumber", query = "select u from User u where u.site.id = :site and u.number = :number")
 public class User {
 
-  public static final int MIN_REPUTATION = 1;
-  public static final int MIN_PASSWORD = 10;
-  /** Longer passwords only make hashing slower without making them safer. */
-  public static final int MAX_PASSWORD = 200;
-  public static final int MAX_ABOUT = 5000;
+    public static final int MIN_REPUTATION = 1;
+    public static final int MIN_PASSWORD = 10;
+    /** Longer passwords only make hashing slower without making them safer. */
+    public static final int MAX_PASSWORD = 200;
 
-  private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,30}");
+    public static final int MAX_ABOUT = 5000;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
-  @SequenceGenerator(name = "user_id", sequenceName = "parley_user_id_seq", allocationSize = 50)
-  private Long id;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,30}");
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "site_id", nullable = false)
-  private Site site;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
+    @SequenceGenerator(name = "user_id", sequenceName = "parley_user_id_seq", allocationSize = 50)
+    private Long id;
 
-  @Column(name = "number", nullable = false)
-  private long number;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false)
+    private Site site;
 
-  @Column(name = "username", nullable = false, length = 30)
-  private String username;
+    @Column(name = "number", nullable = false)
+    private long number;
 
-  @Column(name = "display_name", nullable = false, length = 40)
-  private String displayName;
+    @Column(name = "username", nullable = false, length = 30)
+    private String username;
 
-  @Column(name = "password_hash", nullable = false, length = 200)
-  private String passwordHash;
+    @Column(name = "display_name", nullable = false, length = 40)
+    private String displayName;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "role", nullable = false, length = 16)
-  private Role role;
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
 
-  @Column(name = "reputation", nullable = false)
-  private int reputation;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "reputation", nullable = false)
+    private int reputation;
 
-  @Column(name = "about_me", length = Length.LONG32)
-  private String aboutMe;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "deleted", nullable = false)
-  private boolean deleted;
+    @Column(name = "about_me", length = Length.LONG32)
+    private String aboutMe;
 
-  /**
-   * The attributes of an imported user that have no column here (Location, WebsiteUrl, AccountId, ...), encoded by
-   * {@code org.parley.dump.Extras} so that export writes them back; null for users who signed up here.
-   */
-  @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
-  private String dumpExtra;
+    @Column(name = "deleted", nullable = false)
+    private boolean deleted;
 
-  protected User() {}
+    /**
+     * The attributes of an imported user that have no column here (Location, WebsiteUrl, AccountId, ...), encoded by
+     * {@code org.parley.dump.Extras} so that export writes them back; null for users who signed up here.
+     */
+    @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
+    private String dumpExtra;
 
-  /**
-   * A new user with reputation {@value #MIN_REPUTATION}.
-   *
-   * @param passwordHash a {@link PasswordHasher} hash, or {@link PasswordHasher#UNUSABLE} for a user who cannot log in
-   * @throws InvalidInputException for a malformed username or display name
-   */
-  public User(
-      Site site,
-      long number,
-      String username,
-      String displayName,
-      String passwordHash,
-      Role role,
-      Instant createdAt) {
-    this.site = Objects.requireNonNull(site, "site");
-    if (number < 1) {
-      throw new IllegalArgumentException("User numbers start at 1: " + number);
+    protected User() {}
+
+    /**
+     * A new user with reputation {@value #MIN_REPUTATION}.
+     *
+     * @param passwordHash a {@link PasswordHasher} hash, or {@link PasswordHasher#UNUSABLE} for a user who cannot log in
+     * @throws InvalidInputException for a malformed username or display name
+     */
+    public User(
+            Site site,
+            long number,
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            Instant createdAt) {
+        this.site = Objects.requireNonNull(site, "site");
+        if (number < 1) {
+            throw new IllegalArgumentException("User numbers start at 1: " + number);
+        }
+        this.number = number;
+        this.username = checkUsername(username);
+        this.displayName = checkDisplayName(displayName);
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.role = Objects.requireNonNull(role, "role");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.reputation = MIN_REPUTATION;
     }
-    this.number = number;
-    this.username = checkUsername(username);
-    this.displayName = checkDisplayName(displayName);
-    this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-    this.role = Objects.requireNonNull(role, "role");
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.reputation = MIN_REPUTATION;
-  }
 
-  /** The login form of a username: trimmed and lower-cased; null stays null. */
-  public static String normalizeUsername(String username) {
-    return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * @return the normalised username
-   * @throws InvalidInputException unless it is 3..30 of {@code [a-z0-9_.-]} after normalising
-   */
-  public static String checkUsername(String username) {
-    String normalized = normalizeUsername(username);
-    if (normalized == null || !USERNAME.matcher(normalized).matches()) {
-      throw new InvalidInputException(
-          "The username must be 3 to 30 characters: letters, digits, '_', '.' or '-'.");
+    /** The login form of a username: trimmed and lower-cased; null stays null. */
+    public static String normalizeUsername(String username) {
+        return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
     }
-    return normalized;
-  }
 
-  /**
-   * @return the trimmed display name, inner runs of white space collapsed
-   * @throws InvalidInputException unless it is 2..40 characters
-   */
-  public static String checkDisplayName(String displayName) {
-    String trimmed = displayName == null ? "" : displayName.trim().replaceAll("\\s+", " ");
-    if (trimmed.length() < 2 || trimmed.length() > 40) {
-      throw new InvalidInputException("The display name must be 2 to 40 characters.");
+    /**
+     * @return the normalised username
+     * @throws InvalidInputException unless it is 3..30 of {@code [a-z0-9_.-]} after normalising
+     */
+    public static String checkUsername(String username) {
+        String normalized = normalizeUsername(username);
+        if (normalized == null || !USERNAME.matcher(normalized).matches()) {
+            throw new InvalidInputException(
+                    "The username must be 3 to 30 characters: letters, digits, '_', '.' or '-'.");
+        }
+        return normalized;
     }
-    return trimmed;
-  }
 
-  /**
-   * Checks a new password before it is hashed.
-   *
-   * @throws InvalidInputException unless it is {@value #MIN_PASSWORD}..{@value #MAX_PASSWORD} characters
-   */
-  public static void checkPassword(String password) {
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw new InvalidInputException("The password must be at least " + MIN_PASSWORD + " characters.");
+    /**
+     * @return the trimmed display name, inner runs of white space collapsed
+     * @throws InvalidInputException unless it is 2..40 characters
+     */
+    public static String checkDisplayName(String displayName) {
+        String trimmed = displayName == null ? "" : displayName.trim().replaceAll("\\s+", " ");
+        if (trimmed.length() < 2 || trimmed.length() > 40) {
+            throw new InvalidInputException("The display name must be 2 to 40 characters.");
+        }
+        return trimmed;
     }
-    if (password.length() > MAX_PASSWORD) {
-      throw new InvalidInputException("The password must be at most " + MAX_PASSWORD + " characters.");
+
+    /**
+     * Checks a new password before it is hashed.
+     *
+     * @throws InvalidInputException unless it is {@value #MIN_PASSWORD}..{@value #MAX_PASSWORD} characters
+     */
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InvalidInputException("The password must be at least " + MIN_PASSWORD + " characters.");
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw new InvalidInputException("The password must be at most " + MAX_PASSWORD + " characters.");
+        }
     }
-  }
 
-  /** Adds {@code delta} (may be negative) to the reputation, which never drops below {@value #MIN_REPUTATION}. */
-  public void changeReputation(int delta) {
-    reputation = Math.max(MIN_REPUTATION, reputation + delta);
-  }
-
-  /**
-   * Whether {@code other} is this same user. Compares ids through the getter so that it also works on lazy proxies,
-   * and identity for users not yet persisted.
-   */
-  public boolean isSameAs(User other) {
-    if (other == null) {
-      return false;
+    /** Adds {@code delta} (may be negative) to the reputation, which never drops below {@value #MIN_REPUTATION}. */
+    public void changeReputation(int delta) {
+        reputation = Math.max(MIN_REPUTATION, reputation + delta);
     }
-    if (other == this) {
-      return true;
+
+    /**
+     * Whether {@code other} is this same user. Compares ids through the getter so that it also works on lazy proxies,
+     * and identity for users not yet persisted.
+     */
+    public boolean isSameAs(User other) {
+        if (other == null) {
+            return false;
+        }
+        if (other == this) {
+            return true;
+        }
+        Long mine = getId();
+        return mine != null && mine.equals(other.getId());
     }
-    Long mine = getId();
-    return mine != null && mine.equals(other.getId());
-  }
 
-  /** Replaces the markdown "about me"; null or blank clears it. */
-  public void changeAboutMe(String markdown) {
-    String trimmed = markdown == null ? null : markdown.strip();
-    if (trimmed != null && trimmed.length() > MAX_ABOUT) {
-      throw new InvalidInputException("About me must be at most " + MAX_ABOUT + " characters.");
+    /** Replaces the markdown "about me"; null or blank clears it. */
+    public void changeAboutMe(String markdown) {
+        String trimmed = markdown == null ? null : markdown.strip();
+        if (trimmed != null && trimmed.length() > MAX_ABOUT) {
+            throw new InvalidInputException("About me must be at most " + MAX_ABOUT + " characters.");
+        }
+        aboutMe = trimmed == null || trimmed.isEmpty() ? null : trimmed;
     }
-    aboutMe = trimmed == null || trimmed.isEmpty() ? null : trimmed;
-  }
 
-  public void changePasswordHash(String newHash) {
-    passwordHash = Objects.requireNonNull(newHash, "newHash");
-  }
+    public void changePasswordHash(String newHash) {
+        passwordHash = Objects.requireNonNull(newHash, "newHash");
+    }
 
-  public void changeRole(Role newRole) {
-    role = Objects.requireNonNull(newRole, "newRole");
-  }
+    public void changeRole(Role newRole) {
+        role = Objects.requireNonNull(newRole, "newRole");
+    }
 
-  /** Whether the stored role lets this user moderate (moderators and admins). */
-  public boolean isModerator() {
-    return role == Role.MODERATOR || role == Role.ADMIN;
-  }
+    /** Whether the stored role lets this user moderate (moderators and admins). */
+    public boolean isModerator() {
+        return role == Role.MODERATOR || role == Role.ADMIN;
+    }
 
-  /** Deletes the user: no log-in, no profile; posts keep showing the display name. */
-  public void delete() {
-    deleted = true;
-  }
+    /** Deletes the user: no log-in, no profile; posts keep showing the display name. */
+    public void delete() {
+        deleted = true;
+    }
 
-  /** How posts and comments show this user. */
-  public UserRef ref() {
-    return deleted
-        ? new UserRef(null, displayName, Slugs.slugify(displayName), 0)
-        : new UserRef(number, displayName, Slugs.slugify(displayName), reputation);
-  }
+    /** How posts and comments show this user. */
+    public UserRef ref() {
+        return deleted
+                ? new UserRef(null, displayName, Slugs.slugify(displayName), 0)
+                : new UserRef(number, displayName, Slugs.slugify(displayName), reputation);
+    }
 
-  public Actor toActor() {
-    return new Actor(getId(), getSite().getId(), role);
-  }
+    public Actor toActor() {
+        return new Actor(getId(), getSite().getId(), role);
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Site getSite() {
-    return site;
-  }
+    public Site getSite() {
+        return site;
+    }
 
-  public long getNumber() {
-    return number;
-  }
+    public long getNumber() {
+        return number;
+    }
 
-  public String getUsername() {
-    return username;
-  }
+    public String getUsername() {
+        return username;
+    }
 
-  public String getDisplayName() {
-    return displayName;
-  }
+    public String getDisplayName() {
+        return displayName;
+    }
 
-  public String getPasswordHash() {
-    return passwordHash;
-  }
+    public String getPasswordHash() {
+        return passwordHash;
+    }
 
-  public Role getRole() {
-    return role;
-  }
+    public Role getRole() {
+        return role;
+    }
 
-  public int getReputation() {
-    return reputation;
-  }
+    public int getReputation() {
+        return reputation;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  public String getAboutMe() {
-    return aboutMe;
-  }
+    public String getAboutMe() {
+        return aboutMe;
+    }
 
-  public boolean isDeleted() {
-    return deleted;
-  }
+    public boolean isDeleted() {
+        return deleted;
+    }
 }

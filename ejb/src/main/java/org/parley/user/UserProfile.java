@@ -5,12 +5,13 @@ import java.time.Instant;
 
 /** A user's public profile page. {@code aboutHtml} is sanitised HTML, or null when the user wrote nothing. */
 public record UserProfile(
-    long number,
-    String displayName,
-    String slug,
-    int reputation,
-    Role role,
-    Instant createdAt,
-    String aboutHtml,
-    long questionCount,
-    long answerCount) implements Serializable {}
+        long number,
+        String displayName,
+        String slug,
+        int reputation,
+        Role role,
+        Instant createdAt,
+        String aboutHtml,
+        long questionCount,
+        long answerCount)
+        implements Serializable {}

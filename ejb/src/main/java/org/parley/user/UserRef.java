@@ -12,8 +12,8 @@ import java.io.Serializable;
  */
 public record UserRef(Long number, String displayName, String slug, int reputation) implements Serializable {
 
-  /** Whether there is a profile to link to. */
-  public boolean linkable() {
-    return number != null;
-  }
+    /** Whether there is a profile to link to. */
+    public boolean linkable() {
+        return number != null;
+    }
 }

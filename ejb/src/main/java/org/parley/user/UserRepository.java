@@ -16,55 +16,55 @@ import org.parley.rules.NotAllowedException;
 @ApplicationScoped
 public class UserRepository {
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  public Optional<User> findByUsername(long siteId, String normalizedUsername) {
-    return em.createNamedQuery("User.findByUsername", User.class)
-        .setParameter("site", siteId)
-        .setParameter("username", normalizedUsername)
-        .getResultStream()
-        .findFirst();
-  }
-
-  public Optional<User> findByNumber(long siteId, long number) {
-    return em.createNamedQuery("User.findByNumber", User.class)
-        .setParameter("site", siteId)
-        .setParameter("number", number)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /**
-   * The user an actor stands for.
-   *
-   * @param message what the user is told when there is no actor, e.g. "Log in to vote."
-   * @throws NotAllowedException when {@code actor} is null, or names a missing, deleted or other-site user
-   */
-  public User acting(Actor actor, String message) {
-    if (actor == null) {
-      throw new NotAllowedException(message);
+    public Optional<User> findByUsername(long siteId, String normalizedUsername) {
+        return em.createNamedQuery("User.findByUsername", User.class)
+                .setParameter("site", siteId)
+                .setParameter("username", normalizedUsername)
+                .getResultStream()
+                .findFirst();
     }
-    User user = em.find(User.class, actor.userId());
-    if (user == null || user.isDeleted() || user.getSite().getId() != actor.siteId()) {
-      throw new NotAllowedException(message);
-    }
-    return user;
-  }
 
-  /**
-   * Re-reads the users with a write lock, in id order so that two transactions locking the same users cannot
-   * deadlock. Nulls and repeats are skipped. Call before changing reputation.
-   */
-  public void lockAll(Collection<User> users) {
-    List<User> distinct = new ArrayList<>();
-    for (User u : users) {
-      if (u != null && distinct.stream().noneMatch(d -> d.isSameAs(u))) {
-        distinct.add(u);
-      }
+    public Optional<User> findByNumber(long siteId, long number) {
+        return em.createNamedQuery("User.findByNumber", User.class)
+                .setParameter("site", siteId)
+                .setParameter("number", number)
+                .getResultStream()
+                .findFirst();
     }
-    distinct.sort(Comparator.comparing(User::getId, Comparator.nullsLast(Comparator.naturalOrder())));
-    // Refresh a real instance: a lazy proxy would be left uninitialised and unlocked.
-    distinct.forEach(u -> em.refresh(Hibernate.unproxy(u), LockModeType.PESSIMISTIC_WRITE));
-  }
+
+    /**
+     * The user an actor stands for.
+     *
+     * @param message what the user is told when there is no actor, e.g. "Log in to vote."
+     * @throws NotAllowedException when {@code actor} is null, or names a missing, deleted or other-site user
+     */
+    public User acting(Actor actor, String message) {
+        if (actor == null) {
+            throw new NotAllowedException(message);
+        }
+        User user = em.find(User.class, actor.userId());
+        if (user == null || user.isDeleted() || user.getSite().getId() != actor.siteId()) {
+            throw new NotAllowedException(message);
+        }
+        return user;
+    }
+
+    /**
+     * Re-reads the users with a write lock, in id order so that two transactions locking the same users cannot
+     * deadlock. Nulls and repeats are skipped. Call before changing reputation.
+     */
+    public void lockAll(Collection<User> users) {
+        List<User> distinct = new ArrayList<>();
+        for (User u : users) {
+            if (u != null && distinct.stream().noneMatch(d -> d.isSameAs(u))) {
+                distinct.add(u);
+            }
+        }
+        distinct.sort(Comparator.comparing(User::getId, Comparator.nullsLast(Comparator.naturalOrder())));
+        // Refresh a real instance: a lazy proxy would be left uninitialised and unlocked.
+        distinct.forEach(u -> em.refresh(Hibernate.unproxy(u), LockModeType.PESSIMISTIC_WRITE));
+    }
 }

@@ -25,130 +25,125 @@ import org.parley.site.Site;
 @Stateless
 public class UserService {
 
-  /** Rows per page of a profile's question and answer lists. */
-  public static final int PROFILE_PAGE_SIZE = 20;
+    /** Rows per page of a profile's question and answer lists. */
+    public static final int PROFILE_PAGE_SIZE = 20;
 
-  private static final Logger log = Logger.getLogger(UserService.class.getName());
+    private static final Logger log = Logger.getLogger(UserService.class.getName());
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private MarkdownRenderer markdown;
+    @Inject
+    private MarkdownRenderer markdown;
 
-  @Inject private UserRepository users;
+    @Inject
+    private UserRepository users;
 
-  /**
-   * Registers a plain user (role USER; admins are seeded, never registered). The username is trimmed and
-   * lower-cased.
-   *
-   * @throws InvalidInputException when the username is not 3..30 of {@code [a-z0-9_.-]}, the display name not 2..40
-   *     characters or the password shorter than 10 characters
-   * @throws ConflictException when the username is taken on this site
-   * @throws NotFoundException when the site does not exist
-   */
-  public UserRef register(long siteId, String username, String displayName, String password) {
-    return createUser(siteId, username, displayName, password, Role.USER);
-  }
-
-  /**
-   * Checks a username and password on one site. Takes about as long for an unknown user as for a wrong password.
-   *
-   * @return the actor, or empty for an unknown or deleted user, a wrong password or null arguments
-   */
-  public Optional<Actor> authenticate(long siteId, String username, String password) {
-    if (username == null || password == null) {
-      return Optional.empty();
+    /**
+     * Registers a plain user (role USER; admins are seeded, never registered). The username is trimmed and
+     * lower-cased.
+     *
+     * @throws InvalidInputException when the username is not 3..30 of {@code [a-z0-9_.-]}, the display name not 2..40
+     *     characters or the password shorter than 10 characters
+     * @throws ConflictException when the username is taken on this site
+     * @throws NotFoundException when the site does not exist
+     */
+    public UserRef register(long siteId, String username, String displayName, String password) {
+        return createUser(siteId, username, displayName, password, Role.USER);
     }
-    Optional<User> user = findActive(siteId, username);
-    if (user.isEmpty()) {
-      PasswordHasher.verifyDecoy(password);
-      return Optional.empty();
+
+    /**
+     * Checks a username and password on one site. Takes about as long for an unknown user as for a wrong password.
+     *
+     * @return the actor, or empty for an unknown or deleted user, a wrong password or null arguments
+     */
+    public Optional<Actor> authenticate(long siteId, String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<User> user = findActive(siteId, username);
+        if (user.isEmpty()) {
+            PasswordHasher.verifyDecoy(password);
+            return Optional.empty();
+        }
+        if (!PasswordHasher.verify(password, user.get().getPasswordHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(user.get().toActor());
     }
-    if (!PasswordHasher.verify(password, user.get().getPasswordHash())) {
-      return Optional.empty();
+
+    /**
+     * The actor for an already authenticated username (e.g. from the security context), with its current role.
+     *
+     * @return empty for an unknown, deleted or null username
+     */
+    public Optional<Actor> actorFor(long siteId, String username) {
+        return findActive(siteId, username).map(User::toActor);
     }
-    return Optional.of(user.get().toActor());
-  }
 
-  /**
-   * The actor for an already authenticated username (e.g. from the security context), with its current role.
-   *
-   * @return empty for an unknown, deleted or null username
-   */
-  public Optional<Actor> actorFor(long siteId, String username) {
-    return findActive(siteId, username).map(User::toActor);
-  }
+    /**
+     * The logged-in user's name, number and current reputation, for the top bar.
+     *
+     * @return empty for an unknown, deleted or null username
+     */
+    public Optional<UserRef> ref(long siteId, String username) {
+        return findActive(siteId, username).map(User::ref);
+    }
 
-  /**
-   * The logged-in user's name, number and current reputation, for the top bar.
-   *
-   * @return empty for an unknown, deleted or null username
-   */
-  public Optional<UserRef> ref(long siteId, String username) {
-    return findActive(siteId, username).map(User::ref);
-  }
+    /**
+     * A user's public profile.
+     *
+     * @return empty when no such user (or a deleted one) exists on the site
+     */
+    public Optional<UserProfile> profile(long siteId, long number) {
+        return findByNumber(siteId, number)
+                .map(u -> new UserProfile(
+                        u.getNumber(),
+                        u.getDisplayName(),
+                        u.ref().slug(),
+                        u.getReputation(),
+                        u.getRole(),
+                        u.getCreatedAt(),
+                        u.getAboutMe() == null ? null : markdown.toSafeHtml(u.getAboutMe()),
+                        count("Question.countByOwner", u),
+                        count("Answer.countByOwner", u)));
+    }
 
-  /**
-   * A user's public profile.
-   *
-   * @return empty when no such user (or a deleted one) exists on the site
-   */
-  public Optional<UserProfile> profile(long siteId, long number) {
-    return findByNumber(siteId, number)
-        .map(
-            u ->
-                new UserProfile(
-                    u.getNumber(),
-                    u.getDisplayName(),
-                    u.ref().slug(),
-                    u.getReputation(),
-                    u.getRole(),
-                    u.getCreatedAt(),
-                    u.getAboutMe() == null ? null : markdown.toSafeHtml(u.getAboutMe()),
-                    count("Question.countByOwner", u),
-                    count("Answer.countByOwner", u)));
-  }
+    /**
+     * The user's questions, newest first, {@value #PROFILE_PAGE_SIZE} a page; a page below 1 is read as 1.
+     *
+     * @throws NotFoundException when no such user exists on the site
+     */
+    public Page<QuestionSummary> questionsBy(long siteId, long userNumber, int page) {
+        User user = requireUser(siteId, userNumber);
+        int p = Paging.page(page);
+        List<Question> rows = em.createNamedQuery("Question.listByOwner", Question.class)
+                .setParameter("owner", user)
+                .setFirstResult(Page.firstResult(p, PROFILE_PAGE_SIZE))
+                .setMaxResults(PROFILE_PAGE_SIZE)
+                .getResultList();
+        return new Page<>(
+                rows.stream().map(Question::toSummary).toList(),
+                p,
+                PROFILE_PAGE_SIZE,
+                count("Question.countByOwner", user));
+    }
 
-  /**
-   * The user's questions, newest first, {@value #PROFILE_PAGE_SIZE} a page; a page below 1 is read as 1.
-   *
-   * @throws NotFoundException when no such user exists on the site
-   */
-  public Page<QuestionSummary> questionsBy(long siteId, long userNumber, int page) {
-    User user = requireUser(siteId, userNumber);
-    int p = Paging.page(page);
-    List<Question> rows =
-        em.createNamedQuery("Question.listByOwner", Question.class)
-            .setParameter("owner", user)
-            .setFirstResult(Page.firstResult(p, PROFILE_PAGE_SIZE))
-            .setMaxResults(PROFILE_PAGE_SIZE)
-            .getResultList();
-    return new Page<>(
-        rows.stream().map(Question::toSummary).toList(),
-        p,
-        PROFILE_PAGE_SIZE,
-        count("Question.countByOwner", user));
-  }
-
-  /**
-   * The user's answers, newest first, {@value #PROFILE_PAGE_SIZE} a page; a page below 1 is read as 1.
-   *
-   * @throws NotFoundException when no such user exists on the site
-   */
-  public Page<AnswerSummary> answersBy(long siteId, long userNumber, int page) {
-    User user = requireUser(siteId, userNumber);
-    int p = Paging.page(page);
-    List<Answer> rows =
-        em.createNamedQuery("Answer.listByOwner", Answer.class)
-            .setParameter("owner", user)
-            .setFirstResult(Page.firstResult(p, PROFILE_PAGE_SIZE))
-            .setMaxResults(PROFILE_PAGE_SIZE)
-            .getResultList();
-    List<AnswerSummary> items =
-        rows.stream()
-            .map(
-                a ->
-                    new AnswerSummary(
+    /**
+     * The user's answers, newest first, {@value #PROFILE_PAGE_SIZE} a page; a page below 1 is read as 1.
+     *
+     * @throws NotFoundException when no such user exists on the site
+     */
+    public Page<AnswerSummary> answersBy(long siteId, long userNumber, int page) {
+        User user = requireUser(siteId, userNumber);
+        int p = Paging.page(page);
+        List<Answer> rows = em.createNamedQuery("Answer.listByOwner", Answer.class)
+                .setParameter("owner", user)
+                .setFirstResult(Page.firstResult(p, PROFILE_PAGE_SIZE))
+                .setMaxResults(PROFILE_PAGE_SIZE)
+                .getResultList();
+        List<AnswerSummary> items = rows.stream()
+                .map(a -> new AnswerSummary(
                         a.getNumber(),
                         a.getQuestion().getNumber(),
                         a.getQuestion().getTitle(),
@@ -156,54 +151,57 @@ public class UserService {
                         a.getScore(),
                         a.getQuestion().isAccepted(a),
                         a.getCreatedAt()))
-            .toList();
-    return new Page<>(items, p, PROFILE_PAGE_SIZE, count("Answer.countByOwner", user));
-  }
-
-  /**
-   * Creates a user with any role, for seeding and admin tools; same validation as {@link #register}.
-   *
-   * @throws InvalidInputException for a malformed username, display name or password, or a null role
-   * @throws ConflictException when the username is taken on this site
-   * @throws NotFoundException when the site does not exist
-   */
-  public UserRef createUser(long siteId, String username, String displayName, String password, Role role) {
-    String name = User.checkUsername(username);
-    String display = User.checkDisplayName(displayName);
-    User.checkPassword(password);
-    if (role == null) {
-      throw new InvalidInputException("A role is required.");
+                .toList();
+        return new Page<>(items, p, PROFILE_PAGE_SIZE, count("Answer.countByOwner", user));
     }
-    String hash = PasswordHasher.hash(password); // slow: done before taking the lock
-    Site site = em.find(Site.class, siteId, LockModeType.PESSIMISTIC_WRITE);
-    if (site == null) {
-      throw new NotFoundException("No such site.");
+
+    /**
+     * Creates a user with any role, for seeding and admin tools; same validation as {@link #register}.
+     *
+     * @throws InvalidInputException for a malformed username, display name or password, or a null role
+     * @throws ConflictException when the username is taken on this site
+     * @throws NotFoundException when the site does not exist
+     */
+    public UserRef createUser(long siteId, String username, String displayName, String password, Role role) {
+        String name = User.checkUsername(username);
+        String display = User.checkDisplayName(displayName);
+        User.checkPassword(password);
+        if (role == null) {
+            throw new InvalidInputException("A role is required.");
+        }
+        String hash = PasswordHasher.hash(password); // slow: done before taking the lock
+        Site site = em.find(Site.class, siteId, LockModeType.PESSIMISTIC_WRITE);
+        if (site == null) {
+            throw new NotFoundException("No such site.");
+        }
+        // Checked with the site row locked, so two registrations of one name cannot both pass.
+        if (users.findByUsername(siteId, name).isPresent()) {
+            throw new ConflictException("The username \"" + name + "\" is taken.");
+        }
+        User user = new User(site, site.takeUserNumber(), name, display, hash, role, Instant.now());
+        em.persist(user);
+        log.log(Level.INFO, "User {0} ({1}) registered on site {2}", new Object[] {name, role, siteId});
+        return user.ref();
     }
-    // Checked with the site row locked, so two registrations of one name cannot both pass.
-    if (users.findByUsername(siteId, name).isPresent()) {
-      throw new ConflictException("The username \"" + name + "\" is taken.");
+
+    private Optional<User> findActive(long siteId, String username) {
+        String name = User.normalizeUsername(username);
+        return name == null
+                ? Optional.empty()
+                : users.findByUsername(siteId, name).filter(u -> !u.isDeleted());
     }
-    User user =
-        new User(site, site.takeUserNumber(), name, display, hash, role, Instant.now());
-    em.persist(user);
-    log.log(Level.INFO, "User {0} ({1}) registered on site {2}", new Object[] {name, role, siteId});
-    return user.ref();
-  }
 
-  private Optional<User> findActive(long siteId, String username) {
-    String name = User.normalizeUsername(username);
-    return name == null ? Optional.empty() : users.findByUsername(siteId, name).filter(u -> !u.isDeleted());
-  }
+    private Optional<User> findByNumber(long siteId, long number) {
+        return users.findByNumber(siteId, number).filter(u -> !u.isDeleted());
+    }
 
-  private Optional<User> findByNumber(long siteId, long number) {
-    return users.findByNumber(siteId, number).filter(u -> !u.isDeleted());
-  }
+    private User requireUser(long siteId, long number) {
+        return findByNumber(siteId, number).orElseThrow(() -> new NotFoundException("No such user."));
+    }
 
-  private User requireUser(long siteId, long number) {
-    return findByNumber(siteId, number).orElseThrow(() -> new NotFoundException("No such user."));
-  }
-
-  private long count(String namedQuery, User owner) {
-    return em.createNamedQuery(namedQuery, Long.class).setParameter("owner", owner).getSingleResult();
-  }
+    private long count(String namedQuery, User owner) {
+        return em.createNamedQuery(namedQuery, Long.class)
+                .setParameter("owner", owner)
+                .getSingleResult();
+    }
 }

@@ -19,65 +19,78 @@ import org.parley.user.UserRef;
 /** ProtoStream round trips of everything the tier stores, nulls and nanoseconds included. */
 class MarshallingTest {
 
-  private static final Instant T = Instant.parse("2026-11-02T10:15:30.123456789Z");
-  private static final UserRef ADA = new UserRef(3L, "Ada", "ada", 120);
-  private static final UserRef GONE = new UserRef(null, "gone", "gone", 0);
+    private static final Instant T = Instant.parse("2026-11-02T10:15:30.123456789Z");
+    private static final UserRef ADA = new UserRef(3L, "Ada", "ada", 120);
+    private static final UserRef GONE = new UserRef(null, "gone", "gone", 0);
 
-  @Test
-  void questionDetailRoundTrips() {
-    CommentView comment = new CommentView(9, "Which model?", 2, T, GONE);
-    AnswerView answer = new AnswerView(12, "<p>Turn it</p>", 4, true, T, null, ADA, List.of(comment), VoteType.UP);
-    QuestionDetail detail =
-        new QuestionDetail(
-            5, "How do I tune a derailleur?", "how-do-i-tune-a-derailleur", List.of("gears", "maintenance"),
-            "<p>body</p>", "body", -1, 1234, T, T.plusSeconds(60), null, null, ADA, 12L, List.of(comment),
-            List.of(answer), null);
-    assertEquals(detail, roundTrip(detail));
-  }
+    @Test
+    void questionDetailRoundTrips() {
+        CommentView comment = new CommentView(9, "Which model?", 2, T, GONE);
+        AnswerView answer = new AnswerView(12, "<p>Turn it</p>", 4, true, T, null, ADA, List.of(comment), VoteType.UP);
+        QuestionDetail detail = new QuestionDetail(
+                5,
+                "How do I tune a derailleur?",
+                "how-do-i-tune-a-derailleur",
+                List.of("gears", "maintenance"),
+                "<p>body</p>",
+                "body",
+                -1,
+                1234,
+                T,
+                T.plusSeconds(60),
+                null,
+                null,
+                ADA,
+                12L,
+                List.of(comment),
+                List.of(answer),
+                null);
+        assertEquals(detail, roundTrip(detail));
+    }
 
-  @Test
-  void summariesSitesStringsAndPagesRoundTrip() {
-    QuestionSummary summary =
-        new QuestionSummary(5, "Title of it", "title-of-it", List.of(), 0, 0, false, 0, T, T, null);
-    assertEquals(summary, roundTrip(summary));
-    SiteInfo site = new SiteInfo(4, "bicycles.localhost", "bicycles", "Bicycles", "");
-    assertEquals(site, roundTrip(site));
-    assertEquals("<div>fragment</div>", roundTrip("<div>fragment</div>"));
+    @Test
+    void summariesSitesStringsAndPagesRoundTrip() {
+        QuestionSummary summary =
+                new QuestionSummary(5, "Title of it", "title-of-it", List.of(), 0, 0, false, 0, T, T, null);
+        assertEquals(summary, roundTrip(summary));
+        SiteInfo site = new SiteInfo(4, "bicycles.localhost", "bicycles", "Bicycles", "");
+        assertEquals(site, roundTrip(site));
+        assertEquals("<div>fragment</div>", roundTrip("<div>fragment</div>"));
 
-    CachedPage page = new CachedPage("text/html;charset=UTF-8", new byte[] {1, 2, 3}, "\"abc\"", 1234L);
-    CachedPage back = (CachedPage) roundTrip(page);
-    assertArrayEquals(page.body(), back.body());
-    assertEquals(page.etag(), back.etag());
-    assertEquals(page.contentType(), back.contentType());
-    assertEquals(page.lastModifiedMillis(), back.lastModifiedMillis());
-  }
+        CachedPage page = new CachedPage("text/html;charset=UTF-8", new byte[] {1, 2, 3}, "\"abc\"", 1234L);
+        CachedPage back = (CachedPage) roundTrip(page);
+        assertArrayEquals(page.body(), back.body());
+        assertEquals(page.etag(), back.etag());
+        assertEquals(page.contentType(), back.contentType());
+        assertEquals(page.lastModifiedMillis(), back.lastModifiedMillis());
+    }
 
-  @Test
-  void serverStatisticsRoundTripWithTheirGetTimes() {
-    CacheStats stats = new CacheStats();
-    stats.hit(2_000);
-    stats.miss(3_000_000);
-    stats.set();
-    StatsSnapshot l2 = stats.snapshot("l2", "web1", 42, 3, 1234, 0);
-    ServerStats server = new ServerStats("web1", 1_700_000_000_000L, List.of(l2));
-    ServerStats back = (ServerStats) roundTrip(server);
-    assertEquals("web1", back.server());
-    assertEquals(server.publishedMillis(), back.publishedMillis());
-    StatsSnapshot b = back.caches().get(0);
-    assertEquals(l2.stats(), b.stats(), "every STAT, percentiles included, survives the trip");
-    assertArrayEquals(l2.getTimes(), b.getTimes());
-    assertEquals(2, b.histogram().getTotalCount());
-  }
+    @Test
+    void serverStatisticsRoundTripWithTheirGetTimes() {
+        CacheStats stats = new CacheStats();
+        stats.hit(2_000);
+        stats.miss(3_000_000);
+        stats.set();
+        StatsSnapshot l2 = stats.snapshot("l2", "web1", 42, 3, 1234, 0);
+        ServerStats server = new ServerStats("web1", 1_700_000_000_000L, List.of(l2));
+        ServerStats back = (ServerStats) roundTrip(server);
+        assertEquals("web1", back.server());
+        assertEquals(server.publishedMillis(), back.publishedMillis());
+        StatsSnapshot b = back.caches().get(0);
+        assertEquals(l2.stats(), b.stats(), "every STAT, percentiles included, survives the trip");
+        assertArrayEquals(l2.getTimes(), b.getTimes());
+        assertEquals(2, b.histogram().getTotalCount());
+    }
 
-  @Test
-  void theSchemaIsProtobufNotJavaSerialisation() {
-    assertTrue(Marshalling.schema().contains("message QuestionDetail"), Marshalling.schema());
-    byte[] bytes = Marshalling.toBytes(new SiteInfo(1, "localhost", "parley", "Parley", ""));
-    assertTrue(bytes.length < 64, "compact: " + bytes.length + " bytes");
-    assertTrue(bytes[0] != (byte) 0xAC, "not a Java serialisation stream");
-  }
+    @Test
+    void theSchemaIsProtobufNotJavaSerialisation() {
+        assertTrue(Marshalling.schema().contains("message QuestionDetail"), Marshalling.schema());
+        byte[] bytes = Marshalling.toBytes(new SiteInfo(1, "localhost", "parley", "Parley", ""));
+        assertTrue(bytes.length < 64, "compact: " + bytes.length + " bytes");
+        assertTrue(bytes[0] != (byte) 0xAC, "not a Java serialisation stream");
+    }
 
-  private static Object roundTrip(Object value) {
-    return Marshalling.fromBytes(Marshalling.toBytes(value));
-  }
+    private static Object roundTrip(Object value) {
+        return Marshalling.fromBytes(Marshalling.toBytes(value));
+    }
 }

@@ -31,470 +31,550 @@ import org.parley.user.UserService;
 /** The post services on Hibernate and H2: mappings, queries, locks, events and the rules end to end. */
 class QuestionServiceH2Test {
 
-  private static final String BODY = "Some **markdown** body that is long enough to be a real question.";
-  private static final String PASSWORD = "correct-horse-battery";
+    private static final String BODY = "Some **markdown** body that is long enough to be a real question.";
+    private static final String PASSWORD = "correct-horse-battery";
 
-  private H2Services h2;
-  private SiteService sites;
-  private UserService users;
-  private QuestionService questions;
-  private VoteService votes;
-  private CommentService comments;
-  private TagService tags;
+    private H2Services h2;
+    private SiteService sites;
+    private UserService users;
+    private QuestionService questions;
+    private VoteService votes;
+    private CommentService comments;
+    private TagService tags;
 
-  private SiteInfo site;
-  private UserRef askerRef;
-  private UserRef answererRef;
-  private Actor asker;
-  private Actor answerer;
+    private SiteInfo site;
+    private UserRef askerRef;
+    private UserRef answererRef;
+    private Actor asker;
+    private Actor answerer;
 
-  @BeforeEach
-  void aSiteWithTwoUsers() {
-    h2 = new H2Services();
-    sites = h2.bean(SiteService.class);
-    users = h2.bean(UserService.class);
-    questions = h2.bean(QuestionService.class);
-    votes = h2.bean(VoteService.class);
-    comments = h2.bean(CommentService.class);
-    tags = h2.bean(TagService.class);
-    site = h2.tx(() -> sites.ensureSite("bicycles.localhost", "bicycles", "Bicycles", "Bikes"));
-    askerRef = h2.tx(() -> users.createUser(site.id(), "asker", "Ada Asker", PASSWORD, Role.USER));
-    answererRef = h2.tx(() -> users.createUser(site.id(), "answerer", "Bo Answerer", PASSWORD, Role.USER));
-    asker = h2.tx(() -> users.actorFor(site.id(), "asker").orElseThrow());
-    answerer = h2.tx(() -> users.actorFor(site.id(), "answerer").orElseThrow());
-  }
-
-  @AfterEach
-  void closeDatabase() {
-    h2.close();
-  }
-
-  private QuestionSummary ask(Actor who, String title, String... tagNames) {
-    return h2.tx(() -> questions.ask(who, title, BODY, List.of(tagNames)));
-  }
-
-  private long answer(Actor who, long question, String body) {
-    return h2.tx(() -> questions.answer(who, question, body));
-  }
-
-  private int reputation(UserRef ref) {
-    return h2.tx(() -> users.profile(site.id(), ref.number()).orElseThrow().reputation());
-  }
-
-  @Test
-  void theWholeLifeOfAQuestion() {
-    QuestionSummary q = ask(asker, "How do I tune a derailleur quickly?", "gears", "maintenance");
-    long a1 = answer(answerer, q.number(), "Turn the barrel adjuster a quarter turn at a time.");
-    long a2 = answer(answerer, q.number(), "Check the hanger alignment first, then the limit screws.");
-
-    assertEquals(1, h2.tx(() -> votes.vote(asker, a2, VoteType.UP)).score());
-    assertEquals(VoteType.UP, h2.tx(() -> votes.vote(answerer, q.number(), VoteType.UP)).myVote());
-    h2.run(() -> questions.accept(asker, a1));
-    CommentView comment =
-        h2.tx(() -> comments.comment(answerer, q.number(), "Which derailleur model is it, front or rear?"));
-    assertTrue(comment.id() > 0);
-
-    QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), asker));
-    assertTrue(detail.bodyHtml().contains("<strong>markdown</strong>"), detail.bodyHtml());
-    assertEquals(1, detail.score());
-    assertEquals(Long.valueOf(a1), detail.acceptedAnswerNumber());
-    assertEquals(List.of(a1, a2), detail.answers().stream().map(AnswerView::number).toList(), "accepted first");
-    assertTrue(detail.answers().get(0).accepted());
-    assertFalse(detail.answers().get(1).accepted());
-    assertEquals(VoteType.UP, detail.answers().get(1).myVote());
-    assertNull(detail.myVote());
-    assertEquals(1, detail.comments().size());
-    assertEquals("Bo Answerer", detail.comments().get(0).owner().displayName());
-    assertEquals(List.of("gears", "maintenance"), detail.tags());
-    assertEquals("how-do-i-tune-a-derailleur-quickly", detail.slug());
-    assertEquals(VoteType.UP, h2.tx(() -> questions.view(site.id(), q.number(), answerer)).myVote());
-
-    assertEquals(26, reputation(answererRef), "1 + 10 for the upvote + 15 for the accept");
-    assertEquals(13, reputation(askerRef), "1 + 10 for the upvote + 2 for accepting");
-
-    VoteResult changed = h2.tx(() -> votes.vote(asker, a2, VoteType.DOWN));
-    assertEquals(-1, changed.score());
-    assertEquals(VoteType.DOWN, changed.myVote());
-    assertEquals(14, reputation(answererRef));
-    assertEquals(12, reputation(askerRef));
-    VoteResult retracted = h2.tx(() -> votes.vote(asker, a2, VoteType.DOWN));
-    assertEquals(0, retracted.score());
-    assertNull(retracted.myVote());
-    assertEquals(16, reputation(answererRef));
-    assertEquals(13, reputation(askerRef));
-
-    h2.run(() -> questions.accept(asker, a2));
-    QuestionDetail moved = h2.tx(() -> questions.view(site.id(), q.number(), null));
-    assertEquals(Long.valueOf(a2), moved.acceptedAnswerNumber());
-    assertEquals(List.of(a2, a1), moved.answers().stream().map(AnswerView::number).toList());
-    assertEquals(16, reputation(answererRef), "the 15 moved between two answers of the same user");
-
-    assertEquals(
-        List.of(
-            PostChanged.Kind.ASKED,
-            PostChanged.Kind.ANSWERED,
-            PostChanged.Kind.ANSWERED,
-            PostChanged.Kind.VOTED,
-            PostChanged.Kind.VOTED,
-            PostChanged.Kind.ACCEPTED,
-            PostChanged.Kind.COMMENTED,
-            PostChanged.Kind.VOTED,
-            PostChanged.Kind.VOTED,
-            PostChanged.Kind.ACCEPTED),
-        h2.events.stream().filter(PostChanged.class::isInstance).map(e -> ((PostChanged) e).kind()).toList());
-    assertTrue(
-        h2.events.stream()
-            .filter(PostChanged.class::isInstance)
-            .allMatch(e -> ((PostChanged) e).questionNumber() == q.number()));
-    // Owners are told of what others did, never of their own actions.
-    assertTrue(
-        h2.events.stream()
-            .filter(PostActivity.class::isInstance)
-            .map(PostActivity.class::cast)
-            .allMatch(a -> a.ownerId() != a.actorId() && a.questionNumber() == q.number()));
-  }
-
-  @Test
-  void listsSortPageAndFilterByTag() {
-    QuestionSummary first = ask(asker, "First question about wheels and spokes?", "wheels");
-    QuestionSummary second = ask(asker, "Second question about tyres and tubes?", "tyres", "wheels");
-    QuestionSummary third = ask(asker, "Third question about brakes and pads?", "brakes");
-    answer(answerer, first.number(), "An answer that is certainly long enough to count.");
-    h2.tx(() -> votes.vote(answerer, third.number(), VoteType.UP));
-
-    assertEquals(
-        List.of(third.number(), second.number(), first.number()),
-        numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))));
-    assertEquals(third.number(), numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.VOTES, 1, 10))).get(0));
-    assertEquals(
-        List.of(third.number(), second.number()),
-        numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10))));
-    assertEquals(2, h2.tx(() -> questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10)).total());
-    assertEquals(first.number(), numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.ACTIVE, 1, 10))).get(0));
-    assertEquals(3, h2.tx(() -> questions.list(site.id(), QuestionSort.HOT, 1, 10)).total());
-    assertEquals(3, h2.tx(() -> questions.hot(site.id(), 5)).size());
-
-    Page<QuestionSummary> page2 = h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 2, 2));
-    assertEquals(3, page2.total());
-    assertEquals(2, page2.totalPages());
-    assertEquals(List.of(first.number()), numbers(page2));
-    assertEquals(numbers(h2.tx(() -> questions.list(site.id(), null, -5, 0))), List.of(third.number()));
-
-    assertEquals(
-        List.of(second.number(), first.number()),
-        numbers(h2.tx(() -> questions.tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10))));
-    assertEquals(
-        List.of(second.number()),
-        numbers(h2.tx(() -> questions.tagged(site.id(), List.of("Wheels", "tyres"), QuestionSort.VOTES, 1, 10))));
-    assertEquals(
-        List.of(second.number()),
-        numbers(h2.tx(() -> questions.tagged(site.id(), List.of("wheels+tyres"), QuestionSort.NEWEST, 1, 10))));
-    assertEquals(0, h2.tx(() -> questions.tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10)).total());
-    assertEquals(0, h2.tx(() -> questions.tagged(site.id(), List.of("wheels", "nope"), QuestionSort.NEWEST, 1, 10)).total());
-    assertEquals(0, h2.tx(() -> questions.tagged(site.id(), List.of(), QuestionSort.NEWEST, 1, 10)).total());
-    assertThrows(
-        InvalidInputException.class,
-        () -> h2.tx(() -> questions.tagged(site.id(), List.of("bad!"), QuestionSort.NEWEST, 1, 10)));
-
-    QuestionSummary row = h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10)).items().get(1);
-    assertEquals(List.of("tyres", "wheels"), row.tags());
-    assertEquals("Ada Asker", row.owner().displayName());
-    assertEquals(askerRef.number(), row.owner().number());
-  }
-
-  @Test
-  void listPagesAreNotNPlusOne() {
-    for (int i = 0; i < 25; i++) {
-      String name = "user" + i;
-      h2.tx(() -> users.createUser(site.id(), name, "User " + name, PASSWORD, Role.USER));
-      Actor actor = h2.tx(() -> users.actorFor(site.id(), name).orElseThrow());
-      ask(actor, "Question number " + i + " about something?", "tag" + (i % 7), "common");
-    }
-    h2.statistics().clear();
-    Page<QuestionSummary> page = h2.tx(() -> questions.list(site.id(), QuestionSort.ACTIVE, 1, 50));
-    assertEquals(25, page.items().size());
-    assertStatements(2, "a list page: rows with owners, and the count");
-
-    h2.statistics().clear();
-    Page<QuestionSummary> tagged = h2.tx(() -> questions.tagged(site.id(), List.of("common", "tag3"), QuestionSort.VOTES, 1, 50));
-    assertEquals(4, tagged.total());
-    assertStatements(3, "a tagged page: the tags, rows with owners, and the count");
-  }
-
-  @Test
-  void aQuestionPageTakesAFixedNumberOfQueries() {
-    QuestionSummary q = ask(asker, "A question with many answers and comments?", "many");
-    for (int n = 0; n < 6; n++) {
-      int i = n;
-      String name = "helper" + i;
-      h2.tx(() -> users.createUser(site.id(), name, "Helper " + i, PASSWORD, Role.USER));
-      Actor helper = h2.tx(() -> users.actorFor(site.id(), name).orElseThrow());
-      long a = answer(helper, q.number(), "Answer number " + i + " which is long enough to count.");
-      h2.tx(() -> comments.comment(helper, a, "A comment on my own answer " + i));
-      h2.tx(() -> comments.comment(helper, q.number(), "A comment on the question " + i));
-      h2.tx(() -> votes.vote(asker, a, VoteType.UP));
-    }
-    h2.statistics().clear();
-    QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), asker));
-    assertEquals(6, detail.answers().size());
-    assertEquals(6, detail.comments().size());
-    assertTrue(detail.answers().stream().allMatch(a -> a.comments().size() == 1 && a.myVote() == VoteType.UP));
-    assertStatements(4, "question with owner, answers with owners, comments with owners, my votes");
-  }
-
-  @Test
-  void concurrentWritersLoseNothing() throws Exception {
-    QuestionSummary q = ask(asker, "Which writes survive when many arrive together?", "concurrency");
-    List<Actor> crowd = new java.util.ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      String name = "crowd" + i;
-      h2.tx(() -> users.createUser(site.id(), name, "Crowd " + name, PASSWORD, Role.USER));
-      crowd.add(h2.tx(() -> users.actorFor(site.id(), name).orElseThrow()));
-    }
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-    try {
-      List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
-      for (Actor member : crowd) {
-        work.add(pool.submit(() -> h2.tx(() -> votes.vote(member, q.number(), VoteType.UP))));
-        work.add(pool.submit(() -> answer(member, q.number(), "An answer written at the same time as others.")));
-        work.add(pool.submit(() -> h2.run(() -> questions.recordView(site.id(), q.number()))));
-      }
-      for (var f : work) {
-        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
+    @BeforeEach
+    void aSiteWithTwoUsers() {
+        h2 = new H2Services();
+        sites = h2.bean(SiteService.class);
+        users = h2.bean(UserService.class);
+        questions = h2.bean(QuestionService.class);
+        votes = h2.bean(VoteService.class);
+        comments = h2.bean(CommentService.class);
+        tags = h2.bean(TagService.class);
+        site = h2.tx(() -> sites.ensureSite("bicycles.localhost", "bicycles", "Bicycles", "Bikes"));
+        askerRef = h2.tx(() -> users.createUser(site.id(), "asker", "Ada Asker", PASSWORD, Role.USER));
+        answererRef = h2.tx(() -> users.createUser(site.id(), "answerer", "Bo Answerer", PASSWORD, Role.USER));
+        asker = h2.tx(() -> users.actorFor(site.id(), "asker").orElseThrow());
+        answerer = h2.tx(() -> users.actorFor(site.id(), "answerer").orElseThrow());
     }
 
-    QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
-    assertEquals(8, detail.score());
-    assertEquals(8, detail.answers().size());
-    assertEquals(8, detail.viewCount());
-    assertEquals(8, detail.answers().stream().map(AnswerView::number).distinct().count());
-    assertEquals(1 + 8 * 10, reputation(askerRef));
-    assertEquals(8, h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 5)).items().get(0).answerCount());
-  }
-
-  @Test
-  void badInputIsRejectedWithAMessageAndNothingIsStored() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ask(asker, "Too short?", "gears"));
-    assertFalse(e.getMessage().isBlank());
-    assertThrows(InvalidInputException.class, () -> ask(asker, "A long enough title for a question?"));
-    assertThrows(
-        InvalidInputException.class,
-        () -> ask(asker, "A long enough title for a question?", "a", "b", "c", "d", "e", "f"));
-    InvalidInputException badTag =
-        assertThrows(InvalidInputException.class, () -> ask(asker, "A long enough title for a question?", "bad tag!"));
-    assertTrue(badTag.getMessage().contains("tag!"), badTag.getMessage());
-    assertThrows(
-        InvalidInputException.class, () -> h2.tx(() -> questions.ask(asker, "A long enough title for a question?", "short", List.of("x"))));
-    assertEquals(0, h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10)).total());
-    assertTrue(h2.tx(() -> tags.list(site.id(), null, 1, 10)).items().isEmpty());
-  }
-
-  @Test
-  void anonymousUsersAndStrangersAreRefused() {
-    QuestionSummary q = ask(asker, "Is it safe to ride with a worn chain?", "chain");
-    long a = answer(answerer, q.number(), "Replace it now, before it wears the cassette as well.");
-
-    assertEquals("Log in to vote.", assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(null, a, VoteType.UP))).getMessage());
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> questions.ask(null, "A question from nobody at all?", BODY, List.of("x"))));
-    assertThrows(NotAllowedException.class, () -> answer(null, q.number(), "An anonymous answer, long enough."));
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> comments.comment(null, a, "An anonymous comment here.")));
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(asker, q.number(), VoteType.UP)));
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(answerer, a, VoteType.UP)));
-    assertThrows(NotAllowedException.class, () -> h2.run(() -> questions.accept(answerer, a)));
-    assertThrows(NotFoundException.class, () -> h2.run(() -> questions.accept(asker, q.number())), "a question is not an answer");
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> votes.vote(answerer, 9999, VoteType.UP)));
-
-    Actor elsewhere = new Actor(asker.userId(), site.id() + 1000, Role.USER);
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(elsewhere, a, VoteType.UP)), "an actor of another site");
-
-    QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
-    assertEquals(0, detail.answers().get(0).score());
-    assertNull(detail.acceptedAnswerNumber());
-  }
-
-  @Test
-  void ownersAndModeratorsEditAndCountsFollow() {
-    QuestionSummary q = ask(asker, "Is it safe to ride with a worn chain?", "chain", "safety");
-    long a = answer(answerer, q.number(), "Replace it now, before it wears the cassette as well.");
-    h2.tx(() -> users.createUser(site.id(), "mod", "Mo Derator", PASSWORD, Role.MODERATOR));
-    Actor moderator = h2.tx(() -> users.actorFor(site.id(), "mod").orElseThrow());
-
-    assertThrows(
-        NotAllowedException.class,
-        () -> h2.run(() -> questions.edit(answerer, q.number(), "Bob rewrites the title of Alice?", "Bob's body, which is long enough.", List.of("chain"))));
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> questions.forEdit(asker, a)));
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> questions.forEdit(null, a)));
-
-    PostForEdit form = h2.tx(() -> questions.forEdit(asker, q.number()));
-    assertTrue(form.question());
-    assertEquals("chain safety", form.tags());
-    assertEquals(BODY, form.bodyMarkdown());
-    PostForEdit answerForm = h2.tx(() -> questions.forEdit(moderator, a));
-    assertFalse(answerForm.question());
-    assertEquals(q.number(), answerForm.questionNumber());
-    assertEquals("is-it-safe-to-ride-with-a-worn-chain", answerForm.questionSlug());
-
-    long before = rowVersion(q.number());
-    h2.run(() -> questions.edit(asker, q.number(), "Is it safe to ride with a worn chain at all?", BODY + " Edited.", List.of("chain", "drivetrain")));
-    h2.run(() -> questions.edit(moderator, a, null, "Replace it now; a worn chain wears the cassette too.", List.of()));
-    assertTrue(rowVersion(q.number()) > before);
-
-    QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
-    assertEquals("Is it safe to ride with a worn chain at all?", detail.title());
-    assertEquals(List.of("chain", "drivetrain"), detail.tags());
-    assertTrue(detail.answers().get(0).bodyHtml().contains("wears the cassette too"));
-    assertTrue(detail.answers().get(0).lastEditedAt() != null);
-    // The tag list shows tags in use: "safety" has no question left.
-    assertEquals(
-        Set.of(new TagCount("chain", 1), new TagCount("drivetrain", 1)),
-        Set.copyOf(h2.tx(() -> tags.list(site.id(), null, 1, 10)).items()));
-  }
-
-  @Test
-  void viewsAreCountedWithoutANewRowVersionAndChangesGetOne() {
-    QuestionSummary q = ask(asker, "How many people read this question?", "views");
-    long asked = rowVersion(q.number());
-
-    h2.run(() -> questions.recordView(site.id(), q.number()));
-    h2.run(() -> questions.recordView(site.id(), q.number()));
-    h2.run(() -> questions.recordView(site.id(), 424242));
-
-    assertEquals(2, h2.tx(() -> questions.view(site.id(), q.number(), null)).viewCount());
-    assertEquals(asked, rowVersion(q.number()), "a view is not a change");
-
-    long a = answer(answerer, q.number(), "Everybody who opens the page, counted once per view.");
-    long answered = rowVersion(q.number());
-    assertTrue(answered > asked);
-    assertTrue(rowVersion(a) > asked);
-    h2.tx(() -> votes.vote(asker, a, VoteType.UP));
-    assertTrue(rowVersion(a) > answered);
-  }
-
-  @Test
-  void anUpdateWritesOnlyChangedColumnsSoAViewCountInBetweenSurvives() {
-    QuestionSummary q = ask(asker, "Does a stale entity overwrite the view count?", "views");
-    EntityManager stale = h2.direct();
-    try {
-      stale.getTransaction().begin();
-      Question loaded =
-          stale.createNamedQuery("Question.findByNumber", Question.class)
-              .setParameter("site", site.id())
-              .setParameter("number", q.number())
-              .getSingleResult();
-      h2.run(() -> questions.recordView(site.id(), q.number()));
-      loaded.touch(loaded.getRowVersion() + 1_000);
-      stale.getTransaction().commit();
-    } finally {
-      stale.close();
+    @AfterEach
+    void closeDatabase() {
+        h2.close();
     }
-    assertEquals(1, h2.tx(() -> questions.view(site.id(), q.number(), null)).viewCount());
-  }
 
-  @Test
-  void numbersArePerSiteAndSitesDoNotSeeEachOther() {
-    SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
-    h2.tx(() -> users.createUser(beer.id(), "brewer", "Brewer", PASSWORD, Role.USER));
-    Actor brewer = h2.tx(() -> users.actorFor(beer.id(), "brewer").orElseThrow());
-    assertEquals(1, h2.tx(() -> users.profile(beer.id(), 1)).orElseThrow().number());
-
-    QuestionSummary bike = ask(asker, "Why is my chain squeaking so loudly?", "chain");
-    QuestionSummary ale = ask(brewer, "Why is my pale ale so cloudy today?", "ale");
-    assertEquals(1, bike.number());
-    assertEquals(1, ale.number());
-    assertEquals(2, answer(answerer, bike.number(), "Lubricate it, then wipe off what is left over."));
-
-    assertEquals("Why is my pale ale so cloudy today?", h2.tx(() -> questions.view(beer.id(), 1, null)).title());
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.view(beer.id(), 2, null)));
-    assertEquals(0, h2.tx(() -> questions.tagged(beer.id(), List.of("chain"), QuestionSort.NEWEST, 1, 10)).total());
-    assertEquals(List.of("ale"), h2.tx(() -> tags.list(beer.id(), null, 1, 10)).items().stream().map(TagCount::name).toList());
-    assertTrue(h2.tx(() -> users.actorFor(beer.id(), "asker")).isEmpty());
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> votes.vote(brewer, 2, VoteType.UP)), "bike's answer is not on beer");
-  }
-
-  @Test
-  void anAnswerNumberLeadsToItsQuestion() {
-    QuestionSummary q = ask(asker, "Where does this answer belong to?", "links");
-    long a = answer(answerer, q.number(), "It belongs to the question above, of course.");
-
-    assertEquals(q.number(), h2.tx(() -> questions.questionNumberOf(site.id(), a)));
-    assertEquals(q.number(), h2.tx(() -> questions.questionNumberOf(site.id(), q.number())));
-    assertEquals("where-does-this-answer-belong-to", h2.tx(() -> questions.slugOfQuestionContaining(site.id(), a)));
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.view(site.id(), a, null)));
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.questionNumberOf(site.id(), 999)));
-  }
-
-  @Test
-  void tagsListAndCompletePopularFirst() {
-    ask(asker, "First question about java records?", "java", "records");
-    ask(asker, "Second question about java streams?", "java", "streams");
-    ask(asker, "Third question about javascript promises?", "javascript");
-
-    assertEquals(List.of("java", "javascript"), h2.tx(() -> tags.complete(site.id(), "JAV", 10)));
-    assertEquals(List.of("java"), h2.tx(() -> tags.complete(site.id(), "jav", 1)));
-    assertTrue(h2.tx(() -> tags.complete(site.id(), "", 10)).isEmpty());
-    assertTrue(h2.tx(() -> tags.complete(site.id(), "%", 10)).isEmpty());
-    Page<TagCount> all = h2.tx(() -> tags.list(site.id(), null, 1, 2));
-    assertEquals(4, all.total());
-    assertEquals(new TagCount("java", 2), all.items().get(0));
-    assertEquals(List.of("records", "streams"), h2.tx(() -> tags.list(site.id(), null, 2, 2)).items().stream().map(TagCount::name).collect(Collectors.toList()));
-    assertEquals(1, h2.tx(() -> tags.list(site.id(), "s", 1, 10)).total());
-  }
-
-  @Test
-  void theRowVersionSequenceExists() {
-    EntityManager em = h2.direct();
-    try {
-      Number count =
-          (Number)
-              em.createNativeQuery(
-                      "select count(*) from information_schema.sequences where lower(sequence_name) = 'post_row_version_seq'")
-                  .getSingleResult();
-      assertEquals(1, count.intValue());
-    } finally {
-      em.close();
+    private QuestionSummary ask(Actor who, String title, String... tagNames) {
+        return h2.tx(() -> questions.ask(who, title, BODY, List.of(tagNames)));
     }
-    long a = h2.tx(() -> h2.bean(PostRepository.class).nextRowVersion());
-    long b = h2.tx(() -> h2.bean(PostRepository.class).nextRowVersion());
-    assertNotEquals(a, b);
-    assertTrue(b > a);
-  }
 
-  @Test
-  void listQueriesHaveTheirIndexes() {
-    EntityManager em = h2.direct();
-    try {
-      List<?> names =
-          em.createNativeQuery("select lower(index_name) from information_schema.indexes").getResultList();
-      for (String index :
-          List.of(
-              "idx_post_site_type_created",
-              "idx_post_site_type_activity",
-              "idx_post_site_type_score",
-              "idx_post_site_type_answers",
-              "idx_post_question_score",
-              "idx_question_tag_tag",
-              "idx_comment_post_created",
-              "idx_tag_site_count")) {
-        assertTrue(names.contains(index), index + " in " + names);
-      }
-    } finally {
-      em.close();
+    private long answer(Actor who, long question, String body) {
+        return h2.tx(() -> questions.answer(who, question, body));
     }
-  }
 
-  private void assertStatements(int most, String what) {
-    long count = h2.statistics().getPrepareStatementCount();
-    assertTrue(count >= 1 && count <= most, what + ": expected at most " + most + " statements, ran " + count);
-  }
+    private int reputation(UserRef ref) {
+        return h2.tx(() -> users.profile(site.id(), ref.number()).orElseThrow().reputation());
+    }
 
-  private long rowVersion(long number) {
-    return h2.tx(() -> h2.bean(PostRepository.class).find(site.id(), number).getRowVersion());
-  }
+    @Test
+    void theWholeLifeOfAQuestion() {
+        QuestionSummary q = ask(asker, "How do I tune a derailleur quickly?", "gears", "maintenance");
+        long a1 = answer(answerer, q.number(), "Turn the barrel adjuster a quarter turn at a time.");
+        long a2 = answer(answerer, q.number(), "Check the hanger alignment first, then the limit screws.");
 
-  private static List<Long> numbers(Page<QuestionSummary> page) {
-    return page.items().stream().map(QuestionSummary::number).toList();
-  }
+        assertEquals(1, h2.tx(() -> votes.vote(asker, a2, VoteType.UP)).score());
+        assertEquals(
+                VoteType.UP,
+                h2.tx(() -> votes.vote(answerer, q.number(), VoteType.UP)).myVote());
+        h2.run(() -> questions.accept(asker, a1));
+        CommentView comment =
+                h2.tx(() -> comments.comment(answerer, q.number(), "Which derailleur model is it, front or rear?"));
+        assertTrue(comment.id() > 0);
+
+        QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), asker));
+        assertTrue(detail.bodyHtml().contains("<strong>markdown</strong>"), detail.bodyHtml());
+        assertEquals(1, detail.score());
+        assertEquals(Long.valueOf(a1), detail.acceptedAnswerNumber());
+        assertEquals(
+                List.of(a1, a2),
+                detail.answers().stream().map(AnswerView::number).toList(),
+                "accepted first");
+        assertTrue(detail.answers().get(0).accepted());
+        assertFalse(detail.answers().get(1).accepted());
+        assertEquals(VoteType.UP, detail.answers().get(1).myVote());
+        assertNull(detail.myVote());
+        assertEquals(1, detail.comments().size());
+        assertEquals("Bo Answerer", detail.comments().get(0).owner().displayName());
+        assertEquals(List.of("gears", "maintenance"), detail.tags());
+        assertEquals("how-do-i-tune-a-derailleur-quickly", detail.slug());
+        assertEquals(
+                VoteType.UP,
+                h2.tx(() -> questions.view(site.id(), q.number(), answerer)).myVote());
+
+        assertEquals(26, reputation(answererRef), "1 + 10 for the upvote + 15 for the accept");
+        assertEquals(13, reputation(askerRef), "1 + 10 for the upvote + 2 for accepting");
+
+        VoteResult changed = h2.tx(() -> votes.vote(asker, a2, VoteType.DOWN));
+        assertEquals(-1, changed.score());
+        assertEquals(VoteType.DOWN, changed.myVote());
+        assertEquals(14, reputation(answererRef));
+        assertEquals(12, reputation(askerRef));
+        VoteResult retracted = h2.tx(() -> votes.vote(asker, a2, VoteType.DOWN));
+        assertEquals(0, retracted.score());
+        assertNull(retracted.myVote());
+        assertEquals(16, reputation(answererRef));
+        assertEquals(13, reputation(askerRef));
+
+        h2.run(() -> questions.accept(asker, a2));
+        QuestionDetail moved = h2.tx(() -> questions.view(site.id(), q.number(), null));
+        assertEquals(Long.valueOf(a2), moved.acceptedAnswerNumber());
+        assertEquals(
+                List.of(a2, a1),
+                moved.answers().stream().map(AnswerView::number).toList());
+        assertEquals(16, reputation(answererRef), "the 15 moved between two answers of the same user");
+
+        assertEquals(
+                List.of(
+                        PostChanged.Kind.ASKED,
+                        PostChanged.Kind.ANSWERED,
+                        PostChanged.Kind.ANSWERED,
+                        PostChanged.Kind.VOTED,
+                        PostChanged.Kind.VOTED,
+                        PostChanged.Kind.ACCEPTED,
+                        PostChanged.Kind.COMMENTED,
+                        PostChanged.Kind.VOTED,
+                        PostChanged.Kind.VOTED,
+                        PostChanged.Kind.ACCEPTED),
+                h2.events.stream()
+                        .filter(PostChanged.class::isInstance)
+                        .map(e -> ((PostChanged) e).kind())
+                        .toList());
+        assertTrue(h2.events.stream()
+                .filter(PostChanged.class::isInstance)
+                .allMatch(e -> ((PostChanged) e).questionNumber() == q.number()));
+        // Owners are told of what others did, never of their own actions.
+        assertTrue(h2.events.stream()
+                .filter(PostActivity.class::isInstance)
+                .map(PostActivity.class::cast)
+                .allMatch(a -> a.ownerId() != a.actorId() && a.questionNumber() == q.number()));
+    }
+
+    @Test
+    void listsSortPageAndFilterByTag() {
+        QuestionSummary first = ask(asker, "First question about wheels and spokes?", "wheels");
+        QuestionSummary second = ask(asker, "Second question about tyres and tubes?", "tyres", "wheels");
+        QuestionSummary third = ask(asker, "Third question about brakes and pads?", "brakes");
+        answer(answerer, first.number(), "An answer that is certainly long enough to count.");
+        h2.tx(() -> votes.vote(answerer, third.number(), VoteType.UP));
+
+        assertEquals(
+                List.of(third.number(), second.number(), first.number()),
+                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))));
+        assertEquals(
+                third.number(),
+                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.VOTES, 1, 10)))
+                        .get(0));
+        assertEquals(
+                List.of(third.number(), second.number()),
+                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10))));
+        assertEquals(
+                2,
+                h2.tx(() -> questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10))
+                        .total());
+        assertEquals(
+                first.number(),
+                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.ACTIVE, 1, 10)))
+                        .get(0));
+        assertEquals(
+                3,
+                h2.tx(() -> questions.list(site.id(), QuestionSort.HOT, 1, 10)).total());
+        assertEquals(3, h2.tx(() -> questions.hot(site.id(), 5)).size());
+
+        Page<QuestionSummary> page2 = h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 2, 2));
+        assertEquals(3, page2.total());
+        assertEquals(2, page2.totalPages());
+        assertEquals(List.of(first.number()), numbers(page2));
+        assertEquals(numbers(h2.tx(() -> questions.list(site.id(), null, -5, 0))), List.of(third.number()));
+
+        assertEquals(
+                List.of(second.number(), first.number()),
+                numbers(h2.tx(() -> questions.tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10))));
+        assertEquals(
+                List.of(second.number()),
+                numbers(h2.tx(
+                        () -> questions.tagged(site.id(), List.of("Wheels", "tyres"), QuestionSort.VOTES, 1, 10))));
+        assertEquals(
+                List.of(second.number()),
+                numbers(h2.tx(() -> questions.tagged(site.id(), List.of("wheels+tyres"), QuestionSort.NEWEST, 1, 10))));
+        assertEquals(
+                0,
+                h2.tx(() -> questions.tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10))
+                        .total());
+        assertEquals(
+                0,
+                h2.tx(() -> questions.tagged(site.id(), List.of("wheels", "nope"), QuestionSort.NEWEST, 1, 10))
+                        .total());
+        assertEquals(
+                0,
+                h2.tx(() -> questions.tagged(site.id(), List.of(), QuestionSort.NEWEST, 1, 10))
+                        .total());
+        assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> questions.tagged(site.id(), List.of("bad!"), QuestionSort.NEWEST, 1, 10)));
+
+        QuestionSummary row = h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))
+                .items()
+                .get(1);
+        assertEquals(List.of("tyres", "wheels"), row.tags());
+        assertEquals("Ada Asker", row.owner().displayName());
+        assertEquals(askerRef.number(), row.owner().number());
+    }
+
+    @Test
+    void listPagesAreNotNPlusOne() {
+        for (int i = 0; i < 25; i++) {
+            String name = "user" + i;
+            h2.tx(() -> users.createUser(site.id(), name, "User " + name, PASSWORD, Role.USER));
+            Actor actor = h2.tx(() -> users.actorFor(site.id(), name).orElseThrow());
+            ask(actor, "Question number " + i + " about something?", "tag" + (i % 7), "common");
+        }
+        h2.statistics().clear();
+        Page<QuestionSummary> page = h2.tx(() -> questions.list(site.id(), QuestionSort.ACTIVE, 1, 50));
+        assertEquals(25, page.items().size());
+        assertStatements(2, "a list page: rows with owners, and the count");
+
+        h2.statistics().clear();
+        Page<QuestionSummary> tagged =
+                h2.tx(() -> questions.tagged(site.id(), List.of("common", "tag3"), QuestionSort.VOTES, 1, 50));
+        assertEquals(4, tagged.total());
+        assertStatements(3, "a tagged page: the tags, rows with owners, and the count");
+    }
+
+    @Test
+    void aQuestionPageTakesAFixedNumberOfQueries() {
+        QuestionSummary q = ask(asker, "A question with many answers and comments?", "many");
+        for (int n = 0; n < 6; n++) {
+            int i = n;
+            String name = "helper" + i;
+            h2.tx(() -> users.createUser(site.id(), name, "Helper " + i, PASSWORD, Role.USER));
+            Actor helper = h2.tx(() -> users.actorFor(site.id(), name).orElseThrow());
+            long a = answer(helper, q.number(), "Answer number " + i + " which is long enough to count.");
+            h2.tx(() -> comments.comment(helper, a, "A comment on my own answer " + i));
+            h2.tx(() -> comments.comment(helper, q.number(), "A comment on the question " + i));
+            h2.tx(() -> votes.vote(asker, a, VoteType.UP));
+        }
+        h2.statistics().clear();
+        QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), asker));
+        assertEquals(6, detail.answers().size());
+        assertEquals(6, detail.comments().size());
+        assertTrue(detail.answers().stream().allMatch(a -> a.comments().size() == 1 && a.myVote() == VoteType.UP));
+        assertStatements(4, "question with owner, answers with owners, comments with owners, my votes");
+    }
+
+    @Test
+    void concurrentWritersLoseNothing() throws Exception {
+        QuestionSummary q = ask(asker, "Which writes survive when many arrive together?", "concurrency");
+        List<Actor> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "crowd" + i;
+            h2.tx(() -> users.createUser(site.id(), name, "Crowd " + name, PASSWORD, Role.USER));
+            crowd.add(h2.tx(() -> users.actorFor(site.id(), name).orElseThrow()));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (Actor member : crowd) {
+                work.add(pool.submit(() -> h2.tx(() -> votes.vote(member, q.number(), VoteType.UP))));
+                work.add(
+                        pool.submit(() -> answer(member, q.number(), "An answer written at the same time as others.")));
+                work.add(pool.submit(() -> h2.run(() -> questions.recordView(site.id(), q.number()))));
+            }
+            for (var f : work) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
+        assertEquals(8, detail.score());
+        assertEquals(8, detail.answers().size());
+        assertEquals(8, detail.viewCount());
+        assertEquals(
+                8, detail.answers().stream().map(AnswerView::number).distinct().count());
+        assertEquals(1 + 8 * 10, reputation(askerRef));
+        assertEquals(
+                8,
+                h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 5))
+                        .items()
+                        .get(0)
+                        .answerCount());
+    }
+
+    @Test
+    void badInputIsRejectedWithAMessageAndNothingIsStored() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ask(asker, "Too short?", "gears"));
+        assertFalse(e.getMessage().isBlank());
+        assertThrows(InvalidInputException.class, () -> ask(asker, "A long enough title for a question?"));
+        assertThrows(
+                InvalidInputException.class,
+                () -> ask(asker, "A long enough title for a question?", "a", "b", "c", "d", "e", "f"));
+        InvalidInputException badTag = assertThrows(
+                InvalidInputException.class, () -> ask(asker, "A long enough title for a question?", "bad tag!"));
+        assertTrue(badTag.getMessage().contains("tag!"), badTag.getMessage());
+        assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> questions.ask(asker, "A long enough title for a question?", "short", List.of("x"))));
+        assertEquals(
+                0,
+                h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))
+                        .total());
+        assertTrue(h2.tx(() -> tags.list(site.id(), null, 1, 10)).items().isEmpty());
+    }
+
+    @Test
+    void anonymousUsersAndStrangersAreRefused() {
+        QuestionSummary q = ask(asker, "Is it safe to ride with a worn chain?", "chain");
+        long a = answer(answerer, q.number(), "Replace it now, before it wears the cassette as well.");
+
+        assertEquals(
+                "Log in to vote.",
+                assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(null, a, VoteType.UP)))
+                        .getMessage());
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> questions.ask(null, "A question from nobody at all?", BODY, List.of("x"))));
+        assertThrows(NotAllowedException.class, () -> answer(null, q.number(), "An anonymous answer, long enough."));
+        assertThrows(
+                NotAllowedException.class, () -> h2.tx(() -> comments.comment(null, a, "An anonymous comment here.")));
+        assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(asker, q.number(), VoteType.UP)));
+        assertThrows(NotAllowedException.class, () -> h2.tx(() -> votes.vote(answerer, a, VoteType.UP)));
+        assertThrows(NotAllowedException.class, () -> h2.run(() -> questions.accept(answerer, a)));
+        assertThrows(
+                NotFoundException.class,
+                () -> h2.run(() -> questions.accept(asker, q.number())),
+                "a question is not an answer");
+        assertThrows(NotFoundException.class, () -> h2.tx(() -> votes.vote(answerer, 9999, VoteType.UP)));
+
+        Actor elsewhere = new Actor(asker.userId(), site.id() + 1000, Role.USER);
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> votes.vote(elsewhere, a, VoteType.UP)),
+                "an actor of another site");
+
+        QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
+        assertEquals(0, detail.answers().get(0).score());
+        assertNull(detail.acceptedAnswerNumber());
+    }
+
+    @Test
+    void ownersAndModeratorsEditAndCountsFollow() {
+        QuestionSummary q = ask(asker, "Is it safe to ride with a worn chain?", "chain", "safety");
+        long a = answer(answerer, q.number(), "Replace it now, before it wears the cassette as well.");
+        h2.tx(() -> users.createUser(site.id(), "mod", "Mo Derator", PASSWORD, Role.MODERATOR));
+        Actor moderator = h2.tx(() -> users.actorFor(site.id(), "mod").orElseThrow());
+
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.run(() -> questions.edit(
+                        answerer,
+                        q.number(),
+                        "Bob rewrites the title of Alice?",
+                        "Bob's body, which is long enough.",
+                        List.of("chain"))));
+        assertThrows(NotAllowedException.class, () -> h2.tx(() -> questions.forEdit(asker, a)));
+        assertThrows(NotAllowedException.class, () -> h2.tx(() -> questions.forEdit(null, a)));
+
+        PostForEdit form = h2.tx(() -> questions.forEdit(asker, q.number()));
+        assertTrue(form.question());
+        assertEquals("chain safety", form.tags());
+        assertEquals(BODY, form.bodyMarkdown());
+        PostForEdit answerForm = h2.tx(() -> questions.forEdit(moderator, a));
+        assertFalse(answerForm.question());
+        assertEquals(q.number(), answerForm.questionNumber());
+        assertEquals("is-it-safe-to-ride-with-a-worn-chain", answerForm.questionSlug());
+
+        long before = rowVersion(q.number());
+        h2.run(() -> questions.edit(
+                asker,
+                q.number(),
+                "Is it safe to ride with a worn chain at all?",
+                BODY + " Edited.",
+                List.of("chain", "drivetrain")));
+        h2.run(() ->
+                questions.edit(moderator, a, null, "Replace it now; a worn chain wears the cassette too.", List.of()));
+        assertTrue(rowVersion(q.number()) > before);
+
+        QuestionDetail detail = h2.tx(() -> questions.view(site.id(), q.number(), null));
+        assertEquals("Is it safe to ride with a worn chain at all?", detail.title());
+        assertEquals(List.of("chain", "drivetrain"), detail.tags());
+        assertTrue(detail.answers().get(0).bodyHtml().contains("wears the cassette too"));
+        assertTrue(detail.answers().get(0).lastEditedAt() != null);
+        // The tag list shows tags in use: "safety" has no question left.
+        assertEquals(
+                Set.of(new TagCount("chain", 1), new TagCount("drivetrain", 1)),
+                Set.copyOf(h2.tx(() -> tags.list(site.id(), null, 1, 10)).items()));
+    }
+
+    @Test
+    void viewsAreCountedWithoutANewRowVersionAndChangesGetOne() {
+        QuestionSummary q = ask(asker, "How many people read this question?", "views");
+        long asked = rowVersion(q.number());
+
+        h2.run(() -> questions.recordView(site.id(), q.number()));
+        h2.run(() -> questions.recordView(site.id(), q.number()));
+        h2.run(() -> questions.recordView(site.id(), 424242));
+
+        assertEquals(2, h2.tx(() -> questions.view(site.id(), q.number(), null)).viewCount());
+        assertEquals(asked, rowVersion(q.number()), "a view is not a change");
+
+        long a = answer(answerer, q.number(), "Everybody who opens the page, counted once per view.");
+        long answered = rowVersion(q.number());
+        assertTrue(answered > asked);
+        assertTrue(rowVersion(a) > asked);
+        h2.tx(() -> votes.vote(asker, a, VoteType.UP));
+        assertTrue(rowVersion(a) > answered);
+    }
+
+    @Test
+    void anUpdateWritesOnlyChangedColumnsSoAViewCountInBetweenSurvives() {
+        QuestionSummary q = ask(asker, "Does a stale entity overwrite the view count?", "views");
+        EntityManager stale = h2.direct();
+        try {
+            stale.getTransaction().begin();
+            Question loaded = stale.createNamedQuery("Question.findByNumber", Question.class)
+                    .setParameter("site", site.id())
+                    .setParameter("number", q.number())
+                    .getSingleResult();
+            h2.run(() -> questions.recordView(site.id(), q.number()));
+            loaded.touch(loaded.getRowVersion() + 1_000);
+            stale.getTransaction().commit();
+        } finally {
+            stale.close();
+        }
+        assertEquals(1, h2.tx(() -> questions.view(site.id(), q.number(), null)).viewCount());
+    }
+
+    @Test
+    void numbersArePerSiteAndSitesDoNotSeeEachOther() {
+        SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
+        h2.tx(() -> users.createUser(beer.id(), "brewer", "Brewer", PASSWORD, Role.USER));
+        Actor brewer = h2.tx(() -> users.actorFor(beer.id(), "brewer").orElseThrow());
+        assertEquals(1, h2.tx(() -> users.profile(beer.id(), 1)).orElseThrow().number());
+
+        QuestionSummary bike = ask(asker, "Why is my chain squeaking so loudly?", "chain");
+        QuestionSummary ale = ask(brewer, "Why is my pale ale so cloudy today?", "ale");
+        assertEquals(1, bike.number());
+        assertEquals(1, ale.number());
+        assertEquals(2, answer(answerer, bike.number(), "Lubricate it, then wipe off what is left over."));
+
+        assertEquals(
+                "Why is my pale ale so cloudy today?",
+                h2.tx(() -> questions.view(beer.id(), 1, null)).title());
+        assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.view(beer.id(), 2, null)));
+        assertEquals(
+                0,
+                h2.tx(() -> questions.tagged(beer.id(), List.of("chain"), QuestionSort.NEWEST, 1, 10))
+                        .total());
+        assertEquals(
+                List.of("ale"),
+                h2.tx(() -> tags.list(beer.id(), null, 1, 10)).items().stream()
+                        .map(TagCount::name)
+                        .toList());
+        assertTrue(h2.tx(() -> users.actorFor(beer.id(), "asker")).isEmpty());
+        assertThrows(
+                NotFoundException.class,
+                () -> h2.tx(() -> votes.vote(brewer, 2, VoteType.UP)),
+                "bike's answer is not on beer");
+    }
+
+    @Test
+    void anAnswerNumberLeadsToItsQuestion() {
+        QuestionSummary q = ask(asker, "Where does this answer belong to?", "links");
+        long a = answer(answerer, q.number(), "It belongs to the question above, of course.");
+
+        assertEquals(q.number(), h2.tx(() -> questions.questionNumberOf(site.id(), a)));
+        assertEquals(q.number(), h2.tx(() -> questions.questionNumberOf(site.id(), q.number())));
+        assertEquals("where-does-this-answer-belong-to", h2.tx(() -> questions.slugOfQuestionContaining(site.id(), a)));
+        assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.view(site.id(), a, null)));
+        assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.questionNumberOf(site.id(), 999)));
+    }
+
+    @Test
+    void tagsListAndCompletePopularFirst() {
+        ask(asker, "First question about java records?", "java", "records");
+        ask(asker, "Second question about java streams?", "java", "streams");
+        ask(asker, "Third question about javascript promises?", "javascript");
+
+        assertEquals(List.of("java", "javascript"), h2.tx(() -> tags.complete(site.id(), "JAV", 10)));
+        assertEquals(List.of("java"), h2.tx(() -> tags.complete(site.id(), "jav", 1)));
+        assertTrue(h2.tx(() -> tags.complete(site.id(), "", 10)).isEmpty());
+        assertTrue(h2.tx(() -> tags.complete(site.id(), "%", 10)).isEmpty());
+        Page<TagCount> all = h2.tx(() -> tags.list(site.id(), null, 1, 2));
+        assertEquals(4, all.total());
+        assertEquals(new TagCount("java", 2), all.items().get(0));
+        assertEquals(
+                List.of("records", "streams"),
+                h2.tx(() -> tags.list(site.id(), null, 2, 2)).items().stream()
+                        .map(TagCount::name)
+                        .collect(Collectors.toList()));
+        assertEquals(1, h2.tx(() -> tags.list(site.id(), "s", 1, 10)).total());
+    }
+
+    @Test
+    void theRowVersionSequenceExists() {
+        EntityManager em = h2.direct();
+        try {
+            Number count = (Number) em.createNativeQuery(
+                            "select count(*) from information_schema.sequences where lower(sequence_name) = 'post_row_version_seq'")
+                    .getSingleResult();
+            assertEquals(1, count.intValue());
+        } finally {
+            em.close();
+        }
+        long a = h2.tx(() -> h2.bean(PostRepository.class).nextRowVersion());
+        long b = h2.tx(() -> h2.bean(PostRepository.class).nextRowVersion());
+        assertNotEquals(a, b);
+        assertTrue(b > a);
+    }
+
+    @Test
+    void listQueriesHaveTheirIndexes() {
+        EntityManager em = h2.direct();
+        try {
+            List<?> names = em.createNativeQuery("select lower(index_name) from information_schema.indexes")
+                    .getResultList();
+            for (String index : List.of(
+                    "idx_post_site_type_created",
+                    "idx_post_site_type_activity",
+                    "idx_post_site_type_score",
+                    "idx_post_site_type_answers",
+                    "idx_post_question_score",
+                    "idx_question_tag_tag",
+                    "idx_comment_post_created",
+                    "idx_tag_site_count")) {
+                assertTrue(names.contains(index), index + " in " + names);
+            }
+        } finally {
+            em.close();
+        }
+    }
+
+    private void assertStatements(int most, String what) {
+        long count = h2.statistics().getPrepareStatementCount();
+        assertTrue(count >= 1 && count <= most, what + ": expected at most " + most + " statements, ran " + count);
+    }
+
+    private long rowVersion(long number) {
+        return h2.tx(() -> h2.bean(PostRepository.class).find(site.id(), number).getRowVersion());
+    }
+
+    private static List<Long> numbers(Page<QuestionSummary> page) {
+        return page.items().stream().map(QuestionSummary::number).toList();
+    }
 }

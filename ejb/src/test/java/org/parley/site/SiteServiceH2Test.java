@@ -18,57 +18,64 @@ import org.parley.user.Role;
 /** Finding sites by host, through the cache, and creating them, on Hibernate and H2. */
 class SiteServiceH2Test {
 
-  private H2Services h2;
-  private SiteService sites;
+    private H2Services h2;
+    private SiteService sites;
 
-  @BeforeEach
-  void database() {
-    h2 = new H2Services();
-    sites = h2.bean(SiteService.class);
-  }
+    @BeforeEach
+    void database() {
+        h2 = new H2Services();
+        sites = h2.bean(SiteService.class);
+    }
 
-  @AfterEach
-  void close() {
-    h2.close();
-  }
+    @AfterEach
+    void close() {
+        h2.close();
+    }
 
-  @Test
-  void hostsAreFoundWhateverTheirCaseAndPort() {
-    SiteInfo local = h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", "Questions"));
+    @Test
+    void hostsAreFoundWhateverTheirCaseAndPort() {
+        SiteInfo local = h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", "Questions"));
 
-    assertEquals(local, h2.tx(() -> sites.findByHost("LocalHost:8080")).orElseThrow());
-    assertTrue(h2.tx(() -> sites.findByHost("nowhere.localhost")).isEmpty());
-    assertTrue(h2.tx(() -> sites.findByHost(null)).isEmpty());
-    assertTrue(h2.tx(() -> sites.findByHost("bad host")).isEmpty());
-    assertEquals(local, h2.tx(() -> sites.ensureSite("localhost", "other", "Other", "")), "an existing site is kept");
-  }
+        assertEquals(local, h2.tx(() -> sites.findByHost("LocalHost:8080")).orElseThrow());
+        assertTrue(h2.tx(() -> sites.findByHost("nowhere.localhost")).isEmpty());
+        assertTrue(h2.tx(() -> sites.findByHost(null)).isEmpty());
+        assertTrue(h2.tx(() -> sites.findByHost("bad host")).isEmpty());
+        assertEquals(
+                local, h2.tx(() -> sites.ensureSite("localhost", "other", "Other", "")), "an existing site is kept");
+    }
 
-  @Test
-  void lookupsAreCachedAndACreatedSiteIsFoundAtOnce() {
-    h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", ""));
-    assertTrue(h2.tx(() -> sites.findByHost("localhost")).isPresent());
-    assertTrue(h2.tx(() -> sites.findByHost("beer.localhost")).isEmpty());
+    @Test
+    void lookupsAreCachedAndACreatedSiteIsFoundAtOnce() {
+        h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", ""));
+        assertTrue(h2.tx(() -> sites.findByHost("localhost")).isPresent());
+        assertTrue(h2.tx(() -> sites.findByHost("beer.localhost")).isEmpty());
 
-    h2.statistics().clear();
-    h2.tx(() -> sites.findByHost("localhost"));
-    h2.tx(() -> sites.findByHost("beer.localhost"));
-    assertEquals(0, h2.statistics().getPrepareStatementCount(), "both answers come from the cache");
+        h2.statistics().clear();
+        h2.tx(() -> sites.findByHost("localhost"));
+        h2.tx(() -> sites.findByHost("beer.localhost"));
+        assertEquals(0, h2.statistics().getPrepareStatementCount(), "both answers come from the cache");
 
-    SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
-    assertEquals(beer, h2.tx(() -> sites.findByHost("beer.localhost")).orElseThrow(), "the cached miss was cleared");
-  }
+        SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
+        assertEquals(
+                beer, h2.tx(() -> sites.findByHost("beer.localhost")).orElseThrow(), "the cached miss was cleared");
+    }
 
-  @Test
-  void onlyAdminsCreateSitesAndHostsAreUnique() {
-    Actor admin = new Actor(1, 1, Role.ADMIN);
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> sites.create(null, "a.localhost", "a", "A", "")));
-    assertThrows(NotAllowedException.class, () -> h2.tx(() -> sites.create(new Actor(1, 1, Role.MODERATOR), "a.localhost", "a", "A", "")));
+    @Test
+    void onlyAdminsCreateSitesAndHostsAreUnique() {
+        Actor admin = new Actor(1, 1, Role.ADMIN);
+        assertThrows(NotAllowedException.class, () -> h2.tx(() -> sites.create(null, "a.localhost", "a", "A", "")));
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.create(new Actor(1, 1, Role.MODERATOR), "a.localhost", "a", "A", "")));
 
-    SiteInfo created = h2.tx(() -> sites.create(admin, "A.Localhost", "a", "Site A", "About A"));
-    assertEquals(new SiteInfo(created.id(), "a.localhost", "a", "Site A", "About A"), created);
-    assertThrows(ConflictException.class, () -> h2.tx(() -> sites.create(admin, "a.localhost:80", "a2", "A again", "")));
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "not a host", "x", "X", "")));
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "b.localhost", "B!", "X", "")));
-    assertEquals(List.of("a.localhost"), h2.tx(sites::list).stream().map(SiteInfo::host).toList());
-  }
+        SiteInfo created = h2.tx(() -> sites.create(admin, "A.Localhost", "a", "Site A", "About A"));
+        assertEquals(new SiteInfo(created.id(), "a.localhost", "a", "Site A", "About A"), created);
+        assertThrows(
+                ConflictException.class, () -> h2.tx(() -> sites.create(admin, "a.localhost:80", "a2", "A again", "")));
+        assertThrows(InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "not a host", "x", "X", "")));
+        assertThrows(InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "b.localhost", "B!", "X", "")));
+        assertEquals(
+                List.of("a.localhost"),
+                h2.tx(sites::list).stream().map(SiteInfo::host).toList());
+    }
 }

@@ -14,59 +14,60 @@ import org.parley.rules.InvalidInputException;
 /** Parsing what users type into tag names. */
 class TagServiceTest {
 
-  @Test
-  void splitsOnSpacesCommasAndPlus() {
-    assertEquals(List.of("java", "jpa", "sql", "h2"), TagService.parse("java jpa,sql+h2"));
-    assertEquals(List.of("java", "jpa"), TagService.parse("  java ,  \t jpa\n"));
-    assertEquals(List.of("a", "b"), TagService.parse(",,a,,+b,,"));
-  }
+    @Test
+    void splitsOnSpacesCommasAndPlus() {
+        assertEquals(List.of("java", "jpa", "sql", "h2"), TagService.parse("java jpa,sql+h2"));
+        assertEquals(List.of("java", "jpa"), TagService.parse("  java ,  \t jpa\n"));
+        assertEquals(List.of("a", "b"), TagService.parse(",,a,,+b,,"));
+    }
 
-  @Test
-  void lowerCasesAndDeduplicatesInOrderOfFirstAppearance() {
-    assertEquals(List.of("java", "jpa"), TagService.parse("Java JPA java jPa"));
-  }
+    @Test
+    void lowerCasesAndDeduplicatesInOrderOfFirstAppearance() {
+        assertEquals(List.of("java", "jpa"), TagService.parse("Java JPA java jPa"));
+    }
 
-  @Test
-  void plusSignsInsideANameSurvive() {
-    assertEquals(List.of("c++"), TagService.parse("c++"));
-    assertEquals(List.of("c++", "java"), TagService.parse("c+++java"));
-    assertEquals(List.of("c++", "c#", ".net", "node.js", "ruby-on-rails"), TagService.parse("C++ C# .NET node.js ruby-on-rails"));
-  }
+    @Test
+    void plusSignsInsideANameSurvive() {
+        assertEquals(List.of("c++"), TagService.parse("c++"));
+        assertEquals(List.of("c++", "java"), TagService.parse("c+++java"));
+        assertEquals(
+                List.of("c++", "c#", ".net", "node.js", "ruby-on-rails"),
+                TagService.parse("C++ C# .NET node.js ruby-on-rails"));
+    }
 
-  @Test
-  void nullOrBlankGivesNoTags() {
-    assertTrue(TagService.parse(null).isEmpty());
-    assertTrue(TagService.parse("   ").isEmpty());
-    assertTrue(TagService.parse(" , ").isEmpty());
-  }
+    @Test
+    void nullOrBlankGivesNoTags() {
+        assertTrue(TagService.parse(null).isEmpty());
+        assertTrue(TagService.parse("   ").isEmpty());
+        assertTrue(TagService.parse(" , ").isEmpty());
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"bad!", "naïve", "semi;colon", "a/b", "<script>", "under_score", "quote\"", "dollar$"})
-  void invalidNamesAreRefusedByName(String bad) {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TagService.parse("java " + bad));
-    assertTrue(e.getMessage().contains(bad.toLowerCase(java.util.Locale.ROOT)), e.getMessage());
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"bad!", "naïve", "semi;colon", "a/b", "<script>", "under_score", "quote\"", "dollar$"})
+    void invalidNamesAreRefusedByName(String bad) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TagService.parse("java " + bad));
+        assertTrue(e.getMessage().contains(bad.toLowerCase(java.util.Locale.ROOT)), e.getMessage());
+    }
 
-  @Test
-  void namesAreAtMost35Characters() {
-    String longest = "a".repeat(35);
-    assertEquals(List.of(longest), TagService.parse(longest));
-    InvalidInputException e =
-        assertThrows(InvalidInputException.class, () -> TagService.parse("a".repeat(36)));
-    assertTrue(e.getMessage().contains("a".repeat(36)));
-  }
+    @Test
+    void namesAreAtMost35Characters() {
+        String longest = "a".repeat(35);
+        assertEquals(List.of(longest), TagService.parse(longest));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TagService.parse("a".repeat(36)));
+        assertTrue(e.getMessage().contains("a".repeat(36)));
+    }
 
-  @Test
-  void theParserDoesNotLimitTheCountButQuestionsDo() {
-    assertEquals(7, TagService.parse("a b c d e f g").size());
-  }
+    @Test
+    void theParserDoesNotLimitTheCountButQuestionsDo() {
+        assertEquals(7, TagService.parse("a b c d e f g").size());
+    }
 
-  @Test
-  void tagNamesValidateOnTheEntityToo() {
-    assertTrue(Tag.isValidName("c#"));
-    assertFalse(Tag.isValidName("Java"), "names are stored lower-case");
-    assertFalse(Tag.isValidName(""));
-    assertFalse(Tag.isValidName(null));
-    assertThrows(InvalidInputException.class, () -> Tag.checkName("has space"));
-  }
+    @Test
+    void tagNamesValidateOnTheEntityToo() {
+        assertTrue(Tag.isValidName("c#"));
+        assertFalse(Tag.isValidName("Java"), "names are stored lower-case");
+        assertFalse(Tag.isValidName(""));
+        assertFalse(Tag.isValidName(null));
+        assertThrows(InvalidInputException.class, () -> Tag.checkName("has space"));
+    }
 }

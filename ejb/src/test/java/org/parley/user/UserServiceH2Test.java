@@ -23,110 +23,134 @@ import org.parley.testing.H2Services;
 /** Registration, log-in and profiles on Hibernate and H2. */
 class UserServiceH2Test {
 
-  private static final String PASSWORD = "correct-horse-battery";
+    private static final String PASSWORD = "correct-horse-battery";
 
-  private H2Services h2;
-  private UserService users;
-  private QuestionService questions;
-  private SiteInfo site;
-  private SiteInfo other;
+    private H2Services h2;
+    private UserService users;
+    private QuestionService questions;
+    private SiteInfo site;
+    private SiteInfo other;
 
-  @BeforeEach
-  void twoSites() {
-    h2 = new H2Services();
-    users = h2.bean(UserService.class);
-    questions = h2.bean(QuestionService.class);
-    SiteService sites = h2.bean(SiteService.class);
-    site = h2.tx(() -> sites.ensureSite("bicycles.localhost", "bicycles", "Bicycles", ""));
-    other = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
-  }
-
-  @AfterEach
-  void close() {
-    h2.close();
-  }
-
-  @Test
-  void registeringGivesAPlainUserWithTheNextNumber() {
-    UserRef jane = h2.tx(() -> users.register(site.id(), "  Jane.Doe ", "Jane Doe", PASSWORD));
-    UserRef joe = h2.tx(() -> users.register(site.id(), "joe", "Joe", PASSWORD));
-
-    assertEquals(new UserRef(1L, "Jane Doe", "jane-doe", 1), jane);
-    assertEquals(2L, joe.number());
-    Actor actor = h2.tx(() -> users.actorFor(site.id(), "JANE.DOE")).orElseThrow();
-    assertEquals(Role.USER, actor.role(), "the first user of a site is not an admin");
-    assertEquals(site.id(), actor.siteId());
-  }
-
-  @Test
-  void takenNamesAndBadInputAreRefused() {
-    h2.tx(() -> users.register(site.id(), "jane", "Jane Doe", PASSWORD));
-
-    ConflictException taken =
-        assertThrows(ConflictException.class, () -> h2.tx(() -> users.register(site.id(), "JANE", "Jane Again", PASSWORD)));
-    assertTrue(taken.getMessage().contains("jane"), taken.getMessage());
-    assertEquals(1L, h2.tx(() -> users.register(other.id(), "jane", "Other Jane", PASSWORD)).number(), "names are per site");
-
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "jo", "Jo", PASSWORD)));
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "jo jo", "Jo Jo", PASSWORD)));
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "josephine", "J", PASSWORD)));
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "josephine", "Josephine", "too-short")));
-    assertThrows(InvalidInputException.class, () -> h2.tx(() -> users.createUser(site.id(), "josephine", "Josephine", PASSWORD, null)));
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> users.register(424242, "josephine", "Josephine", PASSWORD)));
-    assertEquals(2L, h2.tx(() -> users.register(site.id(), "josephine", "Josephine", PASSWORD)).number(), "refusals used no number");
-  }
-
-  @Test
-  void authenticationChecksThePasswordOnTheRightSite() {
-    h2.tx(() -> users.createUser(site.id(), "mod", "Mo Derator", PASSWORD, Role.MODERATOR));
-
-    Actor mod = h2.tx(() -> users.authenticate(site.id(), " MOD ", PASSWORD)).orElseThrow();
-    assertEquals(Role.MODERATOR, mod.role());
-    assertTrue(h2.tx(() -> users.authenticate(site.id(), "mod", "wrong-horse-battery")).isEmpty());
-    assertTrue(h2.tx(() -> users.authenticate(site.id(), "nobody", PASSWORD)).isEmpty());
-    assertTrue(h2.tx(() -> users.authenticate(other.id(), "mod", PASSWORD)).isEmpty());
-    assertTrue(h2.tx(() -> users.authenticate(site.id(), null, PASSWORD)).isEmpty());
-    assertTrue(h2.tx(() -> users.authenticate(site.id(), "mod", null)).isEmpty());
-    assertTrue(h2.tx(() -> users.actorFor(site.id(), null)).isEmpty());
-  }
-
-  @Test
-  void profilesCountAndListQuestionsAndAnswers() {
-    UserRef jane = h2.tx(() -> users.register(site.id(), "jane", "Jane Doe", PASSWORD));
-    h2.tx(() -> users.register(site.id(), "joe", "Joe Bloggs", PASSWORD));
-    Actor janeActor = h2.tx(() -> users.actorFor(site.id(), "jane")).orElseThrow();
-    Actor joeActor = h2.tx(() -> users.actorFor(site.id(), "joe")).orElseThrow();
-    for (int i = 0; i < 22; i++) {
-      String title = "Question number " + i + " about brakes?";
-      h2.tx(() -> questions.ask(janeActor, title, "A body that is long enough for a question here.", List.of("brakes")));
+    @BeforeEach
+    void twoSites() {
+        h2 = new H2Services();
+        users = h2.bean(UserService.class);
+        questions = h2.bean(QuestionService.class);
+        SiteService sites = h2.bean(SiteService.class);
+        site = h2.tx(() -> sites.ensureSite("bicycles.localhost", "bicycles", "Bicycles", ""));
+        other = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
     }
-    long answer = h2.tx(() -> questions.answer(joeActor, 1, "An answer by Joe which is long enough to count."));
-    h2.run(() -> questions.accept(janeActor, answer));
 
-    UserProfile profile = h2.tx(() -> users.profile(site.id(), jane.number())).orElseThrow();
-    assertEquals("Jane Doe", profile.displayName());
-    assertEquals("jane-doe", profile.slug());
-    assertEquals(22, profile.questionCount());
-    assertEquals(0, profile.answerCount());
-    assertNull(profile.aboutHtml());
-    assertEquals(3, profile.reputation(), "1 + 2 for accepting");
-    assertTrue(h2.tx(() -> users.profile(site.id(), 99)).isEmpty());
-    assertTrue(h2.tx(() -> users.profile(other.id(), jane.number())).isEmpty());
+    @AfterEach
+    void close() {
+        h2.close();
+    }
 
-    Page<QuestionSummary> first = h2.tx(() -> users.questionsBy(site.id(), jane.number(), 0));
-    assertEquals(UserService.PROFILE_PAGE_SIZE, first.items().size());
-    assertEquals(22, first.total());
-    assertEquals("Question number 21 about brakes?", first.items().get(0).title(), "newest first");
-    assertEquals(2, h2.tx(() -> users.questionsBy(site.id(), jane.number(), 2)).items().size());
+    @Test
+    void registeringGivesAPlainUserWithTheNextNumber() {
+        UserRef jane = h2.tx(() -> users.register(site.id(), "  Jane.Doe ", "Jane Doe", PASSWORD));
+        UserRef joe = h2.tx(() -> users.register(site.id(), "joe", "Joe", PASSWORD));
 
-    Page<AnswerSummary> answers = h2.tx(() -> users.answersBy(site.id(), 2, 1));
-    assertEquals(1, answers.total());
-    AnswerSummary a = answers.items().get(0);
-    assertEquals(answer, a.answerNumber());
-    assertEquals(1, a.questionNumber());
-    assertEquals("question-number-0-about-brakes", a.questionSlug());
-    assertTrue(a.accepted());
-    assertThrows(NotFoundException.class, () -> h2.tx(() -> users.answersBy(site.id(), 99, 1)));
-    assertFalse(h2.tx(() -> users.questionsBy(site.id(), 2, 1)).hasNext());
-  }
+        assertEquals(new UserRef(1L, "Jane Doe", "jane-doe", 1), jane);
+        assertEquals(2L, joe.number());
+        Actor actor = h2.tx(() -> users.actorFor(site.id(), "JANE.DOE")).orElseThrow();
+        assertEquals(Role.USER, actor.role(), "the first user of a site is not an admin");
+        assertEquals(site.id(), actor.siteId());
+    }
+
+    @Test
+    void takenNamesAndBadInputAreRefused() {
+        h2.tx(() -> users.register(site.id(), "jane", "Jane Doe", PASSWORD));
+
+        ConflictException taken = assertThrows(
+                ConflictException.class, () -> h2.tx(() -> users.register(site.id(), "JANE", "Jane Again", PASSWORD)));
+        assertTrue(taken.getMessage().contains("jane"), taken.getMessage());
+        assertEquals(
+                1L,
+                h2.tx(() -> users.register(other.id(), "jane", "Other Jane", PASSWORD))
+                        .number(),
+                "names are per site");
+
+        assertThrows(InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "jo", "Jo", PASSWORD)));
+        assertThrows(
+                InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "jo jo", "Jo Jo", PASSWORD)));
+        assertThrows(
+                InvalidInputException.class, () -> h2.tx(() -> users.register(site.id(), "josephine", "J", PASSWORD)));
+        assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> users.register(site.id(), "josephine", "Josephine", "too-short")));
+        assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> users.createUser(site.id(), "josephine", "Josephine", PASSWORD, null)));
+        assertThrows(
+                NotFoundException.class, () -> h2.tx(() -> users.register(424242, "josephine", "Josephine", PASSWORD)));
+        assertEquals(
+                2L,
+                h2.tx(() -> users.register(site.id(), "josephine", "Josephine", PASSWORD))
+                        .number(),
+                "refusals used no number");
+    }
+
+    @Test
+    void authenticationChecksThePasswordOnTheRightSite() {
+        h2.tx(() -> users.createUser(site.id(), "mod", "Mo Derator", PASSWORD, Role.MODERATOR));
+
+        Actor mod =
+                h2.tx(() -> users.authenticate(site.id(), " MOD ", PASSWORD)).orElseThrow();
+        assertEquals(Role.MODERATOR, mod.role());
+        assertTrue(h2.tx(() -> users.authenticate(site.id(), "mod", "wrong-horse-battery"))
+                .isEmpty());
+        assertTrue(
+                h2.tx(() -> users.authenticate(site.id(), "nobody", PASSWORD)).isEmpty());
+        assertTrue(h2.tx(() -> users.authenticate(other.id(), "mod", PASSWORD)).isEmpty());
+        assertTrue(h2.tx(() -> users.authenticate(site.id(), null, PASSWORD)).isEmpty());
+        assertTrue(h2.tx(() -> users.authenticate(site.id(), "mod", null)).isEmpty());
+        assertTrue(h2.tx(() -> users.actorFor(site.id(), null)).isEmpty());
+    }
+
+    @Test
+    void profilesCountAndListQuestionsAndAnswers() {
+        UserRef jane = h2.tx(() -> users.register(site.id(), "jane", "Jane Doe", PASSWORD));
+        h2.tx(() -> users.register(site.id(), "joe", "Joe Bloggs", PASSWORD));
+        Actor janeActor = h2.tx(() -> users.actorFor(site.id(), "jane")).orElseThrow();
+        Actor joeActor = h2.tx(() -> users.actorFor(site.id(), "joe")).orElseThrow();
+        for (int i = 0; i < 22; i++) {
+            String title = "Question number " + i + " about brakes?";
+            h2.tx(() -> questions.ask(
+                    janeActor, title, "A body that is long enough for a question here.", List.of("brakes")));
+        }
+        long answer = h2.tx(() -> questions.answer(joeActor, 1, "An answer by Joe which is long enough to count."));
+        h2.run(() -> questions.accept(janeActor, answer));
+
+        UserProfile profile =
+                h2.tx(() -> users.profile(site.id(), jane.number())).orElseThrow();
+        assertEquals("Jane Doe", profile.displayName());
+        assertEquals("jane-doe", profile.slug());
+        assertEquals(22, profile.questionCount());
+        assertEquals(0, profile.answerCount());
+        assertNull(profile.aboutHtml());
+        assertEquals(3, profile.reputation(), "1 + 2 for accepting");
+        assertTrue(h2.tx(() -> users.profile(site.id(), 99)).isEmpty());
+        assertTrue(h2.tx(() -> users.profile(other.id(), jane.number())).isEmpty());
+
+        Page<QuestionSummary> first = h2.tx(() -> users.questionsBy(site.id(), jane.number(), 0));
+        assertEquals(UserService.PROFILE_PAGE_SIZE, first.items().size());
+        assertEquals(22, first.total());
+        assertEquals("Question number 21 about brakes?", first.items().get(0).title(), "newest first");
+        assertEquals(
+                2,
+                h2.tx(() -> users.questionsBy(site.id(), jane.number(), 2))
+                        .items()
+                        .size());
+
+        Page<AnswerSummary> answers = h2.tx(() -> users.answersBy(site.id(), 2, 1));
+        assertEquals(1, answers.total());
+        AnswerSummary a = answers.items().get(0);
+        assertEquals(answer, a.answerNumber());
+        assertEquals(1, a.questionNumber());
+        assertEquals("question-number-0-about-brakes", a.questionSlug());
+        assertTrue(a.accepted());
+        assertThrows(NotFoundException.class, () -> h2.tx(() -> users.answersBy(site.id(), 99, 1)));
+        assertFalse(h2.tx(() -> users.questionsBy(site.id(), 2, 1)).hasNext());
+    }
 }

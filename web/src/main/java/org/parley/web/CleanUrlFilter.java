@@ -23,108 +23,108 @@ import java.util.regex.Pattern;
  */
 public class CleanUrlFilter extends HttpFilter {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private static final Pattern QUESTION = Pattern.compile("/questions/([0-9]{1,18})(?:/([^/]*))?/?");
-  private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
-  private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
-  private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
-  private static final Pattern REVISIONS = Pattern.compile("/revisions/([0-9]{1,18})/?");
-  private static final Pattern CONVERSATION = Pattern.compile("/messages/([0-9]{1,18})/?");
+    private static final Pattern QUESTION = Pattern.compile("/questions/([0-9]{1,18})(?:/([^/]*))?/?");
+    private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
+    private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
+    private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
+    private static final Pattern REVISIONS = Pattern.compile("/revisions/([0-9]{1,18})/?");
+    private static final Pattern CONVERSATION = Pattern.compile("/messages/([0-9]{1,18})/?");
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    Optional<String> view = route(path);
-    if (view.isPresent()) {
-      request.getRequestDispatcher(view.get()).forward(request, response);
-    } else {
-      chain.doFilter(request, response);
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<String> view = route(path);
+        if (view.isPresent()) {
+            request.getRequestDispatcher(view.get()).forward(request, response);
+        } else {
+            chain.doFilter(request, response);
+        }
     }
-  }
 
-  /**
-   * The view (with query parameters) a clean path shows, or empty when the path is not a clean URL. The path is the
-   * raw, still percent-encoded request URI below the context path.
-   */
-  static Optional<String> route(String path) {
-    switch (path) {
-      case "", "/":
-        return Optional.of("/index.xhtml");
-      case "/questions", "/questions/":
-        return Optional.of("/views/questions/list.xhtml");
-      case "/questions/ask", "/questions/ask/":
-        return Optional.of("/views/questions/ask.xhtml");
-      case "/tags", "/tags/":
-        return Optional.of("/views/tags/list.xhtml");
-      case "/users/register", "/users/register/":
-        return Optional.of("/views/users/register.xhtml");
-      case "/users/login", "/users/login/":
-        return Optional.of("/views/users/login.xhtml");
-      case "/notifications", "/notifications/":
-        return Optional.of("/views/notifications/list.xhtml");
-      case "/admin/sites", "/admin/sites/":
-        return Optional.of("/views/admin/sites.xhtml");
-      case "/admin/cache", "/admin/cache/":
-        return Optional.of("/views/admin/cache.xhtml");
-      case "/admin/imports", "/admin/imports/":
-        return Optional.of("/views/admin/imports.xhtml");
-      case "/admin/messages", "/admin/messages/":
-        return Optional.of("/views/admin/messages.xhtml");
-      case "/messages", "/messages/":
-        return Optional.of("/views/messages/inbox.xhtml");
-      case "/messages/sent", "/messages/sent/":
-        return Optional.of("/views/messages/sent.xhtml");
-      case "/messages/new", "/messages/new/":
-        return Optional.of("/views/messages/new.xhtml");
-      case "/messages/search", "/messages/search/":
-        return Optional.of("/views/messages/search.xhtml");
-      default:
-        break;
+    /**
+     * The view (with query parameters) a clean path shows, or empty when the path is not a clean URL. The path is the
+     * raw, still percent-encoded request URI below the context path.
+     */
+    static Optional<String> route(String path) {
+        switch (path) {
+            case "", "/":
+                return Optional.of("/index.xhtml");
+            case "/questions", "/questions/":
+                return Optional.of("/views/questions/list.xhtml");
+            case "/questions/ask", "/questions/ask/":
+                return Optional.of("/views/questions/ask.xhtml");
+            case "/tags", "/tags/":
+                return Optional.of("/views/tags/list.xhtml");
+            case "/users/register", "/users/register/":
+                return Optional.of("/views/users/register.xhtml");
+            case "/users/login", "/users/login/":
+                return Optional.of("/views/users/login.xhtml");
+            case "/notifications", "/notifications/":
+                return Optional.of("/views/notifications/list.xhtml");
+            case "/admin/sites", "/admin/sites/":
+                return Optional.of("/views/admin/sites.xhtml");
+            case "/admin/cache", "/admin/cache/":
+                return Optional.of("/views/admin/cache.xhtml");
+            case "/admin/imports", "/admin/imports/":
+                return Optional.of("/views/admin/imports.xhtml");
+            case "/admin/messages", "/admin/messages/":
+                return Optional.of("/views/admin/messages.xhtml");
+            case "/messages", "/messages/":
+                return Optional.of("/views/messages/inbox.xhtml");
+            case "/messages/sent", "/messages/sent/":
+                return Optional.of("/views/messages/sent.xhtml");
+            case "/messages/new", "/messages/new/":
+                return Optional.of("/views/messages/new.xhtml");
+            case "/messages/search", "/messages/search/":
+                return Optional.of("/views/messages/search.xhtml");
+            default:
+                break;
+        }
+        Matcher m = TAGGED.matcher(path);
+        if (m.matches()) {
+            return param(m.group(1)).map(tags -> "/views/questions/tagged.xhtml?tags=" + tags);
+        }
+        m = QUESTION.matcher(path);
+        if (m.matches()) {
+            String number = m.group(1);
+            return param(m.group(2)).map(slug -> "/views/questions/view.xhtml?n=" + number + "&slug=" + slug);
+        }
+        m = EDIT.matcher(path);
+        if (m.matches()) {
+            return Optional.of("/views/posts/edit.xhtml?n=" + m.group(1));
+        }
+        m = REVISIONS.matcher(path);
+        if (m.matches()) {
+            return Optional.of("/views/revisions/view.xhtml?n=" + m.group(1));
+        }
+        m = CONVERSATION.matcher(path);
+        if (m.matches()) {
+            return Optional.of("/views/messages/conversation.xhtml?c=" + m.group(1));
+        }
+        m = USER.matcher(path);
+        if (m.matches()) {
+            String number = m.group(1);
+            return param(m.group(2)).map(slug -> "/views/users/view.xhtml?n=" + number + "&slug=" + slug);
+        }
+        return Optional.empty();
     }
-    Matcher m = TAGGED.matcher(path);
-    if (m.matches()) {
-      return param(m.group(1)).map(tags -> "/views/questions/tagged.xhtml?tags=" + tags);
-    }
-    m = QUESTION.matcher(path);
-    if (m.matches()) {
-      String number = m.group(1);
-      return param(m.group(2)).map(slug -> "/views/questions/view.xhtml?n=" + number + "&slug=" + slug);
-    }
-    m = EDIT.matcher(path);
-    if (m.matches()) {
-      return Optional.of("/views/posts/edit.xhtml?n=" + m.group(1));
-    }
-    m = REVISIONS.matcher(path);
-    if (m.matches()) {
-      return Optional.of("/views/revisions/view.xhtml?n=" + m.group(1));
-    }
-    m = CONVERSATION.matcher(path);
-    if (m.matches()) {
-      return Optional.of("/views/messages/conversation.xhtml?c=" + m.group(1));
-    }
-    m = USER.matcher(path);
-    if (m.matches()) {
-      String number = m.group(1);
-      return param(m.group(2)).map(slug -> "/views/users/view.xhtml?n=" + number + "&slug=" + slug);
-    }
-    return Optional.empty();
-  }
 
-  /**
-   * A path segment re-encoded as a query parameter value, so that nothing in it can add parameters; a literal
-   * {@code +} stays a plus ({@code c++}). Empty for a malformed percent escape.
-   */
-  private static Optional<String> param(String segment) {
-    if (segment == null) {
-      return Optional.of("");
+    /**
+     * A path segment re-encoded as a query parameter value, so that nothing in it can add parameters; a literal
+     * {@code +} stays a plus ({@code c++}). Empty for a malformed percent escape.
+     */
+    private static Optional<String> param(String segment) {
+        if (segment == null) {
+            return Optional.of("");
+        }
+        try {
+            String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return Optional.of(URLEncoder.encode(decoded, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
-    try {
-      String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-      return Optional.of(URLEncoder.encode(decoded, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
 }

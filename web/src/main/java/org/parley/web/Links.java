@@ -16,105 +16,106 @@ import org.parley.user.UserRef;
 @ApplicationScoped
 public class Links {
 
-  @Inject private ServletContext servletContext;
+    @Inject
+    private ServletContext servletContext;
 
-  public String home() {
-    return base() + "/";
-  }
-
-  public String questions() {
-    return base() + "/questions";
-  }
-
-  public String questions(String sort, int page) {
-    return questions() + query(sort, page);
-  }
-
-  public String ask() {
-    return base() + "/questions/ask";
-  }
-
-  public String question(long number, String slug) {
-    return base() + "/questions/" + number + "/" + slug;
-  }
-
-  public String answer(long questionNumber, String slug, long answerNumber) {
-    return question(questionNumber, slug) + "#answer-" + answerNumber;
-  }
-
-  public String edit(long postNumber) {
-    return base() + "/posts/" + postNumber + "/edit";
-  }
-
-  public String tagged(String tag) {
-    return base() + "/questions/tagged/" + encode(tag);
-  }
-
-  /** Questions carrying all of {@code tags} (joined with {@code +}, as Stack Overflow does), sorted and paged. */
-  public String tagged(String tags, String sort, int page) {
-    return tagged(tags) + query(sort, page);
-  }
-
-  public String tags() {
-    return base() + "/tags";
-  }
-
-  public String user(long number, String slug) {
-    return base() + "/users/" + number + "/" + slug;
-  }
-
-  /** A user's profile, or null for a deleted user (templates render no link then). */
-  public String user(UserRef user) {
-    return user == null || !user.linkable() ? null : user(user.number(), user.slug());
-  }
-
-  public String login() {
-    return base() + "/users/login";
-  }
-
-  /** The login page that comes back to {@code next} (a path on this site) afterwards. */
-  public String login(String next) {
-    return next == null || next.isBlank() ? login() : login() + "?next=" + encodeParam(next);
-  }
-
-  public String register() {
-    return base() + "/users/register";
-  }
-
-  /** The sign-up page that comes back to {@code next} (a path on this site) afterwards. */
-  public String register(String next) {
-    return next == null || next.isBlank() ? register() : register() + "?next=" + encodeParam(next);
-  }
-
-  public String adminSites() {
-    return base() + "/admin/sites";
-  }
-
-  public String adminCache() {
-    return base() + "/admin/cache";
-  }
-
-  private String base() {
-    return servletContext.getContextPath();
-  }
-
-  private static String query(String sort, int page) {
-    StringBuilder q = new StringBuilder();
-    if (sort != null && !sort.isBlank()) {
-      q.append("?sort=").append(encodeParam(sort));
+    public String home() {
+        return base() + "/";
     }
-    if (page > 1) {
-      q.append(q.length() == 0 ? '?' : '&').append("page=").append(page);
+
+    public String questions() {
+        return base() + "/questions";
     }
-    return q.toString();
-  }
 
-  /** A tag as a path segment: {@code c#} becomes {@code c%23}; {@code +} (c++) stays, as CleanUrlFilter expects. */
-  private static String encode(String segment) {
-    return encodeParam(segment).replace("%2B", "+");
-  }
+    public String questions(String sort, int page) {
+        return questions() + query(sort, page);
+    }
 
-  private static String encodeParam(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
+    public String ask() {
+        return base() + "/questions/ask";
+    }
+
+    public String question(long number, String slug) {
+        return base() + "/questions/" + number + "/" + slug;
+    }
+
+    public String answer(long questionNumber, String slug, long answerNumber) {
+        return question(questionNumber, slug) + "#answer-" + answerNumber;
+    }
+
+    public String edit(long postNumber) {
+        return base() + "/posts/" + postNumber + "/edit";
+    }
+
+    public String tagged(String tag) {
+        return base() + "/questions/tagged/" + encode(tag);
+    }
+
+    /** Questions carrying all of {@code tags} (joined with {@code +}, as Stack Overflow does), sorted and paged. */
+    public String tagged(String tags, String sort, int page) {
+        return tagged(tags) + query(sort, page);
+    }
+
+    public String tags() {
+        return base() + "/tags";
+    }
+
+    public String user(long number, String slug) {
+        return base() + "/users/" + number + "/" + slug;
+    }
+
+    /** A user's profile, or null for a deleted user (templates render no link then). */
+    public String user(UserRef user) {
+        return user == null || !user.linkable() ? null : user(user.number(), user.slug());
+    }
+
+    public String login() {
+        return base() + "/users/login";
+    }
+
+    /** The login page that comes back to {@code next} (a path on this site) afterwards. */
+    public String login(String next) {
+        return next == null || next.isBlank() ? login() : login() + "?next=" + encodeParam(next);
+    }
+
+    public String register() {
+        return base() + "/users/register";
+    }
+
+    /** The sign-up page that comes back to {@code next} (a path on this site) afterwards. */
+    public String register(String next) {
+        return next == null || next.isBlank() ? register() : register() + "?next=" + encodeParam(next);
+    }
+
+    public String adminSites() {
+        return base() + "/admin/sites";
+    }
+
+    public String adminCache() {
+        return base() + "/admin/cache";
+    }
+
+    private String base() {
+        return servletContext.getContextPath();
+    }
+
+    private static String query(String sort, int page) {
+        StringBuilder q = new StringBuilder();
+        if (sort != null && !sort.isBlank()) {
+            q.append("?sort=").append(encodeParam(sort));
+        }
+        if (page > 1) {
+            q.append(q.length() == 0 ? '?' : '&').append("page=").append(page);
+        }
+        return q.toString();
+    }
+
+    /** A tag as a path segment: {@code c#} becomes {@code c%23}; {@code +} (c++) stays, as CleanUrlFilter expects. */
+    private static String encode(String segment) {
+        return encodeParam(segment).replace("%2B", "+");
+    }
+
+    private static String encodeParam(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

@@ -7,39 +7,39 @@ import org.parley.rules.NotFoundException;
 /** Small helpers view beans share for URL parameters and redirects. */
 public final class Redirects {
 
-  private Redirects() {}
+    private Redirects() {}
 
-  /**
-   * A 301 to the canonical URL of what the page shows (e.g. the right slug), ending this request. Search engines and
-   * bookmarks then keep one URL per page.
-   */
-  public static void permanent(String url) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    external.setResponseStatus(301);
-    external.setResponseHeader("Location", url);
-    faces.responseComplete();
-  }
-
-  /** A post or user number from the URL; anything that is not a positive number is a page that does not exist. */
-  public static long parseNumber(String value) {
-    try {
-      long number = Long.parseLong(value == null ? "" : value.trim());
-      if (number > 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // fall through: not a number
+    /**
+     * A 301 to the canonical URL of what the page shows (e.g. the right slug), ending this request. Search engines and
+     * bookmarks then keep one URL per page.
+     */
+    public static void permanent(String url) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseStatus(301);
+        external.setResponseHeader("Location", url);
+        faces.responseComplete();
     }
-    throw new NotFoundException("No such page.");
-  }
 
-  /** A 1-based page number from the URL; missing or malformed values give 1, so a hand-edited URL still shows something. */
-  public static int parsePage(String value) {
-    try {
-      return Math.max(1, Integer.parseInt(value == null ? "" : value.trim()));
-    } catch (NumberFormatException e) {
-      return 1;
+    /** A post or user number from the URL; anything that is not a positive number is a page that does not exist. */
+    public static long parseNumber(String value) {
+        try {
+            long number = Long.parseLong(value == null ? "" : value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // fall through: not a number
+        }
+        throw new NotFoundException("No such page.");
     }
-  }
+
+    /** A 1-based page number from the URL; missing or malformed values give 1, so a hand-edited URL still shows something. */
+    public static int parsePage(String value) {
+        try {
+            return Math.max(1, Integer.parseInt(value == null ? "" : value.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
 }

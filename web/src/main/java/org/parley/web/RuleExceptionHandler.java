@@ -32,95 +32,100 @@ import org.parley.rules.NotFoundException;
  */
 public class RuleExceptionHandler extends ExceptionHandlerWrapper {
 
-  private static final Logger log = Logger.getLogger(RuleExceptionHandler.class.getName());
+    private static final Logger log = Logger.getLogger(RuleExceptionHandler.class.getName());
 
-  public RuleExceptionHandler(ExceptionHandler wrapped) {
-    super(wrapped);
-  }
+    public RuleExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
 
-  @Override
-  public void handle() {
-    FacesContext context = FacesContext.getCurrentInstance();
-    Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
-    while (events.hasNext()) {
-      Throwable thrown = events.next().getContext().getException();
-      RuntimeException rule = ruleViolation(thrown);
-      if (rule != null) {
-        events.remove();
-        handleRule(context, rule);
-      } else if (find(thrown, ViewExpiredException.class) != null && !context.getExternalContext().isResponseCommitted()) {
-        events.remove();
-        restart(context);
-      }
+    @Override
+    public void handle() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Iterator<ExceptionQueuedEvent> events =
+                getUnhandledExceptionQueuedEvents().iterator();
+        while (events.hasNext()) {
+            Throwable thrown = events.next().getContext().getException();
+            RuntimeException rule = ruleViolation(thrown);
+            if (rule != null) {
+                events.remove();
+                handleRule(context, rule);
+            } else if (find(thrown, ViewExpiredException.class) != null
+                    && !context.getExternalContext().isResponseCommitted()) {
+                events.remove();
+                restart(context);
+            }
+        }
+        getWrapped().handle();
     }
-    getWrapped().handle();
-  }
 
-  private static void handleRule(FacesContext context, RuntimeException rule) {
-    ExternalContext external = context.getExternalContext();
-    boolean ajax = context.getPartialViewContext().isAjaxRequest();
-    boolean message = ajax || rule instanceof InvalidInputException || rule instanceof ConflictException;
-    if (message && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
-      log.log(Level.FINE, "Refused: {0}", rule.getMessage());
-      context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), null));
-      context.validationFailed();
-      context.renderResponse();
-      return;
+    private static void handleRule(FacesContext context, RuntimeException rule) {
+        ExternalContext external = context.getExternalContext();
+        boolean ajax = context.getPartialViewContext().isAjaxRequest();
+        boolean message = ajax || rule instanceof InvalidInputException || rule instanceof ConflictException;
+        if (message && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+            log.log(Level.FINE, "Refused: {0}", rule.getMessage());
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), null));
+            context.validationFailed();
+            context.renderResponse();
+            return;
+        }
+        if (external.isResponseCommitted()) {
+            // Too late for a status: the page is half sent. Say so in the log; the person sees a truncated page.
+            log.log(Level.WARNING, "{0} after the response was committed: {1}", new Object[] {
+                rule.getClass().getSimpleName(), rule.getMessage()
+            });
+            context.responseComplete();
+            return;
+        }
+        int status = rule instanceof NotFoundException ? 404 : rule instanceof NotAllowedException ? 403 : 400;
+        try {
+            external.responseReset();
+            external.responseSendError(status, rule.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
     }
-    if (external.isResponseCommitted()) {
-      // Too late for a status: the page is half sent. Say so in the log; the person sees a truncated page.
-      log.log(Level.WARNING, "{0} after the response was committed: {1}", new Object[] {rule.getClass().getSimpleName(), rule.getMessage()});
-      context.responseComplete();
-      return;
-    }
-    int status = rule instanceof NotFoundException ? 404 : rule instanceof NotAllowedException ? 403 : 400;
-    try {
-      external.responseReset();
-      external.responseSendError(status, rule.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    context.responseComplete();
-  }
 
-  /** Sends the browser back to the page the expired form was on (same site), or home. */
-  private static void restart(FacesContext context) {
-    ExternalContext external = context.getExternalContext();
-    String referer = external.getRequestHeaderMap().get("Referer");
-    String target = external.getRequestContextPath() + "/";
-    if (referer != null) {
-      String origin = external.getRequestScheme() + "://" + external.getRequestHeaderMap().get("Host");
-      if (referer.startsWith(origin + "/")) {
-        target = referer.substring(origin.length());
-      }
+    /** Sends the browser back to the page the expired form was on (same site), or home. */
+    private static void restart(FacesContext context) {
+        ExternalContext external = context.getExternalContext();
+        String referer = external.getRequestHeaderMap().get("Referer");
+        String target = external.getRequestContextPath() + "/";
+        if (referer != null) {
+            String origin = external.getRequestScheme() + "://"
+                    + external.getRequestHeaderMap().get("Host");
+            if (referer.startsWith(origin + "/")) {
+                target = referer.substring(origin.length());
+            }
+        }
+        try {
+            external.redirect(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
     }
-    try {
-      external.redirect(target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    context.responseComplete();
-  }
 
-  /** The rule exception in {@code thrown}'s cause chain (Faces and EL wrap it), or null. */
-  static RuntimeException ruleViolation(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NotFoundException
-          || t instanceof NotAllowedException
-          || t instanceof InvalidInputException
-          || t instanceof ConflictException) {
-        return (RuntimeException) t;
-      }
+    /** The rule exception in {@code thrown}'s cause chain (Faces and EL wrap it), or null. */
+    static RuntimeException ruleViolation(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NotFoundException
+                    || t instanceof NotAllowedException
+                    || t instanceof InvalidInputException
+                    || t instanceof ConflictException) {
+                return (RuntimeException) t;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
-    return null;
-  }
 }

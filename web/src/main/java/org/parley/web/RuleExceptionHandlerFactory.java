@@ -6,12 +6,12 @@ import jakarta.faces.context.ExceptionHandlerFactory;
 /** Installs {@link RuleExceptionHandler} around the handler the factories before it made (see faces-config.xml). */
 public class RuleExceptionHandlerFactory extends ExceptionHandlerFactory {
 
-  public RuleExceptionHandlerFactory(ExceptionHandlerFactory wrapped) {
-    super(wrapped);
-  }
+    public RuleExceptionHandlerFactory(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
 
-  @Override
-  public ExceptionHandler getExceptionHandler() {
-    return new RuleExceptionHandler(getWrapped().getExceptionHandler());
-  }
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new RuleExceptionHandler(getWrapped().getExceptionHandler());
+    }
 }

@@ -8,71 +8,82 @@ import org.junit.jupiter.api.Test;
 
 class CleanUrlFilterTest {
 
-  @Test
-  void fixedPagesMapToTheirViews() {
-    assertEquals(Optional.of("/index.xhtml"), CleanUrlFilter.route("/"));
-    assertEquals(Optional.of("/views/questions/list.xhtml"), CleanUrlFilter.route("/questions"));
-    assertEquals(Optional.of("/views/questions/list.xhtml"), CleanUrlFilter.route("/questions/"));
-    assertEquals(Optional.of("/views/questions/ask.xhtml"), CleanUrlFilter.route("/questions/ask"));
-    assertEquals(Optional.of("/views/tags/list.xhtml"), CleanUrlFilter.route("/tags"));
-    assertEquals(Optional.of("/views/users/register.xhtml"), CleanUrlFilter.route("/users/register"));
-    assertEquals(Optional.of("/views/users/login.xhtml"), CleanUrlFilter.route("/users/login"));
-    assertEquals(Optional.of("/views/admin/sites.xhtml"), CleanUrlFilter.route("/admin/sites"));
-  }
+    @Test
+    void fixedPagesMapToTheirViews() {
+        assertEquals(Optional.of("/index.xhtml"), CleanUrlFilter.route("/"));
+        assertEquals(Optional.of("/views/questions/list.xhtml"), CleanUrlFilter.route("/questions"));
+        assertEquals(Optional.of("/views/questions/list.xhtml"), CleanUrlFilter.route("/questions/"));
+        assertEquals(Optional.of("/views/questions/ask.xhtml"), CleanUrlFilter.route("/questions/ask"));
+        assertEquals(Optional.of("/views/tags/list.xhtml"), CleanUrlFilter.route("/tags"));
+        assertEquals(Optional.of("/views/users/register.xhtml"), CleanUrlFilter.route("/users/register"));
+        assertEquals(Optional.of("/views/users/login.xhtml"), CleanUrlFilter.route("/users/login"));
+        assertEquals(Optional.of("/views/admin/sites.xhtml"), CleanUrlFilter.route("/admin/sites"));
+    }
 
-  @Test
-  void importAdminAndRevisionPages() {
-    assertEquals(Optional.of("/views/admin/imports.xhtml"), CleanUrlFilter.route("/admin/imports"));
-    assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42"));
-    assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42/"));
-    assertEquals(Optional.empty(), CleanUrlFilter.route("/revisions/x"));
-  }
+    @Test
+    void importAdminAndRevisionPages() {
+        assertEquals(Optional.of("/views/admin/imports.xhtml"), CleanUrlFilter.route("/admin/imports"));
+        assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42"));
+        assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42/"));
+        assertEquals(Optional.empty(), CleanUrlFilter.route("/revisions/x"));
+    }
 
-  @Test
-  void messagePages() {
-    assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages"));
-    assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages/"));
-    assertEquals(Optional.of("/views/messages/sent.xhtml"), CleanUrlFilter.route("/messages/sent"));
-    assertEquals(Optional.of("/views/messages/new.xhtml"), CleanUrlFilter.route("/messages/new"));
-    assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search"));
-    assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search/"));
-    assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7"));
-    assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7/"));
-    assertEquals(Optional.empty(), CleanUrlFilter.route("/messages/7x"));
-    assertEquals(Optional.of("/views/admin/messages.xhtml"), CleanUrlFilter.route("/admin/messages"));
-  }
+    @Test
+    void messagePages() {
+        assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages"));
+        assertEquals(Optional.of("/views/messages/inbox.xhtml"), CleanUrlFilter.route("/messages/"));
+        assertEquals(Optional.of("/views/messages/sent.xhtml"), CleanUrlFilter.route("/messages/sent"));
+        assertEquals(Optional.of("/views/messages/new.xhtml"), CleanUrlFilter.route("/messages/new"));
+        assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search"));
+        assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search/"));
+        assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7"));
+        assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7/"));
+        assertEquals(Optional.empty(), CleanUrlFilter.route("/messages/7x"));
+        assertEquals(Optional.of("/views/admin/messages.xhtml"), CleanUrlFilter.route("/admin/messages"));
+    }
 
-  @Test
-  void questionsWithAndWithoutSlug() {
-    assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug=how-do-i-x"), CleanUrlFilter.route("/questions/12/how-do-i-x"));
-    assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug="), CleanUrlFilter.route("/questions/12"));
-    assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug="), CleanUrlFilter.route("/questions/12/"));
-  }
+    @Test
+    void questionsWithAndWithoutSlug() {
+        assertEquals(
+                Optional.of("/views/questions/view.xhtml?n=12&slug=how-do-i-x"),
+                CleanUrlFilter.route("/questions/12/how-do-i-x"));
+        assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug="), CleanUrlFilter.route("/questions/12"));
+        assertEquals(Optional.of("/views/questions/view.xhtml?n=12&slug="), CleanUrlFilter.route("/questions/12/"));
+    }
 
-  @Test
-  void taggedKeepsPlusAndDecodesEscapes() {
-    assertEquals(Optional.of("/views/questions/tagged.xhtml?tags=java%2Bjpa"), CleanUrlFilter.route("/questions/tagged/java+jpa"));
-    assertEquals(Optional.of("/views/questions/tagged.xhtml?tags=c%23"), CleanUrlFilter.route("/questions/tagged/c%23"));
-  }
+    @Test
+    void taggedKeepsPlusAndDecodesEscapes() {
+        assertEquals(
+                Optional.of("/views/questions/tagged.xhtml?tags=java%2Bjpa"),
+                CleanUrlFilter.route("/questions/tagged/java+jpa"));
+        assertEquals(
+                Optional.of("/views/questions/tagged.xhtml?tags=c%23"), CleanUrlFilter.route("/questions/tagged/c%23"));
+    }
 
-  @Test
-  void nothingInASegmentCanAddParameters() {
-    assertEquals(Optional.of("/views/questions/tagged.xhtml?tags=a%26n%3D5"), CleanUrlFilter.route("/questions/tagged/a&n=5"));
-    assertEquals(Optional.of("/views/users/view.xhtml?n=3&slug=x%26tab%3Danswers"), CleanUrlFilter.route("/users/3/x&tab=answers"));
-  }
+    @Test
+    void nothingInASegmentCanAddParameters() {
+        assertEquals(
+                Optional.of("/views/questions/tagged.xhtml?tags=a%26n%3D5"),
+                CleanUrlFilter.route("/questions/tagged/a&n=5"));
+        assertEquals(
+                Optional.of("/views/users/view.xhtml?n=3&slug=x%26tab%3Danswers"),
+                CleanUrlFilter.route("/users/3/x&tab=answers"));
+    }
 
-  @Test
-  void editAndUsers() {
-    assertEquals(Optional.of("/views/posts/edit.xhtml?n=7"), CleanUrlFilter.route("/posts/7/edit"));
-    assertEquals(Optional.of("/views/users/view.xhtml?n=3&slug=jane-doe"), CleanUrlFilter.route("/users/3/jane-doe"));
-  }
+    @Test
+    void editAndUsers() {
+        assertEquals(Optional.of("/views/posts/edit.xhtml?n=7"), CleanUrlFilter.route("/posts/7/edit"));
+        assertEquals(
+                Optional.of("/views/users/view.xhtml?n=3&slug=jane-doe"), CleanUrlFilter.route("/users/3/jane-doe"));
+    }
 
-  @Test
-  void otherPathsPassThrough() {
-    assertTrue(CleanUrlFilter.route("/views/questions/view.xhtml").isEmpty());
-    assertTrue(CleanUrlFilter.route("/jakarta.faces.resource/css/parley.css.xhtml").isEmpty());
-    assertTrue(CleanUrlFilter.route("/questions/abc").isEmpty());
-    assertTrue(CleanUrlFilter.route("/questions/tagged/bad%zz").isEmpty());
-    assertTrue(CleanUrlFilter.route("/health").isEmpty());
-  }
+    @Test
+    void otherPathsPassThrough() {
+        assertTrue(CleanUrlFilter.route("/views/questions/view.xhtml").isEmpty());
+        assertTrue(CleanUrlFilter.route("/jakarta.faces.resource/css/parley.css.xhtml")
+                .isEmpty());
+        assertTrue(CleanUrlFilter.route("/questions/abc").isEmpty());
+        assertTrue(CleanUrlFilter.route("/questions/tagged/bad%zz").isEmpty());
+        assertTrue(CleanUrlFilter.route("/health").isEmpty());
+    }
 }

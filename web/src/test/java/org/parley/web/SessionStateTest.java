@@ -29,65 +29,69 @@ import org.junit.jupiter.api.Test;
  */
 class SessionStateTest {
 
-  @Test
-  void sessionHeldBeansAndTheirFieldsAreSerializable() throws Exception {
-    List<Class<?>> beans = sessionHeldBeans();
-    assertTrue(beans.size() >= 5, "found the view and session beans: " + beans);
-    List<String> problems = new ArrayList<>();
-    for (Class<?> bean : beans) {
-      if (!Serializable.class.isAssignableFrom(bean)) {
-        problems.add(bean.getName() + " is not Serializable");
-      }
-      for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field f : c.getDeclaredFields()) {
-          int m = f.getModifiers();
-          if (Modifier.isStatic(m) || Modifier.isTransient(m) || injected(f)) {
-            continue;
-          }
-          for (Class<?> type : types(f.getGenericType())) {
-            if (!type.isPrimitive() && !type.isInterface() && !type.isEnum() && !Serializable.class.isAssignableFrom(type)) {
-              problems.add(bean.getSimpleName() + "." + f.getName() + " holds " + type.getName());
+    @Test
+    void sessionHeldBeansAndTheirFieldsAreSerializable() throws Exception {
+        List<Class<?>> beans = sessionHeldBeans();
+        assertTrue(beans.size() >= 5, "found the view and session beans: " + beans);
+        List<String> problems = new ArrayList<>();
+        for (Class<?> bean : beans) {
+            if (!Serializable.class.isAssignableFrom(bean)) {
+                problems.add(bean.getName() + " is not Serializable");
             }
-          }
+            for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (Modifier.isStatic(m) || Modifier.isTransient(m) || injected(f)) {
+                        continue;
+                    }
+                    for (Class<?> type : types(f.getGenericType())) {
+                        if (!type.isPrimitive()
+                                && !type.isInterface()
+                                && !type.isEnum()
+                                && !Serializable.class.isAssignableFrom(type)) {
+                            problems.add(bean.getSimpleName() + "." + f.getName() + " holds " + type.getName());
+                        }
+                    }
+                }
+            }
         }
-      }
+        assertEquals(List.of(), problems, "session state that cannot be replicated");
     }
-    assertEquals(List.of(), problems, "session state that cannot be replicated");
-  }
 
-  private static boolean injected(Field f) {
-    return f.isAnnotationPresent(Inject.class) || f.isAnnotationPresent(EJB.class);
-  }
-
-  /** The field's class and its type arguments (List<QuestionSummary> gives List and QuestionSummary). */
-  private static List<Class<?>> types(Type type) {
-    List<Class<?>> out = new ArrayList<>();
-    if (type instanceof Class<?> c) {
-      out.add(c.isArray() ? c.getComponentType() : c);
-    } else if (type instanceof ParameterizedType p) {
-      out.addAll(types(p.getRawType()));
-      for (Type arg : p.getActualTypeArguments()) {
-        out.addAll(types(arg));
-      }
+    private static boolean injected(Field f) {
+        return f.isAnnotationPresent(Inject.class) || f.isAnnotationPresent(EJB.class);
     }
-    return out;
-  }
 
-  private static List<Class<?>> sessionHeldBeans() throws URISyntaxException, Exception {
-    Path classes = Path.of(Pager.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    List<Class<?>> beans = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(classes)) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-        String name = classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
-        if (name.contains("$")) {
-          continue;
+    /** The field's class and its type arguments (List<QuestionSummary> gives List and QuestionSummary). */
+    private static List<Class<?>> types(Type type) {
+        List<Class<?>> out = new ArrayList<>();
+        if (type instanceof Class<?> c) {
+            out.add(c.isArray() ? c.getComponentType() : c);
+        } else if (type instanceof ParameterizedType p) {
+            out.addAll(types(p.getRawType()));
+            for (Type arg : p.getActualTypeArguments()) {
+                out.addAll(types(arg));
+            }
         }
-        Class<?> c = Class.forName(name, false, SessionStateTest.class.getClassLoader());
-        if (c.isAnnotationPresent(ViewScoped.class) || c.isAnnotationPresent(SessionScoped.class)) {
-          beans.add(c);
-        }
-      }
+        return out;
     }
-    return beans;
-  }
+
+    private static List<Class<?>> sessionHeldBeans() throws URISyntaxException, Exception {
+        Path classes = Path.of(
+                Pager.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> beans = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
+                String name = classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
+                if (name.contains("$")) {
+                    continue;
+                }
+                Class<?> c = Class.forName(name, false, SessionStateTest.class.getClassLoader());
+                if (c.isAnnotationPresent(ViewScoped.class) || c.isAnnotationPresent(SessionScoped.class)) {
+                    beans.add(c);
+                }
+            }
+        }
+        return beans;
+    }
 }

@@ -11,28 +11,28 @@ import org.parley.cache.CachedPage;
 @ProtoName("CachedPage")
 public class CachedPageAdapter {
 
-  @ProtoFactory
-  CachedPage create(String contentType, byte[] body, String etag, long lastModifiedMillis) {
-    return new CachedPage(contentType, body == null ? new byte[0] : body, etag, lastModifiedMillis);
-  }
+    @ProtoFactory
+    CachedPage create(String contentType, byte[] body, String etag, long lastModifiedMillis) {
+        return new CachedPage(contentType, body == null ? new byte[0] : body, etag, lastModifiedMillis);
+    }
 
-  @ProtoField(1)
-  String getContentType(CachedPage p) {
-    return p.contentType();
-  }
+    @ProtoField(1)
+    String getContentType(CachedPage p) {
+        return p.contentType();
+    }
 
-  @ProtoField(2)
-  byte[] getBody(CachedPage p) {
-    return p.body();
-  }
+    @ProtoField(2)
+    byte[] getBody(CachedPage p) {
+        return p.body();
+    }
 
-  @ProtoField(3)
-  String getEtag(CachedPage p) {
-    return p.etag();
-  }
+    @ProtoField(3)
+    String getEtag(CachedPage p) {
+        return p.etag();
+    }
 
-  @ProtoField(number = 4, defaultValue = "0")
-  long getLastModifiedMillis(CachedPage p) {
-    return p.lastModifiedMillis();
-  }
+    @ProtoField(number = 4, defaultValue = "0")
+    long getLastModifiedMillis(CachedPage p) {
+        return p.lastModifiedMillis();
+    }
 }

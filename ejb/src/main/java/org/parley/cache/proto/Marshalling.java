@@ -12,36 +12,37 @@ import org.infinispan.protostream.SerializationContext;
  */
 public final class Marshalling {
 
-  private static final ImmutableSerializationContext CONTEXT = newContext();
+    private static final ImmutableSerializationContext CONTEXT = newContext();
 
-  private Marshalling() {}
+    private Marshalling() {}
 
-  private static ImmutableSerializationContext newContext() {
-    SerializationContext context = ProtobufUtil.newSerializationContext();
-    new ParleyCacheSchemaImpl().register(context);
-    return context;
-  }
-
-  /** The bytes of {@code value}. */
-  public static byte[] toBytes(Object value) {
-    try {
-      return ProtobufUtil.toWrappedByteArray(CONTEXT, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot marshal a " + value.getClass().getName(), e);
+    private static ImmutableSerializationContext newContext() {
+        SerializationContext context = ProtobufUtil.newSerializationContext();
+        new ParleyCacheSchemaImpl().register(context);
+        return context;
     }
-  }
 
-  /** The value {@link #toBytes} wrote. */
-  public static Object fromBytes(byte[] bytes) {
-    try {
-      return ProtobufUtil.fromWrappedByteArray(CONTEXT, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot unmarshal " + bytes.length + " bytes", e);
+    /** The bytes of {@code value}. */
+    public static byte[] toBytes(Object value) {
+        try {
+            return ProtobufUtil.toWrappedByteArray(CONTEXT, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot marshal a " + value.getClass().getName(), e);
+        }
     }
-  }
 
-  /** The schema text, for people and tests. */
-  public static String schema() {
-    return new ParleyCacheSchemaImpl().getProtoFile();
-  }
+    /** The value {@link #toBytes} wrote. */
+    public static Object fromBytes(byte[] bytes) {
+        try {
+            return ProtobufUtil.fromWrappedByteArray(CONTEXT, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unmarshal " + bytes.length + " bytes", e);
+        }
+    }
+
+    /** The schema text, for people and tests. */
+    public static String schema() {
+        return new ParleyCacheSchemaImpl().getProtoFile();
+    }
 }

@@ -8,19 +8,19 @@ import org.infinispan.protostream.annotations.ProtoSchema;
  * processor generates {@code ParleyCacheSchemaImpl} at compile time.
  */
 @ProtoSchema(
-    includeClasses = {
-      SiteInfoAdapter.class,
-      UserRefAdapter.class,
-      CommentViewAdapter.class,
-      AnswerViewAdapter.class,
-      QuestionDetailAdapter.class,
-      QuestionSummaryAdapter.class,
-      CachedPageAdapter.class,
-      StatsSnapshotAdapter.class,
-      ServerStatsAdapter.class
-    },
-    schemaPackageName = "parley.cache",
-    schemaFileName = "parley-cache.proto",
-    schemaFilePath = "proto",
-    service = false)
+        includeClasses = {
+            SiteInfoAdapter.class,
+            UserRefAdapter.class,
+            CommentViewAdapter.class,
+            AnswerViewAdapter.class,
+            QuestionDetailAdapter.class,
+            QuestionSummaryAdapter.class,
+            CachedPageAdapter.class,
+            StatsSnapshotAdapter.class,
+            ServerStatsAdapter.class
+        },
+        schemaPackageName = "parley.cache",
+        schemaFileName = "parley-cache.proto",
+        schemaFilePath = "proto",
+        service = false)
 public interface ParleyCacheSchema extends GeneratedSchema {}

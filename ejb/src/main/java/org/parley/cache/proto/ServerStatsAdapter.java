@@ -14,23 +14,23 @@ import org.parley.cache.StatsSnapshot;
 @ProtoName("ServerStats")
 public class ServerStatsAdapter {
 
-  @ProtoFactory
-  ServerStats create(String server, long publishedMillis, List<StatsSnapshot> caches) {
-    return new ServerStats(server, publishedMillis, caches == null ? List.of() : caches);
-  }
+    @ProtoFactory
+    ServerStats create(String server, long publishedMillis, List<StatsSnapshot> caches) {
+        return new ServerStats(server, publishedMillis, caches == null ? List.of() : caches);
+    }
 
-  @ProtoField(1)
-  String getServer(ServerStats s) {
-    return s.server();
-  }
+    @ProtoField(1)
+    String getServer(ServerStats s) {
+        return s.server();
+    }
 
-  @ProtoField(number = 2, defaultValue = "0")
-  long getPublishedMillis(ServerStats s) {
-    return s.publishedMillis();
-  }
+    @ProtoField(number = 2, defaultValue = "0")
+    long getPublishedMillis(ServerStats s) {
+        return s.publishedMillis();
+    }
 
-  @ProtoField(number = 3, collectionImplementation = ArrayList.class)
-  List<StatsSnapshot> getCaches(ServerStats s) {
-    return s.caches();
-  }
+    @ProtoField(number = 3, collectionImplementation = ArrayList.class)
+    List<StatsSnapshot> getCaches(ServerStats s) {
+        return s.caches();
+    }
 }

@@ -11,28 +11,28 @@ import org.parley.user.UserRef;
 @ProtoName("UserRef")
 public class UserRefAdapter {
 
-  @ProtoFactory
-  UserRef create(Long number, String displayName, String slug, int reputation) {
-    return new UserRef(number, displayName, slug, reputation);
-  }
+    @ProtoFactory
+    UserRef create(Long number, String displayName, String slug, int reputation) {
+        return new UserRef(number, displayName, slug, reputation);
+    }
 
-  @ProtoField(1)
-  Long getNumber(UserRef u) {
-    return u.number();
-  }
+    @ProtoField(1)
+    Long getNumber(UserRef u) {
+        return u.number();
+    }
 
-  @ProtoField(2)
-  String getDisplayName(UserRef u) {
-    return u.displayName();
-  }
+    @ProtoField(2)
+    String getDisplayName(UserRef u) {
+        return u.displayName();
+    }
 
-  @ProtoField(3)
-  String getSlug(UserRef u) {
-    return u.slug();
-  }
+    @ProtoField(3)
+    String getSlug(UserRef u) {
+        return u.slug();
+    }
 
-  @ProtoField(number = 4, defaultValue = "0")
-  int getReputation(UserRef u) {
-    return u.reputation();
-  }
+    @ProtoField(number = 4, defaultValue = "0")
+    int getReputation(UserRef u) {
+        return u.reputation();
+    }
 }

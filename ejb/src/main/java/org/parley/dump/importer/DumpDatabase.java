@@ -19,76 +19,76 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 @ApplicationScoped
 public class DumpDatabase {
 
-  @Resource(lookup = "java:jboss/datasources/ParleyDS")
-  private DataSource dataSource;
+    @Resource(lookup = "java:jboss/datasources/ParleyDS")
+    private DataSource dataSource;
 
-  @PersistenceUnit(unitName = "parley")
-  private EntityManagerFactory emf;
+    @PersistenceUnit(unitName = "parley")
+    private EntityManagerFactory emf;
 
-  private volatile Dialect dialect;
+    private volatile Dialect dialect;
 
-  public DumpDatabase() {}
+    public DumpDatabase() {}
 
-  /** For code outside the container (tests, tools): a plain datasource and the dialect to take SQL from. */
-  public DumpDatabase(DataSource dataSource, Dialect dialect) {
-    this.dataSource = dataSource;
-    this.dialect = dialect;
-  }
-
-  public Connection connection() throws SQLException {
-    return dataSource.getConnection();
-  }
-
-  /** An SQL expression that draws the next value of {@code sequence}, for use inside an INSERT. */
-  public String nextValueExpression(String sequence) {
-    return dialect().getSequenceSupport().getSelectSequenceNextValString(sequence);
-  }
-
-  /** A query that returns the next value of {@code sequence}. */
-  public String nextValueQuery(String sequence) {
-    return dialect().getSequenceSupport().getSequenceNextValString(sequence);
-  }
-
-  private Dialect dialect() {
-    Dialect d = dialect;
-    if (d == null) {
-      d = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
-      dialect = d;
-    }
-    return d;
-  }
-
-  /**
-   * Hands out ids from one of the entities' sequences ({@code allocationSize} 50), the way Hibernate's pooled
-   * optimizer reads them: a drawn value {@code v} owns {@code v-49..v}. Ids handed out here and by Hibernate never
-   * meet.
-   */
-  public final class Ids {
-    private static final int BLOCK = 50;
-    private final Connection connection;
-    private final String query;
-    private long next;
-    private long last = -1;
-
-    public Ids(Connection connection, String sequence) {
-      this.connection = connection;
-      this.query = nextValueQuery(sequence);
+    /** For code outside the container (tests, tools): a plain datasource and the dialect to take SQL from. */
+    public DumpDatabase(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
-    public long next() throws SQLException {
-      if (next > last) {
-        long v;
-        do {
-          try (PreparedStatement st = connection.prepareStatement(query);
-              ResultSet rs = st.executeQuery()) {
-            rs.next();
-            v = rs.getLong(1);
-          }
-        } while (v < BLOCK); // the first values are Hibernate's start-up block
-        next = v - BLOCK + 1;
-        last = v;
-      }
-      return next++;
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
     }
-  }
+
+    /** An SQL expression that draws the next value of {@code sequence}, for use inside an INSERT. */
+    public String nextValueExpression(String sequence) {
+        return dialect().getSequenceSupport().getSelectSequenceNextValString(sequence);
+    }
+
+    /** A query that returns the next value of {@code sequence}. */
+    public String nextValueQuery(String sequence) {
+        return dialect().getSequenceSupport().getSequenceNextValString(sequence);
+    }
+
+    private Dialect dialect() {
+        Dialect d = dialect;
+        if (d == null) {
+            d = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+            dialect = d;
+        }
+        return d;
+    }
+
+    /**
+     * Hands out ids from one of the entities' sequences ({@code allocationSize} 50), the way Hibernate's pooled
+     * optimizer reads them: a drawn value {@code v} owns {@code v-49..v}. Ids handed out here and by Hibernate never
+     * meet.
+     */
+    public final class Ids {
+        private static final int BLOCK = 50;
+        private final Connection connection;
+        private final String query;
+        private long next;
+        private long last = -1;
+
+        public Ids(Connection connection, String sequence) {
+            this.connection = connection;
+            this.query = nextValueQuery(sequence);
+        }
+
+        public long next() throws SQLException {
+            if (next > last) {
+                long v;
+                do {
+                    try (PreparedStatement st = connection.prepareStatement(query);
+                            ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        v = rs.getLong(1);
+                    }
+                } while (v < BLOCK); // the first values are Hibernate's start-up block
+                next = v - BLOCK + 1;
+                last = v;
+            }
+            return next++;
+        }
+    }
 }

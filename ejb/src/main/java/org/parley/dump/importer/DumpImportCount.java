@@ -16,29 +16,29 @@ import jakarta.persistence.UniqueConstraint;
  */
 @Entity
 @Table(
-    name = "dump_import_count",
-    uniqueConstraints =
-        @UniqueConstraint(
-            name = "uk_dump_import_count",
-            columnNames = {"import_id", "file_name", "outcome"}))
+        name = "dump_import_count",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_dump_import_count",
+                        columnNames = {"import_id", "file_name", "outcome"}))
 public class DumpImportCount {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_import_count_id")
-  @SequenceGenerator(name = "dump_import_count_id", sequenceName = "dump_import_count_id_seq", allocationSize = 50)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dump_import_count_id")
+    @SequenceGenerator(name = "dump_import_count_id", sequenceName = "dump_import_count_id_seq", allocationSize = 50)
+    private Long id;
 
-  @Column(name = "import_id", nullable = false)
-  private long importId;
+    @Column(name = "import_id", nullable = false)
+    private long importId;
 
-  @Column(name = "file_name", nullable = false, length = 40)
-  private String fileName;
+    @Column(name = "file_name", nullable = false, length = 40)
+    private String fileName;
 
-  @Column(name = "outcome", nullable = false, length = 200)
-  private String outcome;
+    @Column(name = "outcome", nullable = false, length = 200)
+    private String outcome;
 
-  @Column(name = "amount", nullable = false)
-  private long amount;
+    @Column(name = "amount", nullable = false)
+    private long amount;
 
-  protected DumpImportCount() {}
+    protected DumpImportCount() {}
 }

@@ -27,74 +27,85 @@ import org.parley.markdown.MarkdownRenderer;
 @Dependent
 public class DumpItemReader extends AbstractItemReader {
 
-  @Inject private JobContext job;
-  @Inject private StepContext step;
-  @Inject private DumpDatabase db;
-  @Inject private ImportLedger ledger;
-  @Inject private ImportRecords records;
-  @Inject private MarkdownRenderer markdown;
+    @Inject
+    private JobContext job;
 
-  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-  private ManagedThreadFactory threads;
+    @Inject
+    private StepContext step;
 
-  @Inject
-  @BatchProperty(name = "file")
-  private String file;
+    @Inject
+    private DumpDatabase db;
 
-  private ReadAhead rows;
-  private long ordinal;
-  private long importId;
+    @Inject
+    private ImportLedger ledger;
 
-  @Override
-  public void open(Serializable checkpoint) throws Exception {
-    importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
-    DumpFile kind = DumpFile.byFileName(file);
-    DumpImport record = records.find(importId);
-    long position;
-    try (Connection c = db.connection()) {
-      position = ledger.get(c, importId, file, ImportLedger.POSITION);
+    @Inject
+    private ImportRecords records;
+
+    @Inject
+    private MarkdownRenderer markdown;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
+
+    @Inject
+    @BatchProperty(name = "file")
+    private String file;
+
+    private ReadAhead rows;
+    private long ordinal;
+    private long importId;
+
+    @Override
+    public void open(Serializable checkpoint) throws Exception {
+        importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
+        DumpFile kind = DumpFile.byFileName(file);
+        DumpImport record = records.find(importId);
+        long position;
+        try (Connection c = db.connection()) {
+            position = ledger.get(c, importId, file, ImportLedger.POSITION);
+        }
+        RowImporter importer = RowImporter.forFile(kind, new ImportContext(record.getSiteId(), db, markdown));
+        DumpReader reader = null;
+        try {
+            reader = DumpReader.open(Path.of(record.getDir()), kind);
+            reader.skip(position);
+        } catch (DumpFormatException e) {
+            if (reader != null) {
+                reader.close();
+            }
+            records.failed(importId, e.getMessage());
+            throw e;
+        }
+        ordinal = reader.ordinal();
+        rows = new ReadAhead(reader, importer::prepare, threads, 2 * ImportJob.CHUNK);
     }
-    RowImporter importer = RowImporter.forFile(kind, new ImportContext(record.getSiteId(), db, markdown));
-    DumpReader reader = null;
-    try {
-      reader = DumpReader.open(Path.of(record.getDir()), kind);
-      reader.skip(position);
-    } catch (DumpFormatException e) {
-      if (reader != null) {
-        reader.close();
-      }
-      records.failed(importId, e.getMessage());
-      throw e;
-    }
-    ordinal = reader.ordinal();
-    rows = new ReadAhead(reader, importer::prepare, threads, 2 * ImportJob.CHUNK);
-  }
 
-  @Override
-  public Object readItem() throws InterruptedException {
-    try {
-      ReadAhead.Item item = rows.next();
-      if (item == null) {
-        return null;
-      }
-      ordinal = item.row().ordinal();
-      step.setTransientUserData(item.bytes());
-      return item.row();
-    } catch (DumpFormatException e) {
-      records.failed(importId, e.getMessage());
-      throw e;
+    @Override
+    public Object readItem() throws InterruptedException {
+        try {
+            ReadAhead.Item item = rows.next();
+            if (item == null) {
+                return null;
+            }
+            ordinal = item.row().ordinal();
+            step.setTransientUserData(item.bytes());
+            return item.row();
+        } catch (DumpFormatException e) {
+            records.failed(importId, e.getMessage());
+            throw e;
+        }
     }
-  }
 
-  @Override
-  public Serializable checkpointInfo() {
-    return ordinal;
-  }
-
-  @Override
-  public void close() {
-    if (rows != null) {
-      rows.close();
+    @Override
+    public Serializable checkpointInfo() {
+        return ordinal;
     }
-  }
+
+    @Override
+    public void close() {
+        if (rows != null) {
+            rows.close();
+        }
+    }
 }

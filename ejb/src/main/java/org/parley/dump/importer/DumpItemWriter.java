@@ -23,66 +23,78 @@ import org.parley.markdown.MarkdownRenderer;
 @Dependent
 public class DumpItemWriter extends AbstractItemWriter {
 
-  @Inject private JobContext job;
-  @Inject private StepContext step;
-  @Inject private DumpDatabase db;
-  @Inject private ImportLedger ledger;
-  @Inject private ImportRecords records;
-  @Inject private MarkdownRenderer markdown;
+    @Inject
+    private JobContext job;
 
-  @Inject
-  @BatchProperty(name = "file")
-  private String file;
+    @Inject
+    private StepContext step;
 
-  private static final java.util.logging.Logger log =
-      java.util.logging.Logger.getLogger(DumpItemWriter.class.getName());
+    @Inject
+    private DumpDatabase db;
 
-  private long importId;
-  private RowImporter importer;
-  private long writeNanos;
-  private long rowsWritten;
-  private long openedAt;
+    @Inject
+    private ImportLedger ledger;
 
-  @Override
-  public void open(Serializable checkpoint) {
-    openedAt = System.nanoTime();
-    importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
-    DumpImport record = records.find(importId);
-    ImportContext ctx = new ImportContext(record.getSiteId(), db, markdown);
-    importer = RowImporter.forFile(DumpFile.byFileName(file), ctx);
-  }
+    @Inject
+    private ImportRecords records;
 
-  @Override
-  public void close() {
-    log.log(
-        java.util.logging.Level.INFO,
-        "Import {0}, {1}: {2} rows; {3} ms writing, {4} ms in the step",
-        new Object[] {
-          importId, file, rowsWritten, writeNanos / 1_000_000, (System.nanoTime() - openedAt) / 1_000_000
-        });
-  }
+    @Inject
+    private MarkdownRenderer markdown;
 
-  @Override
-  public void writeItems(List<Object> items) throws Exception {
-    List<DumpRow> rows = new ArrayList<>(items.size());
-    for (Object item : items) {
-      rows.add((DumpRow) item);
+    @Inject
+    @BatchProperty(name = "file")
+    private String file;
+
+    private static final java.util.logging.Logger log =
+            java.util.logging.Logger.getLogger(DumpItemWriter.class.getName());
+
+    private long importId;
+    private RowImporter importer;
+    private long writeNanos;
+    private long rowsWritten;
+    private long openedAt;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        openedAt = System.nanoTime();
+        importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
+        DumpImport record = records.find(importId);
+        ImportContext ctx = new ImportContext(record.getSiteId(), db, markdown);
+        importer = RowImporter.forFile(DumpFile.byFileName(file), ctx);
     }
-    Tally tally = new Tally();
-    tally.read = rows.size();
-    long position = rows.get(rows.size() - 1).ordinal();
-    Object bytes = step.getTransientUserData();
-    long started = System.nanoTime();
-    try (Connection c = db.connection()) {
-      importer.write(c, rows, tally);
-      ledger.record(c, importId, file, tally, position, bytes instanceof Long b ? b : 0L);
-      writeNanos += System.nanoTime() - started;
-      rowsWritten += rows.size();
-    } catch (Exception e) {
-      records.failed(
-          importId, file + " rows " + rows.get(0).ordinal() + "-" + position + " (from line " + rows.get(0).line()
-              + "): " + e);
-      throw e;
+
+    @Override
+    public void close() {
+        log.log(
+                java.util.logging.Level.INFO,
+                "Import {0}, {1}: {2} rows; {3} ms writing, {4} ms in the step",
+                new Object[] {
+                    importId, file, rowsWritten, writeNanos / 1_000_000, (System.nanoTime() - openedAt) / 1_000_000
+                });
     }
-  }
+
+    @Override
+    public void writeItems(List<Object> items) throws Exception {
+        List<DumpRow> rows = new ArrayList<>(items.size());
+        for (Object item : items) {
+            rows.add((DumpRow) item);
+        }
+        Tally tally = new Tally();
+        tally.read = rows.size();
+        long position = rows.get(rows.size() - 1).ordinal();
+        Object bytes = step.getTransientUserData();
+        long started = System.nanoTime();
+        try (Connection c = db.connection()) {
+            importer.write(c, rows, tally);
+            ledger.record(c, importId, file, tally, position, bytes instanceof Long b ? b : 0L);
+            writeNanos += System.nanoTime() - started;
+            rowsWritten += rows.size();
+        } catch (Exception e) {
+            records.failed(
+                    importId,
+                    file + " rows " + rows.get(0).ordinal() + "-" + position + " (from line "
+                            + rows.get(0).line() + "): " + e);
+            throw e;
+        }
+    }
 }

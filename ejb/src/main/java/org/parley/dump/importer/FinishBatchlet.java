@@ -6,10 +6,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import org.parley.cache.Scope;
-import org.parley.cache.SharedCache;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.cache.Scope;
+import org.parley.cache.SharedCache;
 
 /**
  * The last step: moves the site's number counters past the highest imported post and user numbers (so new posts
@@ -21,27 +21,34 @@ import java.util.logging.Logger;
 @Dependent
 public class FinishBatchlet extends AbstractBatchlet {
 
-  private static final Logger log = Logger.getLogger(FinishBatchlet.class.getName());
+    private static final Logger log = Logger.getLogger(FinishBatchlet.class.getName());
 
-  @Inject private JobContext job;
-  @Inject private DumpDatabase db;
-  @Inject private ImportRecords records;
-  @Inject private SharedCache cache;
+    @Inject
+    private JobContext job;
 
-  @Override
-  public String process() throws Exception {
-    long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
-    long siteId = records.find(importId).getSiteId();
-    try (Connection c = db.connection()) {
-      ImportSteps.finishSite(c, siteId);
-    } catch (Exception e) {
-      records.failed(importId, "Finishing the import failed: " + e);
-      throw e;
+    @Inject
+    private DumpDatabase db;
+
+    @Inject
+    private ImportRecords records;
+
+    @Inject
+    private SharedCache cache;
+
+    @Override
+    public String process() throws Exception {
+        long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
+        long siteId = records.find(importId).getSiteId();
+        try (Connection c = db.connection()) {
+            ImportSteps.finishSite(c, siteId);
+        } catch (Exception e) {
+            records.failed(importId, "Finishing the import failed: " + e);
+            throw e;
+        }
+        // Lists cached while the import ran (someone opened the new site early) would miss what came after.
+        cache.invalidate(Scope.lists(siteId), Scope.sites());
+        records.completed(importId);
+        log.log(Level.INFO, "Import {0} completed", importId);
+        return "COMPLETED";
     }
-    // Lists cached while the import ran (someone opened the new site early) would miss what came after.
-    cache.invalidate(Scope.lists(siteId), Scope.sites());
-    records.completed(importId);
-    log.log(Level.INFO, "Import {0} completed", importId);
-    return "COMPLETED";
-  }
 }

@@ -15,90 +15,95 @@ import org.parley.dump.Extras;
 /** PostHistory.xml: the revisions of posts in the site (history of posts not in the dump is skipped). */
 final class HistoryImporter extends RowImporter {
 
-  private static final Set<String> MAPPED =
-      Set.of(
-          "Id", "PostHistoryTypeId", "PostId", "RevisionGUID", "CreationDate", "UserId", "UserDisplayName",
-          "Comment", "Text", "ContentLicense");
+    private static final Set<String> MAPPED = Set.of(
+            "Id",
+            "PostHistoryTypeId",
+            "PostId",
+            "RevisionGUID",
+            "CreationDate",
+            "UserId",
+            "UserDisplayName",
+            "Comment",
+            "Text",
+            "ContentLicense");
 
-  HistoryImporter(ImportContext ctx) {
-    super(ctx);
-  }
-
-  @Override
-  void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    Set<Long> posts = new HashSet<>();
-    for (DumpRow row : rows) {
-      try {
-        ids.add(id(row));
-        posts.add(requiredLong(row, "PostId"));
-      } catch (Skip ignored) {
-        // counted below
-      }
+    HistoryImporter(ImportContext ctx) {
+        super(ctx);
     }
-    Set<Long> present =
-        existingIds(c, "post_revision", "dump_id", ctx.siteId(), ids);
-    Set<Long> existingPosts = existingPosts(c, posts);
-    DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq");
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "insert into post_revision (id, site_id, dump_id, post_number, history_type_id, revision_guid,"
-                + " created_at, user_number, user_display_name, edit_comment, revision_text, content_license,"
-                + " dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int batched = 0;
-      for (DumpRow row : rows) {
-        try {
-          long id = id(row);
-          if (present.contains(id)) {
-            throw new Skip("already imported");
-          }
-          if (!present.add(id)) {
-            throw new Skip("duplicate Id");
-          }
-          long post = requiredLong(row, "PostId");
-          if (!existingPosts.contains(post)) {
-            throw new Skip("history of a post not in the dump");
-          }
-          Map<String, String> extras = rest(row, MAPPED);
-          Instant created = date(row, "CreationDate", extras);
-          if (created == null) {
-            throw new Skip("missing CreationDate");
-          }
-          String guid = row.get("RevisionGUID");
-          String name = row.get("UserDisplayName");
-          String license = row.get("ContentLicense");
-          if (guid != null && guid.length() > 64) {
-            extras.put("RevisionGUID", guid);
-          }
-          if (name != null && name.length() > 100) {
-            extras.put("UserDisplayName", name);
-          }
-          if (license != null && license.length() > 40) {
-            extras.put("ContentLicense", license);
-          }
-          st.setLong(1, newIds.next());
-          st.setLong(2, ctx.siteId());
-          st.setLong(3, id);
-          st.setLong(4, post);
-          st.setInt(5, (int) requiredLong(row, "PostHistoryTypeId"));
-          st.setString(6, truncate(guid, 64));
-          setInstant(st, 7, created);
-          setLong(st, 8, optionalLong(row, "UserId"));
-          st.setString(9, truncate(name, 100));
-          st.setString(10, row.get("Comment"));
-          st.setString(11, row.get("Text"));
-          st.setString(12, truncate(license, 40));
-          st.setString(13, truncate(Extras.encode(extras), 2000));
-          st.addBatch();
-          batched++;
-          tally.imported();
-        } catch (Skip skip) {
-          tally.skip(skip.getMessage());
+
+    @Override
+    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        Set<Long> posts = new HashSet<>();
+        for (DumpRow row : rows) {
+            try {
+                ids.add(id(row));
+                posts.add(requiredLong(row, "PostId"));
+            } catch (Skip ignored) {
+                // counted below
+            }
         }
-      }
-      if (batched > 0) {
-        st.executeBatch();
-      }
+        Set<Long> present = existingIds(c, "post_revision", "dump_id", ctx.siteId(), ids);
+        Set<Long> existingPosts = existingPosts(c, posts);
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq");
+        try (PreparedStatement st = c.prepareStatement(
+                "insert into post_revision (id, site_id, dump_id, post_number, history_type_id, revision_guid,"
+                        + " created_at, user_number, user_display_name, edit_comment, revision_text, content_license,"
+                        + " dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batched = 0;
+            for (DumpRow row : rows) {
+                try {
+                    long id = id(row);
+                    if (present.contains(id)) {
+                        throw new Skip("already imported");
+                    }
+                    if (!present.add(id)) {
+                        throw new Skip("duplicate Id");
+                    }
+                    long post = requiredLong(row, "PostId");
+                    if (!existingPosts.contains(post)) {
+                        throw new Skip("history of a post not in the dump");
+                    }
+                    Map<String, String> extras = rest(row, MAPPED);
+                    Instant created = date(row, "CreationDate", extras);
+                    if (created == null) {
+                        throw new Skip("missing CreationDate");
+                    }
+                    String guid = row.get("RevisionGUID");
+                    String name = row.get("UserDisplayName");
+                    String license = row.get("ContentLicense");
+                    if (guid != null && guid.length() > 64) {
+                        extras.put("RevisionGUID", guid);
+                    }
+                    if (name != null && name.length() > 100) {
+                        extras.put("UserDisplayName", name);
+                    }
+                    if (license != null && license.length() > 40) {
+                        extras.put("ContentLicense", license);
+                    }
+                    st.setLong(1, newIds.next());
+                    st.setLong(2, ctx.siteId());
+                    st.setLong(3, id);
+                    st.setLong(4, post);
+                    st.setInt(5, (int) requiredLong(row, "PostHistoryTypeId"));
+                    st.setString(6, truncate(guid, 64));
+                    setInstant(st, 7, created);
+                    setLong(st, 8, optionalLong(row, "UserId"));
+                    st.setString(9, truncate(name, 100));
+                    st.setString(10, row.get("Comment"));
+                    st.setString(11, row.get("Text"));
+                    st.setString(12, truncate(license, 40));
+                    st.setString(13, truncate(Extras.encode(extras), 2000));
+                    st.addBatch();
+                    batched++;
+                    tally.imported();
+                } catch (Skip skip) {
+                    tally.skip(skip.getMessage());
+                }
+            }
+            if (batched > 0) {
+                st.executeBatch();
+            }
+        }
     }
-  }
 }

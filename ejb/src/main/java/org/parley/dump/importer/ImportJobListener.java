@@ -12,18 +12,22 @@ import jakarta.inject.Named;
 @Dependent
 public class ImportJobListener extends AbstractJobListener {
 
-  @Inject private JobContext job;
-  @Inject private ImportRecords records;
+    @Inject
+    private JobContext job;
 
-  @Override
-  public void afterJob() {
-    long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
-    BatchStatus status = job.getBatchStatus();
-    if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-      DumpImport record = records.find(importId);
-      if (record != null && record.getStatus() != DumpImport.Status.FAILED) {
-        records.failed(importId, "The import job " + status.name().toLowerCase() + " (" + job.getExitStatus() + ")");
-      }
+    @Inject
+    private ImportRecords records;
+
+    @Override
+    public void afterJob() {
+        long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
+        BatchStatus status = job.getBatchStatus();
+        if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+            DumpImport record = records.find(importId);
+            if (record != null && record.getStatus() != DumpImport.Status.FAILED) {
+                records.failed(
+                        importId, "The import job " + status.name().toLowerCase() + " (" + job.getExitStatus() + ")");
+            }
+        }
     }
-  }
 }

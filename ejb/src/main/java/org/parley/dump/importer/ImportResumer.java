@@ -19,22 +19,25 @@ import java.util.logging.Logger;
 @Startup
 public class ImportResumer {
 
-  private static final Logger log = Logger.getLogger(ImportResumer.class.getName());
-  private static final long DELAY_MS = 3000;
+    private static final Logger log = Logger.getLogger(ImportResumer.class.getName());
+    private static final long DELAY_MS = 3000;
 
-  @Resource private TimerService timers;
-  @EJB private ImportService imports;
+    @Resource
+    private TimerService timers;
 
-  @PostConstruct
-  void schedule() {
-    timers.createSingleActionTimer(DELAY_MS, new TimerConfig(null, false));
-  }
+    @EJB
+    private ImportService imports;
 
-  @Timeout
-  void resume() {
-    int resumed = imports.resumeInterrupted();
-    if (resumed > 0) {
-      log.log(Level.INFO, "Resumed {0} interrupted import(s)", resumed);
+    @PostConstruct
+    void schedule() {
+        timers.createSingleActionTimer(DELAY_MS, new TimerConfig(null, false));
     }
-  }
+
+    @Timeout
+    void resume() {
+        int resumed = imports.resumeInterrupted();
+        if (resumed > 0) {
+            log.log(Level.INFO, "Resumed {0} interrupted import(s)", resumed);
+        }
+    }
 }

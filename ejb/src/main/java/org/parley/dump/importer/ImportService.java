@@ -36,270 +36,275 @@ import org.parley.user.Actor;
 @Stateless
 public class ImportService {
 
-  private static final Logger log = Logger.getLogger(ImportService.class.getName());
+    private static final Logger log = Logger.getLogger(ImportService.class.getName());
 
-  @PersistenceContext(unitName = "parley")
-  private EntityManager em;
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
 
-  @Inject private ImportRecords records;
-  @Inject private ImportLedger ledger;
-  @Inject private DumpDatabase db;
+    @Inject
+    private ImportRecords records;
 
-  /**
-   * Starts importing the dump folder {@code dir} (a path on the server) into the site on {@code host}, created with
-   * {@code name} and {@code title} if it does not exist. Returns at once; the job checks every file before it writes.
-   *
-   * @param host the site's host; null or blank gives {@code <name>.localhost}
-   * @param title null or blank gives the name
-   * @throws NotAllowedException unless {@code actor} is an admin
-   * @throws InvalidInputException for a missing or relative folder, a missing file in it, or a malformed name/host
-   * @throws ConflictException when another import is still running
-   */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public ImportStatus start(Actor actor, String dir, String name, String host, String title) {
-    if (actor == null || !actor.isAdmin()) {
-      throw new NotAllowedException("Only admins can import dumps.");
-    }
-    Path folder = checkFolder(dir);
-    String siteName = name == null ? "" : name.strip();
-    String siteHost = host == null || host.isBlank() ? siteName + ".localhost" : host.strip();
-    String siteTitle = title == null || title.isBlank() ? siteName : title.strip();
-    Site check = new Site(siteHost, siteName, siteTitle, null, Instant.now());
-    List<DumpImport> running =
-        em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
-            .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
-            .getResultList();
-    if (!running.isEmpty()) {
-      throw new ConflictException(
-          "Import " + running.get(0).getId() + " (" + running.get(0).getDir() + ") is still running.");
-    }
-    long id =
-        records.create(folder.toString(), check.getHost(), check.getName(), check.getTitle(), actor.userId());
-    Properties params = new Properties();
-    params.setProperty(ImportJob.IMPORT_ID, Long.toString(id));
-    long execution = BatchRuntime.getJobOperator().start(ImportJob.NAME, params);
-    records.execution(id, execution);
-    log.log(
-        Level.INFO,
-        "Import {0} of {1} into {2} started by user {3} (execution {4})",
-        new Object[] {id, folder, check.getHost(), actor.userId(), execution});
-    return status(id);
-  }
+    @Inject
+    private ImportLedger ledger;
 
-  /**
-   * @throws InvalidInputException naming the folder or the first missing file
-   */
-  static Path checkFolder(String dir) {
-    if (dir == null || dir.isBlank()) {
-      throw new InvalidInputException("Give the folder of the dump on the server.");
-    }
-    Path folder = Path.of(dir.strip());
-    if (!folder.isAbsolute()) {
-      throw new InvalidInputException("The folder must be an absolute path on the server: " + dir);
-    }
-    folder = folder.normalize();
-    if (!Files.isDirectory(folder)) {
-      throw new InvalidInputException("Folder not found on the server: " + folder);
-    }
-    for (DumpFile f : DumpFile.values()) {
-      Path file = folder.resolve(f.fileName());
-      if (!Files.isRegularFile(file)) {
-        throw new InvalidInputException("Missing file " + file + " (a dump has all eight files).");
-      }
-      if (!Files.isReadable(file)) {
-        throw new InvalidInputException("Cannot read " + file + ".");
-      }
-    }
-    return folder;
-  }
+    @Inject
+    private DumpDatabase db;
 
-  /**
-   * Restarts a failed import where it stopped (after fixing its input, or after an interrupted server).
-   *
-   * @throws NotAllowedException unless {@code actor} is an admin
-   * @throws NotFoundException for an unknown import
-   * @throws ConflictException unless it failed or was interrupted
-   */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public ImportStatus restart(Actor actor, long id) {
-    if (actor == null || !actor.isAdmin()) {
-      throw new NotAllowedException("Only admins can restart imports.");
-    }
-    DumpImport record = records.find(id);
-    if (record == null) {
-      throw new NotFoundException("No import " + id + ".");
-    }
-    if (record.getStatus() == DumpImport.Status.COMPLETED || isAlive(record)) {
-      throw new ConflictException("Import " + id + " is " + record.getStatus().name().toLowerCase() + ".");
-    }
-    resume(record);
-    return status(id);
-  }
-
-  /**
-   * Restarts every import that a stopped or killed server left running; called once at start-up. What this server
-   * started itself (created after the JVM began) is left alone: JBeret's JDBC repository says STARTED for a killed
-   * execution too, so only the start time tells them apart. An import
-   * whose job cannot be restarted is marked failed with the reason. One server per database: a cluster would need a
-   * lease per import (issue 6's cluster work).
-   */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public int resumeInterrupted() {
-    List<DumpImport> open =
-        em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
-            .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
-            .getResultList();
-    // Only what a previous server left: an import started since this JVM began is running here (or starting now).
-    java.util.Date booted = new java.util.Date(ManagementFactory.getRuntimeMXBean().getStartTime());
-    int resumed = 0;
-    for (DumpImport record : open) {
-      if (record.getCreatedAt().isAfter(booted.toInstant())) {
-        continue;
-      }
-      if (record.getExecutionId() != null) {
-        JobExecution last = jobExecution(record.getExecutionId());
-        if (last != null && last.getCreateTime() != null && last.getCreateTime().after(booted)) {
-          continue;
+    /**
+     * Starts importing the dump folder {@code dir} (a path on the server) into the site on {@code host}, created with
+     * {@code name} and {@code title} if it does not exist. Returns at once; the job checks every file before it writes.
+     *
+     * @param host the site's host; null or blank gives {@code <name>.localhost}
+     * @param title null or blank gives the name
+     * @throws NotAllowedException unless {@code actor} is an admin
+     * @throws InvalidInputException for a missing or relative folder, a missing file in it, or a malformed name/host
+     * @throws ConflictException when another import is still running
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ImportStatus start(Actor actor, String dir, String name, String host, String title) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only admins can import dumps.");
         }
-      }
-      try {
+        Path folder = checkFolder(dir);
+        String siteName = name == null ? "" : name.strip();
+        String siteHost = host == null || host.isBlank() ? siteName + ".localhost" : host.strip();
+        String siteTitle = title == null || title.isBlank() ? siteName : title.strip();
+        Site check = new Site(siteHost, siteName, siteTitle, null, Instant.now());
+        List<DumpImport> running = em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
+                .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
+                .getResultList();
+        if (!running.isEmpty()) {
+            throw new ConflictException(
+                    "Import " + running.get(0).getId() + " (" + running.get(0).getDir() + ") is still running.");
+        }
+        long id = records.create(folder.toString(), check.getHost(), check.getName(), check.getTitle(), actor.userId());
+        Properties params = new Properties();
+        params.setProperty(ImportJob.IMPORT_ID, Long.toString(id));
+        long execution = BatchRuntime.getJobOperator().start(ImportJob.NAME, params);
+        records.execution(id, execution);
+        log.log(Level.INFO, "Import {0} of {1} into {2} started by user {3} (execution {4})", new Object[] {
+            id, folder, check.getHost(), actor.userId(), execution
+        });
+        return status(id);
+    }
+
+    /**
+     * @throws InvalidInputException naming the folder or the first missing file
+     */
+    static Path checkFolder(String dir) {
+        if (dir == null || dir.isBlank()) {
+            throw new InvalidInputException("Give the folder of the dump on the server.");
+        }
+        Path folder = Path.of(dir.strip());
+        if (!folder.isAbsolute()) {
+            throw new InvalidInputException("The folder must be an absolute path on the server: " + dir);
+        }
+        folder = folder.normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("Folder not found on the server: " + folder);
+        }
+        for (DumpFile f : DumpFile.values()) {
+            Path file = folder.resolve(f.fileName());
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("Missing file " + file + " (a dump has all eight files).");
+            }
+            if (!Files.isReadable(file)) {
+                throw new InvalidInputException("Cannot read " + file + ".");
+            }
+        }
+        return folder;
+    }
+
+    /**
+     * Restarts a failed import where it stopped (after fixing its input, or after an interrupted server).
+     *
+     * @throws NotAllowedException unless {@code actor} is an admin
+     * @throws NotFoundException for an unknown import
+     * @throws ConflictException unless it failed or was interrupted
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ImportStatus restart(Actor actor, long id) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only admins can restart imports.");
+        }
+        DumpImport record = records.find(id);
+        if (record == null) {
+            throw new NotFoundException("No import " + id + ".");
+        }
+        if (record.getStatus() == DumpImport.Status.COMPLETED || isAlive(record)) {
+            throw new ConflictException(
+                    "Import " + id + " is " + record.getStatus().name().toLowerCase() + ".");
+        }
         resume(record);
-        resumed++;
-      } catch (RuntimeException e) {
-        records.failed(record.getId(), "Could not resume after a restart of the server: " + e.getMessage());
-      }
+        return status(id);
     }
-    return resumed;
-  }
 
-  private static JobExecution jobExecution(long executionId) {
-    try {
-      return BatchRuntime.getJobOperator().getJobExecution(executionId);
-    } catch (RuntimeException unknown) {
-      return null;
-    }
-  }
-
-  private static BatchStatus jobStatus(long executionId) {
-    try {
-      return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
-    } catch (RuntimeException unknown) {
-      return null;
-    }
-  }
-
-  /** Whether the import's job runs in this server (JBeret's repository alone cannot tell after a crash). */
-  private boolean isAlive(DumpImport record) {
-    BatchStatus status = record.getExecutionId() == null ? null : jobStatus(record.getExecutionId());
-    return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
-  }
-
-  private void resume(DumpImport record) {
-    JobOperator jobs = BatchRuntime.getJobOperator();
-    Properties params = new Properties();
-    params.setProperty(ImportJob.IMPORT_ID, Long.toString(record.getId()));
-    // The execution may still say STARTED after a kill -9; "detect" lets JBeret restart it when it is not alive.
-    params.setProperty("jberet.restart.mode", "detect");
-    long execution;
-    JobExecution last = record.getExecutionId() == null ? null : jobs.getJobExecution(record.getExecutionId());
-    if (last == null || last.getBatchStatus() == BatchStatus.ABANDONED) {
-      execution = jobs.start(ImportJob.NAME, params);
-    } else {
-      execution = jobs.restart(record.getExecutionId(), params);
-    }
-    records.running(record.getId(), null);
-    records.execution(record.getId(), execution);
-    log.log(Level.INFO, "Import {0} resumed as execution {1}", new Object[] {record.getId(), execution});
-  }
-
-  /**
-   * @throws NotFoundException for an unknown import
-   */
-  public ImportStatus status(long id) {
-    DumpImport record = records.find(id);
-    if (record == null) {
-      throw new NotFoundException("No import " + id + ".");
-    }
-    return toStatus(record);
-  }
-
-  /** The most recent imports, newest first. */
-  public List<ImportStatus> recent(int max) {
-    return em.createNamedQuery("DumpImport.listRecent", DumpImport.class)
-        .setMaxResults(max)
-        .getResultStream()
-        .map(this::toStatus)
-        .toList();
-  }
-
-  private ImportStatus toStatus(DumpImport r) {
-    Map<String, Map<String, Long>> figures;
-    try (Connection c = db.connection()) {
-      figures = ledger.all(c, r.getId());
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the figures of import " + r.getId(), e);
-    }
-    List<ImportStatus.FileStatus> files = new ArrayList<>();
-    long done = 0;
-    for (DumpFile f : DumpFile.values()) {
-      Map<String, Long> m = figures.getOrDefault(f.fileName(), Map.of());
-      Map<String, Long> skips = new TreeMap<>();
-      Map<String, Long> notes = new TreeMap<>();
-      long skipped = 0;
-      for (Map.Entry<String, Long> e : m.entrySet()) {
-        if (e.getKey().startsWith(ImportLedger.SKIP)) {
-          skips.put(e.getKey().substring(ImportLedger.SKIP.length()), e.getValue());
-          skipped += e.getValue();
-        } else if (e.getKey().startsWith(ImportLedger.NOTE) && e.getValue() > 0) {
-          notes.put(e.getKey().substring(ImportLedger.NOTE.length()), e.getValue());
+    /**
+     * Restarts every import that a stopped or killed server left running; called once at start-up. What this server
+     * started itself (created after the JVM began) is left alone: JBeret's JDBC repository says STARTED for a killed
+     * execution too, so only the start time tells them apart. An import
+     * whose job cannot be restarted is marked failed with the reason. One server per database: a cluster would need a
+     * lease per import (issue 6's cluster work).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int resumeInterrupted() {
+        List<DumpImport> open = em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
+                .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
+                .getResultList();
+        // Only what a previous server left: an import started since this JVM began is running here (or starting now).
+        java.util.Date booted =
+                new java.util.Date(ManagementFactory.getRuntimeMXBean().getStartTime());
+        int resumed = 0;
+        for (DumpImport record : open) {
+            if (record.getCreatedAt().isAfter(booted.toInstant())) {
+                continue;
+            }
+            if (record.getExecutionId() != null) {
+                JobExecution last = jobExecution(record.getExecutionId());
+                if (last != null
+                        && last.getCreateTime() != null
+                        && last.getCreateTime().after(booted)) {
+                    continue;
+                }
+            }
+            try {
+                resume(record);
+                resumed++;
+            } catch (RuntimeException e) {
+                records.failed(record.getId(), "Could not resume after a restart of the server: " + e.getMessage());
+            }
         }
-      }
-      long read = m.getOrDefault(ImportLedger.READ, 0L);
-      done += read;
-      files.add(
-          new ImportStatus.FileStatus(
-              f.fileName(),
-              m.getOrDefault(ImportLedger.TOTAL, 0L),
-              read,
-              m.getOrDefault(ImportLedger.IMPORTED, 0L),
-              skipped,
-              skips,
-              notes));
+        return resumed;
     }
-    Map<String, Long> all = figures.getOrDefault(ValidateBatchlet.ALL, Map.of());
-    long total = all.getOrDefault(ImportLedger.TOTAL, 0L);
-    Instant end = r.getFinishedAt() != null ? r.getFinishedAt() : Instant.now();
-    long millis = Math.max(1, Duration.between(r.getCreatedAt(), end).toMillis());
-    long rate = done * 1000 / millis;
-    long eta = rate > 0 && total > done ? (total - done) / rate : 0;
-    int percent =
-        r.getStatus() == DumpImport.Status.COMPLETED ? 100 : total == 0 ? 0 : (int) Math.min(99, done * 100 / total);
-    String status = r.getStatus().name();
-    String message = r.getMessage();
-    if ((r.getStatus() == DumpImport.Status.QUEUED || r.getStatus() == DumpImport.Status.RUNNING)
-        && r.getExecutionId() != null) {
-      BatchStatus job = jobStatus(r.getExecutionId());
-      if (job == BatchStatus.FAILED || job == BatchStatus.STOPPED || job == BatchStatus.ABANDONED) {
-        status = DumpImport.Status.FAILED.name();
-        message = "The import job ended (" + job + ") before it finished; see the server log.";
-      }
+
+    private static JobExecution jobExecution(long executionId) {
+        try {
+            return BatchRuntime.getJobOperator().getJobExecution(executionId);
+        } catch (RuntimeException unknown) {
+            return null;
+        }
     }
-    return new ImportStatus(
-        r.getId(),
-        status,
-        r.getSiteHost(),
-        r.getSiteName(),
-        r.getDir(),
-        message,
-        r.getCreatedAt(),
-        r.getFinishedAt(),
-        total,
-        done,
-        all.getOrDefault(ImportLedger.TOTAL_BYTES, 0L),
-        percent,
-        rate,
-        eta,
-        all.getOrDefault("parse-ms", 0L),
-        files);
-  }
+
+    private static BatchStatus jobStatus(long executionId) {
+        try {
+            return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
+        } catch (RuntimeException unknown) {
+            return null;
+        }
+    }
+
+    /** Whether the import's job runs in this server (JBeret's repository alone cannot tell after a crash). */
+    private boolean isAlive(DumpImport record) {
+        BatchStatus status = record.getExecutionId() == null ? null : jobStatus(record.getExecutionId());
+        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+    }
+
+    private void resume(DumpImport record) {
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        Properties params = new Properties();
+        params.setProperty(ImportJob.IMPORT_ID, Long.toString(record.getId()));
+        // The execution may still say STARTED after a kill -9; "detect" lets JBeret restart it when it is not alive.
+        params.setProperty("jberet.restart.mode", "detect");
+        long execution;
+        JobExecution last = record.getExecutionId() == null ? null : jobs.getJobExecution(record.getExecutionId());
+        if (last == null || last.getBatchStatus() == BatchStatus.ABANDONED) {
+            execution = jobs.start(ImportJob.NAME, params);
+        } else {
+            execution = jobs.restart(record.getExecutionId(), params);
+        }
+        records.running(record.getId(), null);
+        records.execution(record.getId(), execution);
+        log.log(Level.INFO, "Import {0} resumed as execution {1}", new Object[] {record.getId(), execution});
+    }
+
+    /**
+     * @throws NotFoundException for an unknown import
+     */
+    public ImportStatus status(long id) {
+        DumpImport record = records.find(id);
+        if (record == null) {
+            throw new NotFoundException("No import " + id + ".");
+        }
+        return toStatus(record);
+    }
+
+    /** The most recent imports, newest first. */
+    public List<ImportStatus> recent(int max) {
+        return em.createNamedQuery("DumpImport.listRecent", DumpImport.class)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(this::toStatus)
+                .toList();
+    }
+
+    private ImportStatus toStatus(DumpImport r) {
+        Map<String, Map<String, Long>> figures;
+        try (Connection c = db.connection()) {
+            figures = ledger.all(c, r.getId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the figures of import " + r.getId(), e);
+        }
+        List<ImportStatus.FileStatus> files = new ArrayList<>();
+        long done = 0;
+        for (DumpFile f : DumpFile.values()) {
+            Map<String, Long> m = figures.getOrDefault(f.fileName(), Map.of());
+            Map<String, Long> skips = new TreeMap<>();
+            Map<String, Long> notes = new TreeMap<>();
+            long skipped = 0;
+            for (Map.Entry<String, Long> e : m.entrySet()) {
+                if (e.getKey().startsWith(ImportLedger.SKIP)) {
+                    skips.put(e.getKey().substring(ImportLedger.SKIP.length()), e.getValue());
+                    skipped += e.getValue();
+                } else if (e.getKey().startsWith(ImportLedger.NOTE) && e.getValue() > 0) {
+                    notes.put(e.getKey().substring(ImportLedger.NOTE.length()), e.getValue());
+                }
+            }
+            long read = m.getOrDefault(ImportLedger.READ, 0L);
+            done += read;
+            files.add(new ImportStatus.FileStatus(
+                    f.fileName(),
+                    m.getOrDefault(ImportLedger.TOTAL, 0L),
+                    read,
+                    m.getOrDefault(ImportLedger.IMPORTED, 0L),
+                    skipped,
+                    skips,
+                    notes));
+        }
+        Map<String, Long> all = figures.getOrDefault(ValidateBatchlet.ALL, Map.of());
+        long total = all.getOrDefault(ImportLedger.TOTAL, 0L);
+        Instant end = r.getFinishedAt() != null ? r.getFinishedAt() : Instant.now();
+        long millis = Math.max(1, Duration.between(r.getCreatedAt(), end).toMillis());
+        long rate = done * 1000 / millis;
+        long eta = rate > 0 && total > done ? (total - done) / rate : 0;
+        int percent = r.getStatus() == DumpImport.Status.COMPLETED
+                ? 100
+                : total == 0 ? 0 : (int) Math.min(99, done * 100 / total);
+        String status = r.getStatus().name();
+        String message = r.getMessage();
+        if ((r.getStatus() == DumpImport.Status.QUEUED || r.getStatus() == DumpImport.Status.RUNNING)
+                && r.getExecutionId() != null) {
+            BatchStatus job = jobStatus(r.getExecutionId());
+            if (job == BatchStatus.FAILED || job == BatchStatus.STOPPED || job == BatchStatus.ABANDONED) {
+                status = DumpImport.Status.FAILED.name();
+                message = "The import job ended (" + job + ") before it finished; see the server log.";
+            }
+        }
+        return new ImportStatus(
+                r.getId(),
+                status,
+                r.getSiteHost(),
+                r.getSiteName(),
+                r.getDir(),
+                message,
+                r.getCreatedAt(),
+                r.getFinishedAt(),
+                total,
+                done,
+                all.getOrDefault(ImportLedger.TOTAL_BYTES, 0L),
+                percent,
+                rate,
+                eta,
+                all.getOrDefault("parse-ms", 0L),
+                files);
+    }
 }

@@ -10,61 +10,60 @@ import java.util.Map;
  * of the totals the validation step counted, rate and time left, and one line per file.
  */
 public record ImportStatus(
-    long id,
-    String status,
-    String siteHost,
-    String siteName,
-    String dir,
-    String message,
-    Instant createdAt,
-    Instant finishedAt,
-    long rowsTotal,
-    long rowsDone,
-    long bytesTotal,
-    int percent,
-    long rowsPerSecond,
-    long etaSeconds,
-    long parseMillis,
-    List<FileStatus> files)
-    implements Serializable {
+        long id,
+        String status,
+        String siteHost,
+        String siteName,
+        String dir,
+        String message,
+        Instant createdAt,
+        Instant finishedAt,
+        long rowsTotal,
+        long rowsDone,
+        long bytesTotal,
+        int percent,
+        long rowsPerSecond,
+        long etaSeconds,
+        long parseMillis,
+        List<FileStatus> files)
+        implements Serializable {
 
-  /** One file's figures: rows in it, read, imported, and skipped rows and notes by reason. */
-  public record FileStatus(
-      String file,
-      long total,
-      long read,
-      long imported,
-      long skipped,
-      Map<String, Long> skips,
-      Map<String, Long> notes)
-      implements Serializable {
+    /** One file's figures: rows in it, read, imported, and skipped rows and notes by reason. */
+    public record FileStatus(
+            String file,
+            long total,
+            long read,
+            long imported,
+            long skipped,
+            Map<String, Long> skips,
+            Map<String, Long> notes)
+            implements Serializable {
 
-    /** The summary line import.sh prints, e.g. {@code Votes.xml: 5671 read, 5600 imported, 71 skipped (...)}. */
-    public String summary() {
-      StringBuilder b =
-          new StringBuilder()
-              .append(file)
-              .append(": ")
-              .append(read)
-              .append(" read, ")
-              .append(imported)
-              .append(" imported, ")
-              .append(skipped)
-              .append(" skipped");
-      if (!skips.isEmpty()) {
-        b.append(" (");
-        String sep = "";
-        for (Map.Entry<String, Long> e : skips.entrySet()) {
-          b.append(sep).append(e.getKey()).append(": ").append(e.getValue());
-          sep = ", ";
+        /** The summary line import.sh prints, e.g. {@code Votes.xml: 5671 read, 5600 imported, 71 skipped (...)}. */
+        public String summary() {
+            StringBuilder b = new StringBuilder()
+                    .append(file)
+                    .append(": ")
+                    .append(read)
+                    .append(" read, ")
+                    .append(imported)
+                    .append(" imported, ")
+                    .append(skipped)
+                    .append(" skipped");
+            if (!skips.isEmpty()) {
+                b.append(" (");
+                String sep = "";
+                for (Map.Entry<String, Long> e : skips.entrySet()) {
+                    b.append(sep).append(e.getKey()).append(": ").append(e.getValue());
+                    sep = ", ";
+                }
+                b.append(')');
+            }
+            return b.toString();
         }
-        b.append(')');
-      }
-      return b.toString();
     }
-  }
 
-  public boolean isFinished() {
-    return "COMPLETED".equals(status) || "FAILED".equals(status);
-  }
+    public boolean isFinished() {
+        return "COMPLETED".equals(status) || "FAILED".equals(status);
+    }
 }

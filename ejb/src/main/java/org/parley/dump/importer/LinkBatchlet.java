@@ -17,22 +17,29 @@ import org.parley.dump.DumpFile;
 @Dependent
 public class LinkBatchlet extends AbstractBatchlet {
 
-  @Inject private JobContext job;
-  @Inject private DumpDatabase db;
-  @Inject private ImportLedger ledger;
-  @Inject private ImportRecords records;
+    @Inject
+    private JobContext job;
 
-  @Override
-  public String process() throws Exception {
-    long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
-    try (Connection c = db.connection()) {
-      String posts = DumpFile.POSTS.fileName();
-      long dangling = Math.max(0, ledger.get(c, importId, posts, ImportLedger.PENDING_LINKS));
-      ledger.set(c, importId, posts, ImportLedger.NOTE + "accepted answer not in the dump", dangling);
-    } catch (Exception e) {
-      records.failed(importId, "Counting unlinked accepted answers failed: " + e);
-      throw e;
+    @Inject
+    private DumpDatabase db;
+
+    @Inject
+    private ImportLedger ledger;
+
+    @Inject
+    private ImportRecords records;
+
+    @Override
+    public String process() throws Exception {
+        long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
+        try (Connection c = db.connection()) {
+            String posts = DumpFile.POSTS.fileName();
+            long dangling = Math.max(0, ledger.get(c, importId, posts, ImportLedger.PENDING_LINKS));
+            ledger.set(c, importId, posts, ImportLedger.NOTE + "accepted answer not in the dump", dangling);
+        } catch (Exception e) {
+            records.failed(importId, "Counting unlinked accepted answers failed: " + e);
+            throw e;
+        }
+        return "LINKED";
     }
-    return "LINKED";
-  }
 }

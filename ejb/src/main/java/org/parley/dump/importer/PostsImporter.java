@@ -29,412 +29,432 @@ import org.parley.tag.Tag;
  */
 final class PostsImporter extends RowImporter {
 
-  static final int QUESTION = 1;
-  static final int ANSWER = 2;
+    static final int QUESTION = 1;
+    static final int ANSWER = 2;
 
-  private static final Set<String> MAPPED_QUESTION =
-      Set.of(
-          "Id", "PostTypeId", "AcceptedAnswerId", "CreationDate", "Score", "ViewCount", "Body", "OwnerUserId",
-          "LastEditDate", "LastActivityDate", "Title", "Tags", "AnswerCount", "CommentCount", "ClosedDate",
-          "CommunityOwnedDate", "ContentLicense");
-  private static final Set<String> MAPPED_ANSWER =
-      Set.of(
-          "Id", "PostTypeId", "ParentId", "CreationDate", "Score", "Body", "OwnerUserId", "LastEditDate",
-          "LastActivityDate", "CommentCount", "CommunityOwnedDate", "ContentLicense");
-  static final int MAX_TITLE = 250;
+    private static final Set<String> MAPPED_QUESTION = Set.of(
+            "Id",
+            "PostTypeId",
+            "AcceptedAnswerId",
+            "CreationDate",
+            "Score",
+            "ViewCount",
+            "Body",
+            "OwnerUserId",
+            "LastEditDate",
+            "LastActivityDate",
+            "Title",
+            "Tags",
+            "AnswerCount",
+            "CommentCount",
+            "ClosedDate",
+            "CommunityOwnedDate",
+            "ContentLicense");
+    private static final Set<String> MAPPED_ANSWER = Set.of(
+            "Id",
+            "PostTypeId",
+            "ParentId",
+            "CreationDate",
+            "Score",
+            "Body",
+            "OwnerUserId",
+            "LastEditDate",
+            "LastActivityDate",
+            "CommentCount",
+            "CommunityOwnedDate",
+            "ContentLicense");
+    static final int MAX_TITLE = 250;
 
-  PostsImporter(ImportContext ctx) {
-    super(ctx);
-  }
-
-  @Override
-  void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-    List<Long> numbers = new ArrayList<>();
-    Set<Long> owners = new HashSet<>();
-    Set<Long> parents = new HashSet<>();
-    Set<String> tagNames = new HashSet<>();
-    for (DumpRow row : rows) {
-      try {
-        numbers.add(id(row));
-        Long owner = optionalLong(row, "OwnerUserId");
-        if (owner != null) {
-          owners.add(owner);
-        }
-        Long parent = optionalLong(row, "ParentId");
-        if (parent != null) {
-          parents.add(parent);
-        }
-        tagNames.addAll(parseTags(row.get("Tags")));
-      } catch (Skip ignored) {
-        // counted when the row is written
-      }
+    PostsImporter(ImportContext ctx) {
+        super(ctx);
     }
-    Set<Long> present = existingOwnPosts(c, numbers);
-    Map<Long, Long> userIds = userIds(c, owners);
-    Map<Long, Question> questions = questions(c, parents);
-    Map<String, Long> tagIds = tagIds(c, tagNames);
-    DumpDatabase.Ids postIds = ctx.db().new Ids(c, "post_id_seq");
-    DumpDatabase.Ids otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
-    String rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
-    List<PendingAnswer> answers = new ArrayList<>();
-    try (PreparedStatement q =
-            c.prepareStatement(
-                "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
-                    + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                    + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
-                    + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + rowVersion
-                    + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement qt =
-            c.prepareStatement("insert into question_tag (question_id, tag_id) values (?, ?)");
-        PreparedStatement other =
-            c.prepareStatement(
-                "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)")) {
-      int qBatch = 0;
-      int tagBatch = 0;
-      int otherBatch = 0;
-      for (DumpRow row : rows) {
+
+    @Override
+    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
+        List<Long> numbers = new ArrayList<>();
+        Set<Long> owners = new HashSet<>();
+        Set<Long> parents = new HashSet<>();
+        Set<String> tagNames = new HashSet<>();
+        for (DumpRow row : rows) {
+            try {
+                numbers.add(id(row));
+                Long owner = optionalLong(row, "OwnerUserId");
+                if (owner != null) {
+                    owners.add(owner);
+                }
+                Long parent = optionalLong(row, "ParentId");
+                if (parent != null) {
+                    parents.add(parent);
+                }
+                tagNames.addAll(parseTags(row.get("Tags")));
+            } catch (Skip ignored) {
+                // counted when the row is written
+            }
+        }
+        Set<Long> present = existingOwnPosts(c, numbers);
+        Map<Long, Long> userIds = userIds(c, owners);
+        Map<Long, Question> questions = questions(c, parents);
+        Map<String, Long> tagIds = tagIds(c, tagNames);
+        DumpDatabase.Ids postIds = ctx.db().new Ids(c, "post_id_seq");
+        DumpDatabase.Ids otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
+        String rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
+        List<PendingAnswer> answers = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(
+                        "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
+                                + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
+                                + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
+                                + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                + rowVersion
+                                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement qt =
+                        c.prepareStatement("insert into question_tag (question_id, tag_id) values (?, ?)");
+                PreparedStatement other = c.prepareStatement(
+                        "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)")) {
+            int qBatch = 0;
+            int tagBatch = 0;
+            int otherBatch = 0;
+            for (DumpRow row : rows) {
+                try {
+                    long number = id(row);
+                    if (present.contains(number)) {
+                        throw new Skip("already imported");
+                    }
+                    if (!present.add(number)) {
+                        throw new Skip("duplicate Id");
+                    }
+                    int type = (int) requiredLong(row, "PostTypeId");
+                    if (type == QUESTION) {
+                        Map<String, String> extras = rest(row, MAPPED_QUESTION);
+                        long id = postIds.next();
+                        Common common = common(row, extras, userIds, tally);
+                        String title = row.get("Title");
+                        if (title == null || title.isBlank()) {
+                            title = "(untitled question " + number + ")";
+                            tally.note("question without Title");
+                            if (row.get("Title") != null) {
+                                extras.put("Title", row.get("Title"));
+                            }
+                        } else if (title.length() > MAX_TITLE) {
+                            extras.put("Title", title);
+                            title = title.substring(0, MAX_TITLE);
+                        }
+                        List<String> tags = parseTags(row.get("Tags"));
+                        StringBuilder joined = new StringBuilder("|");
+                        for (String t : tags) {
+                            if (tagIds.containsKey(t)) {
+                                joined.append(t).append('|');
+                            }
+                        }
+                        if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
+                            if (row.get("Tags") != null) {
+                                extras.put("Tags", row.get("Tags"));
+                            }
+                            if (!tags.isEmpty()) {
+                                tally.note("tag name Parley cannot hold");
+                            }
+                        }
+                        int i = common.bind(q, id, number);
+                        q.setString(i++, truncate(title, MAX_TITLE));
+                        q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
+                        q.setInt(i++, intOr(row, "AnswerCount", 0));
+                        q.setLong(i++, intOr(row, "ViewCount", 0));
+                        setInstant(q, i++, date(row, "ClosedDate", extras));
+                        Long accepted = optionalLong(row, "AcceptedAnswerId");
+                        setLong(q, i++, accepted);
+                        if (accepted != null) {
+                            tally.pendingLinks++;
+                        }
+                        common.extrasAt(q, 15, extras);
+                        q.addBatch();
+                        qBatch++;
+                        Set<Long> seen = new HashSet<>();
+                        for (String t : tags) {
+                            Long tagId = tagIds.get(t);
+                            if (tagId != null && seen.add(tagId)) {
+                                qt.setLong(1, id);
+                                qt.setLong(2, tagId);
+                                qt.addBatch();
+                                tagBatch++;
+                            }
+                        }
+                        questions.put(number, new Question(id, accepted));
+                        tally.imported();
+                    } else if (type == ANSWER) {
+                        Long parent = optionalLong(row, "ParentId");
+                        if (parent == null) {
+                            throw new Skip("answer without ParentId");
+                        }
+                        Map<String, String> extras = rest(row, MAPPED_ANSWER);
+                        Common common = common(row, extras, userIds, tally);
+                        answers.add(new PendingAnswer(number, parent, common, extras));
+                    } else {
+                        other.setLong(1, otherIds.next());
+                        other.setLong(2, ctx.siteId());
+                        other.setLong(3, number);
+                        other.setInt(4, type);
+                        other.setString(5, Extras.encode(row.attributes()));
+                        other.addBatch();
+                        otherBatch++;
+                        tally.imported();
+                    }
+                } catch (Skip skip) {
+                    tally.skip(skip.getMessage());
+                }
+            }
+            if (qBatch > 0) {
+                q.executeBatch();
+            }
+            if (tagBatch > 0) {
+                qt.executeBatch();
+            }
+            if (otherBatch > 0) {
+                other.executeBatch();
+            }
+        }
+        writeAnswers(c, answers, questions, postIds, rowVersion, tally);
+    }
+
+    /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
+    private record Question(long id, Long acceptedNumber) {}
+
+    /** number -> question for the numbers of {@code numbers} that are questions of the site. */
+    private Map<Long, Question> questions(Connection c, Set<Long> numbers) throws SQLException {
+        return lookup(
+                c,
+                "select id, dump_accepted_number from post where site_id = ? and post_type = 'Q' and number = ?",
+                ctx.siteId(),
+                numbers,
+                rs -> new Question(rs.getLong(1), rs.getObject(2, Long.class)));
+    }
+
+    /** The sanitised HTML of a question's or an answer's body (a fifth of the step), made on the reading thread. */
+    @Override
+    DumpRow prepare(DumpRow row) {
+        String type = row.get("PostTypeId");
+        String body = row.get("Body");
+        if (body == null || !("1".equals(type) || "2".equals(type))) {
+            return row;
+        }
         try {
-          long number = id(row);
-          if (present.contains(number)) {
-            throw new Skip("already imported");
-          }
-          if (!present.add(number)) {
-            throw new Skip("duplicate Id");
-          }
-          int type = (int) requiredLong(row, "PostTypeId");
-          if (type == QUESTION) {
-            Map<String, String> extras = rest(row, MAPPED_QUESTION);
-            long id = postIds.next();
-            Common common = common(row, extras, userIds, tally);
-            String title = row.get("Title");
-            if (title == null || title.isBlank()) {
-              title = "(untitled question " + number + ")";
-              tally.note("question without Title");
-              if (row.get("Title") != null) {
-                extras.put("Title", row.get("Title"));
-              }
-            } else if (title.length() > MAX_TITLE) {
-              extras.put("Title", title);
-              title = title.substring(0, MAX_TITLE);
-            }
-            List<String> tags = parseTags(row.get("Tags"));
-            StringBuilder joined = new StringBuilder("|");
-            for (String t : tags) {
-              if (tagIds.containsKey(t)) {
-                joined.append(t).append('|');
-              }
-            }
-            if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
-              if (row.get("Tags") != null) {
-                extras.put("Tags", row.get("Tags"));
-              }
-              if (!tags.isEmpty()) {
-                tally.note("tag name Parley cannot hold");
-              }
-            }
-            int i = common.bind(q, id, number);
-            q.setString(i++, truncate(title, MAX_TITLE));
-            q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
-            q.setInt(i++, intOr(row, "AnswerCount", 0));
-            q.setLong(i++, intOr(row, "ViewCount", 0));
-            setInstant(q, i++, date(row, "ClosedDate", extras));
-            Long accepted = optionalLong(row, "AcceptedAnswerId");
-            setLong(q, i++, accepted);
-            if (accepted != null) {
-              tally.pendingLinks++;
-            }
-            common.extrasAt(q, 15, extras);
-            q.addBatch();
-            qBatch++;
-            Set<Long> seen = new HashSet<>();
-            for (String t : tags) {
-              Long tagId = tagIds.get(t);
-              if (tagId != null && seen.add(tagId)) {
-                qt.setLong(1, id);
-                qt.setLong(2, tagId);
-                qt.addBatch();
-                tagBatch++;
-              }
-            }
-            questions.put(number, new Question(id, accepted));
-            tally.imported();
-          } else if (type == ANSWER) {
-            Long parent = optionalLong(row, "ParentId");
-            if (parent == null) {
-              throw new Skip("answer without ParentId");
-            }
-            Map<String, String> extras = rest(row, MAPPED_ANSWER);
-            Common common = common(row, extras, userIds, tally);
-            answers.add(new PendingAnswer(number, parent, common, extras));
-          } else {
-            other.setLong(1, otherIds.next());
-            other.setLong(2, ctx.siteId());
-            other.setLong(3, number);
-            other.setInt(4, type);
-            other.setString(5, Extras.encode(row.attributes()));
-            other.addBatch();
-            otherBatch++;
-            tally.imported();
-          }
-        } catch (Skip skip) {
-          tally.skip(skip.getMessage());
+            return row.withPrepared(ctx.markdown().sanitize(body));
+        } catch (RuntimeException e) {
+            return row; // the writer sanitises it, and meets the problem in its place
         }
-      }
-      if (qBatch > 0) {
-        q.executeBatch();
-      }
-      if (tagBatch > 0) {
-        qt.executeBatch();
-      }
-      if (otherBatch > 0) {
-        other.executeBatch();
-      }
     }
-    writeAnswers(c, answers, questions, postIds, rowVersion, tally);
-  }
 
-  /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
-  private record Question(long id, Long acceptedNumber) {}
-
-  /** number -> question for the numbers of {@code numbers} that are questions of the site. */
-  private Map<Long, Question> questions(Connection c, Set<Long> numbers) throws SQLException {
-    return lookup(
-        c,
-        "select id, dump_accepted_number from post where site_id = ? and post_type = 'Q' and number = ?",
-        ctx.siteId(),
-        numbers,
-        rs -> new Question(rs.getLong(1), rs.getObject(2, Long.class)));
-  }
-
-  /** The sanitised HTML of a question's or an answer's body (a fifth of the step), made on the reading thread. */
-  @Override
-  DumpRow prepare(DumpRow row) {
-    String type = row.get("PostTypeId");
-    String body = row.get("Body");
-    if (body == null || !("1".equals(type) || "2".equals(type))) {
-      return row;
-    }
-    try {
-      return row.withPrepared(ctx.markdown().sanitize(body));
-    } catch (RuntimeException e) {
-      return row; // the writer sanitises it, and meets the problem in its place
-    }
-  }
-
-  private void writeAnswers(
-      Connection c,
-      List<PendingAnswer> answers,
-      Map<Long, Question> questions,
-      DumpDatabase.Ids postIds,
-      String rowVersion,
-      Tally tally)
-      throws SQLException {
-    if (answers.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement a =
-        c.prepareStatement(
-            "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
-                + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                + " content_license, community_owned_at, dump_extra, question_id) values ('A', ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, "
-                + rowVersion
-                + ", ?, ?, ?, ?, ?)")) {
-      int batched = 0;
-      Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
-      for (PendingAnswer p : answers) {
-        Question question = questions.get(p.parent);
-        if (question == null) {
-          tally.skip("answer to a missing question");
-          continue;
+    private void writeAnswers(
+            Connection c,
+            List<PendingAnswer> answers,
+            Map<Long, Question> questions,
+            DumpDatabase.Ids postIds,
+            String rowVersion,
+            Tally tally)
+            throws SQLException {
+        if (answers.isEmpty()) {
+            return;
         }
-        long id = postIds.next();
-        int i = p.common.bind(a, id, p.number);
-        a.setLong(i, question.id());
-        p.common.extrasAt(a, 15, p.extras);
-        a.addBatch();
-        batched++;
-        tally.imported();
-        if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
-          accepted.put(question.id(), id);
+        try (PreparedStatement a = c.prepareStatement(
+                "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
+                        + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
+                        + " content_license, community_owned_at, dump_extra, question_id) values ('A', ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, "
+                        + rowVersion
+                        + ", ?, ?, ?, ?, ?)")) {
+            int batched = 0;
+            Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
+            for (PendingAnswer p : answers) {
+                Question question = questions.get(p.parent);
+                if (question == null) {
+                    tally.skip("answer to a missing question");
+                    continue;
+                }
+                long id = postIds.next();
+                int i = p.common.bind(a, id, p.number);
+                a.setLong(i, question.id());
+                p.common.extrasAt(a, 15, p.extras);
+                a.addBatch();
+                batched++;
+                tally.imported();
+                if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
+                    accepted.put(question.id(), id);
+                }
+            }
+            if (batched > 0) {
+                a.executeBatch();
+            }
+            link(c, accepted, rowVersion, tally);
         }
-      }
-      if (batched > 0) {
-        a.executeBatch();
-      }
-      link(c, accepted, rowVersion, tally);
-    }
-  }
-
-  /**
-   * Points questions at their accepted answers, just written, while their rows are still in the database's cache: a
-   * question's AcceptedAnswerId names an answer that comes after it in the file, so this cannot be part of the
-   * question's insert. The link step counts the questions left waiting as answers not in the dump.
-   */
-  private void link(Connection c, Map<Long, Long> accepted, String rowVersion, Tally tally) throws SQLException {
-    if (accepted.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = "
-                + rowVersion
-                + " where id = ?")) {
-      for (Map.Entry<Long, Long> e : accepted.entrySet()) {
-        st.setLong(1, e.getValue());
-        st.setLong(2, e.getKey());
-        st.addBatch();
-      }
-      for (int updated : st.executeBatch()) {
-        tally.pendingLinks -= updated >= 0 ? updated : 1; // SUCCESS_NO_INFO: one row by id
-      }
-    }
-  }
-
-  private record PendingAnswer(long number, long parent, Common common, Map<String, String> extras) {}
-
-  /** The columns questions and answers share, parsed from a row. */
-  private final class Common {
-    Long ownerId;
-    String ownerName;
-    String body;
-    String bodyHtml;
-    int score;
-    Instant created;
-    Instant lastActivity;
-    Instant lastEdited;
-    int comments;
-    String license;
-    Instant communityOwned;
-
-    /** Binds parameters 1..14 (the extras at 15 are bound by {@link #extrasAt}); returns 16, the next index. */
-    int bind(PreparedStatement st, long id, long number) throws SQLException {
-      st.setLong(1, id);
-      st.setLong(2, ctx.siteId());
-      st.setLong(3, number);
-      setLong(st, 4, ownerId);
-      st.setString(5, ownerName);
-      st.setString(6, body);
-      st.setString(7, bodyHtml);
-      st.setInt(8, score);
-      setInstant(st, 9, created);
-      setInstant(st, 10, lastActivity);
-      setInstant(st, 11, lastEdited);
-      st.setInt(12, comments);
-      st.setString(13, license);
-      setInstant(st, 14, communityOwned);
-      return 16;
     }
 
-    void extrasAt(PreparedStatement st, int index, Map<String, String> extras) throws SQLException {
-      // Never null for imported posts: an empty string marks a post as imported (see ValidateBatchlet).
-      String encoded = Extras.encode(extras);
-      st.setString(index, encoded == null ? "" : encoded);
-    }
-  }
-
-  private Common common(DumpRow row, Map<String, String> extras, Map<Long, Long> userIds, Tally tally) {
-    Common c = new Common();
-    Long owner = optionalLong(row, "OwnerUserId");
-    c.ownerId = owner == null ? null : userIds.get(owner);
-    String displayName = row.get("OwnerDisplayName");
-    if (owner != null && c.ownerId == null) {
-      // Deleted user: keep the id for export, show the name the row gives or the one Stack Exchange shows.
-      extras.put("OwnerUserId", row.get("OwnerUserId"));
-      tally.note("owner not in Users.xml (shown by name)");
-    }
-    if (c.ownerId == null) {
-      c.ownerName = truncate(displayName != null ? displayName : owner != null ? "user" + owner : null, 40);
-    } else {
-      c.ownerName = null;
-    }
-    String body = row.get("Body");
-    c.body = body == null ? "" : body;
-    c.bodyHtml = row.prepared() instanceof String html ? html : ctx.markdown().sanitize(c.body);
-    c.score = intOr(row, "Score", 0);
-    c.created = date(row, "CreationDate", extras);
-    if (c.created == null) {
-      throw new Skip("missing CreationDate");
-    }
-    c.lastActivity = date(row, "LastActivityDate", extras);
-    if (c.lastActivity == null) {
-      c.lastActivity = c.created;
-    }
-    c.lastEdited = date(row, "LastEditDate", extras);
-    c.comments = intOr(row, "CommentCount", 0);
-    c.license = row.get("ContentLicense");
-    if (c.license != null && c.license.length() > 40) {
-      extras.put("ContentLicense", c.license);
-      c.license = c.license.substring(0, 40);
-    }
-    c.communityOwned = date(row, "CommunityOwnedDate", extras);
-    return c;
-  }
-
-  /**
-   * The tag names of a Tags attribute in either format, {@code <a><b>} or {@code |a|b|}, lower-cased, in order,
-   * without repeats.
-   */
-  static List<String> parseTags(String tags) {
-    if (tags == null || tags.isBlank()) {
-      return List.of();
-    }
-    String t = tags.strip();
-    String[] parts;
-    if (t.startsWith("<")) {
-      parts = t.substring(1, t.endsWith(">") ? t.length() - 1 : t.length()).split("><");
-    } else {
-      parts = t.split("\\|");
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String p : parts) {
-      String name = p.strip().toLowerCase(Locale.ROOT);
-      if (!name.isEmpty()) {
-        out.add(name);
-      }
-    }
-    return new ArrayList<>(out);
-  }
-
-  /** name -> id for the valid names, creating the site's missing tags. */
-  private Map<String, Long> tagIds(Connection c, Set<String> names) throws SQLException {
-    Map<String, Long> ids = new HashMap<>();
-    List<String> valid = names.stream().filter(Tag::isValidName).toList();
-    if (valid.isEmpty()) {
-      return ids;
-    }
-    try (PreparedStatement st = c.prepareStatement("select id from tag where site_id = ? and name = ?")) {
-      st.setLong(1, ctx.siteId());
-      for (String name : valid) {
-        st.setString(2, name);
-        try (ResultSet rs = st.executeQuery()) {
-          if (rs.next()) {
-            ids.put(name, rs.getLong(1));
-          }
+    /**
+     * Points questions at their accepted answers, just written, while their rows are still in the database's cache: a
+     * question's AcceptedAnswerId names an answer that comes after it in the file, so this cannot be part of the
+     * question's insert. The link step counts the questions left waiting as answers not in the dump.
+     */
+    private void link(Connection c, Map<Long, Long> accepted, String rowVersion, Tally tally) throws SQLException {
+        if (accepted.isEmpty()) {
+            return;
         }
-      }
-    }
-    Map<String, Long> created = new LinkedHashMap<>();
-    DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
-    for (String name : valid) {
-      if (!ids.containsKey(name)) {
-        created.put(name, tagIds.next());
-      }
-    }
-    if (!created.isEmpty()) {
-      try (PreparedStatement st =
-          c.prepareStatement("insert into tag (id, site_id, name, question_count) values (?, ?, ?, 0)")) {
-        for (Map.Entry<String, Long> e : created.entrySet()) {
-          st.setLong(1, e.getValue());
-          st.setLong(2, ctx.siteId());
-          st.setString(3, e.getKey());
-          st.addBatch();
+        try (PreparedStatement st =
+                c.prepareStatement("update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = "
+                        + rowVersion
+                        + " where id = ?")) {
+            for (Map.Entry<Long, Long> e : accepted.entrySet()) {
+                st.setLong(1, e.getValue());
+                st.setLong(2, e.getKey());
+                st.addBatch();
+            }
+            for (int updated : st.executeBatch()) {
+                tally.pendingLinks -= updated >= 0 ? updated : 1; // SUCCESS_NO_INFO: one row by id
+            }
         }
-        st.executeBatch();
-      }
-      ids.putAll(created);
     }
-    return ids;
-  }
+
+    private record PendingAnswer(long number, long parent, Common common, Map<String, String> extras) {}
+
+    /** The columns questions and answers share, parsed from a row. */
+    private final class Common {
+        Long ownerId;
+        String ownerName;
+        String body;
+        String bodyHtml;
+        int score;
+        Instant created;
+        Instant lastActivity;
+        Instant lastEdited;
+        int comments;
+        String license;
+        Instant communityOwned;
+
+        /** Binds parameters 1..14 (the extras at 15 are bound by {@link #extrasAt}); returns 16, the next index. */
+        int bind(PreparedStatement st, long id, long number) throws SQLException {
+            st.setLong(1, id);
+            st.setLong(2, ctx.siteId());
+            st.setLong(3, number);
+            setLong(st, 4, ownerId);
+            st.setString(5, ownerName);
+            st.setString(6, body);
+            st.setString(7, bodyHtml);
+            st.setInt(8, score);
+            setInstant(st, 9, created);
+            setInstant(st, 10, lastActivity);
+            setInstant(st, 11, lastEdited);
+            st.setInt(12, comments);
+            st.setString(13, license);
+            setInstant(st, 14, communityOwned);
+            return 16;
+        }
+
+        void extrasAt(PreparedStatement st, int index, Map<String, String> extras) throws SQLException {
+            // Never null for imported posts: an empty string marks a post as imported (see ValidateBatchlet).
+            String encoded = Extras.encode(extras);
+            st.setString(index, encoded == null ? "" : encoded);
+        }
+    }
+
+    private Common common(DumpRow row, Map<String, String> extras, Map<Long, Long> userIds, Tally tally) {
+        Common c = new Common();
+        Long owner = optionalLong(row, "OwnerUserId");
+        c.ownerId = owner == null ? null : userIds.get(owner);
+        String displayName = row.get("OwnerDisplayName");
+        if (owner != null && c.ownerId == null) {
+            // Deleted user: keep the id for export, show the name the row gives or the one Stack Exchange shows.
+            extras.put("OwnerUserId", row.get("OwnerUserId"));
+            tally.note("owner not in Users.xml (shown by name)");
+        }
+        if (c.ownerId == null) {
+            c.ownerName = truncate(displayName != null ? displayName : owner != null ? "user" + owner : null, 40);
+        } else {
+            c.ownerName = null;
+        }
+        String body = row.get("Body");
+        c.body = body == null ? "" : body;
+        c.bodyHtml =
+                row.prepared() instanceof String html ? html : ctx.markdown().sanitize(c.body);
+        c.score = intOr(row, "Score", 0);
+        c.created = date(row, "CreationDate", extras);
+        if (c.created == null) {
+            throw new Skip("missing CreationDate");
+        }
+        c.lastActivity = date(row, "LastActivityDate", extras);
+        if (c.lastActivity == null) {
+            c.lastActivity = c.created;
+        }
+        c.lastEdited = date(row, "LastEditDate", extras);
+        c.comments = intOr(row, "CommentCount", 0);
+        c.license = row.get("ContentLicense");
+        if (c.license != null && c.license.length() > 40) {
+            extras.put("ContentLicense", c.license);
+            c.license = c.license.substring(0, 40);
+        }
+        c.communityOwned = date(row, "CommunityOwnedDate", extras);
+        return c;
+    }
+
+    /**
+     * The tag names of a Tags attribute in either format, {@code <a><b>} or {@code |a|b|}, lower-cased, in order,
+     * without repeats.
+     */
+    static List<String> parseTags(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        String t = tags.strip();
+        String[] parts;
+        if (t.startsWith("<")) {
+            parts = t.substring(1, t.endsWith(">") ? t.length() - 1 : t.length())
+                    .split("><");
+        } else {
+            parts = t.split("\\|");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : parts) {
+            String name = p.strip().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** name -> id for the valid names, creating the site's missing tags. */
+    private Map<String, Long> tagIds(Connection c, Set<String> names) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        List<String> valid = names.stream().filter(Tag::isValidName).toList();
+        if (valid.isEmpty()) {
+            return ids;
+        }
+        try (PreparedStatement st = c.prepareStatement("select id from tag where site_id = ? and name = ?")) {
+            st.setLong(1, ctx.siteId());
+            for (String name : valid) {
+                st.setString(2, name);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        ids.put(name, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        Map<String, Long> created = new LinkedHashMap<>();
+        DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
+        for (String name : valid) {
+            if (!ids.containsKey(name)) {
+                created.put(name, tagIds.next());
+            }
+        }
+        if (!created.isEmpty()) {
+            try (PreparedStatement st =
+                    c.prepareStatement("insert into tag (id, site_id, name, question_count) values (?, ?, ?, 0)")) {
+                for (Map.Entry<String, Long> e : created.entrySet()) {
+                    st.setLong(1, e.getValue());
+                    st.setLong(2, ctx.siteId());
+                    st.setString(3, e.getKey());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            ids.putAll(created);
+        }
+        return ids;
+    }
 }

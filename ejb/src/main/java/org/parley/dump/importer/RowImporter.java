@@ -25,289 +25,289 @@ import org.parley.dump.DumpRow;
  */
 abstract class RowImporter {
 
-  /** A row that cannot be imported, with the reason it is counted under. */
-  static final class Skip extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    /** A row that cannot be imported, with the reason it is counted under. */
+    static final class Skip extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    Skip(String reason) {
-      super(reason, null, false, false);
-    }
-  }
-
-  /** Bound of each lookup cache below: about 10 MB of boxed longs each at most. */
-  static final int CACHE_ENTRIES = 100_000;
-
-  protected final ImportContext ctx;
-
-  /**
-   * user number -> id and post number -> id of rows written by earlier steps (so committed and never rolled back),
-   * least recently used dropped first: comments, votes and badges refer to the same users and posts again and again.
-   */
-  private final Map<Long, Long> userCache = lru();
-
-  private final Map<Long, Long> postCache = lru();
-
-  private static Map<Long, Long> lru() {
-    return new LinkedHashMap<>(1024, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-        return size() > CACHE_ENTRIES;
-      }
-    };
-  }
-
-  RowImporter(ImportContext ctx) {
-    this.ctx = ctx;
-  }
-
-  /** The importer of {@code file}'s rows. */
-  static RowImporter forFile(org.parley.dump.DumpFile file, ImportContext ctx) {
-    return switch (file) {
-      case USERS -> new UsersImporter(ctx);
-      case TAGS -> new TagsImporter(ctx);
-      case POSTS -> new PostsImporter(ctx);
-      case COMMENTS -> new CommentsImporter(ctx);
-      case VOTES -> new VotesImporter(ctx);
-      case BADGES -> new BadgesImporter(ctx);
-      case POST_HISTORY -> new HistoryImporter(ctx);
-      case POST_LINKS -> new LinksImporter(ctx);
-    };
-  }
-
-  abstract void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException;
-
-  /**
-   * The row with the work done that needs no database and no other row (see {@link DumpRow#prepared}), called by
-   * {@link ReadAhead} on its own thread, possibly on another instance than the one that writes the row; never
-   * throws. This default does nothing.
-   */
-  DumpRow prepare(DumpRow row) {
-    return row;
-  }
-
-  /** The row's Id, which every file has. */
-  static long id(DumpRow row) {
-    return requiredLong(row, "Id");
-  }
-
-  static long requiredLong(DumpRow row, String name) {
-    String v = row.get(name);
-    if (v == null || v.isBlank()) {
-      throw new Skip("missing " + name);
-    }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw new Skip("malformed " + name);
-    }
-  }
-
-  static Long optionalLong(DumpRow row, String name) {
-    String v = row.get(name);
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw new Skip("malformed " + name);
-    }
-  }
-
-  static int intOr(DumpRow row, String name, int otherwise) {
-    Long v = optionalLong(row, name);
-    return v == null ? otherwise : v.intValue();
-  }
-
-  /**
-   * A date attribute; null when absent. A value that export would not write back the same way (e.g. a date-only vote
-   * date) is also kept verbatim in {@code extras}, which export prefers.
-   */
-  static Instant date(DumpRow row, String name, Map<String, String> extras) {
-    String v = row.get(name);
-    if (v == null) {
-      return null;
-    }
-    Instant parsed;
-    try {
-      parsed = DumpDates.parse(v);
-    } catch (IllegalArgumentException e) {
-      throw new Skip("malformed " + name);
-    }
-    if (parsed != null && !canonical(v) && !v.equals(DumpDates.format(parsed))) {
-      extras.put(name, v);
-    }
-    return parsed;
-  }
-
-  /** Whether a date is in the form export writes ({@code 2010-08-25T19:50:51.187}), checked without formatting. */
-  private static boolean canonical(String v) {
-    return v.length() == 23 && v.charAt(10) == 'T' && v.charAt(19) == '.' && v.charAt(4) == '-';
-  }
-
-  /** The attributes of {@code row} other than {@code mapped}, in file order. */
-  static Map<String, String> rest(DumpRow row, Set<String> mapped) {
-    Map<String, String> extras = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : row.attributes().entrySet()) {
-      if (!mapped.contains(e.getKey())) {
-        extras.put(e.getKey(), e.getValue());
-      }
-    }
-    return extras;
-  }
-
-  /**
-   * Which of {@code keys} the query ({@code ... where site_id = ? and KEY = ?}) finds. One indexed point query per
-   * key: H2 does not use a (site, key) index for {@code KEY in (...)} and would scan the site's rows instead.
-   */
-  static Set<Long> existing(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
-    Set<Long> found = new HashSet<>();
-    if (keys.isEmpty()) {
-      return found;
-    }
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setLong(1, siteId);
-      for (Long k : new HashSet<>(keys)) {
-        st.setLong(2, k);
-        try (ResultSet rs = st.executeQuery()) {
-          if (rs.next()) {
-            found.add(k);
-          }
+        Skip(String reason) {
+            super(reason, null, false, false);
         }
-      }
     }
-    return found;
-  }
 
-  /**
-   * Which of a chunk's own Ids ({@code keys}) are already in {@code table}'s {@code column} for the site. A first
-   * import finds none, which one range count per chunk shows; only a chunk that overlaps earlier rows (a second
-   * import, or the chunk a crash interrupted) is checked key by key.
-   */
-  static Set<Long> existingIds(Connection c, String table, String column, long siteId, Collection<Long> keys)
-      throws SQLException {
-    if (keys.isEmpty()) {
-      return new HashSet<>();
+    /** Bound of each lookup cache below: about 10 MB of boxed longs each at most. */
+    static final int CACHE_ENTRIES = 100_000;
+
+    protected final ImportContext ctx;
+
+    /**
+     * user number -> id and post number -> id of rows written by earlier steps (so committed and never rolled back),
+     * least recently used dropped first: comments, votes and badges refer to the same users and posts again and again.
+     */
+    private final Map<Long, Long> userCache = lru();
+
+    private final Map<Long, Long> postCache = lru();
+
+    private static Map<Long, Long> lru() {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                return size() > CACHE_ENTRIES;
+            }
+        };
     }
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (long k : keys) {
-      min = Math.min(min, k);
-      max = Math.max(max, k);
+
+    RowImporter(ImportContext ctx) {
+        this.ctx = ctx;
     }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "select count(*) from " + table + " where site_id = ? and " + column + " between ? and ?")) {
-      st.setLong(1, siteId);
-      st.setLong(2, min);
-      st.setLong(3, max);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        if (rs.getLong(1) == 0) {
-          return new HashSet<>();
+
+    /** The importer of {@code file}'s rows. */
+    static RowImporter forFile(org.parley.dump.DumpFile file, ImportContext ctx) {
+        return switch (file) {
+            case USERS -> new UsersImporter(ctx);
+            case TAGS -> new TagsImporter(ctx);
+            case POSTS -> new PostsImporter(ctx);
+            case COMMENTS -> new CommentsImporter(ctx);
+            case VOTES -> new VotesImporter(ctx);
+            case BADGES -> new BadgesImporter(ctx);
+            case POST_HISTORY -> new HistoryImporter(ctx);
+            case POST_LINKS -> new LinksImporter(ctx);
+        };
+    }
+
+    abstract void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException;
+
+    /**
+     * The row with the work done that needs no database and no other row (see {@link DumpRow#prepared}), called by
+     * {@link ReadAhead} on its own thread, possibly on another instance than the one that writes the row; never
+     * throws. This default does nothing.
+     */
+    DumpRow prepare(DumpRow row) {
+        return row;
+    }
+
+    /** The row's Id, which every file has. */
+    static long id(DumpRow row) {
+        return requiredLong(row, "Id");
+    }
+
+    static long requiredLong(DumpRow row, String name) {
+        String v = row.get(name);
+        if (v == null || v.isBlank()) {
+            throw new Skip("missing " + name);
         }
-      }
-    }
-    return existing(
-        c, "select " + column + " from " + table + " where site_id = ? and " + column + " = ?", siteId, keys);
-  }
-
-  /** key -> value for the query ({@code select VALUE ... where site_id = ? and KEY = ?}), one point query per key. */
-  static Map<Long, Long> lookup(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
-    return lookup(c, sql, siteId, keys, rs -> rs.getLong(1));
-  }
-
-  /** Reads what a lookup query found for one key from its result row. */
-  interface RowReader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  /** key -> what {@code reader} makes of the query's row, for the keys the query finds; one point query per key. */
-  static <T> Map<Long, T> lookup(
-      Connection c, String sql, long siteId, Collection<Long> keys, RowReader<T> reader) throws SQLException {
-    Map<Long, T> found = new HashMap<>();
-    if (keys.isEmpty()) {
-      return found;
-    }
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setLong(1, siteId);
-      for (Long k : new HashSet<>(keys)) {
-        st.setLong(2, k);
-        try (ResultSet rs = st.executeQuery()) {
-          if (rs.next()) {
-            found.put(k, reader.read(rs));
-          }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new Skip("malformed " + name);
         }
-      }
     }
-    return found;
-  }
 
-  /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
-  /** Like {@link #existingPosts} for a chunk's own post numbers (the Posts file). */
-  Set<Long> existingOwnPosts(Connection c, Collection<Long> numbers) throws SQLException {
-    Set<Long> found = existingIds(c, "post", "number", ctx.siteId(), numbers);
-    found.addAll(existingIds(c, "dump_post", "number", ctx.siteId(), numbers));
-    return found;
-  }
-
-  Set<Long> existingPosts(Connection c, Collection<Long> numbers) throws SQLException {
-    Set<Long> found = new HashSet<>(postIds(c, numbers).keySet());
-    if (found.size() < new HashSet<>(numbers).size()) {
-      found.addAll(
-          existing(c, "select number from dump_post where site_id = ? and number = ?", ctx.siteId(), numbers));
+    static Long optionalLong(DumpRow row, String name) {
+        String v = row.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new Skip("malformed " + name);
+        }
     }
-    return found;
-  }
 
-  /** user number -> user id for the users of {@code numbers} that exist on the site. */
-  Map<Long, Long> userIds(Connection c, Collection<Long> numbers) throws SQLException {
-    return cached(userCache, c, "select id from parley_user where site_id = ? and number = ?", numbers);
-  }
-
-  /** post number -> id for the questions and answers of {@code numbers} that exist on the site. */
-  Map<Long, Long> postIds(Connection c, Collection<Long> numbers) throws SQLException {
-    return cached(postCache, c, "select id from post where site_id = ? and number = ?", numbers);
-  }
-
-  private Map<Long, Long> cached(Map<Long, Long> cache, Connection c, String sql, Collection<Long> keys)
-      throws SQLException {
-    Map<Long, Long> found = new HashMap<>();
-    List<Long> missing = new ArrayList<>();
-    for (Long k : keys) {
-      Long v = cache.get(k);
-      if (v != null) {
-        found.put(k, v);
-      } else {
-        missing.add(k);
-      }
+    static int intOr(DumpRow row, String name, int otherwise) {
+        Long v = optionalLong(row, name);
+        return v == null ? otherwise : v.intValue();
     }
-    Map<Long, Long> loaded = lookup(c, sql, ctx.siteId(), missing);
-    cache.putAll(loaded);
-    found.putAll(loaded);
-    return found;
-  }
 
-  static void setLong(PreparedStatement st, int i, Long v) throws SQLException {
-    if (v == null) {
-      st.setNull(i, Types.BIGINT);
-    } else {
-      st.setLong(i, v);
+    /**
+     * A date attribute; null when absent. A value that export would not write back the same way (e.g. a date-only vote
+     * date) is also kept verbatim in {@code extras}, which export prefers.
+     */
+    static Instant date(DumpRow row, String name, Map<String, String> extras) {
+        String v = row.get(name);
+        if (v == null) {
+            return null;
+        }
+        Instant parsed;
+        try {
+            parsed = DumpDates.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new Skip("malformed " + name);
+        }
+        if (parsed != null && !canonical(v) && !v.equals(DumpDates.format(parsed))) {
+            extras.put(name, v);
+        }
+        return parsed;
     }
-  }
 
-  static void setInstant(PreparedStatement st, int i, Instant v) throws SQLException {
-    if (v == null) {
-      st.setNull(i, Types.TIMESTAMP);
-    } else {
-      // Instants are "timestamp with time zone" columns (Hibernate's TIMESTAMP_UTC); an offset value needs no JVM zone.
-      st.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
+    /** Whether a date is in the form export writes ({@code 2010-08-25T19:50:51.187}), checked without formatting. */
+    private static boolean canonical(String v) {
+        return v.length() == 23 && v.charAt(10) == 'T' && v.charAt(19) == '.' && v.charAt(4) == '-';
     }
-  }
 
-  static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
+    /** The attributes of {@code row} other than {@code mapped}, in file order. */
+    static Map<String, String> rest(DumpRow row, Set<String> mapped) {
+        Map<String, String> extras = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : row.attributes().entrySet()) {
+            if (!mapped.contains(e.getKey())) {
+                extras.put(e.getKey(), e.getValue());
+            }
+        }
+        return extras;
+    }
+
+    /**
+     * Which of {@code keys} the query ({@code ... where site_id = ? and KEY = ?}) finds. One indexed point query per
+     * key: H2 does not use a (site, key) index for {@code KEY in (...)} and would scan the site's rows instead.
+     */
+    static Set<Long> existing(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
+        Set<Long> found = new HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, siteId);
+            for (Long k : new HashSet<>(keys)) {
+                st.setLong(2, k);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        found.add(k);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Which of a chunk's own Ids ({@code keys}) are already in {@code table}'s {@code column} for the site. A first
+     * import finds none, which one range count per chunk shows; only a chunk that overlaps earlier rows (a second
+     * import, or the chunk a crash interrupted) is checked key by key.
+     */
+    static Set<Long> existingIds(Connection c, String table, String column, long siteId, Collection<Long> keys)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return new HashSet<>();
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long k : keys) {
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "select count(*) from " + table + " where site_id = ? and " + column + " between ? and ?")) {
+            st.setLong(1, siteId);
+            st.setLong(2, min);
+            st.setLong(3, max);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return new HashSet<>();
+                }
+            }
+        }
+        return existing(
+                c, "select " + column + " from " + table + " where site_id = ? and " + column + " = ?", siteId, keys);
+    }
+
+    /** key -> value for the query ({@code select VALUE ... where site_id = ? and KEY = ?}), one point query per key. */
+    static Map<Long, Long> lookup(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
+        return lookup(c, sql, siteId, keys, rs -> rs.getLong(1));
+    }
+
+    /** Reads what a lookup query found for one key from its result row. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** key -> what {@code reader} makes of the query's row, for the keys the query finds; one point query per key. */
+    static <T> Map<Long, T> lookup(Connection c, String sql, long siteId, Collection<Long> keys, RowReader<T> reader)
+            throws SQLException {
+        Map<Long, T> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, siteId);
+            for (Long k : new HashSet<>(keys)) {
+                st.setLong(2, k);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(k, reader.read(rs));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
+    /** Like {@link #existingPosts} for a chunk's own post numbers (the Posts file). */
+    Set<Long> existingOwnPosts(Connection c, Collection<Long> numbers) throws SQLException {
+        Set<Long> found = existingIds(c, "post", "number", ctx.siteId(), numbers);
+        found.addAll(existingIds(c, "dump_post", "number", ctx.siteId(), numbers));
+        return found;
+    }
+
+    Set<Long> existingPosts(Connection c, Collection<Long> numbers) throws SQLException {
+        Set<Long> found = new HashSet<>(postIds(c, numbers).keySet());
+        if (found.size() < new HashSet<>(numbers).size()) {
+            found.addAll(existing(
+                    c, "select number from dump_post where site_id = ? and number = ?", ctx.siteId(), numbers));
+        }
+        return found;
+    }
+
+    /** user number -> user id for the users of {@code numbers} that exist on the site. */
+    Map<Long, Long> userIds(Connection c, Collection<Long> numbers) throws SQLException {
+        return cached(userCache, c, "select id from parley_user where site_id = ? and number = ?", numbers);
+    }
+
+    /** post number -> id for the questions and answers of {@code numbers} that exist on the site. */
+    Map<Long, Long> postIds(Connection c, Collection<Long> numbers) throws SQLException {
+        return cached(postCache, c, "select id from post where site_id = ? and number = ?", numbers);
+    }
+
+    private Map<Long, Long> cached(Map<Long, Long> cache, Connection c, String sql, Collection<Long> keys)
+            throws SQLException {
+        Map<Long, Long> found = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long k : keys) {
+            Long v = cache.get(k);
+            if (v != null) {
+                found.put(k, v);
+            } else {
+                missing.add(k);
+            }
+        }
+        Map<Long, Long> loaded = lookup(c, sql, ctx.siteId(), missing);
+        cache.putAll(loaded);
+        found.putAll(loaded);
+        return found;
+    }
+
+    static void setLong(PreparedStatement st, int i, Long v) throws SQLException {
+        if (v == null) {
+            st.setNull(i, Types.BIGINT);
+        } else {
+            st.setLong(i, v);
+        }
+    }
+
+    static void setInstant(PreparedStatement st, int i, Instant v) throws SQLException {
+        if (v == null) {
+            st.setNull(i, Types.TIMESTAMP);
+        } else {
+            // Instants are "timestamp with time zone" columns (Hibernate's TIMESTAMP_UTC); an offset value needs no JVM
+            // zone.
+            st.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 }

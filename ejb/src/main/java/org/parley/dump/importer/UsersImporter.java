@@ -19,80 +19,78 @@ import org.parley.user.PasswordHasher;
  */
 final class UsersImporter extends RowImporter {
 
-  private static final Set<String> MAPPED = Set.of("Id", "Reputation", "CreationDate", "DisplayName", "AboutMe");
-  static final int MAX_DISPLAY_NAME = 40;
+    private static final Set<String> MAPPED = Set.of("Id", "Reputation", "CreationDate", "DisplayName", "AboutMe");
+    static final int MAX_DISPLAY_NAME = 40;
 
-  UsersImporter(ImportContext ctx) {
-    super(ctx);
-  }
-
-  /** The username an imported user gets: unique per site, never typed by anyone. */
-  static String username(long id) {
-    return "se" + id;
-  }
-
-  @Override
-  void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    for (DumpRow row : rows) {
-      try {
-        ids.add(id(row));
-      } catch (Skip ignored) {
-        // counted below
-      }
+    UsersImporter(ImportContext ctx) {
+        super(ctx);
     }
-    Set<Long> present =
-        existingIds(c, "parley_user", "number", ctx.siteId(), ids);
-    DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq");
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "insert into parley_user (id, site_id, number, username, display_name, password_hash, role,"
-                + " reputation, created_at, about_me, deleted, dump_extra) values (?, ?, ?, ?, ?, ?, 'USER', ?, ?,"
-                + " ?, false, ?)")) {
-      int batched = 0;
-      for (DumpRow row : rows) {
-        try {
-          long id = id(row);
-          if (present.contains(id)) {
-            throw new Skip("already imported");
-          }
-          if (!present.add(id)) {
-            throw new Skip("duplicate Id");
-          }
-          Map<String, String> extras = rest(row, MAPPED);
-          Instant created = date(row, "CreationDate", extras);
-          if (created == null) {
-            created = Instant.EPOCH;
-            tally.note("no CreationDate");
-          }
-          String name = row.get("DisplayName");
-          String shown = name == null || name.isBlank() ? "user" + id : name.strip();
-          if (shown.length() > MAX_DISPLAY_NAME || !shown.equals(name)) {
-            shown = truncate(shown, MAX_DISPLAY_NAME);
-            if (name != null) {
-              extras.put("DisplayName", name);
+
+    /** The username an imported user gets: unique per site, never typed by anyone. */
+    static String username(long id) {
+        return "se" + id;
+    }
+
+    @Override
+    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (DumpRow row : rows) {
+            try {
+                ids.add(id(row));
+            } catch (Skip ignored) {
+                // counted below
             }
-          }
-          st.setLong(1, newIds.next());
-          st.setLong(2, ctx.siteId());
-          st.setLong(3, id);
-          st.setString(4, username(id));
-          st.setString(5, shown);
-          st.setString(6, PasswordHasher.UNUSABLE);
-          st.setInt(7, intOr(row, "Reputation", 1));
-          setInstant(st, 8, created);
-          st.setString(9, row.get("AboutMe"));
-          st.setString(10, Extras.encode(extras));
-          st.addBatch();
-          batched++;
-          tally.imported();
-        } catch (Skip skip) {
-          tally.skip(skip.getMessage());
         }
-      }
-      if (batched > 0) {
-        st.executeBatch();
-      }
+        Set<Long> present = existingIds(c, "parley_user", "number", ctx.siteId(), ids);
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq");
+        try (PreparedStatement st = c.prepareStatement(
+                "insert into parley_user (id, site_id, number, username, display_name, password_hash, role,"
+                        + " reputation, created_at, about_me, deleted, dump_extra) values (?, ?, ?, ?, ?, ?, 'USER', ?, ?,"
+                        + " ?, false, ?)")) {
+            int batched = 0;
+            for (DumpRow row : rows) {
+                try {
+                    long id = id(row);
+                    if (present.contains(id)) {
+                        throw new Skip("already imported");
+                    }
+                    if (!present.add(id)) {
+                        throw new Skip("duplicate Id");
+                    }
+                    Map<String, String> extras = rest(row, MAPPED);
+                    Instant created = date(row, "CreationDate", extras);
+                    if (created == null) {
+                        created = Instant.EPOCH;
+                        tally.note("no CreationDate");
+                    }
+                    String name = row.get("DisplayName");
+                    String shown = name == null || name.isBlank() ? "user" + id : name.strip();
+                    if (shown.length() > MAX_DISPLAY_NAME || !shown.equals(name)) {
+                        shown = truncate(shown, MAX_DISPLAY_NAME);
+                        if (name != null) {
+                            extras.put("DisplayName", name);
+                        }
+                    }
+                    st.setLong(1, newIds.next());
+                    st.setLong(2, ctx.siteId());
+                    st.setLong(3, id);
+                    st.setString(4, username(id));
+                    st.setString(5, shown);
+                    st.setString(6, PasswordHasher.UNUSABLE);
+                    st.setInt(7, intOr(row, "Reputation", 1));
+                    setInstant(st, 8, created);
+                    st.setString(9, row.get("AboutMe"));
+                    st.setString(10, Extras.encode(extras));
+                    st.addBatch();
+                    batched++;
+                    tally.imported();
+                } catch (Skip skip) {
+                    tally.skip(skip.getMessage());
+                }
+            }
+            if (batched > 0) {
+                st.executeBatch();
+            }
+        }
     }
-  }
 }

@@ -11,12 +11,12 @@ import java.util.List;
  */
 public record IdPage(List<Long> numbers, long total, List<String> unknownTags) {
 
-  public IdPage {
-    numbers = List.copyOf(numbers);
-    unknownTags = List.copyOf(unknownTags);
-  }
+    public IdPage {
+        numbers = List.copyOf(numbers);
+        unknownTags = List.copyOf(unknownTags);
+    }
 
-  public IdPage(List<Long> numbers, long total) {
-    this(numbers, total, List.of());
-  }
+    public IdPage(List<Long> numbers, long total) {
+        this(numbers, total, List.of());
+    }
 }

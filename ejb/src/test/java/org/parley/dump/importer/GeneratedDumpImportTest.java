@@ -18,61 +18,61 @@ import org.parley.dump.generate.DumpGenerator;
 /** The generator's dumps: deterministic, shaped as promised, and imported without a single skip. */
 class GeneratedDumpImportTest {
 
-  @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-  @Test
-  void theSameSeedGivesTheSameFilesAndAnotherSeedOthers() throws Exception {
-    new DumpGenerator(300, 42).write(tmp.resolve("a"));
-    new DumpGenerator(300, 42).write(tmp.resolve("b"));
-    new DumpGenerator(300, 43).write(tmp.resolve("c"));
-    for (DumpFile f : DumpFile.values()) {
-      assertArrayEquals(
-          Files.readAllBytes(tmp.resolve("a").resolve(f.fileName())),
-          Files.readAllBytes(tmp.resolve("b").resolve(f.fileName())),
-          f.fileName());
-    }
-    assertTrue(
-        !Files.readString(tmp.resolve("a/Posts.xml")).equals(Files.readString(tmp.resolve("c/Posts.xml"))));
-  }
-
-  @Test
-  void aGeneratedDumpHasTheShapeAndImportsWithoutSkips() throws Exception {
-    int questions = 2000;
-    Path dir = tmp.resolve("gen");
-    DumpGenerator.Stats stats = new DumpGenerator(questions, 7).write(dir);
-    assertEquals(questions / 20, stats.rows().get(DumpFile.TAGS));
-
-    int asked = 0;
-    long answers = 0;
-    Map<String, Integer> tagUse = new HashMap<>();
-    try (DumpReader r = DumpReader.open(dir, DumpFile.POSTS)) {
-      DumpRow row;
-      while ((row = r.next()) != null) {
-        if ("1".equals(row.get("PostTypeId"))) {
-          asked++;
-          int n = PostsImporter.parseTags(row.get("Tags")).size();
-          assertTrue(n >= 1 && n <= 5, "1-5 tags: " + row.get("Tags"));
-          PostsImporter.parseTags(row.get("Tags")).forEach(t -> tagUse.merge(t, 1, Integer::sum));
-        } else {
-          answers++;
+    @Test
+    void theSameSeedGivesTheSameFilesAndAnotherSeedOthers() throws Exception {
+        new DumpGenerator(300, 42).write(tmp.resolve("a"));
+        new DumpGenerator(300, 42).write(tmp.resolve("b"));
+        new DumpGenerator(300, 43).write(tmp.resolve("c"));
+        for (DumpFile f : DumpFile.values()) {
+            assertArrayEquals(
+                    Files.readAllBytes(tmp.resolve("a").resolve(f.fileName())),
+                    Files.readAllBytes(tmp.resolve("b").resolve(f.fileName())),
+                    f.fileName());
         }
-      }
+        assertTrue(!Files.readString(tmp.resolve("a/Posts.xml")).equals(Files.readString(tmp.resolve("c/Posts.xml"))));
     }
-    assertEquals(questions, asked);
-    assertTrue(answers > 1.8 * questions && answers < 2.2 * questions, "about 2 answers per question: " + answers);
-    int top = tagUse.values().stream().max(Integer::compare).orElse(0);
-    assertTrue(top > 10 * tagUse.getOrDefault("steel", 1), "Zipf: the first tag is far more used than the 25th");
 
-    try (ImportHarness h = new ImportHarness()) {
-      long site = h.site("generated.localhost");
-      long started = System.nanoTime();
-      Map<DumpFile, Tally> t = h.importDir(dir, site);
-      long rows = t.values().stream().mapToLong(x -> x.read).sum();
-      long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      System.out.printf("generated dump: %d rows in %d ms (%d rows/s)%n", rows, ms, rows * 1000 / ms);
-      for (DumpFile f : DumpFile.values()) {
-        assertEquals(stats.rows().get(f), t.get(f).imported, f + " " + t.get(f).skipped);
-      }
+    @Test
+    void aGeneratedDumpHasTheShapeAndImportsWithoutSkips() throws Exception {
+        int questions = 2000;
+        Path dir = tmp.resolve("gen");
+        DumpGenerator.Stats stats = new DumpGenerator(questions, 7).write(dir);
+        assertEquals(questions / 20, stats.rows().get(DumpFile.TAGS));
+
+        int asked = 0;
+        long answers = 0;
+        Map<String, Integer> tagUse = new HashMap<>();
+        try (DumpReader r = DumpReader.open(dir, DumpFile.POSTS)) {
+            DumpRow row;
+            while ((row = r.next()) != null) {
+                if ("1".equals(row.get("PostTypeId"))) {
+                    asked++;
+                    int n = PostsImporter.parseTags(row.get("Tags")).size();
+                    assertTrue(n >= 1 && n <= 5, "1-5 tags: " + row.get("Tags"));
+                    PostsImporter.parseTags(row.get("Tags")).forEach(t -> tagUse.merge(t, 1, Integer::sum));
+                } else {
+                    answers++;
+                }
+            }
+        }
+        assertEquals(questions, asked);
+        assertTrue(answers > 1.8 * questions && answers < 2.2 * questions, "about 2 answers per question: " + answers);
+        int top = tagUse.values().stream().max(Integer::compare).orElse(0);
+        assertTrue(top > 10 * tagUse.getOrDefault("steel", 1), "Zipf: the first tag is far more used than the 25th");
+
+        try (ImportHarness h = new ImportHarness()) {
+            long site = h.site("generated.localhost");
+            long started = System.nanoTime();
+            Map<DumpFile, Tally> t = h.importDir(dir, site);
+            long rows = t.values().stream().mapToLong(x -> x.read).sum();
+            long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            System.out.printf("generated dump: %d rows in %d ms (%d rows/s)%n", rows, ms, rows * 1000 / ms);
+            for (DumpFile f : DumpFile.values()) {
+                assertEquals(stats.rows().get(f), t.get(f).imported, f + " " + t.get(f).skipped);
+            }
+        }
     }
-  }
 }

@@ -19,77 +19,83 @@ import org.parley.dump.export.DumpExporter;
  */
 class RoundTripTest {
 
-  @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-  @Test
-  void anExportImportsBackToTheSameFiles() throws Exception {
-    Path original = BundledDumpImportTest.BUNDLED;
-    Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
-    try (ImportHarness h = new ImportHarness()) {
-      long first = h.site("first.localhost");
-      Map<DumpFile, Tally> imported = h.importDir(original, first);
-      Path export1 = tmp.resolve("export1");
-      export(h, first, export1);
+    @Test
+    void anExportImportsBackToTheSameFiles() throws Exception {
+        Path original = BundledDumpImportTest.BUNDLED;
+        Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
+        try (ImportHarness h = new ImportHarness()) {
+            long first = h.site("first.localhost");
+            Map<DumpFile, Tally> imported = h.importDir(original, first);
+            Path export1 = tmp.resolve("export1");
+            export(h, first, export1);
 
-      long second = h.site("second.localhost");
-      Map<DumpFile, Tally> again = h.importDir(export1, second);
-      Path export2 = tmp.resolve("export2");
-      export(h, second, export2);
+            long second = h.site("second.localhost");
+            Map<DumpFile, Tally> again = h.importDir(export1, second);
+            Path export2 = tmp.resolve("export2");
+            export(h, second, export2);
 
-      for (DumpFile f : DumpFile.values()) {
-        assertEquals(0, again.get(f).skipped.size(), f + ": an export has nothing to skip " + again.get(f).skipped);
-        assertArrayEquals(
-            Files.readAllBytes(export1.resolve(f.fileName())),
-            Files.readAllBytes(export2.resolve(f.fileName())),
-            f + " differs after a round trip");
-        assertEquals(imported.get(f).imported, again.get(f).imported, f + " rows");
-      }
-      // Files without skipped rows come back exactly as the public dump wrote them.
-      for (DumpFile f :
-          new DumpFile[] {DumpFile.USERS, DumpFile.TAGS, DumpFile.POSTS, DumpFile.COMMENTS, DumpFile.BADGES}) {
-        assertEquals(
-            Files.readString(original.resolve(f.fileName())),
-            Files.readString(export1.resolve(f.fileName())),
-            f + " exported differently from the original");
-      }
-    }
-  }
-
-  @Test
-  void historyComesBackRowForRowInIdOrder() throws Exception {
-    // The public PostHistory.xml is not in Id order; an export is. Same rows, same bytes per row.
-    Path original = BundledDumpImportTest.BUNDLED;
-    Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
-    try (ImportHarness h = new ImportHarness()) {
-      long site = h.site("history.localhost");
-      h.importDir(original, site);
-      Path out = tmp.resolve("history");
-      export(h, site, out);
-      // A literal tab in an attribute value reads as a space (XML attribute-value normalisation), as in any parser.
-      java.util.List<String> want =
-          sortedLines(original.resolve("PostHistory.xml")).stream().map(l -> l.replace('\t', ' ')).sorted().toList();
-      java.util.List<String> got = sortedLines(out.resolve("PostHistory.xml"));
-      for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
-        if (!want.get(i).equals(got.get(i))) {
-          org.junit.jupiter.api.Assertions.fail(
-              "line differs:\n" + cut(want.get(i)) + "\n" + cut(got.get(i)));
+            for (DumpFile f : DumpFile.values()) {
+                assertEquals(
+                        0, again.get(f).skipped.size(), f + ": an export has nothing to skip " + again.get(f).skipped);
+                assertArrayEquals(
+                        Files.readAllBytes(export1.resolve(f.fileName())),
+                        Files.readAllBytes(export2.resolve(f.fileName())),
+                        f + " differs after a round trip");
+                assertEquals(imported.get(f).imported, again.get(f).imported, f + " rows");
+            }
+            // Files without skipped rows come back exactly as the public dump wrote them.
+            for (DumpFile f :
+                    new DumpFile[] {DumpFile.USERS, DumpFile.TAGS, DumpFile.POSTS, DumpFile.COMMENTS, DumpFile.BADGES
+                    }) {
+                assertEquals(
+                        Files.readString(original.resolve(f.fileName())),
+                        Files.readString(export1.resolve(f.fileName())),
+                        f + " exported differently from the original");
+            }
         }
-      }
-      assertEquals(want.size(), got.size(), "lines");
     }
-  }
 
-  private static String cut(String s) {
-    return s.length() > 400 ? s.substring(0, 200) + " ... " + s.substring(s.length() - 200) : s;
-  }
-
-  private static java.util.List<String> sortedLines(Path file) throws Exception {
-    return Files.readAllLines(file).stream().sorted().toList();
-  }
-
-  private static void export(ImportHarness h, long site, Path out) throws Exception {
-    try (Connection c = h.db.connection()) {
-      new DumpExporter(c, site).export(out);
+    @Test
+    void historyComesBackRowForRowInIdOrder() throws Exception {
+        // The public PostHistory.xml is not in Id order; an export is. Same rows, same bytes per row.
+        Path original = BundledDumpImportTest.BUNDLED;
+        Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
+        try (ImportHarness h = new ImportHarness()) {
+            long site = h.site("history.localhost");
+            h.importDir(original, site);
+            Path out = tmp.resolve("history");
+            export(h, site, out);
+            // A literal tab in an attribute value reads as a space (XML attribute-value normalisation), as in any
+            // parser.
+            java.util.List<String> want = sortedLines(original.resolve("PostHistory.xml")).stream()
+                    .map(l -> l.replace('\t', ' '))
+                    .sorted()
+                    .toList();
+            java.util.List<String> got = sortedLines(out.resolve("PostHistory.xml"));
+            for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+                if (!want.get(i).equals(got.get(i))) {
+                    org.junit.jupiter.api.Assertions.fail(
+                            "line differs:\n" + cut(want.get(i)) + "\n" + cut(got.get(i)));
+                }
+            }
+            assertEquals(want.size(), got.size(), "lines");
+        }
     }
-  }
+
+    private static String cut(String s) {
+        return s.length() > 400 ? s.substring(0, 200) + " ... " + s.substring(s.length() - 200) : s;
+    }
+
+    private static java.util.List<String> sortedLines(Path file) throws Exception {
+        return Files.readAllLines(file).stream().sorted().toList();
+    }
+
+    private static void export(ImportHarness h, long site, Path out) throws Exception {
+        try (Connection c = h.db.connection()) {
+            new DumpExporter(c, site).export(out);
+        }
+    }
 }

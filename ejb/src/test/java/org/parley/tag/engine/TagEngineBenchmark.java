@@ -29,67 +29,68 @@ import org.parley.post.QuestionSort;
 @Fork(1)
 public class TagEngineBenchmark {
 
-  static final int PAGE_SIZE = 30;
+    static final int PAGE_SIZE = 30;
 
-  /** What one list asks for. */
-  @State(Scope.Benchmark)
-  public static class Query {
-    @Param({"one", "and", "or", "andnot"})
-    public String query;
+    /** What one list asks for. */
+    @State(Scope.Benchmark)
+    public static class Query {
+        @Param({"one", "and", "or", "andnot"})
+        public String query;
 
-    @Param({"1", "100"})
-    public int page;
+        @Param({"1", "100"})
+        public int page;
 
-    @Param({"NEWEST", "VOTES"})
-    public String sort;
-  }
-
-  @State(Scope.Benchmark)
-  public static class Engine {
-    SiteIndex index;
-    java.util.Map<String, TagExpression> queries;
-
-    @Setup(Level.Trial)
-    public void build() {
-      SyntheticQuestions data = BenchData.generate();
-      queries = BenchData.queries(data);
-      index = data.index();
-    }
-  }
-
-  @State(Scope.Benchmark)
-  public static class Sql {
-    BenchData.Database db;
-    SqlListing listing;
-    java.util.Map<String, TagExpression> queries;
-
-    @Setup(Level.Trial)
-    public void open() throws Exception {
-      SyntheticQuestions data = BenchData.generate();
-      queries = BenchData.queries(data);
-      db = BenchData.database(data);
-      listing = db.h2().bean(SqlListing.class);
+        @Param({"NEWEST", "VOTES"})
+        public String sort;
     }
 
-    @TearDown(Level.Trial)
-    public void close() {
-      db.close();
+    @State(Scope.Benchmark)
+    public static class Engine {
+        SiteIndex index;
+        java.util.Map<String, TagExpression> queries;
+
+        @Setup(Level.Trial)
+        public void build() {
+            SyntheticQuestions data = BenchData.generate();
+            queries = BenchData.queries(data);
+            index = data.index();
+        }
     }
-  }
 
-  @Benchmark
-  public IdPage engine(Engine engine, Query q) {
-    return engine.index.questions(
-        engine.queries.get(q.query), QuestionSort.valueOf(q.sort), q.page, PAGE_SIZE, new ArrayList<>());
-  }
+    @State(Scope.Benchmark)
+    public static class Sql {
+        BenchData.Database db;
+        SqlListing listing;
+        java.util.Map<String, TagExpression> queries;
 
-  /** Fewer, longer iterations: one SQL list takes from milliseconds to seconds on H2. */
-  @Benchmark
-  @Warmup(iterations = 1, time = 2)
-  @Measurement(iterations = 1, time = 8)
-  public IdPage sql(Sql sql, Query q) {
-    return sql.db.h2().tx(
-        () -> sql.listing.questions(
-            sql.db.siteId(), sql.queries.get(q.query), QuestionSort.valueOf(q.sort), q.page, PAGE_SIZE));
-  }
+        @Setup(Level.Trial)
+        public void open() throws Exception {
+            SyntheticQuestions data = BenchData.generate();
+            queries = BenchData.queries(data);
+            db = BenchData.database(data);
+            listing = db.h2().bean(SqlListing.class);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            db.close();
+        }
+    }
+
+    @Benchmark
+    public IdPage engine(Engine engine, Query q) {
+        return engine.index.questions(
+                engine.queries.get(q.query), QuestionSort.valueOf(q.sort), q.page, PAGE_SIZE, new ArrayList<>());
+    }
+
+    /** Fewer, longer iterations: one SQL list takes from milliseconds to seconds on H2. */
+    @Benchmark
+    @Warmup(iterations = 1, time = 2)
+    @Measurement(iterations = 1, time = 8)
+    public IdPage sql(Sql sql, Query q) {
+        return sql.db
+                .h2()
+                .tx(() -> sql.listing.questions(
+                        sql.db.siteId(), sql.queries.get(q.query), QuestionSort.valueOf(q.sort), q.page, PAGE_SIZE));
+    }
 }

@@ -16,21 +16,22 @@ import org.parley.messaging.Destinations;
  * is thrown so that Artemis redelivers.
  */
 @MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.EVENTS_TOPIC),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-    })
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.EVENTS_TOPIC),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 public class ClusterEventConsumer implements MessageListener {
 
-  @EJB private ClusterEvents events;
+    @EJB
+    private ClusterEvents events;
 
-  @Override
-  public void onMessage(Message message) {
-    try {
-      events.receive((MapMessage) message);
-    } catch (JMSException | ClassCastException e) {
-      throw new EJBException("Unreadable change event " + message, e);
+    @Override
+    public void onMessage(Message message) {
+        try {
+            events.receive((MapMessage) message);
+        } catch (JMSException | ClassCastException e) {
+            throw new EJBException("Unreadable change event " + message, e);
+        }
     }
-  }
 }

@@ -16,23 +16,24 @@ import org.parley.messaging.Destinations;
  * dead-letter queue (wildfly-config/install-messages.cli), where the admin page shows it.
  */
 @MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.MESSAGES_QUEUE),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
-    })
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.MESSAGES_QUEUE),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
 public class MessageDeliveryConsumer implements MessageListener {
 
-  @EJB private MessageDeliveryService deliveries;
+    @EJB
+    private MessageDeliveryService deliveries;
 
-  @Override
-  public void onMessage(Message job) {
-    long messageId;
-    try {
-      messageId = job.getLongProperty(Destinations.MESSAGE_ID);
-    } catch (JMSException | NumberFormatException e) {
-      throw new EJBException("Unreadable message delivery job " + job, e);
+    @Override
+    public void onMessage(Message job) {
+        long messageId;
+        try {
+            messageId = job.getLongProperty(Destinations.MESSAGE_ID);
+        } catch (JMSException | NumberFormatException e) {
+            throw new EJBException("Unreadable message delivery job " + job, e);
+        }
+        deliveries.deliver(messageId);
     }
-    deliveries.deliver(messageId);
-  }
 }

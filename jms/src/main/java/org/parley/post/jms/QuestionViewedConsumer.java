@@ -16,22 +16,23 @@ import org.parley.post.QuestionService;
  * redelivers with back-off and finally dead-letters (see install-messaging.cli).
  */
 @MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.VIEWS_QUEUE),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
-    })
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.VIEWS_QUEUE),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+        })
 public class QuestionViewedConsumer implements MessageListener {
 
-  @EJB private QuestionService questions;
+    @EJB
+    private QuestionService questions;
 
-  @Override
-  public void onMessage(Message message) {
-    try {
-      MapMessage view = (MapMessage) message;
-      questions.recordView(view.getLong("siteId"), view.getLong("number"));
-    } catch (JMSException | ClassCastException e) {
-      throw new EJBException("Unreadable view message " + message, e);
+    @Override
+    public void onMessage(Message message) {
+        try {
+            MapMessage view = (MapMessage) message;
+            questions.recordView(view.getLong("siteId"), view.getLong("number"));
+        } catch (JMSException | ClassCastException e) {
+            throw new EJBException("Unreadable view message " + message, e);
+        }
     }
-  }
 }

@@ -20,38 +20,39 @@ import java.util.regex.Pattern;
 @WebServlet(Assets.PREFIX + "*")
 public class AssetServlet extends HttpServlet {
 
-  private static final long serialVersionUID = 1L;
-  private static final Pattern PATH = Pattern.compile("/([0-9a-f]{12})/([A-Za-z0-9._/-]{1,200})");
-  /** What an old version, or a 404, may be kept for. */
-  static final String SHORT = "public, max-age=60";
+    private static final long serialVersionUID = 1L;
+    private static final Pattern PATH = Pattern.compile("/([0-9a-f]{12})/([A-Za-z0-9._/-]{1,200})");
+    /** What an old version, or a 404, may be kept for. */
+    static final String SHORT = "public, max-age=60";
 
-  @Inject private Assets assets;
+    @Inject
+    private Assets assets;
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String path = request.getPathInfo();
-    Matcher m = path == null ? null : PATH.matcher(path);
-    Optional<Assets.Asset> found =
-        m != null && m.matches() && !m.group(2).contains("..") ? assets.find(m.group(2)) : Optional.empty();
-    if (found.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      response.setHeader("Cache-Control", SHORT);
-      response.setContentType("text/plain;charset=UTF-8");
-      response.getOutputStream().write("No such asset.\n".getBytes(StandardCharsets.UTF_8));
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        Matcher m = path == null ? null : PATH.matcher(path);
+        Optional<Assets.Asset> found =
+                m != null && m.matches() && !m.group(2).contains("..") ? assets.find(m.group(2)) : Optional.empty();
+        if (found.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setHeader("Cache-Control", SHORT);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getOutputStream().write("No such asset.\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Assets.Asset asset = found.get();
+        boolean current = asset.hash().equals(m.group(1));
+        String etag = "\"" + asset.hash() + "\"";
+        response.setHeader("Cache-Control", current ? Assets.IMMUTABLE : SHORT);
+        response.setHeader("ETag", etag);
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        if (etag.equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(asset.contentType());
+        response.setContentLength(asset.bytes().length);
+        response.getOutputStream().write(asset.bytes());
     }
-    Assets.Asset asset = found.get();
-    boolean current = asset.hash().equals(m.group(1));
-    String etag = "\"" + asset.hash() + "\"";
-    response.setHeader("Cache-Control", current ? Assets.IMMUTABLE : SHORT);
-    response.setHeader("ETag", etag);
-    response.setHeader("Access-Control-Allow-Origin", "*");
-    if (etag.equals(request.getHeader("If-None-Match"))) {
-      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      return;
-    }
-    response.setContentType(asset.contentType());
-    response.setContentLength(asset.bytes().length);
-    response.getOutputStream().write(asset.bytes());
-  }
 }

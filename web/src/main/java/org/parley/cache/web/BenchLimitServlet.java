@@ -24,37 +24,38 @@ import org.parley.site.web.SiteFilter;
 @WebServlet("/bench/limit")
 public class BenchLimitServlet extends HttpServlet {
 
-  private static final long serialVersionUID = 1L;
-  private static final int MAX_PAGES = 16;
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_PAGES = 16;
 
-  @Inject private SharedCache cache;
+    @Inject
+    private SharedCache cache;
 
-  private final Map<String, CachedPage> copies = new ConcurrentHashMap<>();
+    private final Map<String, CachedPage> copies = new ConcurrentHashMap<>();
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String path = request.getParameter("path");
-    SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
-    if (path == null || site == null || !LocalCallers.isLocal(request)) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getParameter("path");
+        SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
+        if (path == null || site == null || !LocalCallers.isLocal(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        // refresh=1 copies the page again: the output cache re-renders it when it expires (view counts change).
+        CachedPage page = "1".equals(request.getParameter("refresh")) ? null : copies.get(site.id() + path);
+        if (page == null) {
+            int q = path.indexOf('?');
+            Optional<Object> cached = PageRoute.of(
+                            q < 0 ? path : path.substring(0, q), q < 0 ? null : path.substring(q + 1))
+                    .flatMap(r -> cache.peek(Region.PAGE, cache.versionedKey(r.key(site.id()))));
+            if (cached.isEmpty() || (copies.size() >= MAX_PAGES && !copies.containsKey(site.id() + path))) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "Not in the output cache: request the page first");
+                return;
+            }
+            page = (CachedPage) cached.get();
+            copies.put(site.id() + path, page);
+        }
+        response.setContentType(page.contentType());
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
     }
-    // refresh=1 copies the page again: the output cache re-renders it when it expires (view counts change).
-    CachedPage page = "1".equals(request.getParameter("refresh")) ? null : copies.get(site.id() + path);
-    if (page == null) {
-      int q = path.indexOf('?');
-      Optional<Object> cached =
-          PageRoute.of(q < 0 ? path : path.substring(0, q), q < 0 ? null : path.substring(q + 1))
-              .flatMap(r -> cache.peek(Region.PAGE, cache.versionedKey(r.key(site.id()))));
-      if (cached.isEmpty() || (copies.size() >= MAX_PAGES && !copies.containsKey(site.id() + path))) {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND, "Not in the output cache: request the page first");
-        return;
-      }
-      page = (CachedPage) cached.get();
-      copies.put(site.id() + path, page);
-    }
-    response.setContentType(page.contentType());
-    response.setContentLength(page.body().length);
-    response.getOutputStream().write(page.body());
-  }
 }

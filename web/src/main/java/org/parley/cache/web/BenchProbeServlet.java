@@ -20,37 +20,37 @@ import org.parley.cache.SharedCache;
 @WebServlet("/bench/cache-probe")
 public class BenchProbeServlet extends HttpServlet {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private SharedCache cache;
+    @Inject
+    private SharedCache cache;
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!LocalCallers.isLocal(request)) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    int gets;
-    try {
-      gets = Integer.parseInt(request.getParameter("gets") == null ? "20000" : request.getParameter("gets"));
-      if (gets < 1 || gets > 1_000_000) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
-      response.sendError(HttpServletResponse.SC_BAD_REQUEST, "gets must be a number from 1 to 1000000");
-      return;
-    }
-    Map<String, Histogram> times = cache.probe(gets);
-    StringJoiner json = new StringJoiner(", ", "{", "}\n");
-    json.add("\"gets\": " + gets);
-    times.forEach(
-        (name, h) -> {
-          json.add(String.format(Locale.ROOT, "\"%s_p50_us\": %.3f", name, h.getValueAtPercentile(50) / 1000.0));
-          json.add(String.format(Locale.ROOT, "\"%s_p99_us\": %.3f", name, h.getValueAtPercentile(99) / 1000.0));
-          json.add(String.format(Locale.ROOT, "\"%s_max_us\": %.3f", name, h.getMaxValue() / 1000.0));
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!LocalCallers.isLocal(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        int gets;
+        try {
+            gets = Integer.parseInt(request.getParameter("gets") == null ? "20000" : request.getParameter("gets"));
+            if (gets < 1 || gets > 1_000_000) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "gets must be a number from 1 to 1000000");
+            return;
+        }
+        Map<String, Histogram> times = cache.probe(gets);
+        StringJoiner json = new StringJoiner(", ", "{", "}\n");
+        json.add("\"gets\": " + gets);
+        times.forEach((name, h) -> {
+            json.add(String.format(Locale.ROOT, "\"%s_p50_us\": %.3f", name, h.getValueAtPercentile(50) / 1000.0));
+            json.add(String.format(Locale.ROOT, "\"%s_p99_us\": %.3f", name, h.getValueAtPercentile(99) / 1000.0));
+            json.add(String.format(Locale.ROOT, "\"%s_max_us\": %.3f", name, h.getMaxValue() / 1000.0));
         });
-    response.setContentType("application/json");
-    response.setHeader("Cache-Control", "no-store");
-    response.getWriter().write(json.toString());
-  }
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(json.toString());
+    }
 }

@@ -20,40 +20,52 @@ import org.parley.cache.StatsSnapshot;
 @WebServlet("/metrics/cache")
 public class CacheMetricsServlet extends HttpServlet {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private SharedCache cache;
+    @Inject
+    private SharedCache cache;
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!LocalCallers.isLocal(request)) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!LocalCallers.isLocal(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType("text/plain; version=0.0.4; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        write(cache.stats(), response.getWriter());
     }
-    response.setContentType("text/plain; version=0.0.4; charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    write(cache.stats(), response.getWriter());
-  }
 
-  static void write(List<StatsSnapshot> stats, PrintWriter out) {
-    if (stats.isEmpty()) {
-      return;
+    static void write(List<StatsSnapshot> stats, PrintWriter out) {
+        if (stats.isEmpty()) {
+            return;
+        }
+        for (String name : stats.get(0).stats().keySet()) {
+            String metric = "parley_cache_" + name;
+            out.printf(Locale.ROOT, "# TYPE %s %s%n", metric, gauge(name) ? "gauge" : "counter");
+            for (StatsSnapshot s : stats) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s{cache=\"%s\",server=\"%s\"} %s%n",
+                        metric,
+                        s.cache(),
+                        s.server(),
+                        s.stats().get(name));
+            }
+        }
     }
-    for (String name : stats.get(0).stats().keySet()) {
-      String metric = "parley_cache_" + name;
-      out.printf(Locale.ROOT, "# TYPE %s %s%n", metric, gauge(name) ? "gauge" : "counter");
-      for (StatsSnapshot s : stats) {
-        out.printf(
-            Locale.ROOT, "%s{cache=\"%s\",server=\"%s\"} %s%n", metric, s.cache(), s.server(), s.stats().get(name));
-      }
-    }
-  }
 
-  private static boolean gauge(String stat) {
-    return switch (stat) {
-      case "curr_items", "bytes", "hit_ratio", "mean_get_us", "get_p50_us", "get_p99_us", "get_max_us", "uptime" ->
-          true;
-      default -> false;
-    };
-  }
+    private static boolean gauge(String stat) {
+        return switch (stat) {
+            case "curr_items",
+                    "bytes",
+                    "hit_ratio",
+                    "mean_get_us",
+                    "get_p50_us",
+                    "get_p99_us",
+                    "get_max_us",
+                    "uptime" -> true;
+            default -> false;
+        };
+    }
 }

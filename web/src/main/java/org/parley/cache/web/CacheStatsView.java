@@ -22,56 +22,65 @@ import org.parley.user.security.Viewer;
 @RequestScoped
 public class CacheStatsView {
 
-  /** One table of the page: a title and one column per cache. */
-  public record Table(String id, String title, String note, List<StatsSnapshot> stats) {}
+    /** One table of the page: a title and one column per cache. */
+    public record Table(String id, String title, String note, List<StatsSnapshot> stats) {}
 
-  @Inject private ClusterStats cluster;
-  @Inject private Viewer viewer;
+    @Inject
+    private ClusterStats cluster;
 
-  private List<Table> tables;
-  private int servers;
+    @Inject
+    private Viewer viewer;
 
-  public void load() {
-    if (!viewer.isAdmin()) {
-      throw new NotAllowedException("Only admins can see cache statistics.");
+    private List<Table> tables;
+    private int servers;
+
+    public void load() {
+        if (!viewer.isAdmin()) {
+            throw new NotAllowedException("Only admins can see cache statistics.");
+        }
+        List<ServerStats> all = cluster.servers();
+        servers = all.size();
+        tables = new ArrayList<>();
+        tables.add(new Table(
+                "cluster",
+                "Cluster: " + servers + (servers == 1 ? " server" : " servers"),
+                "Counters added up, get times merged over every server's lookups.",
+                ClusterStats.totals(all)));
+        long now = System.currentTimeMillis();
+        for (ServerStats s : all) {
+            boolean self = s.server().equals(ClusterNode.name());
+            long age = Math.max(0, (now - s.publishedMillis()) / 1000);
+            tables.add(new Table(
+                    "server-" + s.server(),
+                    "Server " + s.server() + (self ? " (this one)" : ""),
+                    self ? "Figures as of this page." : "Figures published " + age + " s ago.",
+                    s.caches()));
+        }
     }
-    List<ServerStats> all = cluster.servers();
-    servers = all.size();
-    tables = new ArrayList<>();
-    tables.add(new Table("cluster", "Cluster: " + servers + (servers == 1 ? " server" : " servers"),
-        "Counters added up, get times merged over every server's lookups.", ClusterStats.totals(all)));
-    long now = System.currentTimeMillis();
-    for (ServerStats s : all) {
-      boolean self = s.server().equals(ClusterNode.name());
-      long age = Math.max(0, (now - s.publishedMillis()) / 1000);
-      tables.add(new Table("server-" + s.server(), "Server " + s.server() + (self ? " (this one)" : ""),
-          self ? "Figures as of this page." : "Figures published " + age + " s ago.", s.caches()));
+
+    public List<Table> getTables() {
+        return tables;
     }
-  }
 
-  public List<Table> getTables() {
-    return tables;
-  }
-
-  public int getServers() {
-    return servers;
-  }
-
-  /** The STAT names, in memcached's order, for the tables' rows. */
-  public List<String> getNames() {
-    for (Table t : tables) {
-      if (!t.stats().isEmpty()) {
-        return List.copyOf(t.stats().get(0).stats().keySet());
-      }
+    public int getServers() {
+        return servers;
     }
-    return List.of();
-  }
 
-  public Map<String, String> values(StatsSnapshot s) {
-    return s.stats();
-  }
+    /** The STAT names, in memcached's order, for the tables' rows. */
+    public List<String> getNames() {
+        for (Table t : tables) {
+            if (!t.stats().isEmpty()) {
+                return List.copyOf(t.stats().get(0).stats().keySet());
+            }
+        }
+        return List.of();
+    }
 
-  public String getServer() {
-    return ClusterNode.name();
-  }
+    public Map<String, String> values(StatsSnapshot s) {
+        return s.stats();
+    }
+
+    public String getServer() {
+        return ClusterNode.name();
+    }
 }

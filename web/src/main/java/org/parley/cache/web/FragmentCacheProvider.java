@@ -17,71 +17,71 @@ import org.parley.cache.SharedCache;
  */
 public class FragmentCacheProvider implements CacheProvider {
 
-  private final SharedTierCache cache = new SharedTierCache();
+    private final SharedTierCache cache = new SharedTierCache();
 
-  @Override
-  public Cache getCache(FacesContext context, String scope) {
-    return cache;
-  }
-
-  @Override
-  public void setParameters(Map<String, String> parameters) {
-    // Bounds are the region's (size and lifetime); nothing to set.
-  }
-
-  /** OmniFaces' cache interface over {@link SharedCache}; time-to-live comes from the region. */
-  static final class SharedTierCache implements Cache {
-    private static final long serialVersionUID = 1L;
-
-    private static SharedCache tier() {
-      return CDI.current().select(SharedCache.class).get();
+    @Override
+    public Cache getCache(FacesContext context, String scope) {
+        return cache;
     }
 
     @Override
-    public String get(String key) {
-      return tier().peek(Region.FRAGMENT, key).map(String.class::cast).orElse(null);
+    public void setParameters(Map<String, String> parameters) {
+        // Bounds are the region's (size and lifetime); nothing to set.
     }
 
-    @Override
-    public Serializable getObject(String key) {
-      return get(key);
-    }
+    /** OmniFaces' cache interface over {@link SharedCache}; time-to-live comes from the region. */
+    static final class SharedTierCache implements Cache {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    public void put(String key, String value) {
-      tier().put(Region.FRAGMENT, key, value);
-    }
+        private static SharedCache tier() {
+            return CDI.current().select(SharedCache.class).get();
+        }
 
-    @Override
-    public void put(String key, String value, int timeToLive) {
-      put(key, value);
-    }
+        @Override
+        public String get(String key) {
+            return tier().peek(Region.FRAGMENT, key).map(String.class::cast).orElse(null);
+        }
 
-    @Override
-    public void putObject(String key, Serializable value, int timeToLive) {
-      if (value instanceof String s) {
-        put(key, s);
-      }
-    }
+        @Override
+        public Serializable getObject(String key) {
+            return get(key);
+        }
 
-    @Override
-    public Serializable getAttribute(String key, String name) {
-      return null;
-    }
+        @Override
+        public void put(String key, String value) {
+            tier().put(Region.FRAGMENT, key, value);
+        }
 
-    @Override
-    public void putAttribute(String key, String name, Serializable value, int timeToLive) {
-      // o:cache keeps no attributes for the fragments Parley caches.
-    }
+        @Override
+        public void put(String key, String value, int timeToLive) {
+            put(key, value);
+        }
 
-    @Override
-    public void remove(String key) {
-      // Fragments are dropped by stamping their scopes (SharedCache.invalidate), never one by one.
-    }
+        @Override
+        public void putObject(String key, Serializable value, int timeToLive) {
+            if (value instanceof String s) {
+                put(key, s);
+            }
+        }
 
-    @Override
-    public void clear() {
-      // As remove.
+        @Override
+        public Serializable getAttribute(String key, String name) {
+            return null;
+        }
+
+        @Override
+        public void putAttribute(String key, String name, Serializable value, int timeToLive) {
+            // o:cache keeps no attributes for the fragments Parley caches.
+        }
+
+        @Override
+        public void remove(String key) {
+            // Fragments are dropped by stamping their scopes (SharedCache.invalidate), never one by one.
+        }
+
+        @Override
+        public void clear() {
+            // As remove.
+        }
     }
-  }
 }

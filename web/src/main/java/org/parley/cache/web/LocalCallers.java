@@ -10,10 +10,10 @@ import java.net.UnknownHostException;
  */
 final class LocalCallers {
 
-  private LocalCallers() {}
+    private LocalCallers() {}
 
-  /** True when the request comes from a loopback address. */
-  static boolean isLocal(HttpServletRequest request) throws UnknownHostException {
-    return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-  }
+    /** True when the request comes from a loopback address. */
+    static boolean isLocal(HttpServletRequest request) throws UnknownHostException {
+        return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+    }
 }

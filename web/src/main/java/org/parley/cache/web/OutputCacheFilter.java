@@ -39,248 +39,257 @@ import org.parley.site.web.SiteFilter;
  */
 public class OutputCacheFilter extends HttpFilter {
 
-  private static final long serialVersionUID = 1L;
-  /** Response header saying what the output cache did: {@code hit}, {@code miss} or {@code bypass}. */
-  static final String STATUS_HEADER = "X-Parley-Cache";
+    private static final long serialVersionUID = 1L;
+    /** Response header saying what the output cache did: {@code hit}, {@code miss} or {@code bypass}. */
+    static final String STATUS_HEADER = "X-Parley-Cache";
 
-  @Inject private SharedCache cache;
-  @Inject private ViewTally views;
+    @Inject
+    private SharedCache cache;
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    String method = request.getMethod();
-    boolean head = "HEAD".equals(method);
-    SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
-    if ((!head && !"GET".equals(method)) || site == null || request.getUserPrincipal() != null) {
-      chain.doFilter(request, response);
-      return;
-    }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    // An anonymous visitor without a session reads public pages without getting one, cached or not (404s too).
-    HttpServletRequest reader =
-        request.getSession(false) == null && !needsSession(path) ? new SessionlessRequest(request) : request;
-    Optional<PageRoute> route = PageRoute.of(path, request.getQueryString());
-    if (route.isEmpty()) {
-      chain.doFilter(reader, response);
-      return;
-    }
-    String key = cache.versionedKey(route.get().key(site.id()));
-    Optional<Object> hit = cache.peek(Region.PAGE, key);
-    if (hit.isPresent() && hit.get() instanceof CachedPage page) {
-      if (route.get().question() > 0) {
-        views.count(site.id(), route.get().question());
-      }
-      send(request, response, page, head, "hit");
-      return;
-    }
+    @Inject
+    private ViewTally views;
 
-    CapturingResponse capture = new CapturingResponse(response);
-    chain.doFilter(reader, capture);
-    capture.flushBuffer();
-    String type = capture.getContentType();
-    if (capture.passedThrough() || capture.getStatus() != HttpServletResponse.SC_OK || type == null
-        || !type.startsWith("text/html") || request.getUserPrincipal() != null) {
-      capture.release();
-      return;
-    }
-    byte[] body = capture.body();
-    CachedPage page = new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000);
-    cache.put(Region.PAGE, key, page);
-    send(request, response, page, head, "miss");
-  }
-
-  /**
-   * Pages that keep state for an anonymous visitor: the log-in and sign-up forms (their view state is the CSRF
-   * token), the writing pages that send them to log in first, the views' own URLs that forms post to, push channels
-   * and the API.
-   */
-  static boolean needsSession(String path) {
-    return path.startsWith("/users/login")
-        || path.startsWith("/users/register")
-        || path.startsWith("/questions/ask")
-        || path.startsWith("/posts/")
-        || path.startsWith("/admin")
-        || path.startsWith("/views/")
-        || path.startsWith("/jakarta.faces.push")
-        || path.startsWith("/api/");
-  }
-
-  private static void send(
-      HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head, String status)
-      throws IOException {
-    response.setHeader(STATUS_HEADER, status);
-    response.setHeader("ETag", page.etag());
-    response.setDateHeader("Last-Modified", page.lastModifiedMillis());
-    // Browsers and shared caches may keep it but must ask again; a logged-in user's cookie gets another page.
-    response.setHeader("Cache-Control", "public, no-cache");
-    response.setHeader("Vary", "Cookie");
-    if (notModified(request, page)) {
-      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      return;
-    }
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(page.contentType());
-    response.setContentLength(page.body().length);
-    if (!head) {
-      response.getOutputStream().write(page.body());
-    }
-  }
-
-  /** RFC 9110: If-None-Match wins; If-Modified-Since only counts without it. */
-  static boolean notModified(HttpServletRequest request, CachedPage page) {
-    String match = request.getHeader("If-None-Match");
-    if (match != null) {
-      for (String tag : match.split(",")) {
-        String t = tag.trim();
-        if (t.equals("*") || t.equals(page.etag()) || t.equals("W/" + page.etag())) {
-          return true;
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String method = request.getMethod();
+        boolean head = "HEAD".equals(method);
+        SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
+        if ((!head && !"GET".equals(method)) || site == null || request.getUserPrincipal() != null) {
+            chain.doFilter(request, response);
+            return;
         }
-      }
-      return false;
-    }
-    long since;
-    try {
-      since = request.getDateHeader("If-Modified-Since");
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return since >= 0 && page.lastModifiedMillis() <= since;
-  }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // An anonymous visitor without a session reads public pages without getting one, cached or not (404s too).
+        HttpServletRequest reader =
+                request.getSession(false) == null && !needsSession(path) ? new SessionlessRequest(request) : request;
+        Optional<PageRoute> route = PageRoute.of(path, request.getQueryString());
+        if (route.isEmpty()) {
+            chain.doFilter(reader, response);
+            return;
+        }
+        String key = cache.versionedKey(route.get().key(site.id()));
+        Optional<Object> hit = cache.peek(Region.PAGE, key);
+        if (hit.isPresent() && hit.get() instanceof CachedPage page) {
+            if (route.get().question() > 0) {
+                views.count(site.id(), route.get().question());
+            }
+            send(request, response, page, head, "hit");
+            return;
+        }
 
-  /** A strong ETag from the bytes: equal pages get equal tags on every server. */
-  static String etag(byte[] body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Holds a rendered page in memory so that it can be stored before it is sent. Redirects and errors pass straight
-   * through to the real response and are not stored.
-   */
-  static final class CapturingResponse extends HttpServletResponseWrapper {
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-    private ServletOutputStream stream;
-    private PrintWriter writer;
-    private boolean passedThrough;
-
-    CapturingResponse(HttpServletResponse response) {
-      super(response);
-    }
-
-    boolean passedThrough() {
-      return passedThrough;
+        CapturingResponse capture = new CapturingResponse(response);
+        chain.doFilter(reader, capture);
+        capture.flushBuffer();
+        String type = capture.getContentType();
+        if (capture.passedThrough()
+                || capture.getStatus() != HttpServletResponse.SC_OK
+                || type == null
+                || !type.startsWith("text/html")
+                || request.getUserPrincipal() != null) {
+            capture.release();
+            return;
+        }
+        byte[] body = capture.body();
+        CachedPage page = new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000);
+        cache.put(Region.PAGE, key, page);
+        send(request, response, page, head, "miss");
     }
 
-    byte[] body() {
-      return body.toByteArray();
+    /**
+     * Pages that keep state for an anonymous visitor: the log-in and sign-up forms (their view state is the CSRF
+     * token), the writing pages that send them to log in first, the views' own URLs that forms post to, push channels
+     * and the API.
+     */
+    static boolean needsSession(String path) {
+        return path.startsWith("/users/login")
+                || path.startsWith("/users/register")
+                || path.startsWith("/questions/ask")
+                || path.startsWith("/posts/")
+                || path.startsWith("/admin")
+                || path.startsWith("/views/")
+                || path.startsWith("/jakarta.faces.push")
+                || path.startsWith("/api/");
     }
 
-    /** Sends what was captured unchanged (a page that is not stored). */
-    void release() throws IOException {
-      if (!passedThrough && body.size() > 0) {
-        getResponse().setContentLength(body.size());
-        body.writeTo(getResponse().getOutputStream());
-      }
+    private static void send(
+            HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head, String status)
+            throws IOException {
+        response.setHeader(STATUS_HEADER, status);
+        response.setHeader("ETag", page.etag());
+        response.setDateHeader("Last-Modified", page.lastModifiedMillis());
+        // Browsers and shared caches may keep it but must ask again; a logged-in user's cookie gets another page.
+        response.setHeader("Cache-Control", "public, no-cache");
+        response.setHeader("Vary", "Cookie");
+        if (notModified(request, page)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(page.contentType());
+        response.setContentLength(page.body().length);
+        if (!head) {
+            response.getOutputStream().write(page.body());
+        }
     }
 
-    @Override
-    public ServletOutputStream getOutputStream() {
-      if (writer != null) {
-        throw new IllegalStateException("getWriter() has already been called");
-      }
-      if (stream == null) {
-        stream =
-            new ServletOutputStream() {
-              @Override
-              public void write(int b) {
-                body.write(b);
-              }
-
-              @Override
-              public void write(byte[] b, int off, int len) {
-                body.write(b, off, len);
-              }
-
-              @Override
-              public boolean isReady() {
-                return true;
-              }
-
-              @Override
-              public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException("Non-blocking output is not captured");
-              }
-            };
-      }
-      return stream;
-    }
-
-    @Override
-    public PrintWriter getWriter() {
-      if (stream != null) {
-        throw new IllegalStateException("getOutputStream() has already been called");
-      }
-      if (writer == null) {
-        Charset charset;
+    /** RFC 9110: If-None-Match wins; If-Modified-Since only counts without it. */
+    static boolean notModified(HttpServletRequest request, CachedPage page) {
+        String match = request.getHeader("If-None-Match");
+        if (match != null) {
+            for (String tag : match.split(",")) {
+                String t = tag.trim();
+                if (t.equals("*") || t.equals(page.etag()) || t.equals("W/" + page.etag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long since;
         try {
-          charset = Charset.forName(getCharacterEncoding());
-        } catch (RuntimeException e) {
-          charset = StandardCharsets.UTF_8;
+            since = request.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        writer = new PrintWriter(new OutputStreamWriter(body, charset));
-      }
-      return writer;
+        return since >= 0 && page.lastModifiedMillis() <= since;
     }
 
-    @Override
-    public void flushBuffer() {
-      if (writer != null) {
-        writer.flush();
-      }
+    /** A strong ETag from the bytes: equal pages get equal tags on every server. */
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    @Override
-    public void resetBuffer() {
-      body.reset();
-    }
+    /**
+     * Holds a rendered page in memory so that it can be stored before it is sent. Redirects and errors pass straight
+     * through to the real response and are not stored.
+     */
+    static final class CapturingResponse extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        private boolean passedThrough;
 
-    @Override
-    public void reset() {
-      body.reset();
-      super.reset();
-    }
+        CapturingResponse(HttpServletResponse response) {
+            super(response);
+        }
 
-    @Override
-    public void setContentLength(int len) {
-      // Known once the page is complete.
-    }
+        boolean passedThrough() {
+            return passedThrough;
+        }
 
-    @Override
-    public void setContentLengthLong(long len) {
-      // As setContentLength.
-    }
+        byte[] body() {
+            return body.toByteArray();
+        }
 
-    @Override
-    public void sendError(int sc, String msg) throws IOException {
-      passedThrough = true;
-      super.sendError(sc, msg);
-    }
+        /** Sends what was captured unchanged (a page that is not stored). */
+        void release() throws IOException {
+            if (!passedThrough && body.size() > 0) {
+                getResponse().setContentLength(body.size());
+                body.writeTo(getResponse().getOutputStream());
+            }
+        }
 
-    @Override
-    public void sendError(int sc) throws IOException {
-      passedThrough = true;
-      super.sendError(sc);
-    }
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (writer != null) {
+                throw new IllegalStateException("getWriter() has already been called");
+            }
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        body.write(b);
+                    }
 
-    @Override
-    public void sendRedirect(String location) throws IOException {
-      passedThrough = true;
-      super.sendRedirect(location);
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        body.write(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException("Non-blocking output is not captured");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (stream != null) {
+                throw new IllegalStateException("getOutputStream() has already been called");
+            }
+            if (writer == null) {
+                Charset charset;
+                try {
+                    charset = Charset.forName(getCharacterEncoding());
+                } catch (RuntimeException e) {
+                    charset = StandardCharsets.UTF_8;
+                }
+                writer = new PrintWriter(new OutputStreamWriter(body, charset));
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void resetBuffer() {
+            body.reset();
+        }
+
+        @Override
+        public void reset() {
+            body.reset();
+            super.reset();
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            // Known once the page is complete.
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            // As setContentLength.
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            passedThrough = true;
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            passedThrough = true;
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            passedThrough = true;
+            super.sendRedirect(location);
+        }
     }
-  }
 }

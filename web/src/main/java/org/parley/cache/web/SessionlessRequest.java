@@ -19,123 +19,123 @@ import java.util.UUID;
  */
 final class SessionlessRequest extends HttpServletRequestWrapper {
 
-  private RequestLocalSession session;
+    private RequestLocalSession session;
 
-  SessionlessRequest(HttpServletRequest request) {
-    super(request);
-  }
-
-  @Override
-  public HttpSession getSession(boolean create) {
-    if (session == null && create) {
-      session = new RequestLocalSession(getServletContext());
-    }
-    return session;
-  }
-
-  @Override
-  public HttpSession getSession() {
-    return getSession(true);
-  }
-
-  @Override
-  public String changeSessionId() {
-    if (session == null) {
-      throw new IllegalStateException("No session");
-    }
-    session = new RequestLocalSession(getServletContext(), session.attributes);
-    return session.getId();
-  }
-
-  @Override
-  public boolean isRequestedSessionIdValid() {
-    return false;
-  }
-
-  /** Whether anything asked for a session during this request (for tests and logs). */
-  boolean sessionAsked() {
-    return session != null;
-  }
-
-  /** A session in this request's memory only: attributes work, nothing outlives the request. */
-  static final class RequestLocalSession implements HttpSession {
-    private final ServletContext context;
-    private final String id = "request-" + UUID.randomUUID();
-    private final long created = System.currentTimeMillis();
-    private final Map<String, Object> attributes;
-    private int maxInactive = 60;
-
-    RequestLocalSession(ServletContext context) {
-      this(context, new HashMap<>());
-    }
-
-    private RequestLocalSession(ServletContext context, Map<String, Object> attributes) {
-      this.context = context;
-      this.attributes = attributes;
+    SessionlessRequest(HttpServletRequest request) {
+        super(request);
     }
 
     @Override
-    public long getCreationTime() {
-      return created;
+    public HttpSession getSession(boolean create) {
+        if (session == null && create) {
+            session = new RequestLocalSession(getServletContext());
+        }
+        return session;
     }
 
     @Override
-    public String getId() {
-      return id;
+    public HttpSession getSession() {
+        return getSession(true);
     }
 
     @Override
-    public long getLastAccessedTime() {
-      return created;
+    public String changeSessionId() {
+        if (session == null) {
+            throw new IllegalStateException("No session");
+        }
+        session = new RequestLocalSession(getServletContext(), session.attributes);
+        return session.getId();
     }
 
     @Override
-    public ServletContext getServletContext() {
-      return context;
+    public boolean isRequestedSessionIdValid() {
+        return false;
     }
 
-    @Override
-    public void setMaxInactiveInterval(int interval) {
-      maxInactive = interval;
+    /** Whether anything asked for a session during this request (for tests and logs). */
+    boolean sessionAsked() {
+        return session != null;
     }
 
-    @Override
-    public int getMaxInactiveInterval() {
-      return maxInactive;
-    }
+    /** A session in this request's memory only: attributes work, nothing outlives the request. */
+    static final class RequestLocalSession implements HttpSession {
+        private final ServletContext context;
+        private final String id = "request-" + UUID.randomUUID();
+        private final long created = System.currentTimeMillis();
+        private final Map<String, Object> attributes;
+        private int maxInactive = 60;
 
-    @Override
-    public Object getAttribute(String name) {
-      return attributes.get(name);
-    }
+        RequestLocalSession(ServletContext context) {
+            this(context, new HashMap<>());
+        }
 
-    @Override
-    public Enumeration<String> getAttributeNames() {
-      return Collections.enumeration(attributes.keySet());
-    }
+        private RequestLocalSession(ServletContext context, Map<String, Object> attributes) {
+            this.context = context;
+            this.attributes = attributes;
+        }
 
-    @Override
-    public void setAttribute(String name, Object value) {
-      if (value == null) {
-        attributes.remove(name);
-      } else {
-        attributes.put(name, value);
-      }
-    }
+        @Override
+        public long getCreationTime() {
+            return created;
+        }
 
-    @Override
-    public void removeAttribute(String name) {
-      attributes.remove(name);
-    }
+        @Override
+        public String getId() {
+            return id;
+        }
 
-    @Override
-    public void invalidate() {
-      attributes.clear();
-    }
+        @Override
+        public long getLastAccessedTime() {
+            return created;
+        }
 
-    @Override
-    public boolean isNew() {
-      return true;
+        @Override
+        public ServletContext getServletContext() {
+            return context;
+        }
+
+        @Override
+        public void setMaxInactiveInterval(int interval) {
+            maxInactive = interval;
+        }
+
+        @Override
+        public int getMaxInactiveInterval() {
+            return maxInactive;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return attributes.get(name);
+        }
+
+        @Override
+        public Enumeration<String> getAttributeNames() {
+            return Collections.enumeration(attributes.keySet());
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            if (value == null) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, value);
+            }
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            attributes.remove(name);
+        }
+
+        @Override
+        public void invalidate() {
+            attributes.clear();
+        }
+
+        @Override
+        public boolean isNew() {
+            return true;
+        }
     }
-  }
 }

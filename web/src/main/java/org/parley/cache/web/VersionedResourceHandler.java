@@ -13,48 +13,48 @@ import jakarta.faces.application.ResourceWrapper;
  */
 public class VersionedResourceHandler extends ResourceHandlerWrapper {
 
-  public VersionedResourceHandler(ResourceHandler wrapped) {
-    super(wrapped);
-  }
-
-  @Override
-  public Resource createResource(String resourceName) {
-    return versioned(super.createResource(resourceName), resourceName, null);
-  }
-
-  @Override
-  public Resource createResource(String resourceName, String libraryName) {
-    return versioned(super.createResource(resourceName, libraryName), resourceName, libraryName);
-  }
-
-  @Override
-  public Resource createResource(String resourceName, String libraryName, String contentType) {
-    return versioned(super.createResource(resourceName, libraryName, contentType), resourceName, libraryName);
-  }
-
-  private static Resource versioned(Resource resource, String name, String library) {
-    if (resource == null) {
-      return null;
+    public VersionedResourceHandler(ResourceHandler wrapped) {
+        super(wrapped);
     }
-    Assets assets = CDI.current().select(Assets.class).get();
-    if (library == null && assets.find(name).isPresent()) {
-      String url = assets.url(name);
-      return new ResourceWrapper(resource) {
-        @Override
-        public String getRequestPath() {
-          return url;
+
+    @Override
+    public Resource createResource(String resourceName) {
+        return versioned(super.createResource(resourceName), resourceName, null);
+    }
+
+    @Override
+    public Resource createResource(String resourceName, String libraryName) {
+        return versioned(super.createResource(resourceName, libraryName), resourceName, libraryName);
+    }
+
+    @Override
+    public Resource createResource(String resourceName, String libraryName, String contentType) {
+        return versioned(super.createResource(resourceName, libraryName, contentType), resourceName, libraryName);
+    }
+
+    private static Resource versioned(Resource resource, String name, String library) {
+        if (resource == null) {
+            return null;
         }
-      };
+        Assets assets = CDI.current().select(Assets.class).get();
+        if (library == null && assets.find(name).isPresent()) {
+            String url = assets.url(name);
+            return new ResourceWrapper(resource) {
+                @Override
+                public String getRequestPath() {
+                    return url;
+                }
+            };
+        }
+        String host = assets.host();
+        if (host.isEmpty()) {
+            return resource;
+        }
+        return new ResourceWrapper(resource) {
+            @Override
+            public String getRequestPath() {
+                return host + super.getRequestPath();
+            }
+        };
     }
-    String host = assets.host();
-    if (host.isEmpty()) {
-      return resource;
-    }
-    return new ResourceWrapper(resource) {
-      @Override
-      public String getRequestPath() {
-        return host + super.getRequestPath();
-      }
-    };
-  }
 }

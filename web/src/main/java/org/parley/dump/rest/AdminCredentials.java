@@ -25,97 +25,98 @@ import org.parley.user.UserService;
 @ApplicationScoped
 public class AdminCredentials {
 
-  static final long TTL_MS = 60_000;
-  static final int MAX_ENTRIES = 64;
+    static final long TTL_MS = 60_000;
+    static final int MAX_ENTRIES = 64;
 
-  @EJB private UserService users;
+    @EJB
+    private UserService users;
 
-  private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
-  private record Remembered(Actor actor, long until) {}
+    private record Remembered(Actor actor, long until) {}
 
-  /**
-   * @param authorization the Authorization header, or null
-   * @return the admin
-   * @throws NotAuthorizedException (401) without Basic credentials or with wrong ones
-   * @throws NotAllowedException (403) for a user who is not an admin
-   */
-  public Actor requireAdmin(long siteId, String authorization) {
-    Actor actor = requireUser(siteId, authorization);
-    if (!actor.isAdmin()) {
-      throw new NotAllowedException("Only admins may do this.");
-    }
-    return actor;
-  }
-
-  /**
-   * The same check for any user of the site, whatever their role (the message API).
-   *
-   * @param authorization the Authorization header, or null
-   * @throws NotAuthorizedException (401) without Basic credentials or with wrong ones
-   */
-  public Actor requireUser(long siteId, String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw unauthorized();
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw unauthorized();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      throw unauthorized();
-    }
-    String username = decoded.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
-    String password = decoded.substring(colon + 1);
-    String key = digest(siteId + "\u0000" + username + "\u0000" + password);
-    long now = System.currentTimeMillis();
-    Remembered hit = recent.get(key);
-    Actor actor;
-    if (hit != null && hit.until() > now) {
-      actor = hit.actor();
-    } else {
-      Optional<Actor> checked = users.authenticate(siteId, username, password);
-      if (checked.isEmpty()) {
-        throw unauthorized();
-      }
-      actor = checked.get();
-      remember(key, actor, now);
-    }
-    return actor;
-  }
-
-  private void remember(String key, Actor actor, long now) {
-    if (recent.size() >= MAX_ENTRIES) {
-      for (Iterator<Map.Entry<String, Remembered>> it = recent.entrySet().iterator(); it.hasNext(); ) {
-        if (it.next().getValue().until() <= now) {
-          it.remove();
+    /**
+     * @param authorization the Authorization header, or null
+     * @return the admin
+     * @throws NotAuthorizedException (401) without Basic credentials or with wrong ones
+     * @throws NotAllowedException (403) for a user who is not an admin
+     */
+    public Actor requireAdmin(long siteId, String authorization) {
+        Actor actor = requireUser(siteId, authorization);
+        if (!actor.isAdmin()) {
+            throw new NotAllowedException("Only admins may do this.");
         }
-      }
-      if (recent.size() >= MAX_ENTRIES) {
-        recent.clear();
-      }
+        return actor;
     }
-    recent.put(key, new Remembered(actor, now + TTL_MS));
-  }
 
-  private static NotAuthorizedException unauthorized() {
-    return new NotAuthorizedException(
-        Response.status(Response.Status.UNAUTHORIZED)
-            .header("WWW-Authenticate", "Basic realm=\"Parley\", charset=\"UTF-8\"")
-            .entity(new ApiError("Log in as a user of this site (HTTP Basic, or the session's log-in)."))
-            .type("application/json")
-            .build());
-  }
-
-  private static String digest(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /**
+     * The same check for any user of the site, whatever their role (the message API).
+     *
+     * @param authorization the Authorization header, or null
+     * @throws NotAuthorizedException (401) without Basic credentials or with wrong ones
+     */
+    public Actor requireUser(long siteId, String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw unauthorized();
+        }
+        String decoded;
+        try {
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw unauthorized();
+        }
+        String username = decoded.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+        String password = decoded.substring(colon + 1);
+        String key = digest(siteId + "\u0000" + username + "\u0000" + password);
+        long now = System.currentTimeMillis();
+        Remembered hit = recent.get(key);
+        Actor actor;
+        if (hit != null && hit.until() > now) {
+            actor = hit.actor();
+        } else {
+            Optional<Actor> checked = users.authenticate(siteId, username, password);
+            if (checked.isEmpty()) {
+                throw unauthorized();
+            }
+            actor = checked.get();
+            remember(key, actor, now);
+        }
+        return actor;
     }
-  }
+
+    private void remember(String key, Actor actor, long now) {
+        if (recent.size() >= MAX_ENTRIES) {
+            for (Iterator<Map.Entry<String, Remembered>> it = recent.entrySet().iterator(); it.hasNext(); ) {
+                if (it.next().getValue().until() <= now) {
+                    it.remove();
+                }
+            }
+            if (recent.size() >= MAX_ENTRIES) {
+                recent.clear();
+            }
+        }
+        recent.put(key, new Remembered(actor, now + TTL_MS));
+    }
+
+    private static NotAuthorizedException unauthorized() {
+        return new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Basic realm=\"Parley\", charset=\"UTF-8\"")
+                .entity(new ApiError("Log in as a user of this site (HTTP Basic, or the session's log-in)."))
+                .type("application/json")
+                .build());
+    }
+
+    private static String digest(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

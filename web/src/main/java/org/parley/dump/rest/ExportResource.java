@@ -29,26 +29,32 @@ import org.parley.user.Actor;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExportResource {
 
-  @EJB private ExportService exports;
-  @Inject private AdminCredentials credentials;
-  @Inject private CurrentSite site;
+    @EJB
+    private ExportService exports;
 
-  @POST
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response start(
-      @FormParam("site") String name,
-      @FormParam("out") String out,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Actor admin = credentials.requireAdmin(site.id(), authorization);
-    ExportStatus status = exports.start(admin, name, out);
-    return Response.accepted(status).location(URI.create("exports/" + status.id())).build();
-  }
+    @Inject
+    private AdminCredentials credentials;
 
-  @GET
-  @Path("{id: [0-9]+}")
-  public ExportStatus status(
-      @PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    credentials.requireAdmin(site.id(), authorization);
-    return exports.status(id);
-  }
+    @Inject
+    private CurrentSite site;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(
+            @FormParam("site") String name,
+            @FormParam("out") String out,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Actor admin = credentials.requireAdmin(site.id(), authorization);
+        ExportStatus status = exports.start(admin, name, out);
+        return Response.accepted(status)
+                .location(URI.create("exports/" + status.id()))
+                .build();
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public ExportStatus status(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        credentials.requireAdmin(site.id(), authorization);
+        return exports.status(id);
+    }
 }

@@ -31,42 +31,47 @@ import org.parley.user.Actor;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-  @EJB private ImportService imports;
-  @Inject private AdminCredentials credentials;
-  @Inject private CurrentSite site;
+    @EJB
+    private ImportService imports;
 
-  @POST
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response start(
-      @FormParam("dir") String dir,
-      @FormParam("site") String name,
-      @FormParam("host") String host,
-      @FormParam("title") String title,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Actor admin = credentials.requireAdmin(site.id(), authorization);
-    ImportStatus status = imports.start(admin, dir, name, host, title);
-    return Response.accepted(status).location(URI.create("imports/" + status.id())).build();
-  }
+    @Inject
+    private AdminCredentials credentials;
 
-  @GET
-  public List<ImportStatus> recent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    credentials.requireAdmin(site.id(), authorization);
-    return imports.recent(20);
-  }
+    @Inject
+    private CurrentSite site;
 
-  @GET
-  @Path("{id: [0-9]+}")
-  public ImportStatus status(
-      @PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    credentials.requireAdmin(site.id(), authorization);
-    return imports.status(id);
-  }
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(
+            @FormParam("dir") String dir,
+            @FormParam("site") String name,
+            @FormParam("host") String host,
+            @FormParam("title") String title,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Actor admin = credentials.requireAdmin(site.id(), authorization);
+        ImportStatus status = imports.start(admin, dir, name, host, title);
+        return Response.accepted(status)
+                .location(URI.create("imports/" + status.id()))
+                .build();
+    }
 
-  @POST
-  @Path("{id: [0-9]+}/restart")
-  public Response restart(
-      @PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Actor admin = credentials.requireAdmin(site.id(), authorization);
-    return Response.accepted(imports.restart(admin, id)).build();
-  }
+    @GET
+    public List<ImportStatus> recent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        credentials.requireAdmin(site.id(), authorization);
+        return imports.recent(20);
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public ImportStatus status(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        credentials.requireAdmin(site.id(), authorization);
+        return imports.status(id);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/restart")
+    public Response restart(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Actor admin = credentials.requireAdmin(site.id(), authorization);
+        return Response.accepted(imports.restart(admin, id)).build();
+    }
 }

@@ -15,27 +15,30 @@ import org.parley.rules.NotFoundException;
 @Provider
 public class RuleExceptionMapper implements ExceptionMapper<RuntimeException> {
 
-  @Override
-  public Response toResponse(RuntimeException thrown) {
-    Throwable e = thrown;
-    while (e instanceof EJBException && e.getCause() != null) {
-      e = e.getCause();
+    @Override
+    public Response toResponse(RuntimeException thrown) {
+        Throwable e = thrown;
+        while (e instanceof EJBException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof WebApplicationException web) {
+            return web.getResponse();
+        }
+        int status;
+        if (e instanceof InvalidInputException) {
+            status = 400;
+        } else if (e instanceof NotAllowedException) {
+            status = 403;
+        } else if (e instanceof NotFoundException) {
+            status = 404;
+        } else if (e instanceof ConflictException) {
+            status = 409;
+        } else {
+            throw thrown;
+        }
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(e.getMessage()))
+                .build();
     }
-    if (e instanceof WebApplicationException web) {
-      return web.getResponse();
-    }
-    int status;
-    if (e instanceof InvalidInputException) {
-      status = 400;
-    } else if (e instanceof NotAllowedException) {
-      status = 403;
-    } else if (e instanceof NotFoundException) {
-      status = 404;
-    } else if (e instanceof ConflictException) {
-      status = 409;
-    } else {
-      throw thrown;
-    }
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(e.getMessage())).build();
-  }
 }

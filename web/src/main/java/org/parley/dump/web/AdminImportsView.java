@@ -23,87 +23,92 @@ import org.parley.user.security.Viewer;
 @ViewScoped
 public class AdminImportsView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  private static final Logger log = Logger.getLogger(AdminImportsView.class.getName());
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = Logger.getLogger(AdminImportsView.class.getName());
 
-  @Inject private ImportService imports;
-  @Inject private Viewer viewer;
+    @Inject
+    private ImportService imports;
 
-  private List<ImportStatus> recent;
-  private String dir;
-  private String name;
-  private String host;
-  private String title;
+    @Inject
+    private Viewer viewer;
 
-  public void load() {
-    if (!viewer.isAdmin()) {
-      throw new NotAllowedException("Only admins can import dumps.");
+    private List<ImportStatus> recent;
+    private String dir;
+    private String name;
+    private String host;
+    private String title;
+
+    public void load() {
+        if (!viewer.isAdmin()) {
+            throw new NotAllowedException("Only admins can import dumps.");
+        }
+        refresh();
     }
-    refresh();
-  }
 
-  public void refresh() {
-    recent = imports.recent(10);
-  }
+    public void refresh() {
+        recent = imports.recent(10);
+    }
 
-  public void start() {
-    ImportStatus started = imports.start(viewer.actor(), dir, name, host, title);
-    log.log(Level.INFO, "Import {0} started from the admin page", started.id());
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            null,
-            new FacesMessage(
-                FacesMessage.SEVERITY_INFO, "Import " + started.id() + " of " + started.dir() + " started.", null));
-    dir = null;
-    name = null;
-    host = null;
-    title = null;
-    refresh();
-  }
+    public void start() {
+        ImportStatus started = imports.start(viewer.actor(), dir, name, host, title);
+        log.log(Level.INFO, "Import {0} started from the admin page", started.id());
+        FacesContext.getCurrentInstance()
+                .addMessage(
+                        null,
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_INFO,
+                                "Import " + started.id() + " of " + started.dir() + " started.",
+                                null));
+        dir = null;
+        name = null;
+        host = null;
+        title = null;
+        refresh();
+    }
 
-  public void restart(long id) {
-    imports.restart(viewer.actor(), id);
-    refresh();
-  }
+    public void restart(long id) {
+        imports.restart(viewer.actor(), id);
+        refresh();
+    }
 
-  /** Whether any shown import is still going, so the page keeps polling. */
-  public boolean isActive() {
-    return recent != null && recent.stream().anyMatch(s -> !s.isFinished());
-  }
+    /** Whether any shown import is still going, so the page keeps polling. */
+    public boolean isActive() {
+        return recent != null && recent.stream().anyMatch(s -> !s.isFinished());
+    }
 
-  public List<ImportStatus> getRecent() {
-    return recent;
-  }
+    public List<ImportStatus> getRecent() {
+        return recent;
+    }
 
-  public String getDir() {
-    return dir;
-  }
+    public String getDir() {
+        return dir;
+    }
 
-  public void setDir(String dir) {
-    this.dir = dir;
-  }
+    public void setDir(String dir) {
+        this.dir = dir;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public String getHost() {
-    return host;
-  }
+    public String getHost() {
+        return host;
+    }
 
-  public void setHost(String host) {
-    this.host = host;
-  }
+    public void setHost(String host) {
+        this.host = host;
+    }
 
-  public String getTitle() {
-    return title;
-  }
+    public String getTitle() {
+        return title;
+    }
 
-  public void setTitle(String title) {
-    this.title = title;
-  }
+    public void setTitle(String title) {
+        this.title = title;
+    }
 }

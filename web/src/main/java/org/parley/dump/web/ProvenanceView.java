@@ -22,28 +22,35 @@ import org.parley.site.web.CurrentSite;
 @RequestScoped
 public class ProvenanceView {
 
-  @Inject private AttributionService attributions;
-  @Inject private LinkService links;
-  @Inject private BadgeService badges;
-  @Inject private CurrentSite site;
+    @Inject
+    private AttributionService attributions;
 
-  private final Map<Long, Attribution> attributionCache = new HashMap<>();
-  private final Map<Long, List<LinkedQuestion>> linkCache = new HashMap<>();
-  private final Map<Long, List<Badge>> badgeCache = new HashMap<>();
+    @Inject
+    private LinkService links;
 
-  public Attribution of(long question) {
-    return attributionCache.computeIfAbsent(question, n -> attributions.forQuestion(site.id(), n));
-  }
+    @Inject
+    private BadgeService badges;
 
-  public List<LinkedQuestion> linked(long question) {
-    return linkCache.computeIfAbsent(question, n -> links.listForQuestion(site.id(), n));
-  }
+    @Inject
+    private CurrentSite site;
 
-  public List<Badge> badges(long user) {
-    return badgeCache.computeIfAbsent(user, n -> badges.listByUser(site.id(), n));
-  }
+    private final Map<Long, Attribution> attributionCache = new HashMap<>();
+    private final Map<Long, List<LinkedQuestion>> linkCache = new HashMap<>();
+    private final Map<Long, List<Badge>> badgeCache = new HashMap<>();
 
-  public String deed(String license) {
-    return Attribution.deedUrl(license);
-  }
+    public Attribution of(long question) {
+        return attributionCache.computeIfAbsent(question, n -> attributions.forQuestion(site.id(), n));
+    }
+
+    public List<LinkedQuestion> linked(long question) {
+        return linkCache.computeIfAbsent(question, n -> links.listForQuestion(site.id(), n));
+    }
+
+    public List<Badge> badges(long user) {
+        return badgeCache.computeIfAbsent(user, n -> badges.listByUser(site.id(), n));
+    }
+
+    public String deed(String license) {
+        return Attribution.deedUrl(license);
+    }
 }

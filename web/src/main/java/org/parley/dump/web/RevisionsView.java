@@ -16,42 +16,47 @@ import org.parley.site.web.CurrentSite;
 @ViewScoped
 public class RevisionsView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private RevisionService revisions;
-  @Inject private MarkdownRenderer markdown;
-  @Inject private CurrentSite site;
+    @Inject
+    private RevisionService revisions;
 
-  private String n;
-  private List<PostRevision> list;
+    @Inject
+    private MarkdownRenderer markdown;
 
-  public void load() {
-    long number;
-    try {
-      number = Long.parseLong(n);
-    } catch (NumberFormatException | NullPointerException e) {
-      throw new NotFoundException("No such post.");
+    @Inject
+    private CurrentSite site;
+
+    private String n;
+    private List<PostRevision> list;
+
+    public void load() {
+        long number;
+        try {
+            number = Long.parseLong(n);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new NotFoundException("No such post.");
+        }
+        list = revisions.listByPost(site.id(), number);
+        if (list.isEmpty()) {
+            throw new NotFoundException("This post has no recorded revisions.");
+        }
     }
-    list = revisions.listByPost(site.id(), number);
-    if (list.isEmpty()) {
-      throw new NotFoundException("This post has no recorded revisions.");
+
+    /** A body revision as sanitised HTML (dumps store bodies as HTML). */
+    public String html(PostRevision r) {
+        return markdown.sanitize(r.getText());
     }
-  }
 
-  /** A body revision as sanitised HTML (dumps store bodies as HTML). */
-  public String html(PostRevision r) {
-    return markdown.sanitize(r.getText());
-  }
+    public List<PostRevision> getList() {
+        return list;
+    }
 
-  public List<PostRevision> getList() {
-    return list;
-  }
+    public String getN() {
+        return n;
+    }
 
-  public String getN() {
-    return n;
-  }
-
-  public void setN(String n) {
-    this.n = n;
-  }
+    public void setN(String n) {
+        this.n = n;
+    }
 }

@@ -20,33 +20,31 @@ import org.parley.health.HealthService;
 @WebServlet(urlPatterns = "/health")
 public class HealthServlet extends HttpServlet {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @EJB private HealthService health;
+    @EJB
+    private HealthService health;
 
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Map<String, HealthService.Check> checks = health.check();
-    boolean up = checks.values().stream().allMatch(HealthService.Check::up);
-    JsonObjectBuilder details = Json.createObjectBuilder();
-    checks.forEach(
-        (name, check) ->
-            details.add(
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, HealthService.Check> checks = health.check();
+        boolean up = checks.values().stream().allMatch(HealthService.Check::up);
+        JsonObjectBuilder details = Json.createObjectBuilder();
+        checks.forEach((name, check) -> details.add(
                 name,
                 Json.createObjectBuilder()
-                    .add("status", check.up() ? "UP" : "DOWN")
-                    .add("detail", check.detail())));
-    response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.getWriter()
-        .write(
-            Json.createObjectBuilder()
-                .add("status", up ? "UP" : "DOWN")
-                .add("node", ClusterNode.name())
-                .add("checks", details)
-                .build()
-                .toString());
-  }
+                        .add("status", check.up() ? "UP" : "DOWN")
+                        .add("detail", check.detail())));
+        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter()
+                .write(Json.createObjectBuilder()
+                        .add("status", up ? "UP" : "DOWN")
+                        .add("node", ClusterNode.name())
+                        .add("checks", details)
+                        .build()
+                        .toString());
+    }
 }

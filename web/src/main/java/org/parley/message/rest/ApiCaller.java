@@ -19,19 +19,26 @@ import org.parley.user.security.Viewer;
 @RequestScoped
 public class ApiCaller {
 
-  @Inject private Viewer viewer;
-  @Inject private AdminCredentials credentials;
-  @Inject private CurrentSite site;
-  @Inject private HttpServletRequest request;
+    @Inject
+    private Viewer viewer;
 
-  /**
-   * @throws jakarta.ws.rs.NotAuthorizedException (401) without a session log-in or valid Basic credentials
-   */
-  public Actor require() {
-    Actor actor = viewer.actor();
-    if (actor != null) {
-      return actor;
+    @Inject
+    private AdminCredentials credentials;
+
+    @Inject
+    private CurrentSite site;
+
+    @Inject
+    private HttpServletRequest request;
+
+    /**
+     * @throws jakarta.ws.rs.NotAuthorizedException (401) without a session log-in or valid Basic credentials
+     */
+    public Actor require() {
+        Actor actor = viewer.actor();
+        if (actor != null) {
+            return actor;
+        }
+        return credentials.requireUser(site.id(), request.getHeader(HttpHeaders.AUTHORIZATION));
     }
-    return credentials.requireUser(site.id(), request.getHeader(HttpHeaders.AUTHORIZATION));
-  }
 }

@@ -32,46 +32,53 @@ import org.parley.rules.InvalidInputException;
 @RequestScoped
 public class MessageResource {
 
-  @EJB private MessageService messages;
-  @EJB private PrivateMessageSearch search;
-  @Inject private ApiCaller caller;
+    @EJB
+    private MessageService messages;
 
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  public Response send(SendRequest request) {
-    var actor = caller.require();
-    if (request == null) {
-      throw new InvalidInputException("Send a JSON object with \"to\" and \"body\".");
+    @EJB
+    private PrivateMessageSearch search;
+
+    @Inject
+    private ApiCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response send(SendRequest request) {
+        var actor = caller.require();
+        if (request == null) {
+            throw new InvalidInputException("Send a JSON object with \"to\" and \"body\".");
+        }
+        SentMessage sent = messages.send(actor, request.to(), request.body());
+        return Response.accepted(sent)
+                .location(URI.create("messages/" + sent.id()))
+                .build();
     }
-    SentMessage sent = messages.send(actor, request.to(), request.body());
-    return Response.accepted(sent).location(URI.create("messages/" + sent.id())).build();
-  }
 
-  @GET
-  @Path("recent")
-  @Produces(MediaType.TEXT_HTML)
-  public Response recent() {
-    String html = messages.recentHtml(caller.require());
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    noStore.setPrivate(true);
-    return Response.ok(html).cacheControl(noStore).build();
-  }
+    @GET
+    @Path("recent")
+    @Produces(MediaType.TEXT_HTML)
+    public Response recent() {
+        String html = messages.recentHtml(caller.require());
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setPrivate(true);
+        return Response.ok(html).cacheControl(noStore).build();
+    }
 
-  @GET
-  @Path("outbox")
-  @Produces(MediaType.APPLICATION_JSON)
-  public OutboxCounts outbox() {
-    return messages.outbox(caller.require());
-  }
+    @GET
+    @Path("outbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public OutboxCounts outbox() {
+        return messages.outbox(caller.require());
+    }
 
-  @GET
-  @Path("search")
-  @Produces(MediaType.APPLICATION_JSON)
-  public SearchAnswer search(@QueryParam("q") String q, @QueryParam("page") String page) {
-    var actor = caller.require();
-    String query = MessageSearchRules.checkQuery(q);
-    return SearchAnswer.of(query, search.search(actor, query, MessageSearchRules.checkPage(page)));
-  }
+    @GET
+    @Path("search")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SearchAnswer search(@QueryParam("q") String q, @QueryParam("page") String page) {
+        var actor = caller.require();
+        String query = MessageSearchRules.checkQuery(q);
+        return SearchAnswer.of(query, search.search(actor, query, MessageSearchRules.checkPage(page)));
+    }
 }

@@ -11,8 +11,8 @@ import org.parley.message.MessageHit;
  */
 public record SearchAnswer(String query, int page, int pageSize, long total, int totalPages, List<MessageHit> hits) {
 
-  static SearchAnswer of(String query, Page<MessageHit> page) {
-    return new SearchAnswer(
-        query.strip(), page.page(), page.pageSize(), page.total(), page.totalPages(), page.items());
-  }
+    static SearchAnswer of(String query, Page<MessageHit> page) {
+        return new SearchAnswer(
+                query.strip(), page.page(), page.pageSize(), page.total(), page.totalPages(), page.items());
+    }
 }

@@ -11,12 +11,12 @@ import org.parley.message.SendingLimitException;
 @Provider
 public class SendingLimitMapper implements ExceptionMapper<SendingLimitException> {
 
-  @Override
-  public Response toResponse(SendingLimitException e) {
-    return Response.status(429)
-        .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new ApiError(e.getMessage()))
-        .build();
-  }
+    @Override
+    public Response toResponse(SendingLimitException e) {
+        return Response.status(429)
+                .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(e.getMessage()))
+                .build();
+    }
 }

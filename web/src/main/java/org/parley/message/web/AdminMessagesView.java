@@ -21,55 +21,60 @@ import org.parley.user.security.Viewer;
 @ViewScoped
 public class AdminMessagesView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private DeadLetterService deadLetters;
-  @Inject private MessageIndex index;
-  @Inject private Viewer viewer;
+    @Inject
+    private DeadLetterService deadLetters;
 
-  private List<DeadLetter> dead;
-  private MessageIndex.Status indexStatus;
+    @Inject
+    private MessageIndex index;
 
-  public void load() {
-    if (!viewer.isAdmin()) {
-      throw new NotAllowedException("Only admins can manage dead-lettered messages.");
+    @Inject
+    private Viewer viewer;
+
+    private List<DeadLetter> dead;
+    private MessageIndex.Status indexStatus;
+
+    public void load() {
+        if (!viewer.isAdmin()) {
+            throw new NotAllowedException("Only admins can manage dead-lettered messages.");
+        }
+        refresh();
     }
-    refresh();
-  }
 
-  public void refresh() {
-    dead = deadLetters.list(viewer.actor());
-    indexStatus = index.status();
-  }
+    public void refresh() {
+        dead = deadLetters.list(viewer.actor());
+        indexStatus = index.status();
+    }
 
-  /** Starts rebuilding the message search index from the database; it runs in the background. */
-  public void rebuildIndex() {
-    index.rebuild(viewer.actor());
-    say("Rebuilding the message search index from the database; refresh to follow it.");
-    refresh();
-  }
+    /** Starts rebuilding the message search index from the database; it runs in the background. */
+    public void rebuildIndex() {
+        index.rebuild(viewer.actor());
+        say("Rebuilding the message search index from the database; refresh to follow it.");
+        refresh();
+    }
 
-  public void retry(String jobId) {
-    long messageId = deadLetters.retry(viewer.actor(), jobId);
-    say("Message " + messageId + " queued for delivery again.");
-    refresh();
-  }
+    public void retry(String jobId) {
+        long messageId = deadLetters.retry(viewer.actor(), jobId);
+        say("Message " + messageId + " queued for delivery again.");
+        refresh();
+    }
 
-  public void discard(String jobId) {
-    long messageId = deadLetters.discard(viewer.actor(), jobId);
-    say("Message " + messageId + " discarded; it will not be delivered.");
-    refresh();
-  }
+    public void discard(String jobId) {
+        long messageId = deadLetters.discard(viewer.actor(), jobId);
+        say("Message " + messageId + " discarded; it will not be delivered.");
+        refresh();
+    }
 
-  private static void say(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
+    private static void say(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
 
-  public List<DeadLetter> getDead() {
-    return dead;
-  }
+    public List<DeadLetter> getDead() {
+        return dead;
+    }
 
-  public MessageIndex.Status getIndexStatus() {
-    return indexStatus;
-  }
+    public MessageIndex.Status getIndexStatus() {
+        return indexStatus;
+    }
 }

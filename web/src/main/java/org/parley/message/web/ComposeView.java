@@ -23,55 +23,62 @@ import org.parley.user.security.Viewer;
 @ViewScoped
 public class ComposeView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final int SUGGESTIONS = 8;
+    private static final long serialVersionUID = 1L;
+    static final int SUGGESTIONS = 8;
 
-  @Inject private MessageService messages;
-  @Inject private MarkdownRenderer markdown;
-  @Inject private Viewer viewer;
-  @Inject private MessageLinks links;
+    @Inject
+    private MessageService messages;
 
-  private String to;
-  private String body;
-  private String previewSource;
-  private String previewHtml = "";
+    @Inject
+    private MarkdownRenderer markdown;
 
-  public void submit() throws IOException {
-    SentMessage sent = messages.send(viewer.actor(), to, body);
-    FacesContext.getCurrentInstance().getExternalContext().redirect(links.conversation(sent.conversationId()));
-  }
+    @Inject
+    private Viewer viewer;
 
-  /** Usernames starting with what is typed in the "To" box. */
-  public List<String> completeName(String query) {
-    return messages.completeNames(viewer.actor(), query == null ? null : query.trim(), SUGGESTIONS);
-  }
+    @Inject
+    private MessageLinks links;
 
-  public String getPreviewHtml() {
-    if (!Objects.equals(previewSource, body)) {
-      previewSource = body;
-      previewHtml = body == null || body.isBlank() ? "" : markdown.toSafeHtml(body);
+    private String to;
+    private String body;
+    private String previewSource;
+    private String previewHtml = "";
+
+    public void submit() throws IOException {
+        SentMessage sent = messages.send(viewer.actor(), to, body);
+        FacesContext.getCurrentInstance().getExternalContext().redirect(links.conversation(sent.conversationId()));
     }
-    return previewHtml;
-  }
 
-  /** The sending limit, for the sidebar. */
-  public int getPerMinute() {
-    return org.parley.message.MessageRules.perMinute();
-  }
+    /** Usernames starting with what is typed in the "To" box. */
+    public List<String> completeName(String query) {
+        return messages.completeNames(viewer.actor(), query == null ? null : query.trim(), SUGGESTIONS);
+    }
 
-  public String getTo() {
-    return to;
-  }
+    public String getPreviewHtml() {
+        if (!Objects.equals(previewSource, body)) {
+            previewSource = body;
+            previewHtml = body == null || body.isBlank() ? "" : markdown.toSafeHtml(body);
+        }
+        return previewHtml;
+    }
 
-  public void setTo(String to) {
-    this.to = to;
-  }
+    /** The sending limit, for the sidebar. */
+    public int getPerMinute() {
+        return org.parley.message.MessageRules.perMinute();
+    }
 
-  public String getBody() {
-    return body;
-  }
+    public String getTo() {
+        return to;
+    }
 
-  public void setBody(String body) {
-    this.body = body;
-  }
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
 }

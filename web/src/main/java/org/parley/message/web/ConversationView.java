@@ -19,71 +19,74 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class ConversationView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private MessageService messages;
-  @Inject private Viewer viewer;
+    @Inject
+    private MessageService messages;
 
-  private String c;
-  private long id;
-  private ConversationDetail detail;
-  private String body;
+    @Inject
+    private Viewer viewer;
 
-  public void load() {
-    id = Redirects.parseNumber(c);
-    refresh();
-  }
+    private String c;
+    private long id;
+    private ConversationDetail detail;
+    private String body;
 
-  private void refresh() {
-    detail = messages.conversation(viewer.actor(), id);
-  }
+    public void load() {
+        id = Redirects.parseNumber(c);
+        refresh();
+    }
 
-  public void reply() {
-    messages.reply(viewer.actor(), id, body);
-    body = null;
-    refresh();
-    info("Sent. It reaches " + detail.other().displayName() + "'s inbox in a moment.");
-  }
+    private void refresh() {
+        detail = messages.conversation(viewer.actor(), id);
+    }
 
-  public void delete(long messageId) {
-    messages.deleteForMe(viewer.actor(), messageId);
-    refresh();
-    info("Message deleted for you; " + detail.other().displayName() + " still has it.");
-  }
+    public void reply() {
+        messages.reply(viewer.actor(), id, body);
+        body = null;
+        refresh();
+        info("Sent. It reaches " + detail.other().displayName() + "'s inbox in a moment.");
+    }
 
-  public void block() {
-    messages.block(viewer.actor(), detail.otherUsername());
-    refresh();
-    info(detail.other().displayName() + " can no longer send you messages.");
-  }
+    public void delete(long messageId) {
+        messages.deleteForMe(viewer.actor(), messageId);
+        refresh();
+        info("Message deleted for you; " + detail.other().displayName() + " still has it.");
+    }
 
-  public void unblock() {
-    messages.unblock(viewer.actor(), detail.otherUsername());
-    refresh();
-    info(detail.other().displayName() + " can send you messages again.");
-  }
+    public void block() {
+        messages.block(viewer.actor(), detail.otherUsername());
+        refresh();
+        info(detail.other().displayName() + " can no longer send you messages.");
+    }
 
-  private static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
+    public void unblock() {
+        messages.unblock(viewer.actor(), detail.otherUsername());
+        refresh();
+        info(detail.other().displayName() + " can send you messages again.");
+    }
 
-  public ConversationDetail getDetail() {
-    return detail;
-  }
+    private static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
 
-  public String getC() {
-    return c;
-  }
+    public ConversationDetail getDetail() {
+        return detail;
+    }
 
-  public void setC(String c) {
-    this.c = c;
-  }
+    public String getC() {
+        return c;
+    }
 
-  public String getBody() {
-    return body;
-  }
+    public void setC(String c) {
+        this.c = c;
+    }
 
-  public void setBody(String body) {
-    this.body = body;
-  }
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
 }

@@ -13,40 +13,45 @@ import org.parley.web.Redirects;
 /** A paged folder of the logged-in user's messages ({@code ?page=N}): what the inbox and the sent folder share. */
 abstract class FolderView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject MessageService messages;
-  @Inject MessageLinks links;
-  @Inject private Viewer viewer;
+    @Inject
+    MessageService messages;
 
-  private String page;
-  private Page<MessageSummary> result;
-  private Pager pager;
+    @Inject
+    MessageLinks links;
 
-  /** The folder's messages on that page. */
-  abstract Page<MessageSummary> fetch(Actor actor, int page);
+    @Inject
+    private Viewer viewer;
 
-  /** The folder's URL for that page. */
-  abstract String link(int page);
+    private String page;
+    private Page<MessageSummary> result;
+    private Pager pager;
 
-  public void load() {
-    result = fetch(viewer.actor(), Redirects.parsePage(page));
-    pager = Pager.of(result, this::link);
-  }
+    /** The folder's messages on that page. */
+    abstract Page<MessageSummary> fetch(Actor actor, int page);
 
-  public Page<MessageSummary> getResult() {
-    return result;
-  }
+    /** The folder's URL for that page. */
+    abstract String link(int page);
 
-  public Pager getPager() {
-    return pager;
-  }
+    public void load() {
+        result = fetch(viewer.actor(), Redirects.parsePage(page));
+        pager = Pager.of(result, this::link);
+    }
 
-  public String getPage() {
-    return page;
-  }
+    public Page<MessageSummary> getResult() {
+        return result;
+    }
 
-  public void setPage(String page) {
-    this.page = page;
-  }
+    public Pager getPager() {
+        return pager;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

@@ -11,15 +11,15 @@ import org.parley.user.Actor;
 @ViewScoped
 public class InboxView extends FolderView {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Override
-  Page<MessageSummary> fetch(Actor actor, int page) {
-    return messages.inbox(actor, page);
-  }
+    @Override
+    Page<MessageSummary> fetch(Actor actor, int page) {
+        return messages.inbox(actor, page);
+    }
 
-  @Override
-  String link(int page) {
-    return links.inbox(page);
-  }
+    @Override
+    String link(int page) {
+        return links.inbox(page);
+    }
 }

@@ -14,24 +14,27 @@ import org.parley.user.security.Viewer;
 @RequestScoped
 public class MessageBadge {
 
-  @Inject private MessageService messages;
-  @Inject private Viewer viewer;
+    @Inject
+    private MessageService messages;
 
-  private Long unread;
-  private String recentHtml;
+    @Inject
+    private Viewer viewer;
 
-  public long getUnread() {
-    if (unread == null) {
-      unread = viewer.isLoggedIn() ? messages.unreadCount(viewer.actor()) : 0L;
+    private Long unread;
+    private String recentHtml;
+
+    public long getUnread() {
+        if (unread == null) {
+            unread = viewer.isLoggedIn() ? messages.unreadCount(viewer.actor()) : 0L;
+        }
+        return unread;
     }
-    return unread;
-  }
 
-  /** The recent-messages widget HTML (rendered by the server from sanitised bodies), or "" when anonymous. */
-  public String getRecentHtml() {
-    if (recentHtml == null) {
-      recentHtml = viewer.isLoggedIn() ? messages.recentHtml(viewer.actor()) : "";
+    /** The recent-messages widget HTML (rendered by the server from sanitised bodies), or "" when anonymous. */
+    public String getRecentHtml() {
+        if (recentHtml == null) {
+            recentHtml = viewer.isLoggedIn() ? messages.recentHtml(viewer.actor()) : "";
+        }
+        return recentHtml;
     }
-    return recentHtml;
-  }
 }

@@ -20,62 +20,67 @@ import org.parley.web.Pager;
 @ViewScoped
 public class MessageSearchView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private PrivateMessageSearch search;
-  @Inject private Viewer viewer;
-  @Inject private MessageLinks links;
+    @Inject
+    private PrivateMessageSearch search;
 
-  private String q;
-  private String page;
-  private Page<MessageHit> result;
-  private Pager pager;
-  private String problem;
+    @Inject
+    private Viewer viewer;
 
-  public void load() {
-    if (q == null || q.isEmpty()) {
-      return;
+    @Inject
+    private MessageLinks links;
+
+    private String q;
+    private String page;
+    private Page<MessageHit> result;
+    private Pager pager;
+    private String problem;
+
+    public void load() {
+        if (q == null || q.isEmpty()) {
+            return;
+        }
+        try {
+            int p = MessageSearchRules.checkPage(page);
+            result = search.search(viewer.actor(), q, p);
+            pager = Pager.of(result, n -> links.search(q, n));
+        } catch (InvalidInputException e) {
+            problem = e.getMessage();
+        }
     }
-    try {
-      int p = MessageSearchRules.checkPage(page);
-      result = search.search(viewer.actor(), q, p);
-      pager = Pager.of(result, n -> links.search(q, n));
-    } catch (InvalidInputException e) {
-      problem = e.getMessage();
+
+    /** Whether a search ran (a query was given and accepted). */
+    public boolean isSearched() {
+        return result != null;
     }
-  }
 
-  /** Whether a search ran (a query was given and accepted). */
-  public boolean isSearched() {
-    return result != null;
-  }
+    public Page<MessageHit> getResult() {
+        return result;
+    }
 
-  public Page<MessageHit> getResult() {
-    return result;
-  }
+    public Pager getPager() {
+        return pager;
+    }
 
-  public Pager getPager() {
-    return pager;
-  }
+    /** Why the query was refused, or null. */
+    public String getProblem() {
+        return problem;
+    }
 
-  /** Why the query was refused, or null. */
-  public String getProblem() {
-    return problem;
-  }
+    public String getQ() {
+        return q;
+    }
 
-  public String getQ() {
-    return q;
-  }
+    public void setQ(String q) {
+        this.q = q;
+    }
 
-  public void setQ(String q) {
-    this.q = q;
-  }
+    public String getPage() {
+        return page;
+    }
 
-  public String getPage() {
-    return page;
-  }
-
-  public void setPage(String page) {
-    this.page = page;
-  }
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

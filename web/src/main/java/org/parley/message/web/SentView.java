@@ -14,15 +14,15 @@ import org.parley.user.Actor;
 @ViewScoped
 public class SentView extends FolderView {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Override
-  Page<MessageSummary> fetch(Actor actor, int page) {
-    return messages.sent(actor, page);
-  }
+    @Override
+    Page<MessageSummary> fetch(Actor actor, int page) {
+        return messages.sent(actor, page);
+    }
 
-  @Override
-  String link(int page) {
-    return links.sent(page);
-  }
+    @Override
+    String link(int page) {
+        return links.sent(page);
+    }
 }

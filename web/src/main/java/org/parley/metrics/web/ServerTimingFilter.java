@@ -26,238 +26,240 @@ import org.parley.metrics.RequestTimings;
  */
 public class ServerTimingFilter extends HttpFilter {
 
-  private static final long serialVersionUID = 1L;
-  static final String HEADER = "Server-Timing";
+    private static final long serialVersionUID = 1L;
+    static final String HEADER = "Server-Timing";
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (passThrough(request)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    RequestTimings timings = RequestTimings.begin();
-    BufferedResponse buffered = new BufferedResponse(response, timings);
-    try {
-      chain.doFilter(request, buffered);
-    } finally {
-      RequestTimings.end();
-    }
-    if (request.isAsyncStarted()) {
-      buffered.direct();
-    } else {
-      buffered.finish();
-    }
-  }
-
-  private static boolean passThrough(HttpServletRequest request) {
-    return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-  }
-
-  /** Holds the body in memory until {@link #finish()}, then sets the timing header and sends it. */
-  static final class BufferedResponse extends HttpServletResponseWrapper {
-    private final RequestTimings timings;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-    /** Where written bytes go: {@link #body} until {@link #direct()}, then the real response. */
-    private volatile OutputStream sink = body;
-    private volatile boolean direct;
-    private ServletOutputStream stream;
-    private PrintWriter writer;
-    private boolean headerSent;
-    private boolean bodyBypassed;
-
-    BufferedResponse(HttpServletResponse response, RequestTimings timings) {
-      super(response);
-      this.timings = timings;
-    }
-
-    private void sendHeader() {
-      if (!headerSent && !super.isCommitted()) {
-        super.setHeader(HEADER, timings.serverTimingHeader());
-      }
-      headerSent = true;
-    }
-
-    /**
-     * For a request that went asynchronous: sends the header and what was written so far, and lets later writes
-     * through unbuffered.
-     */
-    synchronized void direct() throws IOException {
-      if (writer != null) {
-        writer.flush();
-      }
-      sendHeader();
-      direct = true;
-      if (bodyBypassed) {
-        return;
-      }
-      if (body.size() > 0 || stream != null || writer != null) {
-        ServletOutputStream out = super.getOutputStream();
-        if (body.size() > 0) {
-          body.writeTo(out);
-          out.flush();
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (passThrough(request)) {
+            chain.doFilter(request, response);
+            return;
         }
-        sink = out;
-      }
-    }
-
-    /** The real stream, once {@link #direct()} has handed over. */
-    private ServletOutputStream real() throws IOException {
-      ServletOutputStream out = super.getOutputStream();
-      sink = out;
-      return out;
-    }
-
-    void finish() throws IOException {
-      if (writer != null) {
-        writer.flush();
-      }
-      sendHeader();
-      if (!bodyBypassed && body.size() > 0) {
-        super.setContentLength(body.size());
-        ServletOutputStream out = super.getOutputStream();
-        body.writeTo(out);
-        out.flush();
-      }
-    }
-
-    @Override
-    public ServletOutputStream getOutputStream() throws IOException {
-      if (writer != null) {
-        throw new IllegalStateException("getWriter() has already been called");
-      }
-      if (stream == null && direct) {
-        // Written later by another thread (an asynchronous request resumed): the real stream, whose non-blocking
-        // mode (setWriteListener) RESTEasy may use.
-        return real();
-      }
-      if (stream == null) {
-        stream = sinkStream();
-      }
-      return stream;
-    }
-
-    @Override
-    public PrintWriter getWriter() throws IOException {
-      if (stream != null) {
-        throw new IllegalStateException("getOutputStream() has already been called");
-      }
-      if (writer == null && direct && sink == body) {
-        return super.getWriter();
-      }
-      if (writer == null) {
-        Charset charset;
+        RequestTimings timings = RequestTimings.begin();
+        BufferedResponse buffered = new BufferedResponse(response, timings);
         try {
-          charset = Charset.forName(getCharacterEncoding());
-        } catch (RuntimeException e) {
-          charset = StandardCharsets.UTF_8;
+            chain.doFilter(request, buffered);
+        } finally {
+            RequestTimings.end();
         }
-        writer = new PrintWriter(new OutputStreamWriter(sinkStream(), charset));
-      }
-      return writer;
+        if (request.isAsyncStarted()) {
+            buffered.direct();
+        } else {
+            buffered.finish();
+        }
     }
 
-    /** A stream into the sink: the buffer, or once direct the real response (for getOutputStream and getWriter). */
-    private ServletOutputStream sinkStream() {
-      return new ServletOutputStream() {
+    private static boolean passThrough(HttpServletRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    }
+
+    /** Holds the body in memory until {@link #finish()}, then sets the timing header and sends it. */
+    static final class BufferedResponse extends HttpServletResponseWrapper {
+        private final RequestTimings timings;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        /** Where written bytes go: {@link #body} until {@link #direct()}, then the real response. */
+        private volatile OutputStream sink = body;
+
+        private volatile boolean direct;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        private boolean headerSent;
+        private boolean bodyBypassed;
+
+        BufferedResponse(HttpServletResponse response, RequestTimings timings) {
+            super(response);
+            this.timings = timings;
+        }
+
+        private void sendHeader() {
+            if (!headerSent && !super.isCommitted()) {
+                super.setHeader(HEADER, timings.serverTimingHeader());
+            }
+            headerSent = true;
+        }
+
+        /**
+         * For a request that went asynchronous: sends the header and what was written so far, and lets later writes
+         * through unbuffered.
+         */
+        synchronized void direct() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            sendHeader();
+            direct = true;
+            if (bodyBypassed) {
+                return;
+            }
+            if (body.size() > 0 || stream != null || writer != null) {
+                ServletOutputStream out = super.getOutputStream();
+                if (body.size() > 0) {
+                    body.writeTo(out);
+                    out.flush();
+                }
+                sink = out;
+            }
+        }
+
+        /** The real stream, once {@link #direct()} has handed over. */
+        private ServletOutputStream real() throws IOException {
+            ServletOutputStream out = super.getOutputStream();
+            sink = out;
+            return out;
+        }
+
+        void finish() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            sendHeader();
+            if (!bodyBypassed && body.size() > 0) {
+                super.setContentLength(body.size());
+                ServletOutputStream out = super.getOutputStream();
+                body.writeTo(out);
+                out.flush();
+            }
+        }
+
         @Override
-        public void write(int b) throws IOException {
-          sink.write(b);
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (writer != null) {
+                throw new IllegalStateException("getWriter() has already been called");
+            }
+            if (stream == null && direct) {
+                // Written later by another thread (an asynchronous request resumed): the real stream, whose
+                // non-blocking
+                // mode (setWriteListener) RESTEasy may use.
+                return real();
+            }
+            if (stream == null) {
+                stream = sinkStream();
+            }
+            return stream;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          sink.write(b, off, len);
+        public PrintWriter getWriter() throws IOException {
+            if (stream != null) {
+                throw new IllegalStateException("getOutputStream() has already been called");
+            }
+            if (writer == null && direct && sink == body) {
+                return super.getWriter();
+            }
+            if (writer == null) {
+                Charset charset;
+                try {
+                    charset = Charset.forName(getCharacterEncoding());
+                } catch (RuntimeException e) {
+                    charset = StandardCharsets.UTF_8;
+                }
+                writer = new PrintWriter(new OutputStreamWriter(sinkStream(), charset));
+            }
+            return writer;
+        }
+
+        /** A stream into the sink: the buffer, or once direct the real response (for getOutputStream and getWriter). */
+        private ServletOutputStream sinkStream() {
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    sink.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    sink.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    if (direct) {
+                        sink.flush();
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return !direct || !(sink instanceof ServletOutputStream out) || out.isReady();
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    if (!direct) {
+                        throw new UnsupportedOperationException("Non-blocking output is not buffered");
+                    }
+                    try {
+                        real().setWriteListener(listener);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
         }
 
         @Override
-        public void flush() throws IOException {
-          if (direct) {
-            sink.flush();
-          }
+        public void flushBuffer() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            if (direct) {
+                super.flushBuffer();
+            }
         }
 
         @Override
-        public boolean isReady() {
-          return !direct || !(sink instanceof ServletOutputStream out) || out.isReady();
+        public boolean isCommitted() {
+            return headerSent || super.isCommitted();
         }
 
         @Override
-        public void setWriteListener(WriteListener listener) {
-          if (!direct) {
-            throw new UnsupportedOperationException("Non-blocking output is not buffered");
-          }
-          try {
-            real().setWriteListener(listener);
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
+        public void resetBuffer() {
+            body.reset();
+            super.resetBuffer();
         }
-      };
-    }
 
-    @Override
-    public void flushBuffer() throws IOException {
-      if (writer != null) {
-        writer.flush();
-      }
-      if (direct) {
-        super.flushBuffer();
-      }
-    }
+        @Override
+        public void reset() {
+            body.reset();
+            super.reset();
+        }
 
-    @Override
-    public boolean isCommitted() {
-      return headerSent || super.isCommitted();
-    }
+        @Override
+        public void setContentLength(int len) {
+            // The real length is known only once the body is complete; see finish().
+            if (direct) {
+                super.setContentLength(len);
+            }
+        }
 
-    @Override
-    public void resetBuffer() {
-      body.reset();
-      super.resetBuffer();
-    }
+        @Override
+        public void setContentLengthLong(long len) {
+            // As setContentLength.
+            if (direct) {
+                super.setContentLengthLong(len);
+            }
+        }
 
-    @Override
-    public void reset() {
-      body.reset();
-      super.reset();
-    }
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            sendHeader();
+            bodyBypassed = true;
+            super.sendError(sc, msg);
+        }
 
-    @Override
-    public void setContentLength(int len) {
-      // The real length is known only once the body is complete; see finish().
-      if (direct) {
-        super.setContentLength(len);
-      }
-    }
+        @Override
+        public void sendError(int sc) throws IOException {
+            sendHeader();
+            bodyBypassed = true;
+            super.sendError(sc);
+        }
 
-    @Override
-    public void setContentLengthLong(long len) {
-      // As setContentLength.
-      if (direct) {
-        super.setContentLengthLong(len);
-      }
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            sendHeader();
+            bodyBypassed = true;
+            super.sendRedirect(location);
+        }
     }
-
-    @Override
-    public void sendError(int sc, String msg) throws IOException {
-      sendHeader();
-      bodyBypassed = true;
-      super.sendError(sc, msg);
-    }
-
-    @Override
-    public void sendError(int sc) throws IOException {
-      sendHeader();
-      bodyBypassed = true;
-      super.sendError(sc);
-    }
-
-    @Override
-    public void sendRedirect(String location) throws IOException {
-      sendHeader();
-      bodyBypassed = true;
-      super.sendRedirect(location);
-    }
-  }
 }

@@ -11,14 +11,17 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class LiveNotifications {
 
-  /** The Faces push channel the layout's socket listens on. */
-  public static final String CHANNEL = "notifications";
+    /** The Faces push channel the layout's socket listens on. */
+    public static final String CHANNEL = "notifications";
 
-  @Inject private UserSockets sockets;
-  @Inject private LongPolls polls;
+    @Inject
+    private UserSockets sockets;
 
-  public void deliver(Signal signal) {
-    sockets.send(signal.userId(), signal.payload());
-    polls.wake(signal.userId());
-  }
+    @Inject
+    private LongPolls polls;
+
+    public void deliver(Signal signal) {
+        sockets.send(signal.userId(), signal.payload());
+        polls.wake(signal.userId());
+    }
 }

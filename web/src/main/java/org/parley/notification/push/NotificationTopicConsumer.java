@@ -15,21 +15,24 @@ import org.parley.messaging.Destinations;
  * notification signal to {@link LiveNotifications}. An unreadable message is thrown so Artemis redelivers.
  */
 @MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.NOTIFICATIONS_TOPIC),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
-    })
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationLookup",
+                    propertyValue = Destinations.NOTIFICATIONS_TOPIC),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
 public class NotificationTopicConsumer implements MessageListener {
 
-  @Inject private LiveNotifications live;
+    @Inject
+    private LiveNotifications live;
 
-  @Override
-  public void onMessage(Message message) {
-    try {
-      live.deliver(Signal.of((MapMessage) message));
-    } catch (JMSException | ClassCastException e) {
-      throw new EJBException("Unreadable notification signal " + message, e);
+    @Override
+    public void onMessage(Message message) {
+        try {
+            live.deliver(Signal.of((MapMessage) message));
+        } catch (JMSException | ClassCastException e) {
+            throw new EJBException("Unreadable notification signal " + message, e);
+        }
     }
-  }
 }

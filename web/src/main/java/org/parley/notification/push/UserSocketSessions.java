@@ -10,15 +10,16 @@ import jakarta.servlet.http.HttpSessionListener;
 @WebListener
 public class UserSocketSessions implements HttpSessionListener, HttpSessionIdListener {
 
-  @Inject private UserSockets sockets;
+    @Inject
+    private UserSockets sockets;
 
-  @Override
-  public void sessionDestroyed(HttpSessionEvent event) {
-    sockets.forget(event.getSession().getId());
-  }
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        sockets.forget(event.getSession().getId());
+    }
 
-  @Override
-  public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
-    sockets.renamed(oldSessionId, event.getSession().getId());
-  }
+    @Override
+    public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
+        sockets.renamed(oldSessionId, event.getSession().getId());
+    }
 }

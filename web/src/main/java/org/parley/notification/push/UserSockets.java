@@ -29,93 +29,94 @@ import org.parley.user.security.Viewer;
 @ApplicationScoped
 public class UserSockets {
 
-  @Inject
-  @Push(channel = LiveNotifications.CHANNEL)
-  private Instance<PushContext> sessionChannel;
+    @Inject
+    @Push(channel = LiveNotifications.CHANNEL)
+    private Instance<PushContext> sessionChannel;
 
-  @Inject private Viewer viewer;
-  @Inject private HttpServletRequest request;
+    @Inject
+    private Viewer viewer;
 
-  /** user id → (session id → push context of the session's channel) */
-  private final ConcurrentMap<Long, ConcurrentMap<String, PushContext>> byUser = new ConcurrentHashMap<>();
-  /** session id → user id, to forget a session by its id alone */
-  private final ConcurrentMap<String, Long> users = new ConcurrentHashMap<>();
+    @Inject
+    private HttpServletRequest request;
 
-  /**
-   * Remembers the current session's channel for the logged-in user; the layout calls it as it renders the socket.
-   * Cheap after the first page of a session (two map reads).
-   */
-  public void track() {
-    Actor actor = viewer.actor();
-    HttpSession session = request.getSession(false);
-    if (actor == null || session == null) {
-      return;
-    }
-    String sessionId = session.getId();
-    Long previous = users.put(sessionId, actor.userId());
-    if (previous != null && previous != actor.userId()) {
-      remove(previous, sessionId); // another user logged in on the same session id
-    }
-    Map<String, PushContext> sessions = byUser.computeIfAbsent(actor.userId(), id -> new ConcurrentHashMap<>());
-    if (!sessions.containsKey(sessionId)) {
-      PushContext channel = sessionChannel.get(); // made now, in this session's request: it keeps its channel ids
-      if (sessions.putIfAbsent(sessionId, channel) != null) {
-        sessionChannel.destroy(channel);
-      }
-    }
-  }
+    /** user id → (session id → push context of the session's channel) */
+    private final ConcurrentMap<Long, ConcurrentMap<String, PushContext>> byUser = new ConcurrentHashMap<>();
+    /** session id → user id, to forget a session by its id alone */
+    private final ConcurrentMap<String, Long> users = new ConcurrentHashMap<>();
 
-  /** Sends to every socket of the user's sessions on this server; returns how many sessions had one to send to. */
-  public int send(long userId, Object message) {
-    Map<String, PushContext> sessions = byUser.get(userId);
-    if (sessions == null) {
-      return 0;
+    /**
+     * Remembers the current session's channel for the logged-in user; the layout calls it as it renders the socket.
+     * Cheap after the first page of a session (two map reads).
+     */
+    public void track() {
+        Actor actor = viewer.actor();
+        HttpSession session = request.getSession(false);
+        if (actor == null || session == null) {
+            return;
+        }
+        String sessionId = session.getId();
+        Long previous = users.put(sessionId, actor.userId());
+        if (previous != null && previous != actor.userId()) {
+            remove(previous, sessionId); // another user logged in on the same session id
+        }
+        Map<String, PushContext> sessions = byUser.computeIfAbsent(actor.userId(), id -> new ConcurrentHashMap<>());
+        if (!sessions.containsKey(sessionId)) {
+            PushContext channel = sessionChannel.get(); // made now, in this session's request: it keeps its channel ids
+            if (sessions.putIfAbsent(sessionId, channel) != null) {
+                sessionChannel.destroy(channel);
+            }
+        }
     }
-    int reached = 0;
-    for (PushContext channel : sessions.values()) {
-      if (!channel.send(message).isEmpty()) {
-        reached++;
-      }
-    }
-    return reached;
-  }
 
-  /** A session ended (logged out, expired or invalidated) on this server. */
-  void forget(String sessionId) {
-    Long userId = users.remove(sessionId);
-    if (userId != null) {
-      remove(userId, sessionId);
+    /** Sends to every socket of the user's sessions on this server; returns how many sessions had one to send to. */
+    public int send(long userId, Object message) {
+        Map<String, PushContext> sessions = byUser.get(userId);
+        if (sessions == null) {
+            return 0;
+        }
+        int reached = 0;
+        for (PushContext channel : sessions.values()) {
+            if (!channel.send(message).isEmpty()) {
+                reached++;
+            }
+        }
+        return reached;
     }
-  }
 
-  /** A session got a new id (at log-in, against session fixation). */
-  void renamed(String oldId, String newId) {
-    Long userId = users.remove(oldId);
-    if (userId == null) {
-      return;
+    /** A session ended (logged out, expired or invalidated) on this server. */
+    void forget(String sessionId) {
+        Long userId = users.remove(sessionId);
+        if (userId != null) {
+            remove(userId, sessionId);
+        }
     }
-    Map<String, PushContext> sessions = byUser.get(userId);
-    PushContext channel = sessions == null ? null : sessions.remove(oldId);
-    if (channel != null) {
-      users.put(newId, userId);
-      sessions.put(newId, channel);
+
+    /** A session got a new id (at log-in, against session fixation). */
+    void renamed(String oldId, String newId) {
+        Long userId = users.remove(oldId);
+        if (userId == null) {
+            return;
+        }
+        Map<String, PushContext> sessions = byUser.get(userId);
+        PushContext channel = sessions == null ? null : sessions.remove(oldId);
+        if (channel != null) {
+            users.put(newId, userId);
+            sessions.put(newId, channel);
+        }
     }
-  }
 
-  /** How many sessions this server tracks (for the admin page and tests). */
-  public int size() {
-    return users.size();
-  }
+    /** How many sessions this server tracks (for the admin page and tests). */
+    public int size() {
+        return users.size();
+    }
 
-  private void remove(long userId, String sessionId) {
-    byUser.computeIfPresent(
-        userId,
-        (id, sessions) -> {
-          PushContext channel = sessions.remove(sessionId);
-          if (channel != null) {
-            sessionChannel.destroy(channel);
-          }
-          return sessions.isEmpty() ? null : sessions;
+    private void remove(long userId, String sessionId) {
+        byUser.computeIfPresent(userId, (id, sessions) -> {
+            PushContext channel = sessions.remove(sessionId);
+            if (channel != null) {
+                sessionChannel.destroy(channel);
+            }
+            return sessions.isEmpty() ? null : sessions;
         });
-  }
+    }
 }

@@ -26,63 +26,69 @@ import org.parley.user.security.Viewer;
 @Path("notifications")
 public class NotificationResource {
 
-  public static final int MAX_WAIT = 40;
+    public static final int MAX_WAIT = 40;
 
-  @Inject private Viewer viewer;
-  @EJB private NotificationService notifications;
-  @Inject private LongPolls polls;
+    @Inject
+    private Viewer viewer;
 
-  @GET
-  @Produces(MediaType.APPLICATION_JSON)
-  public void since(
-      @QueryParam("since") String since, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
-    Actor actor = viewer.actor();
-    if (actor == null) {
-      response.resume(error(Response.Status.UNAUTHORIZED, "Log in to see your notifications."));
-      return;
-    }
-    long after = number(since, Long.MAX_VALUE);
-    long seconds = number(wait, MAX_WAIT);
-    if (after < 0 || seconds < 0) {
-      response.resume(
-          error(
-              Response.Status.BAD_REQUEST,
-              "since must be a number of 0 or more, wait a number of seconds from 0 to " + MAX_WAIT + "."));
-      return;
-    }
-    if (seconds == 0) {
-      response.resume(LongPolls.ok(notifications.since(actor.userId(), after)));
-      return;
-    }
-    LongPolls.Refusal refused = polls.hold(actor.userId(), after, (int) seconds, response);
-    if (refused != null) {
-      response.resume(
-          Response.status(429)
-              .header("Retry-After", "10")
-              .type(MediaType.APPLICATION_JSON)
-              .entity(
-                  new ApiError(
-                      refused == LongPolls.Refusal.USER_FULL
-                          ? "Too many waiting requests for this user (at most " + LongPolls.MAX_PER_USER + ")."
-                          : "This server holds too many waiting requests; try again soon."))
-              .build());
-    }
-  }
+    @EJB
+    private NotificationService notifications;
 
-  /** {@code value} parsed, 0 when absent, -1 when not a number from 0 to {@code max}. */
-  private static long number(String value, long max) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      long n = Long.parseLong(value.trim());
-      return n <= max ? n : -1;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
+    @Inject
+    private LongPolls polls;
 
-  private static Response error(Response.Status status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
-  }
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public void since(
+            @QueryParam("since") String since, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
+        Actor actor = viewer.actor();
+        if (actor == null) {
+            response.resume(error(Response.Status.UNAUTHORIZED, "Log in to see your notifications."));
+            return;
+        }
+        long after = number(since, Long.MAX_VALUE);
+        long seconds = number(wait, MAX_WAIT);
+        if (after < 0 || seconds < 0) {
+            response.resume(error(
+                    Response.Status.BAD_REQUEST,
+                    "since must be a number of 0 or more, wait a number of seconds from 0 to " + MAX_WAIT + "."));
+            return;
+        }
+        if (seconds == 0) {
+            response.resume(LongPolls.ok(notifications.since(actor.userId(), after)));
+            return;
+        }
+        LongPolls.Refusal refused = polls.hold(actor.userId(), after, (int) seconds, response);
+        if (refused != null) {
+            response.resume(Response.status(429)
+                    .header("Retry-After", "10")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiError(
+                            refused == LongPolls.Refusal.USER_FULL
+                                    ? "Too many waiting requests for this user (at most " + LongPolls.MAX_PER_USER
+                                            + ")."
+                                    : "This server holds too many waiting requests; try again soon."))
+                    .build());
+        }
+    }
+
+    /** {@code value} parsed, 0 when absent, -1 when not a number from 0 to {@code max}. */
+    private static long number(String value, long max) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            return n <= max ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(message))
+                .build();
+    }
 }

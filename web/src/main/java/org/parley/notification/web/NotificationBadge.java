@@ -18,23 +18,28 @@ import org.parley.user.security.Viewer;
 @RequestScoped
 public class NotificationBadge {
 
-  @Inject private Viewer viewer;
-  @EJB private NotificationService notifications;
-  @Inject private UserSockets sockets;
+    @Inject
+    private Viewer viewer;
 
-  private NotificationState state;
+    @EJB
+    private NotificationService notifications;
 
-  /** The counters, or zeros when anonymous. */
-  public NotificationState getState() {
-    if (state == null) {
-      Actor actor = viewer.actor();
-      state = actor == null ? new NotificationState(0, 0) : notifications.state(actor.userId());
+    @Inject
+    private UserSockets sockets;
+
+    private NotificationState state;
+
+    /** The counters, or zeros when anonymous. */
+    public NotificationState getState() {
+        if (state == null) {
+            Actor actor = viewer.actor();
+            state = actor == null ? new NotificationState(0, 0) : notifications.state(actor.userId());
+        }
+        return state;
     }
-    return state;
-  }
 
-  /** The layout renders the push socket: this server now sends the user's notifications to this session's socket. */
-  public void trackSocket() {
-    sockets.track();
-  }
+    /** The layout renders the push socket: this server now sends the user's notifications to this session's socket. */
+    public void trackSocket() {
+        sockets.track();
+    }
 }

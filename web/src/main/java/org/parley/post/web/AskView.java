@@ -24,57 +24,68 @@ import org.parley.web.Links;
 @ViewScoped
 public class AskView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final String TAGS_ID = "ask-tags";
-  static final int SUGGESTIONS = 8;
+    private static final long serialVersionUID = 1L;
+    static final String TAGS_ID = "ask-tags";
+    static final int SUGGESTIONS = 8;
 
-  @Inject private QuestionService questions;
-  @Inject private TagService tagService;
-  @Inject private MarkdownRenderer markdown;
-  @Inject private CurrentSite site;
-  @Inject private Viewer viewer;
-  @Inject private Links links;
+    @Inject
+    private QuestionService questions;
 
-  private String title;
-  private String body;
-  private List<String> tags = new ArrayList<>();
-  private final MarkdownPreview preview = new MarkdownPreview();
+    @Inject
+    private TagService tagService;
 
-  public void submit() throws IOException {
-    QuestionSummary asked = questions.ask(viewer.actor(), title, body, TagInput.read(TAGS_ID, tags));
-    FacesContext.getCurrentInstance().getExternalContext().redirect(links.question(asked.number(), asked.slug()));
-  }
+    @Inject
+    private MarkdownRenderer markdown;
 
-  /** Tag suggestions for what is typed in the tag box. */
-  public List<String> completeTag(String query) {
-    return tagService.complete(site.id(), query == null ? null : query.trim(), SUGGESTIONS);
-  }
+    @Inject
+    private CurrentSite site;
 
-  public String getPreviewHtml() {
-    return preview.html(markdown, body);
-  }
+    @Inject
+    private Viewer viewer;
 
-  public String getTitle() {
-    return title;
-  }
+    @Inject
+    private Links links;
 
-  public void setTitle(String title) {
-    this.title = title;
-  }
+    private String title;
+    private String body;
+    private List<String> tags = new ArrayList<>();
+    private final MarkdownPreview preview = new MarkdownPreview();
 
-  public String getBody() {
-    return body;
-  }
+    public void submit() throws IOException {
+        QuestionSummary asked = questions.ask(viewer.actor(), title, body, TagInput.read(TAGS_ID, tags));
+        FacesContext.getCurrentInstance().getExternalContext().redirect(links.question(asked.number(), asked.slug()));
+    }
 
-  public void setBody(String body) {
-    this.body = body;
-  }
+    /** Tag suggestions for what is typed in the tag box. */
+    public List<String> completeTag(String query) {
+        return tagService.complete(site.id(), query == null ? null : query.trim(), SUGGESTIONS);
+    }
 
-  public List<String> getTags() {
-    return tags;
-  }
+    public String getPreviewHtml() {
+        return preview.html(markdown, body);
+    }
 
-  public void setTags(List<String> tags) {
-    this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
-  }
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+    }
 }

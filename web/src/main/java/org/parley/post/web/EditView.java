@@ -25,85 +25,95 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class EditView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final String TAGS_ID = "edit-tags";
+    private static final long serialVersionUID = 1L;
+    static final String TAGS_ID = "edit-tags";
 
-  @Inject private QuestionService questions;
-  @Inject private TagService tagService;
-  @Inject private MarkdownRenderer markdown;
-  @Inject private CurrentSite site;
-  @Inject private Viewer viewer;
-  @Inject private Links links;
+    @Inject
+    private QuestionService questions;
 
-  private String n;
-  private PostForEdit post;
-  private String title;
-  private String body;
-  private List<String> tags = new ArrayList<>();
-  private final MarkdownPreview preview = new MarkdownPreview();
+    @Inject
+    private TagService tagService;
 
-  public void load() {
-    post = questions.forEdit(viewer.actor(), Redirects.parseNumber(n));
-    title = post.title();
-    body = post.bodyMarkdown();
-    tags = post.question() ? new ArrayList<>(TagService.parse(post.tags())) : new ArrayList<>();
-  }
+    @Inject
+    private MarkdownRenderer markdown;
 
-  public void submit() throws IOException {
-    List<String> newTags = post.question() ? TagInput.read(TAGS_ID, tags) : List.of();
-    questions.edit(viewer.actor(), post.number(), post.question() ? title : null, body, newTags);
-    String target =
-        post.question()
-            ? links.question(post.questionNumber(), post.questionSlug())
-            : links.answer(post.questionNumber(), post.questionSlug(), post.number());
-    FacesContext.getCurrentInstance().getExternalContext().redirect(target);
-  }
+    @Inject
+    private CurrentSite site;
 
-  public List<String> completeTag(String query) {
-    return tagService.complete(site.id(), query == null ? null : query.trim(), AskView.SUGGESTIONS);
-  }
+    @Inject
+    private Viewer viewer;
 
-  public String getPreviewHtml() {
-    return preview.html(markdown, body);
-  }
+    @Inject
+    private Links links;
 
-  public String getQuestionUrl() {
-    return links.question(post.questionNumber(), post.questionSlug());
-  }
+    private String n;
+    private PostForEdit post;
+    private String title;
+    private String body;
+    private List<String> tags = new ArrayList<>();
+    private final MarkdownPreview preview = new MarkdownPreview();
 
-  public PostForEdit getPost() {
-    return post;
-  }
+    public void load() {
+        post = questions.forEdit(viewer.actor(), Redirects.parseNumber(n));
+        title = post.title();
+        body = post.bodyMarkdown();
+        tags = post.question() ? new ArrayList<>(TagService.parse(post.tags())) : new ArrayList<>();
+    }
 
-  public String getN() {
-    return n;
-  }
+    public void submit() throws IOException {
+        List<String> newTags = post.question() ? TagInput.read(TAGS_ID, tags) : List.of();
+        questions.edit(viewer.actor(), post.number(), post.question() ? title : null, body, newTags);
+        String target = post.question()
+                ? links.question(post.questionNumber(), post.questionSlug())
+                : links.answer(post.questionNumber(), post.questionSlug(), post.number());
+        FacesContext.getCurrentInstance().getExternalContext().redirect(target);
+    }
 
-  public void setN(String n) {
-    this.n = n;
-  }
+    public List<String> completeTag(String query) {
+        return tagService.complete(site.id(), query == null ? null : query.trim(), AskView.SUGGESTIONS);
+    }
 
-  public String getTitle() {
-    return title;
-  }
+    public String getPreviewHtml() {
+        return preview.html(markdown, body);
+    }
 
-  public void setTitle(String title) {
-    this.title = title;
-  }
+    public String getQuestionUrl() {
+        return links.question(post.questionNumber(), post.questionSlug());
+    }
 
-  public String getBody() {
-    return body;
-  }
+    public PostForEdit getPost() {
+        return post;
+    }
 
-  public void setBody(String body) {
-    this.body = body;
-  }
+    public String getN() {
+        return n;
+    }
 
-  public List<String> getTags() {
-    return tags;
-  }
+    public void setN(String n) {
+        this.n = n;
+    }
 
-  public void setTags(List<String> tags) {
-    this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
-  }
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+    }
 }

@@ -16,27 +16,32 @@ import org.parley.tag.TagService;
 @ViewScoped
 public class HomeView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final int HOT = 30;
-  static final int POPULAR_TAGS = 24;
+    private static final long serialVersionUID = 1L;
+    static final int HOT = 30;
+    static final int POPULAR_TAGS = 24;
 
-  @Inject private QuestionService questions;
-  @Inject private TagService tags;
-  @Inject private CurrentSite site;
+    @Inject
+    private QuestionService questions;
 
-  private List<QuestionSummary> hot;
-  private List<TagCount> popularTags;
+    @Inject
+    private TagService tags;
 
-  public void load() {
-    hot = questions.hot(site.id(), HOT);
-    popularTags = tags.list(site.id(), null, 1, POPULAR_TAGS).items();
-  }
+    @Inject
+    private CurrentSite site;
 
-  public List<QuestionSummary> getHot() {
-    return hot;
-  }
+    private List<QuestionSummary> hot;
+    private List<TagCount> popularTags;
 
-  public List<TagCount> getPopularTags() {
-    return popularTags;
-  }
+    public void load() {
+        hot = questions.hot(site.id(), HOT);
+        popularTags = tags.list(site.id(), null, 1, POPULAR_TAGS).items();
+    }
+
+    public List<QuestionSummary> getHot() {
+        return hot;
+    }
+
+    public List<TagCount> getPopularTags() {
+        return popularTags;
+    }
 }

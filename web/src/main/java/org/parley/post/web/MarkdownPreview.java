@@ -10,16 +10,16 @@ import org.parley.markdown.MarkdownRenderer;
  */
 final class MarkdownPreview implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private String markdown;
-  private String html = "";
+    private String markdown;
+    private String html = "";
 
-  String html(MarkdownRenderer renderer, String current) {
-    if (!Objects.equals(markdown, current)) {
-      markdown = current;
-      html = current == null || current.isBlank() ? "" : renderer.toSafeHtml(current);
+    String html(MarkdownRenderer renderer, String current) {
+        if (!Objects.equals(markdown, current)) {
+            markdown = current;
+            html = current == null || current.isBlank() ? "" : renderer.toSafeHtml(current);
+        }
+        return html;
     }
-    return html;
-  }
 }

@@ -19,69 +19,74 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class QuestionListView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final int PAGE_SIZE = 30;
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 30;
 
-  @Inject private QuestionService questions;
-  @Inject private CurrentSite site;
-  @Inject private Links links;
+    @Inject
+    private QuestionService questions;
 
-  private String sort;
-  private String page;
+    @Inject
+    private CurrentSite site;
 
-  private QuestionSort order;
-  private Page<QuestionSummary> result;
-  private Pager pager;
+    @Inject
+    private Links links;
 
-  public void load() {
-    order = QuestionSort.parse(sort, QuestionSort.NEWEST);
-    result = questions.list(site.id(), order, Redirects.parsePage(page), PAGE_SIZE);
-    String sortParam = order == QuestionSort.NEWEST ? null : sortParam(order);
-    pager = Pager.of(result, p -> links.questions(sortParam, p));
-  }
+    private String sort;
+    private String page;
 
-  static String sortParam(QuestionSort sort) {
-    return sort.name().toLowerCase(Locale.ROOT);
-  }
+    private QuestionSort order;
+    private Page<QuestionSummary> result;
+    private Pager pager;
 
-  /** Sort tabs, in the order shown. */
-  public QuestionSort[] getSorts() {
-    return QuestionSort.values();
-  }
+    public void load() {
+        order = QuestionSort.parse(sort, QuestionSort.NEWEST);
+        result = questions.list(site.id(), order, Redirects.parsePage(page), PAGE_SIZE);
+        String sortParam = order == QuestionSort.NEWEST ? null : sortParam(order);
+        pager = Pager.of(result, p -> links.questions(sortParam, p));
+    }
 
-  public String sortLink(QuestionSort s) {
-    return links.questions(s == QuestionSort.NEWEST ? null : sortParam(s), 1);
-  }
+    static String sortParam(QuestionSort sort) {
+        return sort.name().toLowerCase(Locale.ROOT);
+    }
 
-  public String sortLabel(QuestionSort s) {
-    return SortLabels.of(s);
-  }
+    /** Sort tabs, in the order shown. */
+    public QuestionSort[] getSorts() {
+        return QuestionSort.values();
+    }
 
-  public QuestionSort getOrder() {
-    return order;
-  }
+    public String sortLink(QuestionSort s) {
+        return links.questions(s == QuestionSort.NEWEST ? null : sortParam(s), 1);
+    }
 
-  public Page<QuestionSummary> getResult() {
-    return result;
-  }
+    public String sortLabel(QuestionSort s) {
+        return SortLabels.of(s);
+    }
 
-  public Pager getPager() {
-    return pager;
-  }
+    public QuestionSort getOrder() {
+        return order;
+    }
 
-  public String getSort() {
-    return sort;
-  }
+    public Page<QuestionSummary> getResult() {
+        return result;
+    }
 
-  public void setSort(String sort) {
-    this.sort = sort;
-  }
+    public Pager getPager() {
+        return pager;
+    }
 
-  public String getPage() {
-    return page;
-  }
+    public String getSort() {
+        return sort;
+    }
 
-  public void setPage(String page) {
-    this.page = page;
-  }
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.PrimeFaces;
 import org.parley.cache.QuestionPages;
 import org.parley.cache.ViewTally;
 import org.parley.cache.web.Fragments;
@@ -23,6 +22,7 @@ import org.parley.site.web.CurrentSite;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
 import org.parley.web.Redirects;
+import org.primefaces.PrimeFaces;
 
 /**
  * A question with its answers and comments ({@code /questions/{number}/{slug}}). A wrong slug, or an answer's number,
@@ -34,157 +34,176 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class QuestionView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final int HOT = 10;
+    private static final long serialVersionUID = 1L;
+    static final int HOT = 10;
 
-  @Inject private QuestionService questions;
-  @Inject private QuestionPages pages;
-  @Inject private VoteService votes;
-  @Inject private CommentService comments;
-  @Inject private ViewTally views;
-  @Inject private CurrentSite site;
-  @Inject private Viewer viewer;
-  @Inject private Links links;
-  @Inject private Fragments fragments;
+    @Inject
+    private QuestionService questions;
 
-  private String n;
-  private String slug;
+    @Inject
+    private QuestionPages pages;
 
-  private long number;
-  private QuestionDetail detail;
-  private List<QuestionSummary> hot;
-  /** Votes cast on this page since the question was loaded, by post number. */
-  private final Map<Long, VoteResult> voted = new HashMap<>();
-  /** Comment drafts, by post number. */
-  private final Map<Long, String> commentDrafts = new HashMap<>();
-  private String answerBody;
-  /** The question's cache stamp as it was before {@link #detail} was loaded; part of its fragments' keys. */
-  private String fragmentPin;
+    @Inject
+    private VoteService votes;
 
-  public void load() {
-    number = Redirects.parseNumber(n);
-    try {
-      fragmentPin = fragments.pin(number); // before the data it guards, see Fragments.post(long, String)
-      detail = pages.view(site.id(), number, viewer.actor());
-    } catch (NotFoundException e) {
-      // An answer's number: send the reader to the answer inside its question.
-      long question = questions.questionNumberOf(site.id(), number);
-      if (question == number) {
-        throw e;
-      }
-      Redirects.permanent(links.answer(question, questions.slugOfQuestionContaining(site.id(), number), number));
-      return;
+    @Inject
+    private CommentService comments;
+
+    @Inject
+    private ViewTally views;
+
+    @Inject
+    private CurrentSite site;
+
+    @Inject
+    private Viewer viewer;
+
+    @Inject
+    private Links links;
+
+    @Inject
+    private Fragments fragments;
+
+    private String n;
+    private String slug;
+
+    private long number;
+    private QuestionDetail detail;
+    private List<QuestionSummary> hot;
+    /** Votes cast on this page since the question was loaded, by post number. */
+    private final Map<Long, VoteResult> voted = new HashMap<>();
+    /** Comment drafts, by post number. */
+    private final Map<Long, String> commentDrafts = new HashMap<>();
+
+    private String answerBody;
+    /** The question's cache stamp as it was before {@link #detail} was loaded; part of its fragments' keys. */
+    private String fragmentPin;
+
+    public void load() {
+        number = Redirects.parseNumber(n);
+        try {
+            fragmentPin = fragments.pin(number); // before the data it guards, see Fragments.post(long, String)
+            detail = pages.view(site.id(), number, viewer.actor());
+        } catch (NotFoundException e) {
+            // An answer's number: send the reader to the answer inside its question.
+            long question = questions.questionNumberOf(site.id(), number);
+            if (question == number) {
+                throw e;
+            }
+            Redirects.permanent(links.answer(question, questions.slugOfQuestionContaining(site.id(), number), number));
+            return;
+        }
+        if (!detail.slug().equals(slug)) {
+            Redirects.permanent(links.question(number, detail.slug()));
+            return;
+        }
+        views.count(site.id(), number);
     }
-    if (!detail.slug().equals(slug)) {
-      Redirects.permanent(links.question(number, detail.slug()));
-      return;
+
+    private void reload() {
+        fragmentPin = fragments.pin(number);
+        detail = pages.view(site.id(), number, viewer.actor());
+        voted.clear();
     }
-    views.count(site.id(), number);
-  }
 
-  private void reload() {
-    fragmentPin = fragments.pin(number);
-    detail = pages.view(site.id(), number, viewer.actor());
-    voted.clear();
-  }
-
-  public String getFragmentPin() {
-    return fragmentPin;
-  }
-
-  public void voteUp(long post) {
-    vote(post, VoteType.UP);
-  }
-
-  public void voteDown(long post) {
-    vote(post, VoteType.DOWN);
-  }
-
-  /** Votes, and tells the page the new score and vote (see Parley.voted in parley.js). */
-  private void vote(long post, VoteType type) {
-    VoteResult result = votes.vote(viewer.actor(), post, type);
-    voted.put(post, result);
-    PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
-    ajax.addCallbackParam("score", result.score());
-    ajax.addCallbackParam("myVote", result.myVote() == null ? "" : result.myVote().name());
-  }
-
-  /** A post's score, counting votes cast on this page. */
-  public int score(long post, int loaded) {
-    VoteResult result = voted.get(post);
-    return result == null ? loaded : result.score();
-  }
-
-  /** Whether the viewer's vote on a post is {@code "UP"} or {@code "DOWN"}, counting votes cast on this page. */
-  public boolean hasVoted(long post, VoteType loaded, String type) {
-    VoteType mine = voted.containsKey(post) ? voted.get(post).myVote() : loaded;
-    return mine != null && mine.name().equals(type);
-  }
-
-  /** Accepts an answer, or un-accepts the accepted one. */
-  public void accept(long answer) {
-    questions.accept(viewer.actor(), answer);
-    reload();
-  }
-
-  public void comment(long post) {
-    comments.comment(viewer.actor(), post, commentDrafts.get(post));
-    commentDrafts.remove(post);
-    reload();
-  }
-
-  public void answer() {
-    questions.answer(viewer.actor(), number, answerBody);
-    answerBody = null;
-    reload();
-  }
-
-  /** Whether the viewer asked this question, and so may accept answers. */
-  public boolean isAsker() {
-    return detail != null && viewer.owns(detail.owner());
-  }
-
-  public String getCanonicalUrl() {
-    return links.question(number, detail.slug());
-  }
-
-  public QuestionDetail getDetail() {
-    return detail;
-  }
-
-  /** The sidebar's hot questions, read only when the sidebar is rendered (not when it comes from the cache). */
-  public List<QuestionSummary> getHot() {
-    if (hot == null) {
-      hot = questions.hot(site.id(), HOT);
+    public String getFragmentPin() {
+        return fragmentPin;
     }
-    return hot;
-  }
 
-  public Map<Long, String> getCommentDrafts() {
-    return commentDrafts;
-  }
+    public void voteUp(long post) {
+        vote(post, VoteType.UP);
+    }
 
-  public String getAnswerBody() {
-    return answerBody;
-  }
+    public void voteDown(long post) {
+        vote(post, VoteType.DOWN);
+    }
 
-  public void setAnswerBody(String answerBody) {
-    this.answerBody = answerBody;
-  }
+    /** Votes, and tells the page the new score and vote (see Parley.voted in parley.js). */
+    private void vote(long post, VoteType type) {
+        VoteResult result = votes.vote(viewer.actor(), post, type);
+        voted.put(post, result);
+        PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+        ajax.addCallbackParam("score", result.score());
+        ajax.addCallbackParam(
+                "myVote", result.myVote() == null ? "" : result.myVote().name());
+    }
 
-  public String getN() {
-    return n;
-  }
+    /** A post's score, counting votes cast on this page. */
+    public int score(long post, int loaded) {
+        VoteResult result = voted.get(post);
+        return result == null ? loaded : result.score();
+    }
 
-  public void setN(String n) {
-    this.n = n;
-  }
+    /** Whether the viewer's vote on a post is {@code "UP"} or {@code "DOWN"}, counting votes cast on this page. */
+    public boolean hasVoted(long post, VoteType loaded, String type) {
+        VoteType mine = voted.containsKey(post) ? voted.get(post).myVote() : loaded;
+        return mine != null && mine.name().equals(type);
+    }
 
-  public String getSlug() {
-    return slug;
-  }
+    /** Accepts an answer, or un-accepts the accepted one. */
+    public void accept(long answer) {
+        questions.accept(viewer.actor(), answer);
+        reload();
+    }
 
-  public void setSlug(String slug) {
-    this.slug = slug;
-  }
+    public void comment(long post) {
+        comments.comment(viewer.actor(), post, commentDrafts.get(post));
+        commentDrafts.remove(post);
+        reload();
+    }
+
+    public void answer() {
+        questions.answer(viewer.actor(), number, answerBody);
+        answerBody = null;
+        reload();
+    }
+
+    /** Whether the viewer asked this question, and so may accept answers. */
+    public boolean isAsker() {
+        return detail != null && viewer.owns(detail.owner());
+    }
+
+    public String getCanonicalUrl() {
+        return links.question(number, detail.slug());
+    }
+
+    public QuestionDetail getDetail() {
+        return detail;
+    }
+
+    /** The sidebar's hot questions, read only when the sidebar is rendered (not when it comes from the cache). */
+    public List<QuestionSummary> getHot() {
+        if (hot == null) {
+            hot = questions.hot(site.id(), HOT);
+        }
+        return hot;
+    }
+
+    public Map<Long, String> getCommentDrafts() {
+        return commentDrafts;
+    }
+
+    public String getAnswerBody() {
+        return answerBody;
+    }
+
+    public void setAnswerBody(String answerBody) {
+        this.answerBody = answerBody;
+    }
+
+    public String getN() {
+        return n;
+    }
+
+    public void setN(String n) {
+        this.n = n;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
 }

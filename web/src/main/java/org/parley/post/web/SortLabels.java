@@ -5,16 +5,16 @@ import org.parley.post.QuestionSort;
 /** What the sort tabs say. */
 final class SortLabels {
 
-  private SortLabels() {}
+    private SortLabels() {}
 
-  static String of(QuestionSort sort) {
-    return switch (sort) {
-      case NEWEST -> "Newest";
-      case ACTIVE -> "Active";
-      case VOTES -> "Votes";
-      case UNANSWERED -> "Unanswered";
-      case FREQUENT -> "Frequent";
-      case HOT -> "Hot";
-    };
-  }
+    static String of(QuestionSort sort) {
+        return switch (sort) {
+            case NEWEST -> "Newest";
+            case ACTIVE -> "Active";
+            case VOTES -> "Votes";
+            case UNANSWERED -> "Unanswered";
+            case FREQUENT -> "Frequent";
+            case HOT -> "Hot";
+        };
+    }
 }

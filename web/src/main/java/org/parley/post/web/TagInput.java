@@ -12,18 +12,20 @@ import org.parley.tag.TagService;
  */
 final class TagInput {
 
-  private TagInput() {}
+    private TagInput() {}
 
-  static List<String> read(String clientId, List<String> tokens) {
-    List<String> all = new ArrayList<>();
-    if (tokens != null) {
-      all.addAll(tokens);
+    static List<String> read(String clientId, List<String> tokens) {
+        List<String> all = new ArrayList<>();
+        if (tokens != null) {
+            all.addAll(tokens);
+        }
+        String typed = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(clientId + "_input");
+        if (typed != null && !typed.isBlank()) {
+            all.add(typed);
+        }
+        return TagService.parse(String.join(" ", all));
     }
-    String typed =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(clientId + "_input");
-    if (typed != null && !typed.isBlank()) {
-      all.add(typed);
-    }
-    return TagService.parse(String.join(" ", all));
-  }
 }

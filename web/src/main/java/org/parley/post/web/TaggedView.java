@@ -31,135 +31,144 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class TaggedView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final int RELATED = 16;
+    private static final long serialVersionUID = 1L;
+    static final int RELATED = 16;
 
-  @Inject private QuestionService questions;
-  @Inject private TagService tagService;
-  @Inject private CurrentSite site;
-  @Inject private Links links;
+    @Inject
+    private QuestionService questions;
 
-  private String tags;
-  private String sort;
-  private String page;
+    @Inject
+    private TagService tagService;
 
-  private TagExpression expression;
-  private String error;
-  private List<String> unknownTags = List.of();
-  private List<TagCount> related = List.of();
-  private QuestionSort order;
-  private Page<QuestionSummary> result;
-  private Pager pager;
+    @Inject
+    private CurrentSite site;
 
-  /** One piece of the heading: a tag (maybe negated) or the word "or". */
-  public record Label(String text, boolean tag) implements Serializable {}
+    @Inject
+    private Links links;
 
-  public void load() {
-    order = QuestionSort.parse(sort, QuestionSort.NEWEST);
-    int p = Redirects.parsePage(page);
-    TaggedQuestions tagged;
-    try {
-      tagged = questions.tagged(site.id(), tags, order, p, QuestionListView.PAGE_SIZE);
-    } catch (InvalidInputException e) {
-      error = e.getMessage();
-      result = Page.empty(p, QuestionListView.PAGE_SIZE);
-      pager = Pager.of(result, n -> links.tags());
-      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
-      return;
-    }
-    expression = tagged.expression();
-    result = tagged.page();
-    unknownTags = tagged.unknownTags();
-    related = tagService.related(site.id(), expression, RELATED);
-    String path = expression.toPath();
-    String sortParam = order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order);
-    pager = Pager.of(result, n -> links.tagged(path, sortParam, n));
-  }
+    private String tags;
+    private String sort;
+    private String page;
 
-  public QuestionSort[] getSorts() {
-    return QuestionSort.values();
-  }
+    private TagExpression expression;
+    private String error;
+    private List<String> unknownTags = List.of();
+    private List<TagCount> related = List.of();
+    private QuestionSort order;
+    private Page<QuestionSummary> result;
+    private Pager pager;
 
-  public String sortLink(QuestionSort s) {
-    String path = expression == null ? "" : expression.toPath();
-    return links.tagged(path, s == QuestionSort.NEWEST ? null : QuestionListView.sortParam(s), 1);
-  }
+    /** One piece of the heading: a tag (maybe negated) or the word "or". */
+    public record Label(String text, boolean tag) implements Serializable {}
 
-  public String sortLabel(QuestionSort s) {
-    return SortLabels.of(s);
-  }
-
-  /** The expression as the page title shows it: "java jpa", "java or kotlin -python". */
-  public String getJoined() {
-    return expression == null ? "" : expression.toString();
-  }
-
-  /** The heading's pieces, in order. */
-  public List<Label> getLabels() {
-    List<Label> labels = new ArrayList<>();
-    if (expression != null) {
-      for (List<TagExpression.Term> group : expression.groups()) {
-        for (int i = 0; i < group.size(); i++) {
-          if (i > 0) {
-            labels.add(new Label("or", false));
-          }
-          labels.add(new Label(group.get(i).toString(), true));
+    public void load() {
+        order = QuestionSort.parse(sort, QuestionSort.NEWEST);
+        int p = Redirects.parsePage(page);
+        TaggedQuestions tagged;
+        try {
+            tagged = questions.tagged(site.id(), tags, order, p, QuestionListView.PAGE_SIZE);
+        } catch (InvalidInputException e) {
+            error = e.getMessage();
+            result = Page.empty(p, QuestionListView.PAGE_SIZE);
+            pager = Pager.of(result, n -> links.tags());
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
+            return;
         }
-      }
+        expression = tagged.expression();
+        result = tagged.page();
+        unknownTags = tagged.unknownTags();
+        related = tagService.related(site.id(), expression, RELATED);
+        String path = expression.toPath();
+        String sortParam = order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order);
+        pager = Pager.of(result, n -> links.tagged(path, sortParam, n));
     }
-    return labels;
-  }
 
-  /** Why the expression was refused, or null. */
-  public String getError() {
-    return error;
-  }
+    public QuestionSort[] getSorts() {
+        return QuestionSort.values();
+    }
 
-  public List<String> getUnknownTags() {
-    return unknownTags;
-  }
+    public String sortLink(QuestionSort s) {
+        String path = expression == null ? "" : expression.toPath();
+        return links.tagged(path, s == QuestionSort.NEWEST ? null : QuestionListView.sortParam(s), 1);
+    }
 
-  public List<TagCount> getRelated() {
-    return related;
-  }
+    public String sortLabel(QuestionSort s) {
+        return SortLabels.of(s);
+    }
 
-  public boolean isSingleTag() {
-    return expression != null && expression.groups().size() == 1 && expression.groups().get(0).size() == 1;
-  }
+    /** The expression as the page title shows it: "java jpa", "java or kotlin -python". */
+    public String getJoined() {
+        return expression == null ? "" : expression.toString();
+    }
 
-  public QuestionSort getOrder() {
-    return order;
-  }
+    /** The heading's pieces, in order. */
+    public List<Label> getLabels() {
+        List<Label> labels = new ArrayList<>();
+        if (expression != null) {
+            for (List<TagExpression.Term> group : expression.groups()) {
+                for (int i = 0; i < group.size(); i++) {
+                    if (i > 0) {
+                        labels.add(new Label("or", false));
+                    }
+                    labels.add(new Label(group.get(i).toString(), true));
+                }
+            }
+        }
+        return labels;
+    }
 
-  public Page<QuestionSummary> getResult() {
-    return result;
-  }
+    /** Why the expression was refused, or null. */
+    public String getError() {
+        return error;
+    }
 
-  public Pager getPager() {
-    return pager;
-  }
+    public List<String> getUnknownTags() {
+        return unknownTags;
+    }
 
-  public String getTags() {
-    return tags;
-  }
+    public List<TagCount> getRelated() {
+        return related;
+    }
 
-  public void setTags(String tags) {
-    this.tags = tags;
-  }
+    public boolean isSingleTag() {
+        return expression != null
+                && expression.groups().size() == 1
+                && expression.groups().get(0).size() == 1;
+    }
 
-  public String getSort() {
-    return sort;
-  }
+    public QuestionSort getOrder() {
+        return order;
+    }
 
-  public void setSort(String sort) {
-    this.sort = sort;
-  }
+    public Page<QuestionSummary> getResult() {
+        return result;
+    }
 
-  public String getPage() {
-    return page;
-  }
+    public Pager getPager() {
+        return pager;
+    }
 
-  public void setPage(String page) {
-    this.page = page;
-  }
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

@@ -24,68 +24,73 @@ import org.parley.web.Links;
 @ViewScoped
 public class AdminSitesView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  private static final Logger log = Logger.getLogger(AdminSitesView.class.getName());
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = Logger.getLogger(AdminSitesView.class.getName());
 
-  @Inject private SiteService sites;
-  @Inject private Viewer viewer;
-  @Inject private Links links;
+    @Inject
+    private SiteService sites;
 
-  private List<SiteInfo> all;
-  private String host;
-  private String name;
-  private String title;
-  private String description;
+    @Inject
+    private Viewer viewer;
 
-  public void load() {
-    if (!viewer.isAdmin()) {
-      throw new NotAllowedException("Only admins can manage sites.");
+    @Inject
+    private Links links;
+
+    private List<SiteInfo> all;
+    private String host;
+    private String name;
+    private String title;
+    private String description;
+
+    public void load() {
+        if (!viewer.isAdmin()) {
+            throw new NotAllowedException("Only admins can manage sites.");
+        }
+        all = sites.list();
     }
-    all = sites.list();
-  }
 
-  public void create() throws IOException {
-    SiteInfo created = sites.create(viewer.actor(), host, name, title, description);
-    log.log(Level.INFO, "Created site {0}", created.host());
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.getExternalContext().getFlash().setKeepMessages(true);
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Created " + created.host() + ".", null));
-    faces.getExternalContext().redirect(links.adminSites());
-  }
+    public void create() throws IOException {
+        SiteInfo created = sites.create(viewer.actor(), host, name, title, description);
+        log.log(Level.INFO, "Created site {0}", created.host());
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Created " + created.host() + ".", null));
+        faces.getExternalContext().redirect(links.adminSites());
+    }
 
-  public List<SiteInfo> getAll() {
-    return all;
-  }
+    public List<SiteInfo> getAll() {
+        return all;
+    }
 
-  public String getHost() {
-    return host;
-  }
+    public String getHost() {
+        return host;
+    }
 
-  public void setHost(String host) {
-    this.host = host;
-  }
+    public void setHost(String host) {
+        this.host = host;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public String getTitle() {
-    return title;
-  }
+    public String getTitle() {
+        return title;
+    }
 
-  public void setTitle(String title) {
-    this.title = title;
-  }
+    public void setTitle(String title) {
+        this.title = title;
+    }
 
-  public String getDescription() {
-    return description;
-  }
+    public String getDescription() {
+        return description;
+    }
 
-  public void setDescription(String description) {
-    this.description = description;
-  }
+    public void setDescription(String description) {
+        this.description = description;
+    }
 }

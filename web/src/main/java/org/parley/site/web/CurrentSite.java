@@ -17,45 +17,45 @@ import org.parley.site.SiteService;
 @RequestScoped
 public class CurrentSite {
 
-  @Inject private SiteService sites;
-  @Inject private HttpServletRequest request;
+    @Inject
+    private SiteService sites;
 
-  private SiteInfo info;
+    @Inject
+    private HttpServletRequest request;
 
-  void set(SiteInfo info) {
-    this.info = info;
-  }
+    private SiteInfo info;
 
-  /** The site; never null inside a request that reached a page. */
-  public SiteInfo getInfo() {
-    if (info == null) {
-      info =
-          sites
-              .findByHost(hostOf(request))
-              .orElseThrow(() -> new NotFoundException("No such site."));
+    void set(SiteInfo info) {
+        this.info = info;
     }
-    return info;
-  }
 
-  /**
-   * The site's title, or "Parley" when the site cannot be read; for error pages, which must render even when the
-   * error was the database.
-   */
-  public String getSafeTitle() {
-    try {
-      return getInfo().title();
-    } catch (RuntimeException e) {
-      return "Parley";
+    /** The site; never null inside a request that reached a page. */
+    public SiteInfo getInfo() {
+        if (info == null) {
+            info = sites.findByHost(hostOf(request)).orElseThrow(() -> new NotFoundException("No such site."));
+        }
+        return info;
     }
-  }
 
-  public long id() {
-    return getInfo().id();
-  }
+    /**
+     * The site's title, or "Parley" when the site cannot be read; for error pages, which must render even when the
+     * error was the database.
+     */
+    public String getSafeTitle() {
+        try {
+            return getInfo().title();
+        } catch (RuntimeException e) {
+            return "Parley";
+        }
+    }
 
-  /** The request's host name without port, lower-case. */
-  static String hostOf(HttpServletRequest request) {
-    String host = request.getServerName();
-    return host == null ? "" : host.toLowerCase(Locale.ROOT);
-  }
+    public long id() {
+        return getInfo().id();
+    }
+
+    /** The request's host name without port, lower-case. */
+    static String hostOf(HttpServletRequest request) {
+        String host = request.getServerName();
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
 }

@@ -21,17 +21,16 @@ import org.parley.site.SiteService;
  */
 public class SiteFilter extends HttpFilter {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Request attribute holding the {@link SiteInfo}. */
-  public static final String ATTRIBUTE = "site";
+    /** Request attribute holding the {@link SiteInfo}. */
+    public static final String ATTRIBUTE = "site";
 
-  private static final String RESOURCES = "/jakarta.faces.resource/";
-  private static final String ASSETS = "/assets/";
-  private static final String HEALTH = "/health";
+    private static final String RESOURCES = "/jakarta.faces.resource/";
+    private static final String ASSETS = "/assets/";
+    private static final String HEALTH = "/health";
 
-  private static final String NO_SUCH_SITE =
-      """
+    private static final String NO_SUCH_SITE = """
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
       <title>No such site</title>
@@ -42,32 +41,35 @@ public class SiteFilter extends HttpFilter {
       <p>There is no site at this address. Check the host name you typed.</p></main></body></html>
       """;
 
-  @Inject private SiteService sites;
-  @Inject private CurrentSite currentSite;
+    @Inject
+    private SiteService sites;
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(RESOURCES) || path.startsWith(ASSETS) || path.equals(HEALTH)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    Optional<SiteInfo> site = sites.findByHost(CurrentSite.hostOf(request));
-    if (site.isEmpty()) {
-      noSuchSite(response);
-      return;
-    }
-    currentSite.set(site.get());
-    request.setAttribute(ATTRIBUTE, site.get());
-    chain.doFilter(request, response);
-  }
+    @Inject
+    private CurrentSite currentSite;
 
-  private static void noSuchSite(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-    response.setContentType("text/html");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setHeader("Cache-Control", "no-store");
-    response.getWriter().write(NO_SUCH_SITE);
-  }
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith(RESOURCES) || path.startsWith(ASSETS) || path.equals(HEALTH)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<SiteInfo> site = sites.findByHost(CurrentSite.hostOf(request));
+        if (site.isEmpty()) {
+            noSuchSite(response);
+            return;
+        }
+        currentSite.set(site.get());
+        request.setAttribute(ATTRIBUTE, site.get());
+        chain.doFilter(request, response);
+    }
+
+    private static void noSuchSite(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(NO_SUCH_SITE);
+    }
 }

@@ -22,47 +22,53 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class TagsView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  static final int PAGE_SIZE = 60;
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 60;
 
-  @Inject private TagService tags;
-  @Inject private CurrentSite site;
-  @Inject private Links links;
+    @Inject
+    private TagService tags;
 
-  private String filter;
-  private String page;
+    @Inject
+    private CurrentSite site;
 
-  private Page<TagCount> result;
-  private Pager pager;
+    @Inject
+    private Links links;
 
-  public void load() {
-    String prefix = filter == null || filter.isBlank() ? null : filter.trim();
-    result = tags.list(site.id(), prefix, Redirects.parsePage(page), PAGE_SIZE);
-    String base = links.tags() + (prefix == null ? "" : "?filter=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
-    pager = Pager.of(result, p -> p == 1 ? base : base + (prefix == null ? "?" : "&") + "page=" + p);
-  }
+    private String filter;
+    private String page;
 
-  public Page<TagCount> getResult() {
-    return result;
-  }
+    private Page<TagCount> result;
+    private Pager pager;
 
-  public Pager getPager() {
-    return pager;
-  }
+    public void load() {
+        String prefix = filter == null || filter.isBlank() ? null : filter.trim();
+        result = tags.list(site.id(), prefix, Redirects.parsePage(page), PAGE_SIZE);
+        String base =
+                links.tags() + (prefix == null ? "" : "?filter=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
+        pager = Pager.of(result, p -> p == 1 ? base : base + (prefix == null ? "?" : "&") + "page=" + p);
+    }
 
-  public String getFilter() {
-    return filter;
-  }
+    public Page<TagCount> getResult() {
+        return result;
+    }
 
-  public void setFilter(String filter) {
-    this.filter = filter;
-  }
+    public Pager getPager() {
+        return pager;
+    }
 
-  public String getPage() {
-    return page;
-  }
+    public String getFilter() {
+        return filter;
+    }
 
-  public void setPage(String page) {
-    this.page = page;
-  }
+    public void setFilter(String filter) {
+        this.filter = filter;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

@@ -21,58 +21,62 @@ import java.util.logging.Logger;
 @RequestScoped
 public class Authenticator {
 
-  private static final Logger log = Logger.getLogger(Authenticator.class.getName());
+    private static final Logger log = Logger.getLogger(Authenticator.class.getName());
 
-  /** How a log-in attempt ended. */
-  public enum Outcome {
-    /** Logged in; the caller's page decides where to go next. */
-    LOGGED_IN,
-    /** Logged in and already redirected to the page that asked for the log-in; render nothing more. */
-    REDIRECTED,
-    /** Wrong username or password. */
-    FAILED
-  }
-
-  @Inject private SecurityContext securityContext;
-  @Inject private CurrentUser currentUser;
-  @Inject private Viewer viewer;
-
-  /** Checks the password on the current site and, if it is right, logs the session in. */
-  public Outcome logIn(String username, String password) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    UsernamePasswordCredential credential =
-        new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password));
-    AuthenticationStatus status =
-        securityContext.authenticate(
-            (HttpServletRequest) external.getRequest(),
-            (HttpServletResponse) external.getResponse(),
-            withParams().credential(credential));
-    switch (status) {
-      case SEND_CONTINUE:
-        faces.responseComplete();
-        return Outcome.REDIRECTED;
-      case SUCCESS:
-        return Outcome.LOGGED_IN;
-      default:
-        return Outcome.FAILED;
+    /** How a log-in attempt ended. */
+    public enum Outcome {
+        /** Logged in; the caller's page decides where to go next. */
+        LOGGED_IN,
+        /** Logged in and already redirected to the page that asked for the log-in; render nothing more. */
+        REDIRECTED,
+        /** Wrong username or password. */
+        FAILED
     }
-  }
 
-  /** Logs out and ends the session (a new one starts with the next page). */
-  public void logOut() {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    try {
-      request.logout();
-    } catch (ServletException e) {
-      log.log(Level.WARNING, "Log-out failed; ending the session anyway: {0}", e.toString());
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private Viewer viewer;
+
+    /** Checks the password on the current site and, if it is right, logs the session in. */
+    public Outcome logIn(String username, String password) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        UsernamePasswordCredential credential = new UsernamePasswordCredential(
+                username == null ? "" : username, new Password(password == null ? "" : password));
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                withParams().credential(credential));
+        switch (status) {
+            case SEND_CONTINUE:
+                faces.responseComplete();
+                return Outcome.REDIRECTED;
+            case SUCCESS:
+                return Outcome.LOGGED_IN;
+            default:
+                return Outcome.FAILED;
+        }
     }
-    currentUser.clear();
-    viewer.forget();
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
+
+    /** Logs out and ends the session (a new one starts with the next page). */
+    public void logOut() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            log.log(Level.WARNING, "Log-out failed; ending the session anyway: {0}", e.toString());
+        }
+        currentUser.clear();
+        viewer.forget();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
     }
-  }
 }

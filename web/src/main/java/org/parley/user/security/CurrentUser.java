@@ -14,35 +14,35 @@ import org.parley.user.Role;
 @SessionScoped
 public class CurrentUser implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private long siteId;
-  private String username;
-  private long userId;
-  private Role role;
+    private long siteId;
+    private String username;
+    private long userId;
+    private Role role;
 
-  void signedIn(long siteId, String username, Actor actor) {
-    this.siteId = siteId;
-    this.username = Objects.requireNonNull(username, "username");
-    this.userId = actor.userId();
-    this.role = actor.role();
-  }
-
-  /** Forgets the user, e.g. on log-out. */
-  public void clear() {
-    username = null;
-    role = null;
-  }
-
-  /** The actor when this session logged in as {@code principalName} on site {@code siteId}, else null. */
-  Actor actorFor(String principalName, long siteId) {
-    if (username == null || role == null || this.siteId != siteId || !username.equals(principalName)) {
-      return null;
+    void signedIn(long siteId, String username, Actor actor) {
+        this.siteId = siteId;
+        this.username = Objects.requireNonNull(username, "username");
+        this.userId = actor.userId();
+        this.role = actor.role();
     }
-    return new Actor(userId, siteId, role);
-  }
 
-  String username() {
-    return username;
-  }
+    /** Forgets the user, e.g. on log-out. */
+    public void clear() {
+        username = null;
+        role = null;
+    }
+
+    /** The actor when this session logged in as {@code principalName} on site {@code siteId}, else null. */
+    Actor actorFor(String principalName, long siteId) {
+        if (username == null || role == null || this.siteId != siteId || !username.equals(principalName)) {
+            return null;
+        }
+        return new Actor(userId, siteId, role);
+    }
+
+    String username() {
+        return username;
+    }
 }

@@ -12,6 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
  * this mechanism rather than from a server realm.
  */
 @CustomFormAuthenticationMechanismDefinition(
-    loginToContinue = @LoginToContinue(loginPage = "/users/login", errorPage = "", useForwardToLogin = false))
+        loginToContinue = @LoginToContinue(loginPage = "/users/login", errorPage = "", useForwardToLogin = false))
 @ApplicationScoped
 public class SecurityConfiguration {}

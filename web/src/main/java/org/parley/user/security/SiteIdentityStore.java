@@ -25,37 +25,43 @@ import org.parley.user.UserService;
 @ApplicationScoped
 public class SiteIdentityStore implements IdentityStore {
 
-  private static final Logger log = Logger.getLogger(SiteIdentityStore.class.getName());
+    private static final Logger log = Logger.getLogger(SiteIdentityStore.class.getName());
 
-  @Inject private UserService users;
-  @Inject private CurrentSite currentSite;
-  @Inject private CurrentUser currentUser;
+    @Inject
+    private UserService users;
 
-  @Override
-  public CredentialValidationResult validate(Credential credential) {
-    if (!(credential instanceof UsernamePasswordCredential login)) {
-      return CredentialValidationResult.NOT_VALIDATED_RESULT;
-    }
-    long siteId = currentSite.id();
-    String username = login.getCaller() == null ? "" : login.getCaller().trim().toLowerCase(Locale.ROOT);
-    Optional<Actor> actor = users.authenticate(siteId, username, login.getPasswordAsString());
-    if (actor.isEmpty()) {
-      log.log(Level.FINE, "Failed log-in for {0} on site {1}", new Object[] {username, siteId});
-      return CredentialValidationResult.INVALID_RESULT;
-    }
-    currentUser.signedIn(siteId, username, actor.get());
-    return new CredentialValidationResult(username, groupsOf(actor.get().role()));
-  }
+    @Inject
+    private CurrentSite currentSite;
 
-  static Set<String> groupsOf(Role role) {
-    Set<String> groups = new LinkedHashSet<>();
-    groups.add(Role.USER.groupName());
-    if (role == Role.MODERATOR || role == Role.ADMIN) {
-      groups.add(Role.MODERATOR.groupName());
+    @Inject
+    private CurrentUser currentUser;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        long siteId = currentSite.id();
+        String username =
+                login.getCaller() == null ? "" : login.getCaller().trim().toLowerCase(Locale.ROOT);
+        Optional<Actor> actor = users.authenticate(siteId, username, login.getPasswordAsString());
+        if (actor.isEmpty()) {
+            log.log(Level.FINE, "Failed log-in for {0} on site {1}", new Object[] {username, siteId});
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        currentUser.signedIn(siteId, username, actor.get());
+        return new CredentialValidationResult(username, groupsOf(actor.get().role()));
     }
-    if (role == Role.ADMIN) {
-      groups.add(Role.ADMIN.groupName());
+
+    static Set<String> groupsOf(Role role) {
+        Set<String> groups = new LinkedHashSet<>();
+        groups.add(Role.USER.groupName());
+        if (role == Role.MODERATOR || role == Role.ADMIN) {
+            groups.add(Role.MODERATOR.groupName());
+        }
+        if (role == Role.ADMIN) {
+            groups.add(Role.ADMIN.groupName());
+        }
+        return groups;
     }
-    return groups;
-  }
 }

@@ -19,60 +19,70 @@ import org.parley.user.UserService;
 @RequestScoped
 public class Viewer {
 
-  @Inject private HttpServletRequest request;
-  @Inject private CurrentSite currentSite;
-  @Inject private CurrentUser currentUser;
-  @EJB private UserService users;
+    @Inject
+    private HttpServletRequest request;
 
-  private boolean resolved;
-  private Actor actor;
-  private UserRef user;
+    @Inject
+    private CurrentSite currentSite;
 
-  /** The logged-in actor on this site, or null for an anonymous caller. */
-  public Actor actor() {
-    if (!resolved) {
-      resolved = true;
-      Principal principal = request.getUserPrincipal();
-      actor = principal == null ? null : currentUser.actorFor(principal.getName(), currentSite.id());
+    @Inject
+    private CurrentUser currentUser;
+
+    @EJB
+    private UserService users;
+
+    private boolean resolved;
+    private Actor actor;
+    private UserRef user;
+
+    /** The logged-in actor on this site, or null for an anonymous caller. */
+    public Actor actor() {
+        if (!resolved) {
+            resolved = true;
+            Principal principal = request.getUserPrincipal();
+            actor = principal == null ? null : currentUser.actorFor(principal.getName(), currentSite.id());
+        }
+        return actor;
     }
-    return actor;
-  }
 
-  public boolean isLoggedIn() {
-    return actor() != null;
-  }
-
-  public boolean isModerator() {
-    return isLoggedIn() && actor.isModerator();
-  }
-
-  public boolean isAdmin() {
-    return isLoggedIn() && actor.isAdmin();
-  }
-
-  /** Name, number and current reputation of the logged-in user, or null when anonymous. */
-  public UserRef getUser() {
-    if (user == null && isLoggedIn()) {
-      user = users.ref(currentSite.id(), currentUser.username()).orElse(null);
+    public boolean isLoggedIn() {
+        return actor() != null;
     }
-    return user;
-  }
 
-  /** Whether the logged-in user wrote a post by {@code owner}. */
-  public boolean owns(UserRef owner) {
-    UserRef me = getUser();
-    return me != null && owner != null && owner.number() != null && owner.number().equals(me.number());
-  }
+    public boolean isModerator() {
+        return isLoggedIn() && actor.isModerator();
+    }
 
-  /** Whether the logged-in user may edit a post by {@code owner}: its author, a moderator or an admin. */
-  public boolean mayEdit(UserRef owner) {
-    return owns(owner) || isModerator();
-  }
+    public boolean isAdmin() {
+        return isLoggedIn() && actor.isAdmin();
+    }
 
-  /** Forgets the logged-in user in this request (after a log-out). */
-  void forget() {
-    resolved = true;
-    actor = null;
-    user = null;
-  }
+    /** Name, number and current reputation of the logged-in user, or null when anonymous. */
+    public UserRef getUser() {
+        if (user == null && isLoggedIn()) {
+            user = users.ref(currentSite.id(), currentUser.username()).orElse(null);
+        }
+        return user;
+    }
+
+    /** Whether the logged-in user wrote a post by {@code owner}. */
+    public boolean owns(UserRef owner) {
+        UserRef me = getUser();
+        return me != null
+                && owner != null
+                && owner.number() != null
+                && owner.number().equals(me.number());
+    }
+
+    /** Whether the logged-in user may edit a post by {@code owner}: its author, a moderator or an admin. */
+    public boolean mayEdit(UserRef owner) {
+        return owns(owner) || isModerator();
+    }
+
+    /** Forgets the logged-in user in this request (after a log-out). */
+    void forget() {
+        resolved = true;
+        actor = null;
+        user = null;
+    }
 }

@@ -15,50 +15,55 @@ import org.parley.web.Links;
 @ViewScoped
 public class LoginView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private Authenticator authenticator;
-  @Inject private Links links;
+    @Inject
+    private Authenticator authenticator;
 
-  private String username;
-  private String password;
-  private String next;
+    @Inject
+    private Links links;
 
-  public void submit() throws IOException {
-    switch (authenticator.logIn(username, password)) {
-      case REDIRECTED:
-        return;
-      case LOGGED_IN:
-        FacesContext.getCurrentInstance().getExternalContext().redirect(LocalPath.orElse(next, links.home()));
-        return;
-      default:
-        password = null;
-        FacesContext.getCurrentInstance()
-            .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+    private String username;
+    private String password;
+    private String next;
+
+    public void submit() throws IOException {
+        switch (authenticator.logIn(username, password)) {
+            case REDIRECTED:
+                return;
+            case LOGGED_IN:
+                FacesContext.getCurrentInstance().getExternalContext().redirect(LocalPath.orElse(next, links.home()));
+                return;
+            default:
+                password = null;
+                FacesContext.getCurrentInstance()
+                        .addMessage(
+                                null,
+                                new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+        }
     }
-  }
 
-  public String getUsername() {
-    return username;
-  }
+    public String getUsername() {
+        return username;
+    }
 
-  public void setUsername(String username) {
-    this.username = username;
-  }
+    public void setUsername(String username) {
+        this.username = username;
+    }
 
-  public String getPassword() {
-    return password;
-  }
+    public String getPassword() {
+        return password;
+    }
 
-  public void setPassword(String password) {
-    this.password = password;
-  }
+    public void setPassword(String password) {
+        this.password = password;
+    }
 
-  public String getNext() {
-    return next;
-  }
+    public String getNext() {
+        return next;
+    }
 
-  public void setNext(String next) {
-    this.next = next;
-  }
+    public void setNext(String next) {
+        this.next = next;
+    }
 }

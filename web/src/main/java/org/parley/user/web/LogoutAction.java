@@ -16,11 +16,14 @@ import org.parley.web.Links;
 @RequestScoped
 public class LogoutAction {
 
-  @Inject private Authenticator authenticator;
-  @Inject private Links links;
+    @Inject
+    private Authenticator authenticator;
 
-  public void submit() throws IOException {
-    authenticator.logOut();
-    FacesContext.getCurrentInstance().getExternalContext().redirect(links.home());
-  }
+    @Inject
+    private Links links;
+
+    public void submit() throws IOException {
+        authenticator.logOut();
+        FacesContext.getCurrentInstance().getExternalContext().redirect(links.home());
+    }
 }

@@ -23,66 +23,75 @@ import org.parley.web.Links;
 @ViewScoped
 public class RegisterView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-  private static final Logger log = Logger.getLogger(RegisterView.class.getName());
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = Logger.getLogger(RegisterView.class.getName());
 
-  @Inject private UserService users;
-  @Inject private CurrentSite site;
-  @Inject private Authenticator authenticator;
-  @Inject private Links links;
+    @Inject
+    private UserService users;
 
-  private String username;
-  private String displayName;
-  private String password;
-  private String next;
+    @Inject
+    private CurrentSite site;
 
-  public void submit() throws IOException {
-    UserRef user = users.register(site.id(), username, displayName, password);
-    log.log(Level.INFO, "Registered user {0} on site {1}", new Object[] {user.number(), site.getInfo().host()});
-    FacesContext faces = FacesContext.getCurrentInstance();
-    switch (authenticator.logIn(username, password)) {
-      case REDIRECTED:
-        return;
-      case LOGGED_IN:
-        faces.getExternalContext().redirect(LocalPath.orElse(next, links.home()));
-        return;
-      default:
-        // Should not happen right after registering; send them to the log-in form rather than fail.
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Welcome! Please log in.", null));
-        faces.getExternalContext().redirect(links.login(next));
+    @Inject
+    private Authenticator authenticator;
+
+    @Inject
+    private Links links;
+
+    private String username;
+    private String displayName;
+    private String password;
+    private String next;
+
+    public void submit() throws IOException {
+        UserRef user = users.register(site.id(), username, displayName, password);
+        log.log(Level.INFO, "Registered user {0} on site {1}", new Object[] {
+            user.number(), site.getInfo().host()
+        });
+        FacesContext faces = FacesContext.getCurrentInstance();
+        switch (authenticator.logIn(username, password)) {
+            case REDIRECTED:
+                return;
+            case LOGGED_IN:
+                faces.getExternalContext().redirect(LocalPath.orElse(next, links.home()));
+                return;
+            default:
+                // Should not happen right after registering; send them to the log-in form rather than fail.
+                faces.getExternalContext().getFlash().setKeepMessages(true);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Welcome! Please log in.", null));
+                faces.getExternalContext().redirect(links.login(next));
+        }
     }
-  }
 
-  public String getUsername() {
-    return username;
-  }
+    public String getUsername() {
+        return username;
+    }
 
-  public void setUsername(String username) {
-    this.username = username;
-  }
+    public void setUsername(String username) {
+        this.username = username;
+    }
 
-  public String getDisplayName() {
-    return displayName;
-  }
+    public String getDisplayName() {
+        return displayName;
+    }
 
-  public void setDisplayName(String displayName) {
-    this.displayName = displayName;
-  }
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
 
-  public String getPassword() {
-    return password;
-  }
+    public String getPassword() {
+        return password;
+    }
 
-  public void setPassword(String password) {
-    this.password = password;
-  }
+    public void setPassword(String password) {
+        this.password = password;
+    }
 
-  public String getNext() {
-    return next;
-  }
+    public String getNext() {
+        return next;
+    }
 
-  public void setNext(String next) {
-    this.next = next;
-  }
+    public void setNext(String next) {
+        this.next = next;
+    }
 }

@@ -23,88 +23,93 @@ import org.parley.web.Redirects;
 @ViewScoped
 public class UserView implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  @Inject private UserService users;
-  @Inject private CurrentSite site;
-  @Inject private Links links;
+    @Inject
+    private UserService users;
 
-  private String n;
-  private String slug;
-  private String tab;
-  private String page;
+    @Inject
+    private CurrentSite site;
 
-  private UserProfile profile;
-  private Page<QuestionSummary> questions;
-  private Page<AnswerSummary> answers;
-  private Pager pager;
+    @Inject
+    private Links links;
 
-  public void load() {
-    long number = Redirects.parseNumber(n);
-    profile = users.profile(site.id(), number).orElseThrow(() -> new NotFoundException("No such user."));
-    String canonical = links.user(profile.number(), profile.slug());
-    if (!profile.slug().equals(slug)) {
-      Redirects.permanent(canonical + (isAnswersTab() ? "?tab=answers" : ""));
-      return;
+    private String n;
+    private String slug;
+    private String tab;
+    private String page;
+
+    private UserProfile profile;
+    private Page<QuestionSummary> questions;
+    private Page<AnswerSummary> answers;
+    private Pager pager;
+
+    public void load() {
+        long number = Redirects.parseNumber(n);
+        profile = users.profile(site.id(), number).orElseThrow(() -> new NotFoundException("No such user."));
+        String canonical = links.user(profile.number(), profile.slug());
+        if (!profile.slug().equals(slug)) {
+            Redirects.permanent(canonical + (isAnswersTab() ? "?tab=answers" : ""));
+            return;
+        }
+        if (isAnswersTab()) {
+            answers = users.answersBy(site.id(), number, Redirects.parsePage(page));
+            pager = Pager.of(answers, p -> canonical + "?tab=answers" + (p > 1 ? "&page=" + p : ""));
+        } else {
+            questions = users.questionsBy(site.id(), number, Redirects.parsePage(page));
+            pager = Pager.of(questions, p -> canonical + (p > 1 ? "?page=" + p : ""));
+        }
     }
-    if (isAnswersTab()) {
-      answers = users.answersBy(site.id(), number, Redirects.parsePage(page));
-      pager = Pager.of(answers, p -> canonical + "?tab=answers" + (p > 1 ? "&page=" + p : ""));
-    } else {
-      questions = users.questionsBy(site.id(), number, Redirects.parsePage(page));
-      pager = Pager.of(questions, p -> canonical + (p > 1 ? "?page=" + p : ""));
+
+    public boolean isAnswersTab() {
+        return "answers".equals(tab);
     }
-  }
 
-  public boolean isAnswersTab() {
-    return "answers".equals(tab);
-  }
+    public UserProfile getProfile() {
+        return profile;
+    }
 
-  public UserProfile getProfile() {
-    return profile;
-  }
+    public Page<QuestionSummary> getQuestions() {
+        return questions;
+    }
 
-  public Page<QuestionSummary> getQuestions() {
-    return questions;
-  }
+    public Page<AnswerSummary> getAnswers() {
+        return answers;
+    }
 
-  public Page<AnswerSummary> getAnswers() {
-    return answers;
-  }
+    public Pager getPager() {
+        return pager;
+    }
 
-  public Pager getPager() {
-    return pager;
-  }
+    public String getN() {
+        return n;
+    }
 
-  public String getN() {
-    return n;
-  }
+    public void setN(String n) {
+        this.n = n;
+    }
 
-  public void setN(String n) {
-    this.n = n;
-  }
+    public String getSlug() {
+        return slug;
+    }
 
-  public String getSlug() {
-    return slug;
-  }
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
 
-  public void setSlug(String slug) {
-    this.slug = slug;
-  }
+    public String getTab() {
+        return tab;
+    }
 
-  public String getTab() {
-    return tab;
-  }
+    public void setTab(String tab) {
+        this.tab = tab;
+    }
 
-  public void setTab(String tab) {
-    this.tab = tab;
-  }
+    public String getPage() {
+        return page;
+    }
 
-  public String getPage() {
-    return page;
-  }
-
-  public void setPage(String page) {
-    this.page = page;
-  }
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

@@ -8,10 +8,10 @@ import org.parley.user.Role;
 
 class SiteIdentityStoreTest {
 
-  @Test
-  void rolesIncludeTheOnesBelow() {
-    assertEquals(Set.of("user"), SiteIdentityStore.groupsOf(Role.USER));
-    assertEquals(Set.of("user", "moderator"), SiteIdentityStore.groupsOf(Role.MODERATOR));
-    assertEquals(Set.of("user", "moderator", "admin"), SiteIdentityStore.groupsOf(Role.ADMIN));
-  }
+    @Test
+    void rolesIncludeTheOnesBelow() {
+        assertEquals(Set.of("user"), SiteIdentityStore.groupsOf(Role.USER));
+        assertEquals(Set.of("user", "moderator"), SiteIdentityStore.groupsOf(Role.MODERATOR));
+        assertEquals(Set.of("user", "moderator", "admin"), SiteIdentityStore.groupsOf(Role.ADMIN));
+    }
 }
