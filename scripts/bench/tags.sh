@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # about: tag engine vs SQL (H2, Parley's schema) on 1M generated questions, 50k Zipf tags: p50/p99 per list and ratio, start-up build (wall, CPU), bytes/question
 #
-# The JMH benchmark and its data generator live in ejb/src/test (org.parley.tag.engine.TagEngineBenchmark,
+# The JMH benchmark and its data generator live in ejb/src/test (org.parley.listing.TagEngineBenchmark,
 # BenchData, TagEngineBuildBench): the EJB module's test classpath already has Hibernate, H2 and the engine, and JMH's
 # annotation processor runs when the tests compile. Nothing new at the top level.
 #
@@ -29,16 +29,16 @@ props="-Dbench.questions=$questions -Dbench.cache=${TAGS_BENCH_CACHE:-} -Djava.u
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "Building the index from H2 as at start ($questions questions; the first run writes the database)..."
-java -Xmx8g $props -cp "$cp" org.parley.tag.engine.TagEngineBuildBench > "$out/tags-build.json"
+java -Xmx8g $props -cp "$cp" org.parley.listing.TagEngineBuildBench > "$out/tags-build.json"
 cat "$out/tags-build.json"
 
 echo "JMH, engine: one page of 30, page 1 and 100, sorted newest and by votes ($engine_lists)..."
-java -cp "$cp" org.openjdk.jmh.Main 'org.parley.tag.engine.TagEngineBenchmark.engine' -p query="$engine_lists" \
+java -cp "$cp" org.openjdk.jmh.Main 'org.parley.listing.TagEngineBenchmark.engine' -p query="$engine_lists" \
   -jvmArgs "-Xmx6g $props" -rf json -rff "$out/tags-jmh-engine.json" > "$out/tags-jmh-engine.log"
 echo "Engine CPU time per list (the thread's own CPU clock: what a list costs, without waiting for a CPU)..."
-java -Xmx6g $props -cp "$cp" org.parley.tag.engine.TagEngineCpuBench "$engine_lists" > "$out/tags-cpu.json"
+java -Xmx6g $props -cp "$cp" org.parley.listing.TagEngineCpuBench "$engine_lists" > "$out/tags-cpu.json"
 echo "JMH, SQL on the same data ($sql_lists)..."
-java -cp "$cp" org.openjdk.jmh.Main 'org.parley.tag.engine.TagEngineBenchmark.sql' -p query="$sql_lists" \
+java -cp "$cp" org.openjdk.jmh.Main 'org.parley.listing.TagEngineBenchmark.sql' -p query="$sql_lists" \
   -jvmArgs "-Xmx6g $props" -rf json -rff "$out/tags-jmh-sql.json" > "$out/tags-jmh-sql.log"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Load average after: $load_after"

@@ -3,7 +3,7 @@ package org.parley.post;
 import java.util.List;
 import java.util.Objects;
 import org.parley.common.Page;
-import org.parley.tag.engine.TagExpression;
+import org.parley.listing.TagExpression;
 
 /**
  * A page of the questions a tag expression selects.

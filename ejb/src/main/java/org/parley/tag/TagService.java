@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.parley.common.Page;
 import org.parley.common.Paging;
-import org.parley.tag.engine.TagEngine;
-import org.parley.tag.engine.TagExpression;
+import org.parley.listing.TagEngine;
+import org.parley.listing.TagExpression;
 
 /** The tag list, tag auto-completion and related tags (from the tag engine), and parsing of typed tags. */
 @Stateless

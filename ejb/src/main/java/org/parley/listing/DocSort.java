@@ -1,4 +1,4 @@
-package org.parley.tag.engine;
+package org.parley.listing;
 
 /** Sorting and selecting over primitive {@code int} arrays, without boxing. */
 final class DocSort {

@@ -1,4 +1,4 @@
-package org.parley.tag.engine;
+package org.parley.listing;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

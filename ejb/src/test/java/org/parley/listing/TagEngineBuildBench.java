@@ -1,4 +1,4 @@
-package org.parley.tag.engine;
+package org.parley.listing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;

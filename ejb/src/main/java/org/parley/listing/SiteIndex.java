@@ -1,4 +1,4 @@
-package org.parley.tag.engine;
+package org.parley.listing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.common.Page;
+import org.parley.listing.DocSort.DocComparator;
 import org.parley.post.QuestionSort;
 import org.parley.tag.TagCount;
-import org.parley.tag.engine.DocSort.DocComparator;
 import org.roaringbitmap.ArrayContainer;
 import org.roaringbitmap.Container;
 import org.roaringbitmap.ContainerPointer;

@@ -1,4 +1,4 @@
-package org.parley.tag.engine;
+package org.parley.listing;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import org.parley.post.QuestionSort;
  * Bytes per question of an index built from {@link BenchData}'s rows in memory (no database): used heap after GC
  * before and after, and the estimate from its arrays; and the building thread's CPU. Argument: the run minimum.
  *
- * <pre>java -Xmx6g -Dbench.questions=1000000 -cp ... org.parley.tag.engine.TagEngineMemoryBench 2048</pre>
+ * <pre>java -Xmx6g -Dbench.questions=1000000 -cp ... org.parley.listing.TagEngineMemoryBench 2048</pre>
  */
 public final class TagEngineMemoryBench {
 

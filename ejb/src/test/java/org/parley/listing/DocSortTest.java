@@ -1,4 +1,4 @@
-package org.parley.tag.engine;
+package org.parley.listing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
