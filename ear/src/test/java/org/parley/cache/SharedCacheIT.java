@@ -18,16 +18,18 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.cache.proto.Marshalling;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.post.QuestionDetail;
+import org.parley.post.QuestionPages;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;
+import org.parley.post.ViewTally;
 import org.parley.post.VoteService;
 import org.parley.post.VoteType;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /** The shared tier in WildFly: get-or-load through the real L2, invalidation by writes, per-site keys, ProtoStream. */
@@ -146,7 +148,7 @@ class SharedCacheIT {
         cache.get(key, String.class, () -> "<p>again</p>");
         List<ServerStats> servers = cluster.servers();
         ServerStats mine = servers.stream()
-                .filter(s -> s.server().equals(org.parley.cluster.ClusterNode.name()))
+                .filter(s -> s.server().equals(org.parley.common.ClusterNode.name()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("this server published its figures: " + servers));
         StatsSnapshot fragments = mine.caches().stream()

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.parley.post.RemotePostChanged;
 
 /** Records the remote changes a server is told about; deployed inside the EJB module, where those events reach. */
 @ApplicationScoped

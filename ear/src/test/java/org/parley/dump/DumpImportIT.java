@@ -28,9 +28,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Role;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**

@@ -20,12 +20,12 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.messaging.Destinations;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**

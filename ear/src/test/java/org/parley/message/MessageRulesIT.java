@@ -18,11 +18,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Role;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**

@@ -23,6 +23,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.message.MessageDelivered;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionService;
@@ -34,8 +36,6 @@ import org.parley.site.SiteService;
 import org.parley.testing.Http;
 import org.parley.testing.PageClient;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**

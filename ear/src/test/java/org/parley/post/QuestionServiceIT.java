@@ -14,12 +14,13 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Actor;
+import org.parley.common.Role;
+import org.parley.listing.ListingService;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
 
@@ -31,6 +32,12 @@ class QuestionServiceIT {
     static EnterpriseArchive deployment() {
         return ParleyDeployment.ear(QuestionServiceIT.class);
     }
+
+    @EJB
+    private ListingService listings;
+
+    @EJB
+    private UserPostService profiles;
 
     @EJB
     SiteService sites;
@@ -93,9 +100,10 @@ class QuestionServiceIT {
 
         // 1 + 10 (answer upvote) + 15 (accepted); asker: 1 + 10 (question upvote) + 2 (accepting)
         assertEquals(
-                26, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
+                26,
+                profiles.profile(site.id(), answererRef.number()).orElseThrow().reputation());
         assertEquals(
-                13, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
+                13, profiles.profile(site.id(), askerRef.number()).orElseThrow().reputation());
 
         // Changing a vote reverses the old one: -10 for the lost upvote, -2 to the author and -1 to the voter
         // for the downvote; retracting the downvote gives those 3 back.
@@ -103,16 +111,18 @@ class QuestionServiceIT {
         assertEquals(-1, changed.score());
         assertEquals(VoteType.DOWN, changed.myVote());
         assertEquals(
-                14, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
+                14,
+                profiles.profile(site.id(), answererRef.number()).orElseThrow().reputation());
         assertEquals(
-                12, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
+                12, profiles.profile(site.id(), askerRef.number()).orElseThrow().reputation());
         VoteResult retracted = votes.vote(asker, a2, VoteType.DOWN);
         assertEquals(0, retracted.score());
         assertNull(retracted.myVote());
         assertEquals(
-                16, users.profile(site.id(), answererRef.number()).orElseThrow().reputation());
+                16,
+                profiles.profile(site.id(), answererRef.number()).orElseThrow().reputation());
         assertEquals(
-                13, users.profile(site.id(), askerRef.number()).orElseThrow().reputation());
+                13, profiles.profile(site.id(), askerRef.number()).orElseThrow().reputation());
     }
 
     @Test
@@ -125,45 +135,38 @@ class QuestionServiceIT {
 
         assertEquals(
                 List.of(third.number(), second.number(), first.number()),
-                numbers(questions.list(site.id(), QuestionSort.NEWEST, 1, 10).items()));
+                numbers(listings.list(site.id(), QuestionSort.NEWEST, 1, 10).items()));
         assertEquals(
                 third.number(),
-                questions
-                        .list(site.id(), QuestionSort.VOTES, 1, 10)
+                listings.list(site.id(), QuestionSort.VOTES, 1, 10)
                         .items()
                         .get(0)
                         .number());
         assertEquals(
                 List.of(third.number(), second.number()),
-                numbers(questions
-                        .list(site.id(), QuestionSort.UNANSWERED, 1, 10)
-                        .items()));
+                numbers(listings.list(site.id(), QuestionSort.UNANSWERED, 1, 10).items()));
         assertEquals(
                 first.number(),
-                questions
-                        .list(site.id(), QuestionSort.ACTIVE, 1, 10)
+                listings.list(site.id(), QuestionSort.ACTIVE, 1, 10)
                         .items()
                         .get(0)
                         .number());
 
-        var page2 = questions.list(site.id(), QuestionSort.NEWEST, 2, 2);
+        var page2 = listings.list(site.id(), QuestionSort.NEWEST, 2, 2);
         assertEquals(3, page2.total());
         assertEquals(List.of(first.number()), numbers(page2.items()));
 
         assertEquals(
                 List.of(second.number(), first.number()),
-                numbers(questions
-                        .tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10)
+                numbers(listings.tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10)
                         .items()));
         assertEquals(
                 List.of(second.number()),
-                numbers(questions
-                        .tagged(site.id(), List.of("wheels", "tyres"), QuestionSort.NEWEST, 1, 10)
+                numbers(listings.tagged(site.id(), List.of("wheels", "tyres"), QuestionSort.NEWEST, 1, 10)
                         .items()));
         assertEquals(
                 0,
-                questions
-                        .tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10)
+                listings.tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10)
                         .total());
     }
 
@@ -176,7 +179,7 @@ class QuestionServiceIT {
                 InvalidInputException.class,
                 () -> ask("A long enough title for a question?", "a", "b", "c", "d", "e", "f"));
         assertThrows(InvalidInputException.class, () -> ask("A long enough title for a question?", "bad tag!"));
-        assertEquals(0, questions.list(site.id(), QuestionSort.NEWEST, 1, 10).total());
+        assertEquals(0, listings.list(site.id(), QuestionSort.NEWEST, 1, 10).total());
     }
 
     private static List<Long> numbers(List<QuestionSummary> items) {

@@ -12,17 +12,18 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Actor;
 import org.parley.common.Page;
+import org.parley.common.Role;
+import org.parley.listing.ListingService;
+import org.parley.listing.TagService;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSort;
 import org.parley.post.QuestionSummary;
 import org.parley.rules.NotFoundException;
 import org.parley.tag.TagCount;
-import org.parley.tag.TagService;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /** Two sites in one deployment never see each other's questions, tags or users, in services or in pages. */
@@ -33,6 +34,9 @@ class SiteIsolationIT {
     static EnterpriseArchive deployment() {
         return ParleyDeployment.ear(SiteIsolationIT.class, Http.class, Http.Response.class);
     }
+
+    @EJB
+    private ListingService listings;
 
     @EJB
     SiteService sites;
@@ -60,16 +64,15 @@ class SiteIsolationIT {
                 "I keep noticing that the sky turns red in the evening and would like to understand the physics.",
                 List.of("sky", "physics"));
 
-        Page<QuestionSummary> onRed = questions.list(red.id(), QuestionSort.NEWEST, 1, 50);
-        Page<QuestionSummary> onBlue = questions.list(blue.id(), QuestionSort.NEWEST, 1, 50);
+        Page<QuestionSummary> onRed = listings.list(red.id(), QuestionSort.NEWEST, 1, 50);
+        Page<QuestionSummary> onBlue = listings.list(blue.id(), QuestionSort.NEWEST, 1, 50);
         assertEquals(1, onRed.total());
         assertEquals(asked.title(), onRed.items().get(0).title());
         assertEquals(0, onBlue.total());
         assertThrows(NotFoundException.class, () -> questions.view(blue.id(), asked.number(), null));
         assertEquals(
                 0,
-                questions
-                        .tagged(blue.id(), List.of("sky"), QuestionSort.NEWEST, 1, 50)
+                listings.tagged(blue.id(), List.of("sky"), QuestionSort.NEWEST, 1, 50)
                         .total());
         assertEquals(
                 List.of("physics", "sky"),

@@ -13,7 +13,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.listing.IdPage;
+import org.parley.listing.ListingService;
 import org.parley.listing.SqlListing;
 import org.parley.listing.TagEngine;
 import org.parley.listing.TagExpression;
@@ -26,8 +29,6 @@ import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**
@@ -45,6 +46,9 @@ class TagEngineIT {
     static EnterpriseArchive deployment() {
         return ParleyDeployment.ear(TagEngineIT.class, Http.class, Http.Response.class);
     }
+
+    @EJB
+    private ListingService listings;
 
     @EJB
     SiteService sites;
@@ -87,8 +91,7 @@ class TagEngineIT {
             asked.add(q);
             assertEquals(
                     q.number(),
-                    questions
-                            .list(site.id(), QuestionSort.NEWEST, 1, 1)
+                    listings.list(site.id(), QuestionSort.NEWEST, 1, 1)
                             .items()
                             .get(0)
                             .number(),

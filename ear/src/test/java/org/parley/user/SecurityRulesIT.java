@@ -13,6 +13,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;

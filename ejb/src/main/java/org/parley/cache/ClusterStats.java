@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
 import org.parley.cache.proto.Marshalling;
-import org.parley.cluster.ClusterNode;
+import org.parley.common.ClusterNode;
 
 /**
  * The shared tier's statistics across the cluster: every server puts its own figures ({@link SharedCache#stats}) into

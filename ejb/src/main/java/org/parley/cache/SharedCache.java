@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
 import org.parley.cache.proto.Marshalling;
-import org.parley.cluster.ClusterNode;
+import org.parley.common.ClusterNode;
 import org.parley.metrics.RequestTimings;
 import org.parley.metrics.RequestTimings.Kind;
 

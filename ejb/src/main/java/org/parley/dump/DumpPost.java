@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.util.Map;
+import org.parley.common.Columns;
 
 /**
  * A post of the dump's Posts file that is neither a question nor an answer: tag wikis (type 4) and their excerpts
@@ -45,7 +46,7 @@ public class DumpPost {
     @Column(name = "post_type_id", nullable = false)
     private int postTypeId;
 
-    @Column(name = "attributes", nullable = false, length = org.parley.dump.Extras.MAX_TEXT)
+    @Column(name = "attributes", nullable = false, length = Columns.LONG_TEXT)
     private String attributes;
 
     protected DumpPost() {}

@@ -2,6 +2,7 @@ package org.parley.dump;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.common.Columns;
 
 /**
  * The attributes of a dump row that Parley's tables have no column for, kept in one text column as
@@ -9,12 +10,8 @@ import java.util.Map;
  */
 public final class Extras {
 
-    /**
-     * The length of the text columns that keep dump attributes and revision texts: the longest a plain varchar gets on
-     * H2 (1 MiB characters), far above any post body. Plain varchars rather than CLOBs, because H2 stores every CLOB
-     * value apart and an import writes millions of them.
-     */
-    public static final int MAX_TEXT = 1_048_576;
+    /** The longest an extras text may be: the column that keeps it. */
+    public static final int MAX_TEXT = Columns.LONG_TEXT;
 
     private Extras() {}
 

@@ -25,11 +25,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.cluster.RemotePostChanged;
 import org.parley.common.Page;
 import org.parley.metrics.RequestTimings;
 import org.parley.post.PostChanged;
 import org.parley.post.QuestionSort;
+import org.parley.post.RemotePostChanged;
 import org.parley.tag.TagCount;
 
 /**

@@ -22,11 +22,11 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.parley.common.Actor;
 import org.parley.messaging.Destinations;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
-import org.parley.user.Actor;
 
 /**
  * The dead-letter queue of message delivery jobs, for admins: what is in it, retry (the job goes back to the

@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.search.mapper.orm.Search;
+import org.parley.common.Actor;
 import org.parley.rules.NotAllowedException;
-import org.parley.user.Actor;
 
 /**
  * The life of the message search index beyond single deliveries: how full it is, filling it at start-up when it is

@@ -8,13 +8,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.common.Paging;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
-import org.parley.user.Actor;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 

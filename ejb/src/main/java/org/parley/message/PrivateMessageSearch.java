@@ -12,12 +12,12 @@ import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
+import org.parley.analysis.SearchNames;
+import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.metrics.RequestTimings;
 import org.parley.metrics.RequestTimings.Kind;
 import org.parley.rules.InvalidInputException;
-import org.parley.search.SearchNames;
-import org.parley.user.Actor;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 

@@ -7,12 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.common.Paging;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
-import org.parley.user.Actor;
 
 /** A user's notifications: the inbox page, the unread count, read marks, and what is newer than a number. */
 @Stateless

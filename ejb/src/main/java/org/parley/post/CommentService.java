@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import org.parley.user.Actor;
+import org.parley.common.Actor;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.Length;
 import org.hibernate.annotations.DynamicUpdate;
+import org.parley.common.Columns;
 import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
@@ -117,7 +118,7 @@ public abstract class Post {
      * The attributes of an imported post that have no column here (e.g. LastEditorUserId, FavoriteCount), encoded by
      * {@code org.parley.dump.Extras} so that export writes them back; null for posts written here.
      */
-    @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
+    @Column(name = "dump_extra", length = Columns.LONG_TEXT)
     private String dumpExtra;
 
     protected Post() {}

@@ -12,25 +12,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
-import org.parley.common.Page;
-import org.parley.common.Paging;
-import org.parley.listing.IdPage;
-import org.parley.listing.TagEngine;
-import org.parley.listing.TagExpression;
+import org.parley.common.Actor;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.Site;
+import org.parley.tag.TagNames;
 import org.parley.tag.TagRepository;
-import org.parley.tag.TagService;
-import org.parley.user.Actor;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
-/** Listing, viewing, asking, answering, editing and accepting. */
+/** Viewing, asking, answering, editing and accepting; lists of questions are {@code org.parley.listing}'s. */
 @Stateless
 public class QuestionService {
 
@@ -54,62 +48,6 @@ public class QuestionService {
 
     @Inject
     private Event<PostActivity> activity;
-
-    @Inject
-    private TagEngine engine;
-
-    @Inject
-    private QuestionSummaries summaries;
-
-    /**
-     * Questions of a site in the given order, listed by the tag engine. A page below 1 is read as 1, the page size is
-     * kept within 1..100 and a null sort means {@link QuestionSort#NEWEST}.
-     */
-    public Page<QuestionSummary> list(long siteId, QuestionSort sort, int page, int pageSize) {
-        return listing(siteId, TagExpression.ALL, sort, page, pageSize).page();
-    }
-
-    /**
-     * Questions carrying all of {@code tags}. Paging and sort as in {@link #list}; an unknown tag, a null or empty
-     * list gives an empty page.
-     *
-     * @throws InvalidInputException when a tag name is malformed (see {@link TagService#parse})
-     */
-    public Page<QuestionSummary> tagged(long siteId, List<String> tags, QuestionSort sort, int page, int pageSize) {
-        List<String> names = parseTags(tags);
-        if (names.isEmpty()) {
-            return Page.empty(Paging.page(page), Paging.pageSize(pageSize));
-        }
-        return listing(siteId, TagExpression.allOf(names), sort, page, pageSize).page();
-    }
-
-    /**
-     * Questions a tag expression selects ({@code java+jpa}, {@code java or kotlin}, {@code -python}, combined: see
-     * {@link TagExpression}). Paging and sort as in {@link #list}. A tag no question carries selects nothing and is
-     * named in the result's {@code unknownTags}.
-     *
-     * @throws InvalidInputException with a message to show for a blank or malformed expression, a bad tag name or
-     *     more than {@value TagExpression#MAX_TERMS} terms
-     */
-    public TaggedQuestions tagged(long siteId, String expression, QuestionSort sort, int page, int pageSize) {
-        return listing(siteId, TagExpression.parse(expression), sort, page, pageSize);
-    }
-
-    /** The hottest questions for a sidebar (see {@link QuestionSort#HOT}); {@code limit} is kept within 1..100. */
-    public List<QuestionSummary> hot(long siteId, int limit) {
-        return listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, limit)
-                .page()
-                .items();
-    }
-
-    /** The engine picks the page's questions; their rows come in one query. */
-    private TaggedQuestions listing(long siteId, TagExpression expression, QuestionSort sort, int page, int pageSize) {
-        int p = Paging.page(page);
-        int size = Paging.pageSize(pageSize);
-        IdPage ids = engine.questions(siteId, expression, sort == null ? QuestionSort.NEWEST : sort, p, size);
-        List<QuestionSummary> items = summaries.byNumbers(siteId, ids.numbers());
-        return new TaggedQuestions(expression, new Page<>(items, p, size, ids.total()), ids.unknownTags());
-    }
 
     /**
      * A question page with its answers and comments; {@code myVote} fields are filled for {@code actor} (null =
@@ -191,7 +129,7 @@ public class QuestionService {
     }
 
     /**
-     * Asks a question on the actor's site. Title and body are trimmed; tags go through {@link TagService#parse} and
+     * Asks a question on the actor's site. Title and body are trimmed; tags go through {@link TagNames#parse} and
      * new tags are created.
      *
      * @throws NotAllowedException when {@code actor} is null ("Log in to ask a question.")
@@ -204,7 +142,7 @@ public class QuestionService {
         }
         String checkedTitle = Question.checkTitle(title);
         String body = Post.checkBody(bodyMarkdown);
-        List<String> names = checkTagCount(parseTags(tags));
+        List<String> names = checkTagCount(TagNames.parseAll(tags));
         String html = markdown.toSafeHtml(body);
 
         Site site = posts.lockSite(actor.siteId());
@@ -290,7 +228,7 @@ public class QuestionService {
         Instant now = Instant.now();
         if (post instanceof Question question) {
             String checkedTitle = Question.checkTitle(title);
-            List<String> names = checkTagCount(parseTags(tags));
+            List<String> names = checkTagCount(TagNames.parseAll(tags));
             String html = markdown.toSafeHtml(body);
             // The site lock serialises tag creation and tag counts with asking.
             Site site = posts.lockSite(actor.siteId());
@@ -361,13 +299,6 @@ public class QuestionService {
         if (!post.editableBy(editor)) {
             throw new NotAllowedException("You can only edit your own posts.");
         }
-    }
-
-    private static List<String> parseTags(List<String> tags) {
-        if (tags == null) {
-            return List.of();
-        }
-        return TagService.parse(tags.stream().filter(Objects::nonNull).collect(Collectors.joining(" ")));
     }
 
     private static List<String> checkTagCount(List<String> names) {

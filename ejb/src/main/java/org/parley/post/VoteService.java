@@ -7,9 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
+import org.parley.common.Actor;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
-import org.parley.user.Actor;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 

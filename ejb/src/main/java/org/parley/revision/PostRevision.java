@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.io.Serializable;
 import java.time.Instant;
+import org.parley.common.Columns;
 
 /**
  * One event in a post's history (PostHistory): an initial or edited title, body or tags (types 1-9), a close,
@@ -63,10 +64,10 @@ public class PostRevision implements Serializable {
     @Column(name = "user_display_name", length = 100)
     private String userDisplayName;
 
-    @Column(name = "edit_comment", length = org.parley.dump.Extras.MAX_TEXT)
+    @Column(name = "edit_comment", length = Columns.LONG_TEXT)
     private String comment;
 
-    @Column(name = "revision_text", length = org.parley.dump.Extras.MAX_TEXT)
+    @Column(name = "revision_text", length = Columns.LONG_TEXT)
     private String text;
 
     @Column(name = "content_license", length = 40)

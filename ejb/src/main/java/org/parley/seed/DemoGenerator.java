@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.parley.common.Role;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.post.Answer;
 import org.parley.post.Comment;
@@ -26,7 +27,6 @@ import org.parley.seed.Topic.Snippet;
 import org.parley.site.Site;
 import org.parley.tag.Tag;
 import org.parley.user.PasswordHasher;
-import org.parley.user.Role;
 import org.parley.user.User;
 
 /**

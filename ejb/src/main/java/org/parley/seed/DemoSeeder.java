@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.common.Role;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.site.Site;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.user.PasswordHasher;
-import org.parley.user.Role;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 

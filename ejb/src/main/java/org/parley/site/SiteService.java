@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.common.Actor;
 import org.parley.rules.ConflictException;
 import org.parley.rules.NotAllowedException;
-import org.parley.user.Actor;
 
 /** Finding sites by host name and creating new ones. */
 @Stateless

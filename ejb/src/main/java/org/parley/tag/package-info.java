@@ -1,4 +1,2 @@
-/**
- * Tags of a site: parsing what users type, the tag list and auto-completion, with question counts kept on each tag.
- */
+/** Tags of a site: the tag rows with their question counts, and parsing the tag names users type. */
 package org.parley.tag;

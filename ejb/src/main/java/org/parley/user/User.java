@@ -21,6 +21,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.hibernate.Length;
 import org.hibernate.annotations.DynamicUpdate;
+import org.parley.common.Actor;
+import org.parley.common.Columns;
+import org.parley.common.Role;
 import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.Site;
@@ -98,7 +101,7 @@ public class User {
      * The attributes of an imported user that have no column here (Location, WebsiteUrl, AccountId, ...), encoded by
      * {@code org.parley.dump.Extras} so that export writes them back; null for users who signed up here.
      */
-    @Column(name = "dump_extra", length = org.parley.dump.Extras.MAX_TEXT)
+    @Column(name = "dump_extra", length = Columns.LONG_TEXT)
     private String dumpExtra;
 
     protected User() {}

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Hibernate;
+import org.parley.common.Actor;
 import org.parley.rules.NotAllowedException;
 
 /** Loading users for the services, and locking them before reputation changes. */

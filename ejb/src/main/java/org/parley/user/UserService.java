@@ -6,35 +6,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.common.Page;
-import org.parley.common.Paging;
-import org.parley.markdown.MarkdownRenderer;
-import org.parley.post.Answer;
-import org.parley.post.Question;
-import org.parley.post.QuestionSummary;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.rules.ConflictException;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.Site;
 
-/** Registration, log-in and profiles of a site's users. */
+/** Registration and log-in of a site's users; their profile pages are {@code org.parley.post.UserPostService}'s. */
 @Stateless
 public class UserService {
-
-    /** Rows per page of a profile's question and answer lists. */
-    public static final int PROFILE_PAGE_SIZE = 20;
 
     private static final Logger log = Logger.getLogger(UserService.class.getName());
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
-
-    @Inject
-    private MarkdownRenderer markdown;
 
     @Inject
     private UserRepository users;
@@ -91,71 +80,6 @@ public class UserService {
     }
 
     /**
-     * A user's public profile.
-     *
-     * @return empty when no such user (or a deleted one) exists on the site
-     */
-    public Optional<UserProfile> profile(long siteId, long number) {
-        return findByNumber(siteId, number)
-                .map(u -> new UserProfile(
-                        u.getNumber(),
-                        u.getDisplayName(),
-                        u.ref().slug(),
-                        u.getReputation(),
-                        u.getRole(),
-                        u.getCreatedAt(),
-                        u.getAboutMe() == null ? null : markdown.toSafeHtml(u.getAboutMe()),
-                        count("Question.countByOwner", u),
-                        count("Answer.countByOwner", u)));
-    }
-
-    /**
-     * The user's questions, newest first, {@value #PROFILE_PAGE_SIZE} a page; a page below 1 is read as 1.
-     *
-     * @throws NotFoundException when no such user exists on the site
-     */
-    public Page<QuestionSummary> questionsBy(long siteId, long userNumber, int page) {
-        User user = requireUser(siteId, userNumber);
-        int p = Paging.page(page);
-        List<Question> rows = em.createNamedQuery("Question.listByOwner", Question.class)
-                .setParameter("owner", user)
-                .setFirstResult(Page.firstResult(p, PROFILE_PAGE_SIZE))
-                .setMaxResults(PROFILE_PAGE_SIZE)
-                .getResultList();
-        return new Page<>(
-                rows.stream().map(Question::toSummary).toList(),
-                p,
-                PROFILE_PAGE_SIZE,
-                count("Question.countByOwner", user));
-    }
-
-    /**
-     * The user's answers, newest first, {@value #PROFILE_PAGE_SIZE} a page; a page below 1 is read as 1.
-     *
-     * @throws NotFoundException when no such user exists on the site
-     */
-    public Page<AnswerSummary> answersBy(long siteId, long userNumber, int page) {
-        User user = requireUser(siteId, userNumber);
-        int p = Paging.page(page);
-        List<Answer> rows = em.createNamedQuery("Answer.listByOwner", Answer.class)
-                .setParameter("owner", user)
-                .setFirstResult(Page.firstResult(p, PROFILE_PAGE_SIZE))
-                .setMaxResults(PROFILE_PAGE_SIZE)
-                .getResultList();
-        List<AnswerSummary> items = rows.stream()
-                .map(a -> new AnswerSummary(
-                        a.getNumber(),
-                        a.getQuestion().getNumber(),
-                        a.getQuestion().getTitle(),
-                        a.getQuestion().slug(),
-                        a.getScore(),
-                        a.getQuestion().isAccepted(a),
-                        a.getCreatedAt()))
-                .toList();
-        return new Page<>(items, p, PROFILE_PAGE_SIZE, count("Answer.countByOwner", user));
-    }
-
-    /**
      * Creates a user with any role, for seeding and admin tools; same validation as {@link #register}.
      *
      * @throws InvalidInputException for a malformed username, display name or password, or a null role
@@ -189,19 +113,5 @@ public class UserService {
         return name == null
                 ? Optional.empty()
                 : users.findByUsername(siteId, name).filter(u -> !u.isDeleted());
-    }
-
-    private Optional<User> findByNumber(long siteId, long number) {
-        return users.findByNumber(siteId, number).filter(u -> !u.isDeleted());
-    }
-
-    private User requireUser(long siteId, long number) {
-        return findByNumber(siteId, number).orElseThrow(() -> new NotFoundException("No such user."));
-    }
-
-    private long count(String namedQuery, User owner) {
-        return em.createNamedQuery(namedQuery, Long.class)
-                .setParameter("owner", owner)
-                .getSingleResult();
     }
 }

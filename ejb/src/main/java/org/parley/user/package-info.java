@@ -1,5 +1,2 @@
-/**
- * Users of a site: registration, password hashing, log-in, profiles and the {@link org.parley.user.Actor} every
- * service is called on behalf of.
- */
+/** Users of a site: registration, password hashing and log-in. */
 package org.parley.user;

@@ -17,6 +17,8 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSort;
 import org.parley.post.QuestionSummary;
@@ -25,10 +27,7 @@ import org.parley.post.VoteType;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.tag.TagCount;
-import org.parley.tag.TagService;
 import org.parley.testing.H2Services;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**

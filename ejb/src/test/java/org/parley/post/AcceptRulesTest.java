@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.parley.common.Role;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
-import org.parley.user.Role;
 import org.parley.user.User;
 
 /** Only the asker accepts; one accepted answer; accepting another moves it; accepting it again un-accepts. */

@@ -2,10 +2,10 @@ package org.parley.post;
 
 import java.time.Instant;
 import java.util.List;
+import org.parley.common.Role;
 import org.parley.site.Site;
 import org.parley.tag.Tag;
 import org.parley.user.PasswordHasher;
-import org.parley.user.Role;
 import org.parley.user.User;
 
 /** Unsaved entities for the rule tests: one site, users and posts built in plain Java. */

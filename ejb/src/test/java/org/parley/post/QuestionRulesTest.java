@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Role;
 import org.parley.rules.InvalidInputException;
 import org.parley.tag.Tag;
-import org.parley.user.Role;
 import org.parley.user.User;
 
 /** Lengths of titles, bodies and comments, 1..5 tags with their counts, editing rights and row versions. */

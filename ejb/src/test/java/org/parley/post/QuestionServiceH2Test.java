@@ -14,17 +14,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Actor;
 import org.parley.common.Page;
+import org.parley.common.Role;
+import org.parley.listing.ListingService;
+import org.parley.listing.TagService;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.tag.TagCount;
-import org.parley.tag.TagService;
 import org.parley.testing.H2Services;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
 
@@ -41,6 +42,8 @@ class QuestionServiceH2Test {
     private VoteService votes;
     private CommentService comments;
     private TagService tags;
+    private ListingService listings;
+    private UserPostService profiles;
 
     private SiteInfo site;
     private UserRef askerRef;
@@ -57,6 +60,8 @@ class QuestionServiceH2Test {
         votes = h2.bean(VoteService.class);
         comments = h2.bean(CommentService.class);
         tags = h2.bean(TagService.class);
+        listings = h2.bean(ListingService.class);
+        profiles = h2.bean(UserPostService.class);
         site = h2.tx(() -> sites.ensureSite("bicycles.localhost", "bicycles", "Bicycles", "Bikes"));
         askerRef = h2.tx(() -> users.createUser(site.id(), "asker", "Ada Asker", PASSWORD, Role.USER));
         answererRef = h2.tx(() -> users.createUser(site.id(), "answerer", "Bo Answerer", PASSWORD, Role.USER));
@@ -78,7 +83,8 @@ class QuestionServiceH2Test {
     }
 
     private int reputation(UserRef ref) {
-        return h2.tx(() -> users.profile(site.id(), ref.number()).orElseThrow().reputation());
+        return h2.tx(
+                () -> profiles.profile(site.id(), ref.number()).orElseThrow().reputation());
     }
 
     @Test
@@ -174,60 +180,60 @@ class QuestionServiceH2Test {
 
         assertEquals(
                 List.of(third.number(), second.number(), first.number()),
-                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))));
+                numbers(h2.tx(() -> listings.list(site.id(), QuestionSort.NEWEST, 1, 10))));
         assertEquals(
                 third.number(),
-                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.VOTES, 1, 10)))
+                numbers(h2.tx(() -> listings.list(site.id(), QuestionSort.VOTES, 1, 10)))
                         .get(0));
         assertEquals(
                 List.of(third.number(), second.number()),
-                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10))));
+                numbers(h2.tx(() -> listings.list(site.id(), QuestionSort.UNANSWERED, 1, 10))));
         assertEquals(
                 2,
-                h2.tx(() -> questions.list(site.id(), QuestionSort.UNANSWERED, 1, 10))
+                h2.tx(() -> listings.list(site.id(), QuestionSort.UNANSWERED, 1, 10))
                         .total());
         assertEquals(
                 first.number(),
-                numbers(h2.tx(() -> questions.list(site.id(), QuestionSort.ACTIVE, 1, 10)))
+                numbers(h2.tx(() -> listings.list(site.id(), QuestionSort.ACTIVE, 1, 10)))
                         .get(0));
         assertEquals(
                 3,
-                h2.tx(() -> questions.list(site.id(), QuestionSort.HOT, 1, 10)).total());
-        assertEquals(3, h2.tx(() -> questions.hot(site.id(), 5)).size());
+                h2.tx(() -> listings.list(site.id(), QuestionSort.HOT, 1, 10)).total());
+        assertEquals(3, h2.tx(() -> listings.hot(site.id(), 5)).size());
 
-        Page<QuestionSummary> page2 = h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 2, 2));
+        Page<QuestionSummary> page2 = h2.tx(() -> listings.list(site.id(), QuestionSort.NEWEST, 2, 2));
         assertEquals(3, page2.total());
         assertEquals(2, page2.totalPages());
         assertEquals(List.of(first.number()), numbers(page2));
-        assertEquals(numbers(h2.tx(() -> questions.list(site.id(), null, -5, 0))), List.of(third.number()));
+        assertEquals(numbers(h2.tx(() -> listings.list(site.id(), null, -5, 0))), List.of(third.number()));
 
         assertEquals(
                 List.of(second.number(), first.number()),
-                numbers(h2.tx(() -> questions.tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10))));
+                numbers(h2.tx(() -> listings.tagged(site.id(), List.of("wheels"), QuestionSort.NEWEST, 1, 10))));
         assertEquals(
                 List.of(second.number()),
                 numbers(h2.tx(
-                        () -> questions.tagged(site.id(), List.of("Wheels", "tyres"), QuestionSort.VOTES, 1, 10))));
+                        () -> listings.tagged(site.id(), List.of("Wheels", "tyres"), QuestionSort.VOTES, 1, 10))));
         assertEquals(
                 List.of(second.number()),
-                numbers(h2.tx(() -> questions.tagged(site.id(), List.of("wheels+tyres"), QuestionSort.NEWEST, 1, 10))));
+                numbers(h2.tx(() -> listings.tagged(site.id(), List.of("wheels+tyres"), QuestionSort.NEWEST, 1, 10))));
         assertEquals(
                 0,
-                h2.tx(() -> questions.tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10))
+                h2.tx(() -> listings.tagged(site.id(), List.of("no-such-tag"), QuestionSort.NEWEST, 1, 10))
                         .total());
         assertEquals(
                 0,
-                h2.tx(() -> questions.tagged(site.id(), List.of("wheels", "nope"), QuestionSort.NEWEST, 1, 10))
+                h2.tx(() -> listings.tagged(site.id(), List.of("wheels", "nope"), QuestionSort.NEWEST, 1, 10))
                         .total());
         assertEquals(
                 0,
-                h2.tx(() -> questions.tagged(site.id(), List.of(), QuestionSort.NEWEST, 1, 10))
+                h2.tx(() -> listings.tagged(site.id(), List.of(), QuestionSort.NEWEST, 1, 10))
                         .total());
         assertThrows(
                 InvalidInputException.class,
-                () -> h2.tx(() -> questions.tagged(site.id(), List.of("bad!"), QuestionSort.NEWEST, 1, 10)));
+                () -> h2.tx(() -> listings.tagged(site.id(), List.of("bad!"), QuestionSort.NEWEST, 1, 10)));
 
-        QuestionSummary row = h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))
+        QuestionSummary row = h2.tx(() -> listings.list(site.id(), QuestionSort.NEWEST, 1, 10))
                 .items()
                 .get(1);
         assertEquals(List.of("tyres", "wheels"), row.tags());
@@ -244,13 +250,13 @@ class QuestionServiceH2Test {
             ask(actor, "Question number " + i + " about something?", "tag" + (i % 7), "common");
         }
         h2.statistics().clear();
-        Page<QuestionSummary> page = h2.tx(() -> questions.list(site.id(), QuestionSort.ACTIVE, 1, 50));
+        Page<QuestionSummary> page = h2.tx(() -> listings.list(site.id(), QuestionSort.ACTIVE, 1, 50));
         assertEquals(25, page.items().size());
         assertStatements(2, "a list page: rows with owners, and the count");
 
         h2.statistics().clear();
         Page<QuestionSummary> tagged =
-                h2.tx(() -> questions.tagged(site.id(), List.of("common", "tag3"), QuestionSort.VOTES, 1, 50));
+                h2.tx(() -> listings.tagged(site.id(), List.of("common", "tag3"), QuestionSort.VOTES, 1, 50));
         assertEquals(4, tagged.total());
         assertStatements(3, "a tagged page: the tags, rows with owners, and the count");
     }
@@ -310,7 +316,7 @@ class QuestionServiceH2Test {
         assertEquals(1 + 8 * 10, reputation(askerRef));
         assertEquals(
                 8,
-                h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 5))
+                h2.tx(() -> listings.list(site.id(), QuestionSort.NEWEST, 1, 5))
                         .items()
                         .get(0)
                         .answerCount());
@@ -332,7 +338,7 @@ class QuestionServiceH2Test {
                 () -> h2.tx(() -> questions.ask(asker, "A long enough title for a question?", "short", List.of("x"))));
         assertEquals(
                 0,
-                h2.tx(() -> questions.list(site.id(), QuestionSort.NEWEST, 1, 10))
+                h2.tx(() -> listings.list(site.id(), QuestionSort.NEWEST, 1, 10))
                         .total());
         assertTrue(h2.tx(() -> tags.list(site.id(), null, 1, 10)).items().isEmpty());
     }
@@ -465,7 +471,8 @@ class QuestionServiceH2Test {
         SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
         h2.tx(() -> users.createUser(beer.id(), "brewer", "Brewer", PASSWORD, Role.USER));
         Actor brewer = h2.tx(() -> users.actorFor(beer.id(), "brewer").orElseThrow());
-        assertEquals(1, h2.tx(() -> users.profile(beer.id(), 1)).orElseThrow().number());
+        assertEquals(
+                1, h2.tx(() -> profiles.profile(beer.id(), 1)).orElseThrow().number());
 
         QuestionSummary bike = ask(asker, "Why is my chain squeaking so loudly?", "chain");
         QuestionSummary ale = ask(brewer, "Why is my pale ale so cloudy today?", "ale");
@@ -479,7 +486,7 @@ class QuestionServiceH2Test {
         assertThrows(NotFoundException.class, () -> h2.tx(() -> questions.view(beer.id(), 2, null)));
         assertEquals(
                 0,
-                h2.tx(() -> questions.tagged(beer.id(), List.of("chain"), QuestionSort.NEWEST, 1, 10))
+                h2.tx(() -> listings.tagged(beer.id(), List.of("chain"), QuestionSort.NEWEST, 1, 10))
                         .total());
         assertEquals(
                 List.of("ale"),

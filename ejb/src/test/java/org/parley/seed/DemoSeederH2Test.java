@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.post.QuestionService;
+import org.parley.common.Role;
+import org.parley.listing.ListingService;
 import org.parley.post.QuestionSort;
 import org.parley.post.QuestionSummary;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.H2Services;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /** Seeding on Hibernate and H2: sizes, speed, consistency of derived counts, admins, and that it runs once. */
@@ -55,7 +55,7 @@ class DemoSeederH2Test {
         assertEquals("Parley", all.get(2).title());
         assertEquals("Beer, Wine & Spirits", all.get(0).title());
 
-        QuestionService questions = h2.bean(QuestionService.class);
+        ListingService questions = h2.bean(ListingService.class);
         for (SiteInfo site : all) {
             long expected = site.host().equals("localhost") ? 400 : 60;
             assertEquals(
@@ -182,7 +182,7 @@ class DemoSeederH2Test {
         db.tx(() -> db.bean(DemoSeeder.class).seedIfEmpty(PASSWORD));
         SiteInfo local =
                 db.tx(() -> db.bean(SiteService.class).findByHost("localhost")).orElseThrow();
-        return db.tx(() -> db.bean(QuestionService.class).list(local.id(), QuestionSort.VOTES, 1, 30)).items().stream()
+        return db.tx(() -> db.bean(ListingService.class).list(local.id(), QuestionSort.VOTES, 1, 30)).items().stream()
                 .map(QuestionSummary::title)
                 .toList();
     }

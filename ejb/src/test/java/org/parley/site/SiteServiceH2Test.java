@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.rules.ConflictException;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.testing.H2Services;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 
 /** Finding sites by host, through the cache, and creating them, on Hibernate and H2. */
 class SiteServiceH2Test {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.Site;
 

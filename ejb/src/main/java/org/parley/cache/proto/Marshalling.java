@@ -2,6 +2,9 @@ package org.parley.cache.proto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.infinispan.protostream.ImmutableSerializationContext;
 import org.infinispan.protostream.ProtobufUtil;
 import org.infinispan.protostream.SerializationContext;
@@ -18,8 +21,21 @@ public final class Marshalling {
 
     private static ImmutableSerializationContext newContext() {
         SerializationContext context = ProtobufUtil.newSerializationContext();
-        new ParleyCacheSchemaImpl().register(context);
+        List<CacheSchema> schemas = schemas();
+        // Every file first, so that a schema's imports (post's of user's UserRef) resolve whatever the order.
+        schemas.forEach(schema -> schema.registerSchema(context));
+        schemas.forEach(schema -> schema.registerMarshallers(context));
         return context;
+    }
+
+    private static List<CacheSchema> schemas() {
+        List<CacheSchema> schemas = new ArrayList<>();
+        ServiceLoader.load(CacheSchema.class, Marshalling.class.getClassLoader())
+                .forEach(schemas::add);
+        if (schemas.isEmpty()) {
+            throw new IllegalStateException("No " + CacheSchema.class.getName() + " services on the class path");
+        }
+        return List.copyOf(schemas);
     }
 
     /** The bytes of {@code value}. */
@@ -41,8 +57,10 @@ public final class Marshalling {
         }
     }
 
-    /** The schema text, for people and tests. */
+    /** The text of every schema, for people and tests. */
     public static String schema() {
-        return new ParleyCacheSchemaImpl().getProtoFile();
+        StringBuilder text = new StringBuilder();
+        schemas().forEach(schema -> text.append(schema.getProtoFile()).append('\n'));
+        return text.toString();
     }
 }

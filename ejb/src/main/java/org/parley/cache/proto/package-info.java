@@ -1,6 +1,6 @@
 /**
- * ProtoStream schema of what the shared tier stores: adapters for the DTO records of other features (so those
- * records stay free of marshalling annotations) and the generated {@link ParleyCacheSchema}. Field numbers are the
- * wire format: add fields with new numbers, never renumber.
+ * The shared tier's wire format with ProtoStream, never Java serialisation: {@link org.parley.cache.proto.Marshalling}
+ * joins the schema of every feature ({@link org.parley.cache.proto.CacheSchema} services) and this package's adapters
+ * for the cache's own records. Field numbers are the wire format: add fields with new numbers, never renumber.
  */
 package org.parley.cache.proto;

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.common.Actor;
 import org.parley.dump.importer.ImportJob;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
-import org.parley.user.Actor;
 
 /** Starting and following exports of a site to a folder on the server (the batch job {@code se-export}). */
 @Stateless

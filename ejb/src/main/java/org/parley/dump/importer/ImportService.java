@@ -24,13 +24,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.common.Actor;
 import org.parley.dump.DumpFile;
 import org.parley.rules.ConflictException;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.Site;
-import org.parley.user.Actor;
 
 /** Starting, following and resuming imports of dump folders on the server. */
 @Stateless

@@ -1,2 +1,5 @@
-/** Message-driven consumers of post-related background work; each parses a message and delegates to a service. */
+/**
+ * Message-driven consumers of post-related work: question views, and the changes other servers publish on the events
+ * topic. Each parses a message and delegates to a service.
+ */
 package org.parley.post.jms;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.parley.cache.ClusterStats;
 import org.parley.cache.ServerStats;
 import org.parley.cache.StatsSnapshot;
-import org.parley.cluster.ClusterNode;
+import org.parley.common.ClusterNode;
 import org.parley.rules.NotAllowedException;
 import org.parley.user.security.Viewer;
 

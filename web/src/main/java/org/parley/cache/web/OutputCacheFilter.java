@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.parley.cache.CachedPage;
 import org.parley.cache.Region;
 import org.parley.cache.SharedCache;
-import org.parley.cache.ViewTally;
+import org.parley.post.ViewTally;
 import org.parley.site.SiteInfo;
 import org.parley.site.web.SiteFilter;
 

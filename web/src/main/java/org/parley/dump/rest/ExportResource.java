@@ -15,10 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.parley.common.Actor;
 import org.parley.dump.export.ExportService;
 import org.parley.dump.export.ExportService.ExportStatus;
 import org.parley.site.web.CurrentSite;
-import org.parley.user.Actor;
+import org.parley.user.security.AdminCredentials;
 
 /**
  * {@code POST /api/exports} (form fields {@code site}: short name or host, {@code out}: a new or empty folder on the

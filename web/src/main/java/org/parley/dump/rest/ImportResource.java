@@ -16,10 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.parley.common.Actor;
 import org.parley.dump.importer.ImportService;
 import org.parley.dump.importer.ImportStatus;
 import org.parley.site.web.CurrentSite;
-import org.parley.user.Actor;
+import org.parley.user.security.AdminCredentials;
 
 /**
  * {@code POST /api/imports} (form fields {@code dir}, {@code site}, optional {@code host} and {@code title}) starts an

@@ -1,5 +1,5 @@
 /**
  * What imported content adds to pages: the license and revisions links on question pages, linked and duplicate
- * questions, badges on profiles, the revisions page of a post, and the admin page that starts and follows imports.
+ * questions, badges on profiles, and the admin page that starts and follows imports.
  */
 package org.parley.dump.web;

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.parley.cluster.ClusterNode;
+import org.parley.common.ClusterNode;
 import org.parley.health.HealthService;
 
 /**

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.parley.dump.rest.AdminCredentials;
+import org.parley.common.Actor;
 import org.parley.site.web.CurrentSite;
-import org.parley.user.Actor;
+import org.parley.user.security.AdminCredentials;
 import org.parley.user.security.Viewer;
 
 /**

@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.dump.rest.ApiError;
 import org.parley.message.SendingLimitException;
+import org.parley.rest.ApiError;
 
 /** The sending limit as HTTP: 429 Too Many Requests with {@code Retry-After} in seconds. */
 @Provider

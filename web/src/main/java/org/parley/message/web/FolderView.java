@@ -2,10 +2,10 @@ package org.parley.message.web;
 
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.message.MessageService;
 import org.parley.message.MessageSummary;
-import org.parley.user.Actor;
 import org.parley.user.security.Viewer;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;

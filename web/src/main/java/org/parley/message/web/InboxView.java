@@ -2,9 +2,9 @@ package org.parley.message.web;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.message.MessageSummary;
-import org.parley.user.Actor;
 
 /** The inbox ({@code /messages?page=N}, log-in required): delivered messages, newest first, unread ones in bold. */
 @Named

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.parley.user.Actor;
+import org.parley.common.Actor;
 import org.parley.user.security.Viewer;
 
 /**

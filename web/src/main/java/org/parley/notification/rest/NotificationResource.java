@@ -10,10 +10,10 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.parley.dump.rest.ApiError;
+import org.parley.common.Actor;
 import org.parley.notification.NotificationService;
 import org.parley.notification.push.LongPolls;
-import org.parley.user.Actor;
+import org.parley.rest.ApiError;
 import org.parley.user.security.Viewer;
 
 /**

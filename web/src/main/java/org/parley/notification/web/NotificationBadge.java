@@ -4,10 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.parley.common.Actor;
 import org.parley.notification.NotificationService;
 import org.parley.notification.NotificationState;
 import org.parley.notification.push.UserSockets;
-import org.parley.user.Actor;
 import org.parley.user.security.Viewer;
 
 /**

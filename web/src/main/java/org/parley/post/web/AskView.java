@@ -12,7 +12,6 @@ import org.parley.markdown.MarkdownRenderer;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;
 import org.parley.site.web.CurrentSite;
-import org.parley.tag.TagService;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
 
@@ -26,13 +25,9 @@ public class AskView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String TAGS_ID = "ask-tags";
-    static final int SUGGESTIONS = 8;
 
     @Inject
     private QuestionService questions;
-
-    @Inject
-    private TagService tagService;
 
     @Inject
     private MarkdownRenderer markdown;
@@ -57,10 +52,6 @@ public class AskView implements Serializable {
     }
 
     /** Tag suggestions for what is typed in the tag box. */
-    public List<String> completeTag(String query) {
-        return tagService.complete(site.id(), query == null ? null : query.trim(), SUGGESTIONS);
-    }
-
     public String getPreviewHtml() {
         return preview.html(markdown, body);
     }

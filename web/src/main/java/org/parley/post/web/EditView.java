@@ -12,7 +12,7 @@ import org.parley.markdown.MarkdownRenderer;
 import org.parley.post.PostForEdit;
 import org.parley.post.QuestionService;
 import org.parley.site.web.CurrentSite;
-import org.parley.tag.TagService;
+import org.parley.tag.TagNames;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
 import org.parley.web.Redirects;
@@ -30,9 +30,6 @@ public class EditView implements Serializable {
 
     @Inject
     private QuestionService questions;
-
-    @Inject
-    private TagService tagService;
 
     @Inject
     private MarkdownRenderer markdown;
@@ -57,7 +54,7 @@ public class EditView implements Serializable {
         post = questions.forEdit(viewer.actor(), Redirects.parseNumber(n));
         title = post.title();
         body = post.bodyMarkdown();
-        tags = post.question() ? new ArrayList<>(TagService.parse(post.tags())) : new ArrayList<>();
+        tags = post.question() ? new ArrayList<>(TagNames.parse(post.tags())) : new ArrayList<>();
     }
 
     public void submit() throws IOException {
@@ -67,10 +64,6 @@ public class EditView implements Serializable {
                 ? links.question(post.questionNumber(), post.questionSlug())
                 : links.answer(post.questionNumber(), post.questionSlug(), post.number());
         FacesContext.getCurrentInstance().getExternalContext().redirect(target);
-    }
-
-    public List<String> completeTag(String query) {
-        return tagService.complete(site.id(), query == null ? null : query.trim(), AskView.SUGGESTIONS);
     }
 
     public String getPreviewHtml() {

@@ -5,15 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.parley.cache.QuestionPages;
-import org.parley.cache.ViewTally;
 import org.parley.cache.web.Fragments;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionDetail;
+import org.parley.post.QuestionPages;
 import org.parley.post.QuestionService;
-import org.parley.post.QuestionSummary;
+import org.parley.post.ViewTally;
 import org.parley.post.VoteResult;
 import org.parley.post.VoteService;
 import org.parley.post.VoteType;
@@ -35,7 +33,6 @@ import org.primefaces.PrimeFaces;
 public class QuestionView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final int HOT = 10;
 
     @Inject
     private QuestionService questions;
@@ -69,7 +66,6 @@ public class QuestionView implements Serializable {
 
     private long number;
     private QuestionDetail detail;
-    private List<QuestionSummary> hot;
     /** Votes cast on this page since the question was loaded, by post number. */
     private final Map<Long, VoteResult> voted = new HashMap<>();
     /** Comment drafts, by post number. */
@@ -169,14 +165,6 @@ public class QuestionView implements Serializable {
 
     public QuestionDetail getDetail() {
         return detail;
-    }
-
-    /** The sidebar's hot questions, read only when the sidebar is rendered (not when it comes from the cache). */
-    public List<QuestionSummary> getHot() {
-        if (hot == null) {
-            hot = questions.hot(site.id(), HOT);
-        }
-        return hot;
     }
 
     public Map<Long, String> getCommentDrafts() {

@@ -3,12 +3,12 @@ package org.parley.post.web;
 import jakarta.faces.context.FacesContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.tag.TagService;
+import org.parley.tag.TagNames;
 
 /**
  * Reads the tag field of the ask and edit forms: the tokens the autocomplete holds plus whatever is still typed in its
  * text box (someone who types "java jpa" and presses the button without Enter means those tags too), through
- * {@link TagService#parse}, which lower-cases, splits and de-duplicates.
+ * {@link TagNames#parse}, which lower-cases, splits and de-duplicates.
  */
 final class TagInput {
 
@@ -26,6 +26,6 @@ final class TagInput {
         if (typed != null && !typed.isBlank()) {
             all.add(typed);
         }
-        return TagService.parse(String.join(" ", all));
+        return TagNames.parse(String.join(" ", all));
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The question pages: home, the question lists (all, by tag), a question with its answers and comments, asking and
- * editing. Votes, accepts, comments and answers are ajax posts through the page's form.
+ * The question page (a question with its answers and comments), asking and editing, and a user's profile with their
+ * questions and answers. Votes, accepts, comments and answers are ajax posts through the page's form.
  */
 package org.parley.post.web;

@@ -1,5 +1,4 @@
 /**
- * Which site a request is for: the host name picks a site before anything else runs, and the admin page creates new
- * ones.
+ * Which site a request is for: the host name picks a site before anything else runs.
  */
 package org.parley.site.web;

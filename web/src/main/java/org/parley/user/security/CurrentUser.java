@@ -3,8 +3,8 @@ package org.parley.user.security;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.util.Objects;
-import org.parley.user.Actor;
-import org.parley.user.Role;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 
 /**
  * The user this HTTP session logged in as, and on which site. Set by {@link SiteIdentityStore} when a password is

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.site.web.CurrentSite;
-import org.parley.user.Actor;
-import org.parley.user.Role;
 import org.parley.user.UserService;
 
 /**

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.parley.common.Actor;
 import org.parley.site.web.CurrentSite;
-import org.parley.user.Actor;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
 

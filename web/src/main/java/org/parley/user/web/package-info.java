@@ -1,2 +1,2 @@
-/** The user pages: register, log in and out, and a user's public profile with their questions and answers. */
+/** The user pages: register, and log in and out. */
 package org.parley.user.web;

@@ -1,0 +1,73 @@
+package org.parley.listing;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.parley.common.Page;
+import org.parley.common.Paging;
+import org.parley.post.QuestionSort;
+import org.parley.post.QuestionSummaries;
+import org.parley.post.QuestionSummary;
+import org.parley.rules.InvalidInputException;
+import org.parley.tag.TagNames;
+
+/** Lists of a site's questions (all, tagged, by a tag expression, the hot ones), answered by the tag engine. */
+@Stateless
+public class ListingService {
+
+    @Inject
+    private TagEngine engine;
+
+    @Inject
+    private QuestionSummaries summaries;
+
+    /**
+     * Questions of a site in the given order, listed by the tag engine. A page below 1 is read as 1, the page size is
+     * kept within 1..100 and a null sort means {@link QuestionSort#NEWEST}.
+     */
+    public Page<QuestionSummary> list(long siteId, QuestionSort sort, int page, int pageSize) {
+        return listing(siteId, TagExpression.ALL, sort, page, pageSize).page();
+    }
+
+    /**
+     * Questions carrying all of {@code tags}. Paging and sort as in {@link #list}; an unknown tag, a null or empty
+     * list gives an empty page.
+     *
+     * @throws InvalidInputException when a tag name is malformed (see {@link TagNames#parse})
+     */
+    public Page<QuestionSummary> tagged(long siteId, List<String> tags, QuestionSort sort, int page, int pageSize) {
+        List<String> names = TagNames.parseAll(tags);
+        if (names.isEmpty()) {
+            return Page.empty(Paging.page(page), Paging.pageSize(pageSize));
+        }
+        return listing(siteId, TagExpression.allOf(names), sort, page, pageSize).page();
+    }
+
+    /**
+     * Questions a tag expression selects ({@code java+jpa}, {@code java or kotlin}, {@code -python}, combined: see
+     * {@link TagExpression}). Paging and sort as in {@link #list}. A tag no question carries selects nothing and is
+     * named in the result's {@code unknownTags}.
+     *
+     * @throws InvalidInputException with a message to show for a blank or malformed expression, a bad tag name or
+     *     more than {@value TagExpression#MAX_TERMS} terms
+     */
+    public TaggedQuestions tagged(long siteId, String expression, QuestionSort sort, int page, int pageSize) {
+        return listing(siteId, TagExpression.parse(expression), sort, page, pageSize);
+    }
+
+    /** The hottest questions for a sidebar (see {@link QuestionSort#HOT}); {@code limit} is kept within 1..100. */
+    public List<QuestionSummary> hot(long siteId, int limit) {
+        return listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, limit)
+                .page()
+                .items();
+    }
+
+    /** The engine picks the page's questions; their rows come in one query. */
+    private TaggedQuestions listing(long siteId, TagExpression expression, QuestionSort sort, int page, int pageSize) {
+        int p = Paging.page(page);
+        int size = Paging.pageSize(pageSize);
+        IdPage ids = engine.questions(siteId, expression, sort == null ? QuestionSort.NEWEST : sort, p, size);
+        List<QuestionSummary> items = summaries.byNumbers(siteId, ids.numbers());
+        return new TaggedQuestions(expression, new Page<>(items, p, size, ids.total()), ids.unknownTags());
+    }
+}

@@ -1,0 +1,18 @@
+package org.parley.post;
+
+import java.io.Serializable;
+import java.time.Instant;
+import org.parley.common.Role;
+
+/** A user's public profile page. {@code aboutHtml} is sanitised HTML, or null when the user wrote nothing. */
+public record UserProfile(
+        long number,
+        String displayName,
+        String slug,
+        int reputation,
+        Role role,
+        Instant createdAt,
+        String aboutHtml,
+        long questionCount,
+        long answerCount)
+        implements Serializable {}

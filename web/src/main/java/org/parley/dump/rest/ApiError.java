@@ -1,4 +1,0 @@
-package org.parley.dump.rest;
-
-/** The body of every API error: {@code {"error": "..."}}. */
-public record ApiError(String error) {}

@@ -1,8 +1,0 @@
-package org.parley.dump.rest;
-
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
-
-/** Parley's JSON API, under {@code /api}. */
-@ApplicationPath("/api")
-public class DumpApi extends Application {}

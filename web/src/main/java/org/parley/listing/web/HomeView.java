@@ -1,0 +1,47 @@
+package org.parley.listing.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.parley.listing.ListingService;
+import org.parley.listing.TagService;
+import org.parley.post.QuestionSummary;
+import org.parley.site.web.CurrentSite;
+import org.parley.tag.TagCount;
+
+/** The home page ({@code /}): the site's hot questions and its most used tags. */
+@Named
+@ViewScoped
+public class HomeView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int HOT = 30;
+    static final int POPULAR_TAGS = 24;
+
+    @Inject
+    private ListingService questions;
+
+    @Inject
+    private TagService tags;
+
+    @Inject
+    private CurrentSite site;
+
+    private List<QuestionSummary> hot;
+    private List<TagCount> popularTags;
+
+    public void load() {
+        hot = questions.hot(site.id(), HOT);
+        popularTags = tags.list(site.id(), null, 1, POPULAR_TAGS).items();
+    }
+
+    public List<QuestionSummary> getHot() {
+        return hot;
+    }
+
+    public List<TagCount> getPopularTags() {
+        return popularTags;
+    }
+}

@@ -1,0 +1,174 @@
+package org.parley.listing.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.common.Page;
+import org.parley.listing.ListingService;
+import org.parley.listing.TagExpression;
+import org.parley.listing.TagService;
+import org.parley.listing.TaggedQuestions;
+import org.parley.post.QuestionSort;
+import org.parley.post.QuestionSummary;
+import org.parley.rules.InvalidInputException;
+import org.parley.site.web.CurrentSite;
+import org.parley.tag.TagCount;
+import org.parley.web.Links;
+import org.parley.web.Pager;
+import org.parley.web.Redirects;
+
+/**
+ * Questions a tag expression selects ({@code /questions/tagged/java+jpa}, {@code java+or+kotlin}, {@code java+-python}),
+ * with the tags found most often beside them. A malformed expression (a bad tag name, too many terms, a stray
+ * {@code or} or {@code -}) is a 400 whose page says what is wrong; tags no question carries give an empty list with a
+ * hint naming them.
+ */
+@Named
+@ViewScoped
+public class TaggedView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int RELATED = 16;
+
+    @Inject
+    private ListingService questions;
+
+    @Inject
+    private TagService tagService;
+
+    @Inject
+    private CurrentSite site;
+
+    @Inject
+    private Links links;
+
+    private String tags;
+    private String sort;
+    private String page;
+
+    private TagExpression expression;
+    private String error;
+    private List<String> unknownTags = List.of();
+    private List<TagCount> related = List.of();
+    private QuestionSort order;
+    private Page<QuestionSummary> result;
+    private Pager pager;
+
+    /** One piece of the heading: a tag (maybe negated) or the word "or". */
+    public record Label(String text, boolean tag) implements Serializable {}
+
+    public void load() {
+        order = QuestionSort.parse(sort, QuestionSort.NEWEST);
+        int p = Redirects.parsePage(page);
+        TaggedQuestions tagged;
+        try {
+            tagged = questions.tagged(site.id(), tags, order, p, QuestionListView.PAGE_SIZE);
+        } catch (InvalidInputException e) {
+            error = e.getMessage();
+            result = Page.empty(p, QuestionListView.PAGE_SIZE);
+            pager = Pager.of(result, n -> links.tags());
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
+            return;
+        }
+        expression = tagged.expression();
+        result = tagged.page();
+        unknownTags = tagged.unknownTags();
+        related = tagService.related(site.id(), expression, RELATED);
+        String path = expression.toPath();
+        String sortParam = order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order);
+        pager = Pager.of(result, n -> links.tagged(path, sortParam, n));
+    }
+
+    public QuestionSort[] getSorts() {
+        return QuestionSort.values();
+    }
+
+    public String sortLink(QuestionSort s) {
+        String path = expression == null ? "" : expression.toPath();
+        return links.tagged(path, s == QuestionSort.NEWEST ? null : QuestionListView.sortParam(s), 1);
+    }
+
+    public String sortLabel(QuestionSort s) {
+        return SortLabels.of(s);
+    }
+
+    /** The expression as the page title shows it: "java jpa", "java or kotlin -python". */
+    public String getJoined() {
+        return expression == null ? "" : expression.toString();
+    }
+
+    /** The heading's pieces, in order. */
+    public List<Label> getLabels() {
+        List<Label> labels = new ArrayList<>();
+        if (expression != null) {
+            for (List<TagExpression.Term> group : expression.groups()) {
+                for (int i = 0; i < group.size(); i++) {
+                    if (i > 0) {
+                        labels.add(new Label("or", false));
+                    }
+                    labels.add(new Label(group.get(i).toString(), true));
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** Why the expression was refused, or null. */
+    public String getError() {
+        return error;
+    }
+
+    public List<String> getUnknownTags() {
+        return unknownTags;
+    }
+
+    public List<TagCount> getRelated() {
+        return related;
+    }
+
+    public boolean isSingleTag() {
+        return expression != null
+                && expression.groups().size() == 1
+                && expression.groups().get(0).size() == 1;
+    }
+
+    public QuestionSort getOrder() {
+        return order;
+    }
+
+    public Page<QuestionSummary> getResult() {
+        return result;
+    }
+
+    public Pager getPager() {
+        return pager;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+}

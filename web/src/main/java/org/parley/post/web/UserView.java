@@ -1,0 +1,115 @@
+package org.parley.post.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.parley.common.Page;
+import org.parley.post.AnswerSummary;
+import org.parley.post.QuestionSummary;
+import org.parley.post.UserPostService;
+import org.parley.post.UserProfile;
+import org.parley.rules.NotFoundException;
+import org.parley.site.web.CurrentSite;
+import org.parley.web.Links;
+import org.parley.web.Pager;
+import org.parley.web.Redirects;
+
+/**
+ * A user's profile ({@code /users/{number}/{slug}}): name, reputation, about text, and their questions or answers
+ * ({@code ?tab=answers}), a page at a time. A wrong or missing slug redirects to the canonical URL.
+ */
+@Named
+@ViewScoped
+public class UserView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private UserPostService profiles;
+
+    @Inject
+    private CurrentSite site;
+
+    @Inject
+    private Links links;
+
+    private String n;
+    private String slug;
+    private String tab;
+    private String page;
+
+    private UserProfile profile;
+    private Page<QuestionSummary> questions;
+    private Page<AnswerSummary> answers;
+    private Pager pager;
+
+    public void load() {
+        long number = Redirects.parseNumber(n);
+        profile = profiles.profile(site.id(), number).orElseThrow(() -> new NotFoundException("No such user."));
+        String canonical = links.user(profile.number(), profile.slug());
+        if (!profile.slug().equals(slug)) {
+            Redirects.permanent(canonical + (isAnswersTab() ? "?tab=answers" : ""));
+            return;
+        }
+        if (isAnswersTab()) {
+            answers = profiles.answersBy(site.id(), number, Redirects.parsePage(page));
+            pager = Pager.of(answers, p -> canonical + "?tab=answers" + (p > 1 ? "&page=" + p : ""));
+        } else {
+            questions = profiles.questionsBy(site.id(), number, Redirects.parsePage(page));
+            pager = Pager.of(questions, p -> canonical + (p > 1 ? "?page=" + p : ""));
+        }
+    }
+
+    public boolean isAnswersTab() {
+        return "answers".equals(tab);
+    }
+
+    public UserProfile getProfile() {
+        return profile;
+    }
+
+    public Page<QuestionSummary> getQuestions() {
+        return questions;
+    }
+
+    public Page<AnswerSummary> getAnswers() {
+        return answers;
+    }
+
+    public Pager getPager() {
+        return pager;
+    }
+
+    public String getN() {
+        return n;
+    }
+
+    public void setN(String n) {
+        this.n = n;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getTab() {
+        return tab;
+    }
+
+    public void setTab(String tab) {
+        this.tab = tab;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+}

@@ -1,0 +1,2 @@
+/** The admin page that lists a deployment's sites and adds new ones; for admins only, checked on the server. */
+package org.parley.site.admin;
