@@ -44,11 +44,11 @@ import org.parley.user.UserService;
  * answers at once, times out, or refuses past its per-user bound.
  */
 @ExtendWith(ArquillianExtension.class)
-class NotificationsIT {
+class NotificationFlowIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(NotificationsIT.class, Http.class, PageClient.class);
+        return ParleyDeployment.ear(NotificationFlowIT.class, Http.class, PageClient.class);
     }
 
     private static final String PASSWORD = "correct-horse-battery";

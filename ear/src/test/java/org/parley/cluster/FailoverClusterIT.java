@@ -39,7 +39,7 @@ import org.parley.testing.SiteUser;
  */
 @ClusterTest
 @Order(Integer.MAX_VALUE) // last: it kills and restarts a server, which the other cluster tests should not see
-class ClusterFailoverIT {
+class FailoverClusterIT {
 
     private static final URI FRONT = ClusterFixture.front();
     private static final Path DATA = ClusterFixture.data();

@@ -26,11 +26,11 @@ import org.parley.user.UserService;
 
 /** Asking, answering, voting, accepting and listing, through the real services and database. */
 @ExtendWith(ArquillianExtension.class)
-class QuestionServiceIT {
+class QuestionFlowIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(QuestionServiceIT.class);
+        return ParleyDeployment.ear(QuestionFlowIT.class);
     }
 
     @EJB
