@@ -17,6 +17,7 @@ import org.infinispan.distribution.DistributionManager;
 import org.infinispan.distribution.LocalizedCacheTopology;
 import org.infinispan.remoting.transport.Address;
 import org.parley.cache.CacheNames;
+import org.parley.messaging.Destinations;
 
 /** Checks the components a request or a background job depends on, each on its own, so one failure names itself. */
 @Stateless
@@ -29,7 +30,7 @@ public class HealthService {
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
     @Resource(lookup = CacheNames.L2_JNDI)

@@ -3,8 +3,17 @@ package org.parley.messaging;
 /** JNDI names of the JMS destinations that wildfly-config/install-messaging.cli creates. */
 public final class Destinations {
 
-    /** One message per question page view; consumed by {@code QuestionViewedConsumer}. */
+    /**
+     * One message per question page view (long properties {@value #VIEW_SITE_ID} and {@value #VIEW_QUESTION_NUMBER});
+     * consumed by {@code QuestionViewedConsumer}.
+     */
     public static final String VIEWS_QUEUE = "java:/jms/queue/parley/views";
+
+    /** The JMS property of a view message that names the site. */
+    public static final String VIEW_SITE_ID = "siteId";
+
+    /** The JMS property of a view message that names the question by its number on the site. */
+    public static final String VIEW_QUESTION_NUMBER = "number";
 
     /**
      * Committed changes, published to every server; consumed by {@code ClusterEventConsumer} on each of them. Not
@@ -31,6 +40,9 @@ public final class Destinations {
 
     /** The JMS property of a message job that names the private message. */
     public static final String MESSAGE_ID = "messageId";
+
+    /** The plain connection factory, outside transactions (the health check's broker probe). */
+    public static final String CONNECTION_FACTORY = "java:/ConnectionFactory";
 
     /** The pooled, XA-capable connection factory: a send through it commits or rolls back with the JTA transaction. */
     public static final String XA_CONNECTION_FACTORY = "java:/JmsXA";

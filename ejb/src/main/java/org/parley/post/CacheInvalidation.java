@@ -30,7 +30,7 @@ public class CacheInvalidation {
             cache.invalidate(scopesOf(change));
         } catch (RuntimeException e) {
             // The change is committed and cannot be undone here; cached copies stay stale for their region's lifetime.
-            log.log(Level.SEVERE, "Could not invalidate the caches for " + change, e);
+            log.log(Level.SEVERE, e, () -> "Could not invalidate the caches for " + change);
         }
     }
 
@@ -45,7 +45,7 @@ public class CacheInvalidation {
         try {
             cache.invalidate(scopesOf(remote.change()));
         } catch (RuntimeException e) {
-            log.log(Level.SEVERE, "Could not invalidate the caches after the remote change " + remote, e);
+            log.log(Level.SEVERE, e, () -> "Could not invalidate the caches after the remote change " + remote);
         }
     }
 

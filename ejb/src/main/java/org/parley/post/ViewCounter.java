@@ -37,8 +37,8 @@ public class ViewCounter {
     public void countView(long siteId, long number) {
         try {
             MapMessage message = jms.createMapMessage();
-            message.setLong("siteId", siteId);
-            message.setLong("number", number);
+            message.setLong(Destinations.VIEW_SITE_ID, siteId);
+            message.setLong(Destinations.VIEW_QUESTION_NUMBER, number);
             jms.createProducer().send(views, message);
         } catch (JMSRuntimeException | JMSException e) {
             log.log(Level.WARNING, "Could not queue a view of question {0}: {1}", new Object[] {number, e});

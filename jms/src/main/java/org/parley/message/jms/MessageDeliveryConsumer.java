@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.parley.message.MessageDeliveryService;
+import org.parley.messaging.ActivationConfig;
 import org.parley.messaging.Destinations;
 
 /**
@@ -17,9 +18,13 @@ import org.parley.messaging.Destinations;
  */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.MESSAGES_QUEUE),
-            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_LOOKUP,
+                    propertyValue = Destinations.MESSAGES_QUEUE),
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_TYPE,
+                    propertyValue = ActivationConfig.QUEUE),
+            @ActivationConfigProperty(propertyName = ActivationConfig.MAX_SESSION, propertyValue = "4")
         })
 public class MessageDeliveryConsumer implements MessageListener {
 

@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.parley.messaging.ActivationConfig;
 import org.parley.messaging.Destinations;
 import org.parley.post.ClusterEvents;
 
@@ -17,9 +18,13 @@ import org.parley.post.ClusterEvents;
  */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.EVENTS_TOPIC),
-            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_LOOKUP,
+                    propertyValue = Destinations.EVENTS_TOPIC),
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_TYPE,
+                    propertyValue = ActivationConfig.TOPIC),
+            @ActivationConfigProperty(propertyName = ActivationConfig.MAX_SESSION, propertyValue = "1")
         })
 public class ClusterEventConsumer implements MessageListener {
 

@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.parley.messaging.ActivationConfig;
 import org.parley.messaging.Destinations;
 import org.parley.post.QuestionService;
 
@@ -17,9 +18,13 @@ import org.parley.post.QuestionService;
  */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.VIEWS_QUEUE),
-            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_LOOKUP,
+                    propertyValue = Destinations.VIEWS_QUEUE),
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_TYPE,
+                    propertyValue = ActivationConfig.QUEUE),
+            @ActivationConfigProperty(propertyName = ActivationConfig.MAX_SESSION, propertyValue = "2")
         })
 public class QuestionViewedConsumer implements MessageListener {
 
@@ -30,7 +35,8 @@ public class QuestionViewedConsumer implements MessageListener {
     public void onMessage(Message message) {
         try {
             MapMessage view = (MapMessage) message;
-            questions.recordView(view.getLong("siteId"), view.getLong("number"));
+            questions.recordView(
+                    view.getLong(Destinations.VIEW_SITE_ID), view.getLong(Destinations.VIEW_QUESTION_NUMBER));
         } catch (JMSException | ClassCastException e) {
             throw new EJBException("Unreadable view message " + message, e);
         }

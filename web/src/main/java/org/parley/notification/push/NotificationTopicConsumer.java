@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.parley.messaging.ActivationConfig;
 import org.parley.messaging.Destinations;
 
 /**
@@ -17,10 +18,12 @@ import org.parley.messaging.Destinations;
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(
-                    propertyName = "destinationLookup",
+                    propertyName = ActivationConfig.DESTINATION_LOOKUP,
                     propertyValue = Destinations.NOTIFICATIONS_TOPIC),
-            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+            @ActivationConfigProperty(
+                    propertyName = ActivationConfig.DESTINATION_TYPE,
+                    propertyValue = ActivationConfig.TOPIC),
+            @ActivationConfigProperty(propertyName = ActivationConfig.MAX_SESSION, propertyValue = "4")
         })
 public class NotificationTopicConsumer implements MessageListener {
 
