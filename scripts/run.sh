@@ -117,7 +117,7 @@ args=(-c standalone-full-ha.xml
   -Djboss.socket.binding.port-offset="$OFFSET"
   -Djboss.default.multicast.address="${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}"
   -Djboss.messaging.cluster.password="$(cat "$DATA/cluster-password")")
-# A CDN in front of the static assets: PARLEY_ASSET_HOST=https://static.example.com (see README, the shared tier).
+# A CDN in front of the static assets: PARLEY_ASSET_HOST=https://static.example.com (see docs/shared-tier.md).
 if [ -n "${PARLEY_ASSET_HOST:-}" ]; then
   args+=(-Dparley.asset.host="$PARLEY_ASSET_HOST")
 fi
