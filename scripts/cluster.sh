@@ -236,8 +236,10 @@ domain_up() {
     done
     write_settings
     mkdir -p "$DOMAIN/log"
+    # The CLI's output goes to $DOMAIN/log/configure.log; configure-domain.sh prints a line per step (none when the
+    # domain is configured already) and, when it fails, the end of that log.
     bash "$ROOT/wildfly-config/configure-domain.sh" "$WILDFLY_HOME" "$DOMAIN" "$DATA/settings.cli" \
-      > "$DOMAIN/log/configure.log" 2>&1 || { cat "$DOMAIN/log/configure.log" >&2; die "configuring the domain failed"; }
+      | while IFS= read -r line; do log "Domain: $line"; done || die "configuring the domain failed"
     # The console's user: admin, with the same password as Parley's admin user.
     local password
     password=$(secret admin-password)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds what is missing, configures WildFly with the CLI scripts in wildfly-config/, deploys Parley and starts it
 # (standalone, full-ha profile). All state lives under $PARLEY_DATA (default ~/.parley): the H2 database, the Artemis
-# journal, logs and the server's configuration, so a second start is quick and keeps everything.
+# journal, logs and the server's configuration, so a second start is quick and keeps everything. It prints its own
+# progress lines only: the CLI's output goes to a configure.log (configure.sh names it), WildFly's console output to
+# $PARLEY_DATA/server/log/console.log.
 #
 #   scripts/run.sh                 start in the foreground; Ctrl-C stops cleanly
 #   scripts/run.sh --background    start and return once Parley answers
@@ -69,9 +71,10 @@ fi
 # The server's own folder under the data directory. Its configuration is the one the build made from the CLI
 # scripts in wildfly-config/, copied again whenever the build's is newer: WildFly is configured by those scripts
 # only, so a change made in the console lasts until the next build changes the configuration.
+# configure.sh says nothing when the build configured it already, one line naming its log when it applies scripts
+# changed since (PARLEY_NO_BUILD=1), and the log's end when the CLI fails.
 mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log" "$BASE/configuration"
-bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" > "$BASE/log/configure.log" 2>&1 \
-  || { cat "$BASE/log/configure.log" >&2; exit 1; }
+bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" || exit 1
 for f in "$WILDFLY_HOME"/standalone/configuration/*; do
   name=$(basename "$f")
   case "$name" in
@@ -114,7 +117,7 @@ args=(-c standalone-full-ha.xml
   -Djboss.socket.binding.port-offset="$OFFSET"
   -Djboss.default.multicast.address="${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}"
   -Djboss.messaging.cluster.password="$(cat "$DATA/cluster-password")")
-# A CDN in front of the static assets: PARLEY_ASSET_HOST=https://static.example.com (see README, the shared tier).
+# A CDN in front of the static assets: PARLEY_ASSET_HOST=https://static.example.com (see docs/shared-tier.md).
 if [ -n "${PARLEY_ASSET_HOST:-}" ]; then
   args+=(-Dparley.asset.host="$PARLEY_ASSET_HOST")
 fi
@@ -171,28 +174,30 @@ for p in $((PORT + OFFSET)) $((9990 + OFFSET)); do
   fi
 done
 
+did_not_come_up() {
+  echo "Parley did not come up; the last lines of $BASE/log/server.log:" >&2
+  tail -n 40 "$BASE/log/server.log" >&2 || true
+  stop > /dev/null
+  exit 1
+}
+
+# WildFly's console output goes to console.log in both modes; server.log has the same and more.
 echo "Starting WildFly $WILDFLY_VERSION with Parley (data: $DATA)..."
 if $background; then
   nohup "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" > "$BASE/log/console.log" 2>&1 &
   launcher=$!
-  if ! wait_until_up "$launcher"; then
-    echo "Parley did not come up; the last lines of $BASE/log/server.log:" >&2
-    tail -n 40 "$BASE/log/server.log" >&2 || true
-    stop > /dev/null
-    exit 1
-  fi
+  wait_until_up "$launcher" || did_not_come_up
   banner
   echo "    stop with:     scripts/run.sh stop"
   import_bundled_dump
 else
-  "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" &
+  "$WILDFLY_HOME/bin/standalone.sh" "${args[@]}" > "$BASE/log/console.log" 2>&1 &
   launcher=$!
   trap 'echo; stop; exit 0' INT TERM
-  if wait_until_up "$launcher"; then
-    banner
-    echo "    stop with:     Ctrl-C"
-    import_bundled_dump
-  fi
+  wait_until_up "$launcher" || did_not_come_up
+  banner
+  echo "    stop with:     Ctrl-C"
+  import_bundled_dump
   wait "$launcher" || true
   rm -f "$PIDFILE"
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# about: one cluster server's capacity (wrk): question page, home page and /health (reference), for README's capacity model
+# about: one cluster server's capacity (wrk): question page, home page and /health (reference), for the capacity model in docs/benchmarks.md
 #
 # Needs a cluster started with scripts/cluster.sh up (same PARLEY_CLUSTER_* settings) with demo content
 # (PARLEY_SEED=true, the default). Measures server web1 directly, not through HAProxy, whose per-IP rate limit would
