@@ -1,6 +1,6 @@
 package org.parley.cache;
 
-/** Names of the Infinispan resources that wildfly-config/install-caches.cli creates for Parley. */
+/** Names of the Infinispan resources that wildfly-config/install-shared-tier.cli creates for Parley. */
 public final class CacheNames {
 
     /** Parley's cache container (ProtoStream marshalling, on the cluster's JGroups channel). */

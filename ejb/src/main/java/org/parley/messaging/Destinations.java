@@ -1,6 +1,6 @@
 package org.parley.messaging;
 
-/** JNDI names of the JMS destinations that wildfly-config/install-messaging.cli creates. */
+/** JNDI names of the JMS destinations that wildfly-config/install-jms-destinations.cli creates. */
 public final class Destinations {
 
     /**
@@ -23,7 +23,7 @@ public final class Destinations {
 
     /**
      * One job per private message to deliver (a long property {@value #MESSAGE_ID}); consumed by {@code
-     * MessageDeliveryConsumer}. Created by wildfly-config/install-messages.cli, which also sets its redelivery back-off.
+     * MessageDeliveryConsumer}. Created by wildfly-config/install-private-message-queues.cli, which also sets its redelivery back-off.
      */
     public static final String MESSAGES_QUEUE = "java:/jms/queue/parley/messages";
 
@@ -35,7 +35,7 @@ public final class Destinations {
 
     public static final String MESSAGES_DEAD_QUEUE_NAME = "ParleyMessagesDead";
 
-    /** Delivery attempts before a message job is dead-lettered (install-messages.cli sets the same number). */
+    /** Delivery attempts before a message job is dead-lettered (install-private-message-queues.cli sets the same number). */
     public static final int MESSAGES_MAX_ATTEMPTS = 5;
 
     /** The JMS property of a message job that names the private message. */

@@ -14,7 +14,7 @@ import org.parley.messaging.Destinations;
 /**
  * Delivers one private message per job. A failure is thrown, never logged and dropped: the transaction (with the
  * JMS receipt) rolls back, Artemis redelivers after 1, 2, 4, 8 s and after five attempts moves the job to the
- * dead-letter queue (wildfly-config/install-messages.cli), where the admin page shows it.
+ * dead-letter queue (wildfly-config/install-private-message-queues.cli), where the admin page shows it.
  */
 @MessageDriven(
         activationConfig = {

@@ -14,7 +14,7 @@ import org.parley.post.QuestionService;
 
 /**
  * Adds one view to a question. A failure is thrown, not logged and dropped, so the transaction rolls back and Artemis
- * redelivers with back-off and finally dead-letters (see install-messaging.cli).
+ * redelivers with back-off and finally dead-letters (see install-jms-destinations.cli).
  */
 @MessageDriven(
         activationConfig = {
