@@ -27,7 +27,7 @@ import org.parley.tag.Tag;
  * at its accepted answer when that answer is written; {@link LinkBatchlet} counts the questions whose accepted answer
  * never came.
  */
-final class PostsImporter extends RowImporter {
+final class PostsImporter extends RowImporter<Long> {
 
     static final int QUESTION = 1;
     static final int ANSWER = 2;
@@ -66,152 +66,152 @@ final class PostsImporter extends RowImporter {
     static final int MAX_TITLE = 250;
 
     PostsImporter(ImportContext ctx) {
-        super(ctx);
+        super(ctx, RowImporter::id);
     }
 
     @Override
-    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-        List<Long> numbers = new ArrayList<>();
-        Set<Long> owners = new HashSet<>();
-        Set<Long> parents = new HashSet<>();
-        Set<String> tagNames = new HashSet<>();
-        for (DumpRow row : rows) {
-            try {
-                numbers.add(id(row));
-                Long owner = optionalLong(row, "OwnerUserId");
-                if (owner != null) {
-                    owners.add(owner);
+    void collect(DumpRow row, References refs) {
+        Long owner = optionalLong(row, "OwnerUserId");
+        if (owner != null) {
+            refs.users.add(owner);
+        }
+        Long parent = optionalLong(row, "ParentId");
+        if (parent != null) {
+            refs.posts.add(parent);
+        }
+        refs.tags.addAll(parseTags(row.get("Tags")));
+    }
+
+    @Override
+    Set<Long> alreadyImported(Connection c, List<Long> numbers) throws SQLException {
+        return existingOwnPosts(c, numbers);
+    }
+
+    @Override
+    ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
+        return new Chunk(c, refs, batches);
+    }
+
+    /** One chunk of Posts.xml: its questions and other posts are batched as they come, its answers at the end. */
+    private final class Chunk implements ChunkWriter<Long> {
+        private final Connection c;
+        private final Map<Long, Long> userIds;
+        /** The questions the chunk's answers may belong to: those already imported, then the chunk's own. */
+        private final Map<Long, Question> questions;
+
+        private final Map<String, Long> tagIds;
+        private final DumpDatabase.Ids postIds;
+        private final DumpDatabase.Ids otherIds;
+        private final String rowVersion;
+        private final Batches.Batch questionInsert;
+        private final Batches.Batch questionTagInsert;
+        private final Batches.Batch otherInsert;
+        private final List<PendingAnswer> answers = new ArrayList<>();
+
+        Chunk(Connection c, References refs, Batches batches) throws SQLException {
+            this.c = c;
+            userIds = userIds(c, refs.users);
+            questions = questions(c, refs.posts);
+            tagIds = tagIds(c, refs.tags);
+            postIds = ctx.db().new Ids(c, "post_id_seq");
+            otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
+            rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
+            questionInsert = batches.prepare(
+                    "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
+                            + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
+                            + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
+                            + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + rowVersion
+                            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            questionTagInsert = batches.prepare("insert into question_tag (question_id, tag_id) values (?, ?)");
+            otherInsert = batches.prepare(
+                    "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)");
+        }
+
+        @Override
+        public boolean write(DumpRow row, Long number, Tally tally) throws SQLException {
+            int type = (int) requiredLong(row, "PostTypeId");
+            if (type == QUESTION) {
+                PreparedStatement q = questionInsert.statement();
+                PreparedStatement qt = questionTagInsert.statement();
+                Map<String, String> extras = rest(row, MAPPED_QUESTION);
+                long id = postIds.next();
+                Common common = common(row, extras, userIds, tally);
+                String title = row.get("Title");
+                if (title == null || title.isBlank()) {
+                    title = "(untitled question " + number + ")";
+                    tally.note("question without Title");
+                    if (row.get("Title") != null) {
+                        extras.put("Title", row.get("Title"));
+                    }
+                } else if (title.length() > MAX_TITLE) {
+                    extras.put("Title", title);
+                    title = title.substring(0, MAX_TITLE);
                 }
+                List<String> tags = parseTags(row.get("Tags"));
+                StringBuilder joined = new StringBuilder("|");
+                for (String t : tags) {
+                    if (tagIds.containsKey(t)) {
+                        joined.append(t).append('|');
+                    }
+                }
+                if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
+                    if (row.get("Tags") != null) {
+                        extras.put("Tags", row.get("Tags"));
+                    }
+                    if (!tags.isEmpty()) {
+                        tally.note("tag name Parley cannot hold");
+                    }
+                }
+                int i = common.bind(q, id, number);
+                q.setString(i++, truncate(title, MAX_TITLE));
+                q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
+                q.setInt(i++, intOr(row, "AnswerCount", 0));
+                q.setLong(i++, intOr(row, "ViewCount", 0));
+                setInstant(q, i++, date(row, "ClosedDate", extras));
+                Long accepted = optionalLong(row, "AcceptedAnswerId");
+                setLong(q, i++, accepted);
+                if (accepted != null) {
+                    tally.pendingLinks++;
+                }
+                common.extrasAt(q, 15, extras);
+                questionInsert.add();
+                Set<Long> seen = new HashSet<>();
+                for (String t : tags) {
+                    Long tagId = tagIds.get(t);
+                    if (tagId != null && seen.add(tagId)) {
+                        qt.setLong(1, id);
+                        qt.setLong(2, tagId);
+                        questionTagInsert.add();
+                    }
+                }
+                questions.put(number, new Question(id, accepted));
+                return true;
+            } else if (type == ANSWER) {
                 Long parent = optionalLong(row, "ParentId");
-                if (parent != null) {
-                    parents.add(parent);
+                if (parent == null) {
+                    throw new Skip("answer without ParentId");
                 }
-                tagNames.addAll(parseTags(row.get("Tags")));
-            } catch (Skip ignored) {
-                // counted when the row is written
+                Map<String, String> extras = rest(row, MAPPED_ANSWER);
+                Common common = common(row, extras, userIds, tally);
+                answers.add(new PendingAnswer(number, parent, common, extras));
+                return false;
+            } else {
+                PreparedStatement other = otherInsert.statement();
+                other.setLong(1, otherIds.next());
+                other.setLong(2, ctx.siteId());
+                other.setLong(3, number);
+                other.setInt(4, type);
+                other.setString(5, Extras.encode(row.attributes()));
+                otherInsert.add();
+                return true;
             }
         }
-        Set<Long> present = existingOwnPosts(c, numbers);
-        Map<Long, Long> userIds = userIds(c, owners);
-        Map<Long, Question> questions = questions(c, parents);
-        Map<String, Long> tagIds = tagIds(c, tagNames);
-        DumpDatabase.Ids postIds = ctx.db().new Ids(c, "post_id_seq");
-        DumpDatabase.Ids otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
-        String rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
-        List<PendingAnswer> answers = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(
-                        "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
-                                + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                                + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
-                                + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                + rowVersion
-                                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement qt =
-                        c.prepareStatement("insert into question_tag (question_id, tag_id) values (?, ?)");
-                PreparedStatement other = c.prepareStatement(
-                        "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)")) {
-            int qBatch = 0;
-            int tagBatch = 0;
-            int otherBatch = 0;
-            for (DumpRow row : rows) {
-                try {
-                    long number = id(row);
-                    if (present.contains(number)) {
-                        throw new Skip("already imported");
-                    }
-                    if (!present.add(number)) {
-                        throw new Skip("duplicate Id");
-                    }
-                    int type = (int) requiredLong(row, "PostTypeId");
-                    if (type == QUESTION) {
-                        Map<String, String> extras = rest(row, MAPPED_QUESTION);
-                        long id = postIds.next();
-                        Common common = common(row, extras, userIds, tally);
-                        String title = row.get("Title");
-                        if (title == null || title.isBlank()) {
-                            title = "(untitled question " + number + ")";
-                            tally.note("question without Title");
-                            if (row.get("Title") != null) {
-                                extras.put("Title", row.get("Title"));
-                            }
-                        } else if (title.length() > MAX_TITLE) {
-                            extras.put("Title", title);
-                            title = title.substring(0, MAX_TITLE);
-                        }
-                        List<String> tags = parseTags(row.get("Tags"));
-                        StringBuilder joined = new StringBuilder("|");
-                        for (String t : tags) {
-                            if (tagIds.containsKey(t)) {
-                                joined.append(t).append('|');
-                            }
-                        }
-                        if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
-                            if (row.get("Tags") != null) {
-                                extras.put("Tags", row.get("Tags"));
-                            }
-                            if (!tags.isEmpty()) {
-                                tally.note("tag name Parley cannot hold");
-                            }
-                        }
-                        int i = common.bind(q, id, number);
-                        q.setString(i++, truncate(title, MAX_TITLE));
-                        q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
-                        q.setInt(i++, intOr(row, "AnswerCount", 0));
-                        q.setLong(i++, intOr(row, "ViewCount", 0));
-                        setInstant(q, i++, date(row, "ClosedDate", extras));
-                        Long accepted = optionalLong(row, "AcceptedAnswerId");
-                        setLong(q, i++, accepted);
-                        if (accepted != null) {
-                            tally.pendingLinks++;
-                        }
-                        common.extrasAt(q, 15, extras);
-                        q.addBatch();
-                        qBatch++;
-                        Set<Long> seen = new HashSet<>();
-                        for (String t : tags) {
-                            Long tagId = tagIds.get(t);
-                            if (tagId != null && seen.add(tagId)) {
-                                qt.setLong(1, id);
-                                qt.setLong(2, tagId);
-                                qt.addBatch();
-                                tagBatch++;
-                            }
-                        }
-                        questions.put(number, new Question(id, accepted));
-                        tally.imported();
-                    } else if (type == ANSWER) {
-                        Long parent = optionalLong(row, "ParentId");
-                        if (parent == null) {
-                            throw new Skip("answer without ParentId");
-                        }
-                        Map<String, String> extras = rest(row, MAPPED_ANSWER);
-                        Common common = common(row, extras, userIds, tally);
-                        answers.add(new PendingAnswer(number, parent, common, extras));
-                    } else {
-                        other.setLong(1, otherIds.next());
-                        other.setLong(2, ctx.siteId());
-                        other.setLong(3, number);
-                        other.setInt(4, type);
-                        other.setString(5, Extras.encode(row.attributes()));
-                        other.addBatch();
-                        otherBatch++;
-                        tally.imported();
-                    }
-                } catch (Skip skip) {
-                    tally.skip(skip.getMessage());
-                }
-            }
-            if (qBatch > 0) {
-                q.executeBatch();
-            }
-            if (tagBatch > 0) {
-                qt.executeBatch();
-            }
-            if (otherBatch > 0) {
-                other.executeBatch();
-            }
+
+        @Override
+        public void finish(Tally tally) throws SQLException {
+            writeAnswers(c, answers, questions, postIds, rowVersion, tally);
         }
-        writeAnswers(c, answers, questions, postIds, rowVersion, tally);
     }
 
     /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
