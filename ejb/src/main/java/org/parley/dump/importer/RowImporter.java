@@ -326,7 +326,6 @@ abstract class RowImporter<K> {
         return found;
     }
 
-    /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
     /** Like {@link #existingPosts} for a chunk's own post numbers (the Posts file). */
     Set<Long> existingOwnPosts(Connection c, Collection<Long> numbers) throws SQLException {
         Set<Long> found = existingIds(c, "post", "number", ctx.siteId(), numbers);
@@ -334,6 +333,7 @@ abstract class RowImporter<K> {
         return found;
     }
 
+    /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
     Set<Long> existingPosts(Connection c, Collection<Long> numbers) throws SQLException {
         Set<Long> found = new HashSet<>(postIds(c, numbers).keySet());
         if (found.size() < new HashSet<>(numbers).size()) {
