@@ -49,7 +49,7 @@ public class DumpItemWriter extends AbstractItemWriter {
             java.util.logging.Logger.getLogger(DumpItemWriter.class.getName());
 
     private long importId;
-    private RowImporter importer;
+    private RowImporter<?> importer;
     private long writeNanos;
     private long rowsWritten;
     private long openedAt;

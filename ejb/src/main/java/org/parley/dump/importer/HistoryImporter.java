@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +11,7 @@ import org.parley.dump.DumpRow;
 import org.parley.dump.Extras;
 
 /** PostHistory.xml: the revisions of posts in the site (history of posts not in the dump is skipped). */
-final class HistoryImporter extends RowImporter {
+final class HistoryImporter extends RowImporter<Long> {
 
     private static final Set<String> MAPPED = Set.of(
             "Id",
@@ -28,82 +26,65 @@ final class HistoryImporter extends RowImporter {
             "ContentLicense");
 
     HistoryImporter(ImportContext ctx) {
-        super(ctx);
+        super(ctx, RowImporter::id);
     }
 
     @Override
-    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        Set<Long> posts = new HashSet<>();
-        for (DumpRow row : rows) {
-            try {
-                ids.add(id(row));
-                posts.add(requiredLong(row, "PostId"));
-            } catch (Skip ignored) {
-                // counted below
-            }
-        }
-        Set<Long> present = existingIds(c, "post_revision", "dump_id", ctx.siteId(), ids);
-        Set<Long> existingPosts = existingPosts(c, posts);
+    void collect(DumpRow row, References refs) {
+        refs.posts.add(requiredLong(row, "PostId"));
+    }
+
+    @Override
+    Set<Long> alreadyImported(Connection c, List<Long> ids) throws SQLException {
+        return existingIds(c, "post_revision", "dump_id", ctx.siteId(), ids);
+    }
+
+    @Override
+    ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
+        Set<Long> existingPosts = existingPosts(c, refs.posts);
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq");
-        try (PreparedStatement st = c.prepareStatement(
+        Batches.Batch insert = batches.prepare(
                 "insert into post_revision (id, site_id, dump_id, post_number, history_type_id, revision_guid,"
                         + " created_at, user_number, user_display_name, edit_comment, revision_text, content_license,"
-                        + " dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int batched = 0;
-            for (DumpRow row : rows) {
-                try {
-                    long id = id(row);
-                    if (present.contains(id)) {
-                        throw new Skip("already imported");
-                    }
-                    if (!present.add(id)) {
-                        throw new Skip("duplicate Id");
-                    }
-                    long post = requiredLong(row, "PostId");
-                    if (!existingPosts.contains(post)) {
-                        throw new Skip("history of a post not in the dump");
-                    }
-                    Map<String, String> extras = rest(row, MAPPED);
-                    Instant created = date(row, "CreationDate", extras);
-                    if (created == null) {
-                        throw new Skip("missing CreationDate");
-                    }
-                    String guid = row.get("RevisionGUID");
-                    String name = row.get("UserDisplayName");
-                    String license = row.get("ContentLicense");
-                    if (guid != null && guid.length() > 64) {
-                        extras.put("RevisionGUID", guid);
-                    }
-                    if (name != null && name.length() > 100) {
-                        extras.put("UserDisplayName", name);
-                    }
-                    if (license != null && license.length() > 40) {
-                        extras.put("ContentLicense", license);
-                    }
-                    st.setLong(1, newIds.next());
-                    st.setLong(2, ctx.siteId());
-                    st.setLong(3, id);
-                    st.setLong(4, post);
-                    st.setInt(5, (int) requiredLong(row, "PostHistoryTypeId"));
-                    st.setString(6, truncate(guid, 64));
-                    setInstant(st, 7, created);
-                    setLong(st, 8, optionalLong(row, "UserId"));
-                    st.setString(9, truncate(name, 100));
-                    st.setString(10, row.get("Comment"));
-                    st.setString(11, row.get("Text"));
-                    st.setString(12, truncate(license, 40));
-                    st.setString(13, truncate(Extras.encode(extras), 2000));
-                    st.addBatch();
-                    batched++;
-                    tally.imported();
-                } catch (Skip skip) {
-                    tally.skip(skip.getMessage());
-                }
+                        + " dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement st = insert.statement();
+        return (row, id, tally) -> {
+            long post = requiredLong(row, "PostId");
+            if (!existingPosts.contains(post)) {
+                throw new Skip("history of a post not in the dump");
             }
-            if (batched > 0) {
-                st.executeBatch();
+            Map<String, String> extras = rest(row, MAPPED);
+            Instant created = date(row, "CreationDate", extras);
+            if (created == null) {
+                throw new Skip("missing CreationDate");
             }
-        }
+            String guid = row.get("RevisionGUID");
+            String name = row.get("UserDisplayName");
+            String license = row.get("ContentLicense");
+            if (guid != null && guid.length() > 64) {
+                extras.put("RevisionGUID", guid);
+            }
+            if (name != null && name.length() > 100) {
+                extras.put("UserDisplayName", name);
+            }
+            if (license != null && license.length() > 40) {
+                extras.put("ContentLicense", license);
+            }
+            st.setLong(1, newIds.next());
+            st.setLong(2, ctx.siteId());
+            st.setLong(3, id);
+            st.setLong(4, post);
+            st.setInt(5, (int) requiredLong(row, "PostHistoryTypeId"));
+            st.setString(6, truncate(guid, 64));
+            setInstant(st, 7, created);
+            setLong(st, 8, optionalLong(row, "UserId"));
+            st.setString(9, truncate(name, 100));
+            st.setString(10, row.get("Comment"));
+            st.setString(11, row.get("Text"));
+            st.setString(12, truncate(license, 40));
+            st.setString(13, truncate(Extras.encode(extras), 2000));
+            insert.add();
+            return true;
+        };
     }
 }

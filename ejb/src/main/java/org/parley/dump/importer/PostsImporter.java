@@ -27,7 +27,7 @@ import org.parley.tag.Tag;
  * at its accepted answer when that answer is written; {@link LinkBatchlet} counts the questions whose accepted answer
  * never came.
  */
-final class PostsImporter extends RowImporter {
+final class PostsImporter extends RowImporter<Long> {
 
     static final int QUESTION = 1;
     static final int ANSWER = 2;
@@ -66,152 +66,232 @@ final class PostsImporter extends RowImporter {
     static final int MAX_TITLE = 250;
 
     PostsImporter(ImportContext ctx) {
-        super(ctx);
+        super(ctx, RowImporter::id);
     }
 
     @Override
-    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-        List<Long> numbers = new ArrayList<>();
-        Set<Long> owners = new HashSet<>();
-        Set<Long> parents = new HashSet<>();
-        Set<String> tagNames = new HashSet<>();
-        for (DumpRow row : rows) {
-            try {
-                numbers.add(id(row));
-                Long owner = optionalLong(row, "OwnerUserId");
-                if (owner != null) {
-                    owners.add(owner);
-                }
-                Long parent = optionalLong(row, "ParentId");
-                if (parent != null) {
-                    parents.add(parent);
-                }
-                tagNames.addAll(parseTags(row.get("Tags")));
-            } catch (Skip ignored) {
-                // counted when the row is written
+    void collect(DumpRow row, References refs) {
+        Long owner = optionalLong(row, "OwnerUserId");
+        if (owner != null) {
+            refs.users.add(owner);
+        }
+        Long parent = optionalLong(row, "ParentId");
+        if (parent != null) {
+            refs.posts.add(parent);
+        }
+        refs.tags.addAll(parseTags(row.get("Tags")));
+    }
+
+    @Override
+    Set<Long> alreadyImported(Connection c, List<Long> numbers) throws SQLException {
+        return existingOwnPosts(c, numbers);
+    }
+
+    @Override
+    ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
+        return new Chunk(c, refs, batches);
+    }
+
+    /**
+     * One chunk of Posts.xml. Questions and other posts are batched as they come; answers are held until the chunk's
+     * questions are written (an answer may come before its question), then written and linked as accepted answers.
+     */
+    private final class Chunk implements ChunkWriter<Long> {
+        private final Connection c;
+        private final Map<Long, Long> userIds;
+        /** The questions the chunk's answers may belong to: those imported before, then the chunk's own. */
+        private final Map<Long, Question> questions;
+
+        private final Map<String, Long> tagIds;
+        private final DumpDatabase.Ids postIds;
+        private final DumpDatabase.Ids otherIds;
+        private final String rowVersion;
+        private final Batches.Batch questionInsert;
+        private final Batches.Batch questionTagInsert;
+        private final Batches.Batch otherInsert;
+        private final List<PendingAnswer> answers = new ArrayList<>();
+
+        Chunk(Connection c, References refs, Batches batches) throws SQLException {
+            this.c = c;
+            userIds = userIds(c, refs.users);
+            questions = questions(c, refs.posts);
+            tagIds = tagIds(c, refs.tags);
+            postIds = ctx.db().new Ids(c, "post_id_seq");
+            otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
+            rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
+            questionInsert = batches.prepare(
+                    "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
+                            + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
+                            + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
+                            + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + rowVersion
+                            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            questionTagInsert = batches.prepare("insert into question_tag (question_id, tag_id) values (?, ?)");
+            otherInsert = batches.prepare(
+                    "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)");
+        }
+
+        @Override
+        public boolean write(DumpRow row, Long number, Tally tally) throws SQLException {
+            int type = (int) requiredLong(row, "PostTypeId");
+            if (type == QUESTION) {
+                writeQuestion(row, number, tally);
+                return true;
+            } else if (type == ANSWER) {
+                holdAnswer(row, number, tally);
+                return false;
+            } else {
+                writeOther(row, number, type);
+                return true;
             }
         }
-        Set<Long> present = existingOwnPosts(c, numbers);
-        Map<Long, Long> userIds = userIds(c, owners);
-        Map<Long, Question> questions = questions(c, parents);
-        Map<String, Long> tagIds = tagIds(c, tagNames);
-        DumpDatabase.Ids postIds = ctx.db().new Ids(c, "post_id_seq");
-        DumpDatabase.Ids otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
-        String rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
-        List<PendingAnswer> answers = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(
+
+        @Override
+        public void finish(Tally tally) throws SQLException {
+            writeAnswers(tally);
+        }
+
+        /** The question path: a post row, its tags' rows, and the question for the chunk's answers to find. */
+        private void writeQuestion(DumpRow row, long number, Tally tally) throws SQLException {
+            PreparedStatement q = questionInsert.statement();
+            Map<String, String> extras = rest(row, MAPPED_QUESTION);
+            long id = postIds.next();
+            Common common = common(row, extras, userIds, tally);
+            String title = row.get("Title");
+            if (title == null || title.isBlank()) {
+                title = "(untitled question " + number + ")";
+                tally.note("question without Title");
+                if (row.get("Title") != null) {
+                    extras.put("Title", row.get("Title"));
+                }
+            } else if (title.length() > MAX_TITLE) {
+                extras.put("Title", title);
+                title = title.substring(0, MAX_TITLE);
+            }
+            List<String> tags = parseTags(row.get("Tags"));
+            StringBuilder joined = new StringBuilder("|");
+            for (String t : tags) {
+                if (tagIds.containsKey(t)) {
+                    joined.append(t).append('|');
+                }
+            }
+            if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
+                if (row.get("Tags") != null) {
+                    extras.put("Tags", row.get("Tags"));
+                }
+                if (!tags.isEmpty()) {
+                    tally.note("tag name Parley cannot hold");
+                }
+            }
+            int i = common.bind(q, id, number);
+            q.setString(i++, truncate(title, MAX_TITLE));
+            q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
+            q.setInt(i++, intOr(row, "AnswerCount", 0));
+            q.setLong(i++, intOr(row, "ViewCount", 0));
+            setInstant(q, i++, date(row, "ClosedDate", extras));
+            Long accepted = optionalLong(row, "AcceptedAnswerId");
+            setLong(q, i++, accepted);
+            if (accepted != null) {
+                tally.pendingLinks++;
+            }
+            common.extrasAt(q, 15, extras);
+            questionInsert.add();
+            PreparedStatement qt = questionTagInsert.statement();
+            Set<Long> seen = new HashSet<>();
+            for (String t : tags) {
+                Long tagId = tagIds.get(t);
+                if (tagId != null && seen.add(tagId)) {
+                    qt.setLong(1, id);
+                    qt.setLong(2, tagId);
+                    questionTagInsert.add();
+                }
+            }
+            questions.put(number, new Question(id, accepted));
+        }
+
+        /** The answer path, first half: the answer's columns, parsed now, held until the chunk's questions are in. */
+        private void holdAnswer(DumpRow row, long number, Tally tally) {
+            Long parent = optionalLong(row, "ParentId");
+            if (parent == null) {
+                throw new Skip("answer without ParentId");
+            }
+            Map<String, String> extras = rest(row, MAPPED_ANSWER);
+            Common common = common(row, extras, userIds, tally);
+            answers.add(new PendingAnswer(number, parent, common, extras));
+        }
+
+        /**
+         * The answer path, second half: writes the held answers whose question the site or the chunk has (counting
+         * the others skipped), then points their questions at those that are accepted.
+         */
+        private void writeAnswers(Tally tally) throws SQLException {
+            if (answers.isEmpty()) {
+                return;
+            }
+            try (Batches batches = new Batches(c)) {
+                Batches.Batch insert = batches.prepare(
                         "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
                                 + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                                + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
-                                + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                + " content_license, community_owned_at, dump_extra, question_id) values ('A', ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, "
                                 + rowVersion
-                                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement qt =
-                        c.prepareStatement("insert into question_tag (question_id, tag_id) values (?, ?)");
-                PreparedStatement other = c.prepareStatement(
-                        "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)")) {
-            int qBatch = 0;
-            int tagBatch = 0;
-            int otherBatch = 0;
-            for (DumpRow row : rows) {
-                try {
-                    long number = id(row);
-                    if (present.contains(number)) {
-                        throw new Skip("already imported");
+                                + ", ?, ?, ?, ?, ?)");
+                PreparedStatement a = insert.statement();
+                Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
+                for (PendingAnswer p : answers) {
+                    Question question = questions.get(p.parent);
+                    if (question == null) {
+                        tally.skip("answer to a missing question");
+                        continue;
                     }
-                    if (!present.add(number)) {
-                        throw new Skip("duplicate Id");
+                    long id = postIds.next();
+                    int i = p.common.bind(a, id, p.number);
+                    a.setLong(i, question.id());
+                    p.common.extrasAt(a, 15, p.extras);
+                    insert.add();
+                    tally.imported();
+                    if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
+                        accepted.put(question.id(), id);
                     }
-                    int type = (int) requiredLong(row, "PostTypeId");
-                    if (type == QUESTION) {
-                        Map<String, String> extras = rest(row, MAPPED_QUESTION);
-                        long id = postIds.next();
-                        Common common = common(row, extras, userIds, tally);
-                        String title = row.get("Title");
-                        if (title == null || title.isBlank()) {
-                            title = "(untitled question " + number + ")";
-                            tally.note("question without Title");
-                            if (row.get("Title") != null) {
-                                extras.put("Title", row.get("Title"));
-                            }
-                        } else if (title.length() > MAX_TITLE) {
-                            extras.put("Title", title);
-                            title = title.substring(0, MAX_TITLE);
-                        }
-                        List<String> tags = parseTags(row.get("Tags"));
-                        StringBuilder joined = new StringBuilder("|");
-                        for (String t : tags) {
-                            if (tagIds.containsKey(t)) {
-                                joined.append(t).append('|');
-                            }
-                        }
-                        if (tags.size() != joined.toString().split("\\|", -1).length - 2 || tags.isEmpty()) {
-                            if (row.get("Tags") != null) {
-                                extras.put("Tags", row.get("Tags"));
-                            }
-                            if (!tags.isEmpty()) {
-                                tally.note("tag name Parley cannot hold");
-                            }
-                        }
-                        int i = common.bind(q, id, number);
-                        q.setString(i++, truncate(title, MAX_TITLE));
-                        q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
-                        q.setInt(i++, intOr(row, "AnswerCount", 0));
-                        q.setLong(i++, intOr(row, "ViewCount", 0));
-                        setInstant(q, i++, date(row, "ClosedDate", extras));
-                        Long accepted = optionalLong(row, "AcceptedAnswerId");
-                        setLong(q, i++, accepted);
-                        if (accepted != null) {
-                            tally.pendingLinks++;
-                        }
-                        common.extrasAt(q, 15, extras);
-                        q.addBatch();
-                        qBatch++;
-                        Set<Long> seen = new HashSet<>();
-                        for (String t : tags) {
-                            Long tagId = tagIds.get(t);
-                            if (tagId != null && seen.add(tagId)) {
-                                qt.setLong(1, id);
-                                qt.setLong(2, tagId);
-                                qt.addBatch();
-                                tagBatch++;
-                            }
-                        }
-                        questions.put(number, new Question(id, accepted));
-                        tally.imported();
-                    } else if (type == ANSWER) {
-                        Long parent = optionalLong(row, "ParentId");
-                        if (parent == null) {
-                            throw new Skip("answer without ParentId");
-                        }
-                        Map<String, String> extras = rest(row, MAPPED_ANSWER);
-                        Common common = common(row, extras, userIds, tally);
-                        answers.add(new PendingAnswer(number, parent, common, extras));
-                    } else {
-                        other.setLong(1, otherIds.next());
-                        other.setLong(2, ctx.siteId());
-                        other.setLong(3, number);
-                        other.setInt(4, type);
-                        other.setString(5, Extras.encode(row.attributes()));
-                        other.addBatch();
-                        otherBatch++;
-                        tally.imported();
-                    }
-                } catch (Skip skip) {
-                    tally.skip(skip.getMessage());
                 }
-            }
-            if (qBatch > 0) {
-                q.executeBatch();
-            }
-            if (tagBatch > 0) {
-                qt.executeBatch();
-            }
-            if (otherBatch > 0) {
-                other.executeBatch();
+                batches.execute();
+                link(accepted, tally);
             }
         }
-        writeAnswers(c, answers, questions, postIds, rowVersion, tally);
+
+        /**
+         * Points questions at their accepted answers, just written, while their rows are still in the database's
+         * cache: a question's AcceptedAnswerId names an answer that comes after it in the file, so this cannot be
+         * part of the question's insert. The link step counts the questions left waiting as answers not in the dump.
+         */
+        private void link(Map<Long, Long> accepted, Tally tally) throws SQLException {
+            if (accepted.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = " + rowVersion
+                            + " where id = ?")) {
+                for (Map.Entry<Long, Long> e : accepted.entrySet()) {
+                    st.setLong(1, e.getValue());
+                    st.setLong(2, e.getKey());
+                    st.addBatch();
+                }
+                for (int updated : st.executeBatch()) {
+                    tally.pendingLinks -= updated >= 0 ? updated : 1; // SUCCESS_NO_INFO: one row by id
+                }
+            }
+        }
+
+        /** Tag wikis, excerpts and the other post types: kept whole in {@code dump_post}. */
+        private void writeOther(DumpRow row, long number, int type) throws SQLException {
+            PreparedStatement other = otherInsert.statement();
+            other.setLong(1, otherIds.next());
+            other.setLong(2, ctx.siteId());
+            other.setLong(3, number);
+            other.setInt(4, type);
+            other.setString(5, Extras.encode(row.attributes()));
+            otherInsert.add();
+        }
     }
 
     /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
@@ -239,74 +319,6 @@ final class PostsImporter extends RowImporter {
             return row.withPrepared(ctx.markdown().sanitize(body));
         } catch (RuntimeException e) {
             return row; // the writer sanitises it, and meets the problem in its place
-        }
-    }
-
-    private void writeAnswers(
-            Connection c,
-            List<PendingAnswer> answers,
-            Map<Long, Question> questions,
-            DumpDatabase.Ids postIds,
-            String rowVersion,
-            Tally tally)
-            throws SQLException {
-        if (answers.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement a = c.prepareStatement(
-                "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
-                        + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                        + " content_license, community_owned_at, dump_extra, question_id) values ('A', ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, "
-                        + rowVersion
-                        + ", ?, ?, ?, ?, ?)")) {
-            int batched = 0;
-            Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
-            for (PendingAnswer p : answers) {
-                Question question = questions.get(p.parent);
-                if (question == null) {
-                    tally.skip("answer to a missing question");
-                    continue;
-                }
-                long id = postIds.next();
-                int i = p.common.bind(a, id, p.number);
-                a.setLong(i, question.id());
-                p.common.extrasAt(a, 15, p.extras);
-                a.addBatch();
-                batched++;
-                tally.imported();
-                if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
-                    accepted.put(question.id(), id);
-                }
-            }
-            if (batched > 0) {
-                a.executeBatch();
-            }
-            link(c, accepted, rowVersion, tally);
-        }
-    }
-
-    /**
-     * Points questions at their accepted answers, just written, while their rows are still in the database's cache: a
-     * question's AcceptedAnswerId names an answer that comes after it in the file, so this cannot be part of the
-     * question's insert. The link step counts the questions left waiting as answers not in the dump.
-     */
-    private void link(Connection c, Map<Long, Long> accepted, String rowVersion, Tally tally) throws SQLException {
-        if (accepted.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement st =
-                c.prepareStatement("update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = "
-                        + rowVersion
-                        + " where id = ?")) {
-            for (Map.Entry<Long, Long> e : accepted.entrySet()) {
-                st.setLong(1, e.getValue());
-                st.setLong(2, e.getKey());
-                st.addBatch();
-            }
-            for (int updated : st.executeBatch()) {
-                tally.pendingLinks -= updated >= 0 ? updated : 1; // SUCCESS_NO_INFO: one row by id
-            }
         }
     }
 

@@ -16,14 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.parley.dump.DumpDates;
 import org.parley.dump.DumpRow;
 
 /**
  * Writes one chunk of one file's rows with JDBC batches in the caller's transaction, counting each row as imported or
- * skipped (with its reason) in a {@link Tally}. Subclasses map one file; this class holds the lookups they share.
+ * skipped (with its reason) in a {@link Tally}. {@link #write} is the step every file shares; a subclass maps one file
+ * (its key, what its rows refer to, its table and columns) and this class holds the lookups they share.
+ *
+ * @param <K> what a row is matched by against the rows already imported: its Id, or for tags its name
  */
-abstract class RowImporter {
+abstract class RowImporter<K> {
 
     /** A row that cannot be imported, with the reason it is counted under. */
     static final class Skip extends RuntimeException {
@@ -58,12 +62,16 @@ abstract class RowImporter {
         };
     }
 
-    RowImporter(ImportContext ctx) {
+    private final Function<DumpRow, K> key;
+
+    /** Rows matched by {@code key} (which throws {@link Skip} for a row without one), e.g. {@code RowImporter::id}. */
+    RowImporter(ImportContext ctx, Function<DumpRow, K> key) {
         this.ctx = ctx;
+        this.key = key;
     }
 
     /** The importer of {@code file}'s rows. */
-    static RowImporter forFile(org.parley.dump.DumpFile file, ImportContext ctx) {
+    static RowImporter<?> forFile(org.parley.dump.DumpFile file, ImportContext ctx) {
         return switch (file) {
             case USERS -> new UsersImporter(ctx);
             case TAGS -> new TagsImporter(ctx);
@@ -76,7 +84,81 @@ abstract class RowImporter {
         };
     }
 
-    abstract void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException;
+    /**
+     * Writes a chunk of the file's rows: notes each row's key and what it refers to ({@link #collect}), asks which keys
+     * the site already has ({@link #alreadyImported}), has the file look up what the rows refer to and prepare its
+     * statements ({@link #begin}), then skips each row already imported (by an earlier import or an earlier row) and has the file's
+     * {@link ChunkWriter} bind every other one into a batch, or skip it with a reason. Runs the batches, then the
+     * writer's {@link ChunkWriter#finish}. Every row ends counted in {@code tally}: imported, or skipped with why.
+     */
+    final void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
+        List<K> keys = new ArrayList<>();
+        References refs = new References();
+        for (DumpRow row : rows) {
+            try {
+                keys.add(key.apply(row));
+                collect(row, refs);
+            } catch (Skip ignored) {
+                // counted when the row is written
+            }
+        }
+        // A key the site has, or that an earlier row of the chunk has, is already imported.
+        Set<K> imported = new HashSet<>(alreadyImported(c, keys));
+        ChunkWriter<K> writer;
+        try (Batches batches = new Batches(c)) {
+            writer = begin(c, refs, batches);
+            for (DumpRow row : rows) {
+                try {
+                    K k = key.apply(row);
+                    if (!imported.add(k)) {
+                        throw new Skip("already imported");
+                    }
+                    if (writer.write(row, k, tally)) {
+                        tally.imported();
+                    }
+                } catch (Skip skip) {
+                    tally.skip(skip.getMessage());
+                }
+            }
+            batches.execute();
+        }
+        writer.finish(tally);
+    }
+
+    /** The users, posts and tags a chunk's rows name (by number or name in the dump), looked up once per chunk. */
+    static final class References {
+        final Set<Long> users = new HashSet<>();
+        final Set<Long> posts = new HashSet<>();
+        final Set<String> tags = new HashSet<>();
+    }
+
+    /** How one chunk's rows are written, made by {@link #begin} once what they refer to is looked up. */
+    interface ChunkWriter<K> {
+        /**
+         * Binds {@code row}, whose {@code key} is new to the site and to the chunk, into the chunk's batches, or throws
+         * {@link Skip} with the reason. Returns true when the row counts as imported now, false when it is held back
+         * for {@link #finish}, which writes and counts it.
+         */
+        boolean write(DumpRow row, K key, Tally tally) throws SQLException;
+
+        /** Writes what {@link #write} held back, after the chunk's batches ran. Nothing by default. */
+        default void finish(Tally tally) throws SQLException {}
+    }
+
+    /**
+     * Adds the users, posts and tags {@code row} refers to, read the way the writer reads them; a {@link Skip} here
+     * is counted when the row is written. Nothing by default.
+     */
+    void collect(DumpRow row, References refs) {}
+
+    /** Which of a chunk's {@code keys} the site already has. */
+    abstract Set<K> alreadyImported(Connection c, List<K> keys) throws SQLException;
+
+    /**
+     * Looks up what the chunk's rows refer to ({@code refs}), prepares the file's statements in {@code batches} (run
+     * in the order prepared, and closed, by {@link #write}) and returns what binds each row into them.
+     */
+    abstract ChunkWriter<K> begin(Connection c, References refs, Batches batches) throws SQLException;
 
     /**
      * The row with the work done that needs no database and no other row (see {@link DumpRow#prepared}), called by
@@ -244,7 +326,6 @@ abstract class RowImporter {
         return found;
     }
 
-    /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
     /** Like {@link #existingPosts} for a chunk's own post numbers (the Posts file). */
     Set<Long> existingOwnPosts(Connection c, Collection<Long> numbers) throws SQLException {
         Set<Long> found = existingIds(c, "post", "number", ctx.siteId(), numbers);
@@ -252,6 +333,7 @@ abstract class RowImporter {
         return found;
     }
 
+    /** The post numbers of {@code numbers} that exist on the site, as questions, answers or other dump posts. */
     Set<Long> existingPosts(Connection c, Collection<Long> numbers) throws SQLException {
         Set<Long> found = new HashSet<>(postIds(c, numbers).keySet());
         if (found.size() < new HashSet<>(numbers).size()) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,85 +17,76 @@ import org.parley.tag.Tag;
  * Tags.xml: makes the site's tags (a name Parley cannot hold is skipped) and keeps the dump's id, count, wiki and
  * excerpt post numbers and flags in {@code dump_tag}. The live question counts are recounted when the import ends.
  */
-final class TagsImporter extends RowImporter {
+final class TagsImporter extends RowImporter<String> {
 
     private static final Set<String> MAPPED = Set.of("Id", "TagName", "Count", "ExcerptPostId", "WikiPostId");
 
     TagsImporter(ImportContext ctx) {
-        super(ctx);
+        super(ctx, TagsImporter::name);
+    }
+
+    /** A row's key: its TagName, once its Id is read and the name is one Parley can hold. */
+    private static String name(DumpRow row) {
+        id(row);
+        String name = row.get("TagName");
+        if (name == null || name.isBlank()) {
+            throw new Skip("missing TagName");
+        }
+        if (!Tag.isValidName(name)) {
+            throw new Skip("invalid tag name");
+        }
+        return name;
     }
 
     @Override
-    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-        Set<String> names = new HashSet<>();
-        for (DumpRow row : rows) {
-            if (row.get("TagName") != null) {
-                names.add(row.get("TagName"));
-            }
-        }
-        Set<String> imported = existingNames(c, "select tag_name from dump_tag where site_id = ?", names);
-        Set<String> tags = existingNames(c, "select name from tag where site_id = ?", names);
-        DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
-        DumpDatabase.Ids dumpIds = ctx.db().new Ids(c, "dump_tag_id_seq");
-        try (PreparedStatement tag =
-                        c.prepareStatement("insert into tag (id, site_id, name, question_count) values (?, ?, ?, 0)");
-                PreparedStatement meta = c.prepareStatement(
-                        "insert into dump_tag (id, site_id, tag_name, dump_id, dump_count, excerpt_post_number,"
-                                + " wiki_post_number, dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int tagBatch = 0;
-            int metaBatch = 0;
-            for (DumpRow row : rows) {
-                try {
-                    long id = id(row);
-                    String name = row.get("TagName");
-                    if (name == null || name.isBlank()) {
-                        throw new Skip("missing TagName");
-                    }
-                    if (!Tag.isValidName(name)) {
-                        throw new Skip("invalid tag name");
-                    }
-                    if (imported.contains(name)) {
-                        throw new Skip("already imported");
-                    }
-                    imported.add(name);
-                    Map<String, String> extras = rest(row, MAPPED);
-                    if (tags.add(name)) {
-                        tag.setLong(1, tagIds.next());
-                        tag.setLong(2, ctx.siteId());
-                        tag.setString(3, name);
-                        tag.addBatch();
-                        tagBatch++;
-                    }
-                    meta.setLong(1, dumpIds.next());
-                    meta.setLong(2, ctx.siteId());
-                    meta.setString(3, name);
-                    meta.setLong(4, id);
-                    setLong(meta, 5, optionalLong(row, "Count"));
-                    setLong(meta, 6, optionalLong(row, "ExcerptPostId"));
-                    setLong(meta, 7, optionalLong(row, "WikiPostId"));
-                    meta.setString(8, truncate(Extras.encode(extras), 2000));
-                    meta.addBatch();
-                    metaBatch++;
-                    tally.imported();
-                } catch (Skip skip) {
-                    tally.skip(skip.getMessage());
-                }
-            }
-            if (tagBatch > 0) {
-                tag.executeBatch();
-            }
-            if (metaBatch > 0) {
-                meta.executeBatch();
-            }
-        }
+    void collect(DumpRow row, References refs) {
+        refs.tags.add(row.get("TagName"));
     }
 
-    private Set<String> existingNames(Connection c, String sql, Set<String> names) throws SQLException {
+    @Override
+    Set<String> alreadyImported(Connection c, List<String> names) throws SQLException {
+        return existingNames(c, "select tag_name from dump_tag where site_id = ?", names);
+    }
+
+    @Override
+    ChunkWriter<String> begin(Connection c, References refs, Batches batches) throws SQLException {
+        Set<String> tags = existingNames(c, "select name from tag where site_id = ?", refs.tags);
+        DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
+        DumpDatabase.Ids dumpIds = ctx.db().new Ids(c, "dump_tag_id_seq");
+        Batches.Batch tagInsert =
+                batches.prepare("insert into tag (id, site_id, name, question_count) values (?, ?, ?, 0)");
+        Batches.Batch metaInsert =
+                batches.prepare("insert into dump_tag (id, site_id, tag_name, dump_id, dump_count, excerpt_post_number,"
+                        + " wiki_post_number, dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement tag = tagInsert.statement();
+        PreparedStatement meta = metaInsert.statement();
+        return (row, name, tally) -> {
+            Map<String, String> extras = rest(row, MAPPED);
+            if (tags.add(name)) {
+                tag.setLong(1, tagIds.next());
+                tag.setLong(2, ctx.siteId());
+                tag.setString(3, name);
+                tagInsert.add();
+            }
+            meta.setLong(1, dumpIds.next());
+            meta.setLong(2, ctx.siteId());
+            meta.setString(3, name);
+            meta.setLong(4, id(row));
+            setLong(meta, 5, optionalLong(row, "Count"));
+            setLong(meta, 6, optionalLong(row, "ExcerptPostId"));
+            setLong(meta, 7, optionalLong(row, "WikiPostId"));
+            meta.setString(8, truncate(Extras.encode(extras), 2000));
+            metaInsert.add();
+            return true;
+        };
+    }
+
+    private Set<String> existingNames(Connection c, String sql, Collection<String> names) throws SQLException {
         Set<String> found = new HashSet<>();
         String column = sql.contains("tag_name") ? "tag_name" : "name";
         try (PreparedStatement st = c.prepareStatement(sql + " and " + column + " = ?")) {
             st.setLong(1, ctx.siteId());
-            for (String name : names) {
+            for (String name : new HashSet<>(names)) {
                 st.setString(2, name);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {

@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parley.dump.DumpRow;
 import org.parley.dump.Extras;
 import org.parley.user.PasswordHasher;
 
@@ -17,13 +15,13 @@ import org.parley.user.PasswordHasher;
  * reputation, creation date and about-me; the rest (location, website, vote counts, account id...) is kept for export.
  * Imported users get the username {@code se<Id>} and an unusable password: they cannot log in.
  */
-final class UsersImporter extends RowImporter {
+final class UsersImporter extends RowImporter<Long> {
 
     private static final Set<String> MAPPED = Set.of("Id", "Reputation", "CreationDate", "DisplayName", "AboutMe");
     static final int MAX_DISPLAY_NAME = 40;
 
     UsersImporter(ImportContext ctx) {
-        super(ctx);
+        super(ctx, RowImporter::id);
     }
 
     /** The username an imported user gets: unique per site, never typed by anyone. */
@@ -32,65 +30,45 @@ final class UsersImporter extends RowImporter {
     }
 
     @Override
-    void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        for (DumpRow row : rows) {
-            try {
-                ids.add(id(row));
-            } catch (Skip ignored) {
-                // counted below
-            }
-        }
-        Set<Long> present = existingIds(c, "parley_user", "number", ctx.siteId(), ids);
+    Set<Long> alreadyImported(Connection c, List<Long> ids) throws SQLException {
+        return existingIds(c, "parley_user", "number", ctx.siteId(), ids);
+    }
+
+    @Override
+    ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq");
-        try (PreparedStatement st = c.prepareStatement(
+        Batches.Batch insert = batches.prepare(
                 "insert into parley_user (id, site_id, number, username, display_name, password_hash, role,"
                         + " reputation, created_at, about_me, deleted, dump_extra) values (?, ?, ?, ?, ?, ?, 'USER', ?, ?,"
-                        + " ?, false, ?)")) {
-            int batched = 0;
-            for (DumpRow row : rows) {
-                try {
-                    long id = id(row);
-                    if (present.contains(id)) {
-                        throw new Skip("already imported");
-                    }
-                    if (!present.add(id)) {
-                        throw new Skip("duplicate Id");
-                    }
-                    Map<String, String> extras = rest(row, MAPPED);
-                    Instant created = date(row, "CreationDate", extras);
-                    if (created == null) {
-                        created = Instant.EPOCH;
-                        tally.note("no CreationDate");
-                    }
-                    String name = row.get("DisplayName");
-                    String shown = name == null || name.isBlank() ? "user" + id : name.strip();
-                    if (shown.length() > MAX_DISPLAY_NAME || !shown.equals(name)) {
-                        shown = truncate(shown, MAX_DISPLAY_NAME);
-                        if (name != null) {
-                            extras.put("DisplayName", name);
-                        }
-                    }
-                    st.setLong(1, newIds.next());
-                    st.setLong(2, ctx.siteId());
-                    st.setLong(3, id);
-                    st.setString(4, username(id));
-                    st.setString(5, shown);
-                    st.setString(6, PasswordHasher.UNUSABLE);
-                    st.setInt(7, intOr(row, "Reputation", 1));
-                    setInstant(st, 8, created);
-                    st.setString(9, row.get("AboutMe"));
-                    st.setString(10, Extras.encode(extras));
-                    st.addBatch();
-                    batched++;
-                    tally.imported();
-                } catch (Skip skip) {
-                    tally.skip(skip.getMessage());
+                        + " ?, false, ?)");
+        PreparedStatement st = insert.statement();
+        return (row, id, tally) -> {
+            Map<String, String> extras = rest(row, MAPPED);
+            Instant created = date(row, "CreationDate", extras);
+            if (created == null) {
+                created = Instant.EPOCH;
+                tally.note("no CreationDate");
+            }
+            String name = row.get("DisplayName");
+            String shown = name == null || name.isBlank() ? "user" + id : name.strip();
+            if (shown.length() > MAX_DISPLAY_NAME || !shown.equals(name)) {
+                shown = truncate(shown, MAX_DISPLAY_NAME);
+                if (name != null) {
+                    extras.put("DisplayName", name);
                 }
             }
-            if (batched > 0) {
-                st.executeBatch();
-            }
-        }
+            st.setLong(1, newIds.next());
+            st.setLong(2, ctx.siteId());
+            st.setLong(3, id);
+            st.setString(4, username(id));
+            st.setString(5, shown);
+            st.setString(6, PasswordHasher.UNUSABLE);
+            st.setInt(7, intOr(row, "Reputation", 1));
+            setInstant(st, 8, created);
+            st.setString(9, row.get("AboutMe"));
+            st.setString(10, Extras.encode(extras));
+            insert.add();
+            return true;
+        };
     }
 }

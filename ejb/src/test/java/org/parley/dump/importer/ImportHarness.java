@@ -72,7 +72,7 @@ final class ImportHarness implements AutoCloseable {
                 Tally total = new Tally();
                 long fileStart = System.nanoTime();
                 long fileCpu = cpu.getCurrentThreadCpuTime();
-                RowImporter importer = RowImporter.forFile(file, ctx);
+                RowImporter<?> importer = RowImporter.forFile(file, ctx);
                 try (ReadAhead reader = new ReadAhead(
                         DumpReader.open(dir, file), importer::prepare, Thread::new, 2 * ImportJob.CHUNK)) {
                     List<DumpRow> chunk = new ArrayList<>();
@@ -113,7 +113,7 @@ final class ImportHarness implements AutoCloseable {
     static long writeNanos;
     static long commitNanos;
 
-    private static void write(Connection c, RowImporter importer, List<DumpRow> chunk, Tally total)
+    private static void write(Connection c, RowImporter<?> importer, List<DumpRow> chunk, Tally total)
             throws SQLException {
         if (chunk.isEmpty()) {
             return;
