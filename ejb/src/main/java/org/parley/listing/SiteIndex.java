@@ -31,28 +31,8 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class SiteIndex {
 
-    /** The orders kept; {@link QuestionSort#UNANSWERED} is {@link #NEWEST} over the unanswered questions. */
-    enum Order {
-        NEWEST,
-        ACTIVE,
-        VOTES,
-        FREQUENT,
-        HOT;
-
-        static Order of(QuestionSort sort) {
-            return switch (sort) {
-                case NEWEST, UNANSWERED -> NEWEST;
-                case ACTIVE -> ACTIVE;
-                case VOTES -> VOTES;
-                case FREQUENT -> FREQUENT;
-                case HOT -> HOT;
-            };
-        }
-    }
-
     static final long HOT_WINDOW_NANOS = Duration.ofDays(30).toNanos();
 
-    private static final Order[] ORDERS = Order.values();
     private static final int DEAD = Integer.MAX_VALUE;
     private static final int[] NO_TAGS = new int[0];
     /** Up to this many documents moved in one order, they are moved in place; more, and the order is merged anew. */
@@ -74,38 +54,38 @@ final class SiteIndex {
 
     static final SiteIndex EMPTY = new Builder().build();
 
-    private final int size;
-    private final long[] numbers;
-    private final long[] created;
-    private final long[] activity;
-    private final long[] rowVersions;
-    private final int[] scores;
-    private final int[] answers;
+    final int size;
+    final long[] numbers;
+    final long[] created;
+    final long[] activity;
+    final long[] rowVersions;
+    final int[] scores;
+    final int[] answers;
     /** The tags of document d are {@code tagData[tagOffsets[d] .. tagOffsets[d + 1])}. */
-    private final int[] tagOffsets;
+    final int[] tagOffsets;
 
-    private final int[] tagData;
-    private final TagDictionary dictionary;
+    final int[] tagData;
+    final TagDictionary dictionary;
     /** Documents by tag id; a bitmap is never changed once a snapshot holds it. */
-    private final RoaringBitmap[] byTag;
+    final RoaringBitmap[] byTag;
 
-    private final RoaringBitmap live;
-    private final RoaringBitmap unanswered;
-    private final RoaringBitmap accepted;
-    private final RoaringBitmap closed;
+    final RoaringBitmap live;
+    final RoaringBitmap unanswered;
+    final RoaringBitmap accepted;
+    final RoaringBitmap closed;
     /** Per order: the live documents in that order. */
-    private final int[][] orders;
+    final int[][] orders;
     /** Per order: each document's place in it ({@link #DEAD} for a deleted one). */
-    private final int[][] ranks;
+    final int[][] ranks;
 
     /**
-     * Per order ({@link #hasRuns}) and tag: the tag's documents in that order, for the tags that had at least {@link
+     * Per order ({@link Order#hasRuns}) and tag: the tag's documents in that order, for the tags that had at least {@link
      * #runMinimum} documents when the snapshot was built; null for the others. A list of such a tag is read from the
      * start of its run instead of from the whole order.
      */
-    private final int[][][] runs;
+    final int[][][] runs;
 
-    private final int runMinimum;
+    final int runMinimum;
 
     private volatile RoaringBitmap hotWindow;
     private volatile TagOrders tagOrders;
@@ -487,11 +467,6 @@ final class SiteIndex {
         return Arrays.stream(byTagRun[id]).mapToLong(d -> numbers[d]).toArray();
     }
 
-    /** Whether {@code order} keeps a run per large tag: the orders tag lists are mostly read in. */
-    static boolean hasRuns(Order order) {
-        return order == Order.NEWEST || order == Order.VOTES;
-    }
-
     /** The page of {@code docs} in {@code order}. */
     IdPage page(RoaringBitmap docs, Order order, int page, int pageSize) {
         int total = docs.getCardinality();
@@ -684,72 +659,6 @@ final class SiteIndex {
             DocSort.sort(ids, popularity(dictionary));
             return ids;
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------------- orders
-
-    private DocComparator comparator(Order order) {
-        return comparator(order, numbers, created, activity, scores, answers);
-    }
-
-    /** Descending by the order's keys, then by question number: a total order, the same as {@link SqlListing}'s. */
-    private static DocComparator comparator(
-            Order order, long[] numbers, long[] created, long[] activity, int[] scores, int[] answers) {
-        return switch (order) {
-            case NEWEST ->
-                (a, b) -> {
-                    int c = Long.compare(created[b], created[a]);
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case ACTIVE ->
-                (a, b) -> {
-                    int c = Long.compare(activity[b], activity[a]);
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case VOTES ->
-                (a, b) -> {
-                    int c = Integer.compare(scores[b], scores[a]);
-                    if (c == 0) {
-                        c = Long.compare(created[b], created[a]);
-                    }
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case FREQUENT ->
-                (a, b) -> {
-                    int c = Integer.compare(answers[b], answers[a]);
-                    if (c == 0) {
-                        c = Integer.compare(scores[b], scores[a]);
-                    }
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case HOT ->
-                (a, b) -> {
-                    int c = Integer.compare(hotness(scores[b], answers[b]), hotness(scores[a], answers[a]));
-                    if (c == 0) {
-                        c = Long.compare(activity[b], activity[a]);
-                    }
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-        };
-    }
-
-    /** As {@link SqlListing#HOTNESS} computes it. */
-    static int hotness(int score, int answers) {
-        return score * 3 + answers * 4;
-    }
-
-    /** Whether a change of document fields moves it in {@code order}. */
-    private static boolean keyChanged(Order order, SiteIndex old, int doc, QuestionRow row) {
-        return switch (order) {
-            case NEWEST -> old.created[doc] != row.createdNanos();
-            case ACTIVE -> old.activity[doc] != row.activityNanos();
-            case VOTES -> old.scores[doc] != row.score() || old.created[doc] != row.createdNanos();
-            case FREQUENT -> old.answers[doc] != row.answerCount() || old.scores[doc] != row.score();
-            case HOT ->
-                old.scores[doc] != row.score()
-                        || old.answers[doc] != row.answerCount()
-                        || old.activity[doc] != row.activityNanos();
-        };
     }
 
     // ---------------------------------------------------------------------------------------------------- changes
@@ -1054,13 +963,13 @@ final class SiteIndex {
             int[][] orders = old.orders.clone();
             int[][] ranks = old.ranks.clone();
             int liveCount = live.getCardinality();
-            RoaringBitmap[] movedIn = new RoaringBitmap[ORDERS.length];
-            for (Order order : ORDERS) {
+            RoaringBitmap[] movedIn = new RoaringBitmap[Order.ALL.length];
+            for (Order order : Order.ALL) {
                 RoaringBitmap moved = new RoaringBitmap();
                 movedIn[order.ordinal()] = moved;
                 for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
                     int d = e.getKey();
-                    if (!old.live.contains(d) || keyChanged(order, old, d, e.getValue())) {
+                    if (!old.live.contains(d) || order.keyChanged(old, d, e.getValue())) {
                         moved.add(d);
                     }
                 }
@@ -1071,7 +980,7 @@ final class SiteIndex {
                 if (moved.isEmpty()) {
                     continue;
                 }
-                DocComparator c = comparator(order, numbers, created, activity, scores, answers);
+                DocComparator c = order.comparator(numbers, created, activity, scores, answers);
                 if (moved.getCardinality() <= FEW) {
                     placeFew(order, moved, live, c, orders, ranks, liveCount);
                     continue;
@@ -1106,7 +1015,7 @@ final class SiteIndex {
                 }
             }
             int[][][] runs = old.runs.clone();
-            for (Order order : ORDERS) {
+            for (Order order : Order.ALL) {
                 int[][] before = old.runs[order.ordinal()];
                 if (before != null) {
                     RoaringBitmap touched = RoaringBitmap.or(movedIn[order.ordinal()], retagged);
@@ -1118,7 +1027,7 @@ final class SiteIndex {
                                     newTags,
                                     byTag,
                                     dictionary.size(),
-                                    comparator(order, numbers, created, activity, scores, answers));
+                                    order.comparator(numbers, created, activity, scores, answers));
                 }
             }
             TagOrders tagOrders = tagsChanged || dictionary != old.dictionary ? null : old.tagOrders;
@@ -1567,14 +1476,14 @@ final class SiteIndex {
             long[] activityOut = Arrays.copyOf(activity, n);
             int[] scoresOut = Arrays.copyOf(scores, n);
             int[] answersOut = Arrays.copyOf(answers, n);
-            int[][] orders = new int[ORDERS.length][];
-            int[][] ranks = new int[ORDERS.length][];
-            for (Order order : ORDERS) {
+            int[][] orders = new int[Order.ALL.length][];
+            int[][] ranks = new int[Order.ALL.length][];
+            for (Order order : Order.ALL) {
                 int[] sorted = new int[n];
                 for (int d = 0; d < n; d++) {
                     sorted[d] = d;
                 }
-                DocSort.sort(sorted, comparator(order, numbersOut, createdOut, activityOut, scoresOut, answersOut));
+                DocSort.sort(sorted, order.comparator(numbersOut, createdOut, activityOut, scoresOut, answersOut));
                 int[] rank = new int[n];
                 for (int i = 0; i < n; i++) {
                     rank[sorted[i]] = i;
@@ -1651,9 +1560,9 @@ final class SiteIndex {
     /** The runs of every tag with at least {@code minimum} documents, in each order with runs. */
     private static int[][][] makeRuns(
             int minimum, RoaringBitmap[] byTag, int[][] orders, int[] tagOffsets, int[] tagData) {
-        int[][][] runs = new int[ORDERS.length][][];
-        for (Order order : ORDERS) {
-            if (!hasRuns(order)) {
+        int[][][] runs = new int[Order.ALL.length][][];
+        for (Order order : Order.ALL) {
+            if (!order.hasRuns()) {
                 continue;
             }
             int[][] byTagRun = new int[byTag.length][];

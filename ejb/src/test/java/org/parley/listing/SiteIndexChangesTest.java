@@ -103,7 +103,7 @@ class SiteIndexChangesTest {
                 }
             }
             int compared = 0;
-            for (SiteIndex.Order order : new SiteIndex.Order[] {SiteIndex.Order.NEWEST, SiteIndex.Order.VOTES}) {
+            for (Order order : new Order[] {Order.NEWEST, Order.VOTES}) {
                 for (String tag : t) {
                     long[] want = expected.runNumbers(order, tag);
                     long[] have = index.runNumbers(order, tag);
@@ -143,8 +143,7 @@ class SiteIndexChangesTest {
         for (int doc = 0; doc < data.rows.size(); doc += 97) {
             assertEquals(inOrder.row(doc), index.row(doc), "document " + doc);
         }
-        assertArrayEquals(
-                inOrder.runNumbers(SiteIndex.Order.VOTES, t[0]), index.runNumbers(SiteIndex.Order.VOTES, t[0]));
+        assertArrayEquals(inOrder.runNumbers(Order.VOTES, t[0]), index.runNumbers(Order.VOTES, t[0]));
         assertEquals(inOrder.tags("", 1, 100), index.tags("", 1, 100));
 
         SiteIndex.Builder twice = new SiteIndex.Builder(RUNS);
