@@ -36,7 +36,13 @@ enum Order {
     }
 
     /** Descending by the order's keys, then by question number: a total order, the same as {@link SqlListing}'s. */
-    DocComparator comparator(long[] numbers, long[] created, long[] activity, int[] scores, int[] answers) {
+    DocComparator comparator(SiteIndex.Columns columns) {
+        // The lambdas capture the arrays, not the record: a sort calls them n log n times.
+        long[] numbers = columns.numbers();
+        long[] created = columns.created();
+        long[] activity = columns.activity();
+        int[] scores = columns.scores();
+        int[] answers = columns.answers();
         return switch (this) {
             case NEWEST ->
                 (a, b) -> {
@@ -81,16 +87,16 @@ enum Order {
     }
 
     /** Whether a change of document fields moves it in this order. */
-    boolean keyChanged(SiteIndex old, int doc, QuestionRow row) {
+    boolean keyChanged(SiteIndex.Columns old, int doc, QuestionRow row) {
         return switch (this) {
-            case NEWEST -> old.created[doc] != row.createdNanos();
-            case ACTIVE -> old.activity[doc] != row.activityNanos();
-            case VOTES -> old.scores[doc] != row.score() || old.created[doc] != row.createdNanos();
-            case FREQUENT -> old.answers[doc] != row.answerCount() || old.scores[doc] != row.score();
+            case NEWEST -> old.created()[doc] != row.createdNanos();
+            case ACTIVE -> old.activity()[doc] != row.activityNanos();
+            case VOTES -> old.scores()[doc] != row.score() || old.created()[doc] != row.createdNanos();
+            case FREQUENT -> old.answers()[doc] != row.answerCount() || old.scores()[doc] != row.score();
             case HOT ->
-                old.scores[doc] != row.score()
-                        || old.answers[doc] != row.answerCount()
-                        || old.activity[doc] != row.activityNanos();
+                old.scores()[doc] != row.score()
+                        || old.answers()[doc] != row.answerCount()
+                        || old.activity()[doc] != row.activityNanos();
         };
     }
 }

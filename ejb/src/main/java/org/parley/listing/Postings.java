@@ -93,9 +93,9 @@ final class Postings {
         IntIterator it = touched.getIntIterator();
         while (it.hasNext()) {
             int d = it.next();
-            if (d < old.size) {
-                for (int i = old.tagOffsets[d]; i < old.tagOffsets[d + 1]; i++) {
-                    tags.add(old.tagData[i]);
+            if (d < old.columns.size()) {
+                for (int i = old.tagging.offsets()[d]; i < old.tagging.offsets()[d + 1]; i++) {
+                    tags.add(old.tagging.data()[i]);
                 }
             }
             int[] now = newTags.get(d);

@@ -33,83 +33,61 @@ final class SiteIndex {
 
     static final SiteIndex EMPTY = new SiteIndexBuilder().build();
 
-    final int size;
-    final long[] numbers;
-    final long[] created;
-    final long[] activity;
-    final long[] rowVersions;
-    final int[] scores;
-    final int[] answers;
-    /** The tags of document d are {@code tagData[tagOffsets[d] .. tagOffsets[d + 1])}. */
-    final int[] tagOffsets;
-
-    final int[] tagData;
-    final TagDictionary dictionary;
-    /** Documents by tag id; a bitmap is never changed once a snapshot holds it. */
-    final RoaringBitmap[] byTag;
-
-    final RoaringBitmap live;
-    final RoaringBitmap unanswered;
-    final RoaringBitmap accepted;
-    final RoaringBitmap closed;
-    /** Per order: the live documents in that order. */
-    final int[][] orders;
-    /** Per order: each document's place in it ({@link #DEAD} for a deleted one). */
-    final int[][] ranks;
-
-    /**
-     * Per order ({@link Order#hasRuns}) and tag: the tag's documents in that order, for the tags that had at least {@link
-     * #runMinimum} documents when the snapshot was built; null for the others. A list of such a tag is read from the
-     * start of its run instead of from the whole order.
-     */
-    final int[][][] runs;
-
-    final int runMinimum;
+    final Columns columns;
+    final Tagging tagging;
+    final Flags flags;
+    final Orderings orderings;
 
     private volatile RoaringBitmap hotWindow;
     /** Made on first need; {@link SiteIndexChange} hands it to the next snapshot while no question's tags change. */
     volatile TagOrders tagOrders;
 
-    SiteIndex(
+    /**
+     * Each document's fields, one array per field indexed by document: what the orders compare and a page returns.
+     *
+     * @param size the documents numbered so far, deleted ones included; every array has this length
+     */
+    record Columns(
             int size,
             long[] numbers,
             long[] created,
             long[] activity,
             long[] rowVersions,
             int[] scores,
-            int[] answers,
-            int[] tagOffsets,
-            int[] tagData,
-            TagDictionary dictionary,
-            RoaringBitmap[] byTag,
-            RoaringBitmap live,
-            RoaringBitmap unanswered,
-            RoaringBitmap accepted,
-            RoaringBitmap closed,
-            int[][] orders,
-            int[][] ranks,
-            int[][][] runs,
-            int runMinimum,
-            TagOrders tagOrders) {
-        this.size = size;
-        this.numbers = numbers;
-        this.created = created;
-        this.activity = activity;
-        this.rowVersions = rowVersions;
-        this.scores = scores;
-        this.answers = answers;
-        this.tagOffsets = tagOffsets;
-        this.tagData = tagData;
-        this.dictionary = dictionary;
-        this.byTag = byTag;
-        this.live = live;
-        this.unanswered = unanswered;
-        this.accepted = accepted;
-        this.closed = closed;
-        this.orders = orders;
-        this.ranks = ranks;
-        this.runs = runs;
-        this.runMinimum = runMinimum;
+            int[] answers) {}
+
+    /**
+     * Which document carries which tag, both ways.
+     *
+     * @param offsets the tags of document d are {@code data[offsets[d] .. offsets[d + 1])}
+     * @param data tag ids
+     * @param byTag documents by tag id; a bitmap is never changed once a snapshot holds it
+     */
+    record Tagging(int[] offsets, int[] data, TagDictionary dictionary, RoaringBitmap[] byTag) {}
+
+    /**
+     * The documents with each yes/no property.
+     *
+     * @param live the documents listed; the others are deleted questions
+     */
+    record Flags(RoaringBitmap live, RoaringBitmap unanswered, RoaringBitmap accepted, RoaringBitmap closed) {}
+
+    /**
+     * Each order kept twice, and the runs of the large tags in the orders with runs.
+     *
+     * @param orders per order: the live documents in that order
+     * @param ranks per order: each document's place in it ({@link #DEAD} for a deleted one)
+     * @param runs per order ({@link Order#hasRuns}) and tag: the tag's documents in that order, for the tags that had
+     *     at least {@code runMinimum} documents when the snapshot was built; null for the others. A list of such a tag
+     *     is read from the start of its run instead of from the whole order.
+     */
+    record Orderings(int[][] orders, int[][] ranks, int[][][] runs, int runMinimum) {}
+
+    SiteIndex(Columns columns, Tagging tagging, Flags flags, Orderings orderings, TagOrders tagOrders) {
+        this.columns = columns;
+        this.tagging = tagging;
+        this.flags = flags;
+        this.orderings = orderings;
         this.tagOrders = tagOrders;
     }
 
@@ -117,7 +95,7 @@ final class SiteIndex {
 
     /** How many questions the index lists. */
     int questionCount() {
-        return live.getCardinality();
+        return flags.live().getCardinality();
     }
 
     /**
@@ -127,7 +105,7 @@ final class SiteIndex {
      */
     IdPage questions(TagExpression expression, QuestionSort sort, int page, int pageSize, List<String> unknown) {
         RoaringBitmap filter =
-                sort == QuestionSort.UNANSWERED ? unanswered : sort == QuestionSort.HOT ? hotWindow() : null;
+                sort == QuestionSort.UNANSWERED ? flags.unanswered() : sort == QuestionSort.HOT ? hotWindow() : null;
         Order order = Order.of(sort);
         if (!expression.isAll()) {
             TagTerms terms = TagTerms.of(expression, this, unknown);
@@ -135,7 +113,7 @@ final class SiteIndex {
                 return terms.page(order, filter, page, pageSize);
             }
         }
-        RoaringBitmap docs = expression.isAll() ? live : TagTerms.select(this, expression, unknown);
+        RoaringBitmap docs = expression.isAll() ? flags.live() : TagTerms.select(this, expression, unknown);
         if (filter != null) {
             docs = RoaringBitmap.and(docs, filter);
         }
@@ -144,11 +122,12 @@ final class SiteIndex {
 
     /** The numbers of the questions in the run of {@code tag} in {@code order}, or null when it has none (for tests). */
     long[] runNumbers(Order order, String tag) {
-        int id = dictionary.id(tag);
-        int[][] byTagRun = runs[order.ordinal()];
+        int id = tagging.dictionary().id(tag);
+        int[][] byTagRun = orderings.runs()[order.ordinal()];
         if (id < 0 || byTagRun == null || id >= byTagRun.length || byTagRun[id] == null) {
             return null;
         }
+        long[] numbers = columns.numbers();
         return Arrays.stream(byTagRun[id]).mapToLong(d -> numbers[d]).toArray();
     }
 
@@ -161,8 +140,10 @@ final class SiteIndex {
         }
         int offset = (int) from;
         int need = (int) Math.min(total, from + pageSize);
-        int[] inOrder = orders[order.ordinal()];
+        int[] inOrder = orderings.orders()[order.ordinal()];
         int liveCount = inOrder.length;
+        long[] numbers = columns.numbers();
+        RoaringBitmap live = flags.live();
         // Expected places walked to meet `need` members, against touching every member once (and a few more times to
         // rank).
         long walk = (long) need * liveCount / Math.max(1, total);
@@ -178,7 +159,7 @@ final class SiteIndex {
                 }
             }
         } else {
-            int[] rank = ranks[order.ordinal()];
+            int[] rank = orderings.ranks()[order.ordinal()];
             int[] places = docs.toArray();
             for (int i = 0; i < places.length; i++) {
                 places[i] = rank[places[i]];
@@ -195,7 +176,8 @@ final class SiteIndex {
     private RoaringBitmap hotWindow() {
         RoaringBitmap window = hotWindow;
         if (window == null) {
-            int[] byActivity = orders[Order.ACTIVE.ordinal()];
+            int[] byActivity = orderings.orders()[Order.ACTIVE.ordinal()];
+            long[] activity = columns.activity();
             int n = 0;
             if (byActivity.length > 0) {
                 long since = activity[byActivity[0]] - HOT_WINDOW_NANOS;
@@ -217,6 +199,7 @@ final class SiteIndex {
      */
     Page<TagCount> tags(String prefix, int page, int pageSize) {
         TagOrders t = tagOrders();
+        TagDictionary dictionary = tagging.dictionary();
         int[] ids = prefix.isEmpty() ? t.popular : t.popularWithPrefix(prefix, dictionary);
         long from = (long) (page - 1) * pageSize;
         List<TagCount> items = new ArrayList<>();
@@ -230,6 +213,7 @@ final class SiteIndex {
     /** The names of the {@code limit} most used tags starting with {@code prefix}. */
     List<String> complete(String prefix, int limit) {
         TagOrders t = tagOrders();
+        TagDictionary dictionary = tagging.dictionary();
         int[] ids = t.popularWithPrefix(prefix, dictionary);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, ids.length); i++) {
@@ -243,7 +227,10 @@ final class SiteIndex {
      * those questions carry each; most frequent first, then by name.
      */
     List<TagCount> related(TagExpression expression, int limit) {
-        RoaringBitmap docs = expression.isAll() ? live : TagTerms.select(this, expression, new ArrayList<>());
+        RoaringBitmap docs = expression.isAll() ? flags.live() : TagTerms.select(this, expression, new ArrayList<>());
+        TagDictionary dictionary = tagging.dictionary();
+        int[] tagOffsets = tagging.offsets();
+        int[] tagData = tagging.data();
         int[] counts = new int[dictionary.size()];
         IntIterator it = docs.getIntIterator();
         while (it.hasNext()) {
@@ -274,7 +261,7 @@ final class SiteIndex {
     private TagOrders tagOrders() {
         TagOrders t = tagOrders;
         if (t == null) {
-            t = new TagOrders(dictionary, byTag);
+            t = new TagOrders(tagging.dictionary(), tagging.byTag());
             tagOrders = t;
         }
         return t;
@@ -284,7 +271,7 @@ final class SiteIndex {
 
     /** The document of question {@code number}, or -1. */
     int doc(long number) {
-        int found = Arrays.binarySearch(numbers, 0, size, number);
+        int found = Arrays.binarySearch(columns.numbers(), 0, columns.size(), number);
         return found >= 0 ? found : -1;
     }
 
@@ -299,18 +286,18 @@ final class SiteIndex {
     /** Document {@code doc} as a row. */
     QuestionRow row(int doc) {
         StringBuilder tags = new StringBuilder("|");
-        for (int i = tagOffsets[doc]; i < tagOffsets[doc + 1]; i++) {
-            tags.append(dictionary.name(tagData[i])).append('|');
+        for (int i = tagging.offsets()[doc]; i < tagging.offsets()[doc + 1]; i++) {
+            tags.append(tagging.dictionary().name(tagging.data()[i])).append('|');
         }
         return new QuestionRow(
-                numbers[doc],
-                created[doc],
-                activity[doc],
-                scores[doc],
-                answers[doc],
-                accepted.contains(doc),
-                closed.contains(doc),
-                rowVersions[doc],
+                columns.numbers()[doc],
+                columns.created()[doc],
+                columns.activity()[doc],
+                columns.scores()[doc],
+                columns.answers()[doc],
+                flags.accepted().contains(doc),
+                flags.closed().contains(doc),
+                columns.rowVersions()[doc],
                 tags.toString());
     }
 
@@ -339,15 +326,18 @@ final class SiteIndex {
 
     /** The heap this snapshot holds, estimated from its arrays and bitmaps (shared parts counted in full). */
     long estimatedBytes() {
-        long bytes = 8L * (numbers.length + created.length + activity.length + rowVersions.length);
-        bytes += 4L * (scores.length + answers.length + tagOffsets.length + tagData.length);
+        Columns c = columns;
+        long bytes = 8L * (c.numbers().length + c.created().length + c.activity().length + c.rowVersions().length);
+        bytes += 4L * (c.scores().length + c.answers().length + tagging.offsets().length + tagging.data().length);
+        int[][] orders = orderings.orders();
+        int[][] ranks = orderings.ranks();
         for (int o = 0; o < orders.length; o++) {
             bytes += 4L * (orders[o].length + ranks[o].length);
         }
-        for (RoaringBitmap docs : byTag) {
+        for (RoaringBitmap docs : tagging.byTag()) {
             bytes += docs.getLongSizeInBytes() + 16;
         }
-        for (int[][] byTagRun : runs) {
+        for (int[][] byTagRun : orderings.runs()) {
             if (byTagRun != null) {
                 bytes += 4L * byTagRun.length;
                 for (int[] run : byTagRun) {
@@ -355,14 +345,14 @@ final class SiteIndex {
                 }
             }
         }
-        bytes += live.getLongSizeInBytes()
-                + unanswered.getLongSizeInBytes()
-                + accepted.getLongSizeInBytes()
-                + closed.getLongSizeInBytes();
-        return bytes + dictionary.estimatedBytes();
+        bytes += flags.live().getLongSizeInBytes()
+                + flags.unanswered().getLongSizeInBytes()
+                + flags.accepted().getLongSizeInBytes()
+                + flags.closed().getLongSizeInBytes();
+        return bytes + tagging.dictionary().estimatedBytes();
     }
 
     int tagCount() {
-        return dictionary.size();
+        return tagging.dictionary().size();
     }
 }

@@ -240,11 +240,14 @@ final class SiteIndexBuilder {
         }
         RoaringBitmap live = new RoaringBitmap();
         live.add(0L, (long) n);
-        long[] numbersOut = Arrays.copyOf(numbers, n);
-        long[] createdOut = Arrays.copyOf(created, n);
-        long[] activityOut = Arrays.copyOf(activity, n);
-        int[] scoresOut = Arrays.copyOf(scores, n);
-        int[] answersOut = Arrays.copyOf(answers, n);
+        SiteIndex.Columns columns = new SiteIndex.Columns(
+                n,
+                Arrays.copyOf(numbers, n),
+                Arrays.copyOf(created, n),
+                Arrays.copyOf(activity, n),
+                Arrays.copyOf(rowVersions, n),
+                Arrays.copyOf(scores, n),
+                Arrays.copyOf(answers, n));
         int[][] orders = new int[Order.ALL.length][];
         int[][] ranks = new int[Order.ALL.length][];
         for (Order order : Order.ALL) {
@@ -252,7 +255,7 @@ final class SiteIndexBuilder {
             for (int d = 0; d < n; d++) {
                 sorted[d] = d;
             }
-            DocSort.sort(sorted, order.comparator(numbersOut, createdOut, activityOut, scoresOut, answersOut));
+            DocSort.sort(sorted, order.comparator(columns));
             int[] rank = new int[n];
             for (int i = 0; i < n; i++) {
                 rank[sorted[i]] = i;
@@ -265,25 +268,15 @@ final class SiteIndexBuilder {
             flags.trim();
         }
         return new SiteIndex(
-                n,
-                numbersOut,
-                createdOut,
-                activityOut,
-                Arrays.copyOf(rowVersions, n),
-                scoresOut,
-                answersOut,
-                Arrays.copyOf(tagOffsets, n + 1),
-                Arrays.copyOf(tagData, total),
-                TagDictionary.of(names),
-                byTag,
-                live,
-                unanswered,
-                accepted,
-                closed,
-                orders,
-                ranks,
-                Postings.makeRuns(runMinimum, byTag, orders, tagOffsets, tagData),
-                runMinimum,
+                columns,
+                new SiteIndex.Tagging(
+                        Arrays.copyOf(tagOffsets, n + 1),
+                        Arrays.copyOf(tagData, total),
+                        TagDictionary.of(names),
+                        byTag),
+                new SiteIndex.Flags(live, unanswered, accepted, closed),
+                new SiteIndex.Orderings(
+                        orders, ranks, Postings.makeRuns(runMinimum, byTag, orders, tagOffsets, tagData), runMinimum),
                 null);
     }
 

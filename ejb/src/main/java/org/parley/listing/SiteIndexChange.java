@@ -42,7 +42,8 @@ final class SiteIndexChange {
             if (doc >= 0) {
                 QuestionRow other = updates.get(doc);
                 boolean newer = other == null
-                        ? row.rowVersion() > old.rowVersions[doc] || !old.live.contains(doc)
+                        ? row.rowVersion() > old.columns.rowVersions()[doc]
+                                || !old.flags.live().contains(doc)
                         : row.rowVersion() > other.rowVersion();
                 if (newer) {
                     updates.put(doc, row);
@@ -54,7 +55,7 @@ final class SiteIndexChange {
         List<Integer> deletes = new ArrayList<>();
         for (long number : gone) {
             int doc = old.doc(number);
-            if (doc >= 0 && old.live.contains(doc) && !updates.containsKey(doc)) {
+            if (doc >= 0 && old.flags.live().contains(doc) && !updates.containsKey(doc)) {
                 deletes.add(doc);
             }
         }
@@ -63,7 +64,9 @@ final class SiteIndexChange {
         }
         List<QuestionRow> added = new ArrayList<>(inserts.values());
         added.sort(Comparator.comparingLong(QuestionRow::number));
-        if (!added.isEmpty() && old.size > 0 && added.get(0).number() < old.numbers[old.size - 1]) {
+        if (!added.isEmpty()
+                && old.columns.size() > 0
+                && added.get(0).number() < old.columns.numbers()[old.columns.size() - 1]) {
             return rebuiltWith(old, updates, added, deletes);
         }
         return new SiteIndexChange(old, updates, added, deletes).apply();
@@ -72,8 +75,8 @@ final class SiteIndexChange {
     /** A new question numbered below the highest: lay every document out again. */
     private static SiteIndex rebuiltWith(
             SiteIndex old, Map<Integer, QuestionRow> updates, List<QuestionRow> added, List<Integer> deletes) {
-        List<QuestionRow> all = new ArrayList<>(old.size + added.size());
-        IntIterator it = old.live.getIntIterator();
+        List<QuestionRow> all = new ArrayList<>(old.columns.size() + added.size());
+        IntIterator it = old.flags.live().getIntIterator();
         while (it.hasNext()) {
             int doc = it.next();
             if (!deletes.contains(doc)) {
@@ -81,13 +84,13 @@ final class SiteIndexChange {
             }
         }
         for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
-            if (!old.live.contains(e.getKey())) {
+            if (!old.flags.live().contains(e.getKey())) {
                 all.add(e.getValue());
             }
         }
         all.addAll(added);
         all.sort(Comparator.comparingLong(QuestionRow::number));
-        SiteIndexBuilder builder = new SiteIndexBuilder(old.runMinimum);
+        SiteIndexBuilder builder = new SiteIndexBuilder(old.orderings.runMinimum());
         all.forEach(builder::add);
         return builder.build();
     }
@@ -98,60 +101,61 @@ final class SiteIndexChange {
         this.updates = updates;
         this.added = added;
         this.deletes = deletes;
-        this.size = old.size + added.size();
+        this.size = old.columns.size() + added.size();
     }
 
     private SiteIndex apply() {
         boolean grows = !added.isEmpty();
-        boolean revives = updates.keySet().stream().anyMatch(d -> !old.live.contains(d));
+        boolean revives =
+                updates.keySet().stream().anyMatch(d -> !old.flags.live().contains(d));
         boolean membership = grows || revives || !deletes.isEmpty();
 
-        long[] numbers = grows ? Arrays.copyOf(old.numbers, size) : old.numbers;
+        long[] numbers = grows ? Arrays.copyOf(old.columns.numbers(), size) : old.columns.numbers();
         long[] created = copyIf(
-                old.created,
+                old.columns.created(),
                 membership
                         || updates.entrySet().stream()
-                                .anyMatch(e ->
-                                        old.created[e.getKey()] != e.getValue().createdNanos()));
+                                .anyMatch(e -> old.columns.created()[e.getKey()]
+                                        != e.getValue().createdNanos()));
         long[] activity = copyIf(
-                old.activity,
+                old.columns.activity(),
                 membership
                         || updates.entrySet().stream()
-                                .anyMatch(e ->
-                                        old.activity[e.getKey()] != e.getValue().activityNanos()));
-        long[] rowVersions = Arrays.copyOf(old.rowVersions, size);
+                                .anyMatch(e -> old.columns.activity()[e.getKey()]
+                                        != e.getValue().activityNanos()));
+        long[] rowVersions = Arrays.copyOf(old.columns.rowVersions(), size);
         int[] scores = copyIf(
-                old.scores,
+                old.columns.scores(),
                 membership
                         || updates.entrySet().stream()
-                                .anyMatch(e ->
-                                        old.scores[e.getKey()] != e.getValue().score()));
+                                .anyMatch(e -> old.columns.scores()[e.getKey()]
+                                        != e.getValue().score()));
         int[] answers = copyIf(
-                old.answers,
+                old.columns.answers(),
                 membership
                         || updates.entrySet().stream()
-                                .anyMatch(e ->
-                                        old.answers[e.getKey()] != e.getValue().answerCount()));
+                                .anyMatch(e -> old.columns.answers()[e.getKey()]
+                                        != e.getValue().answerCount()));
 
         Map<Integer, QuestionRow> written = new LinkedHashMap<>(updates);
         for (int i = 0; i < added.size(); i++) {
-            written.put(old.size + i, added.get(i));
+            written.put(old.columns.size() + i, added.get(i));
         }
         for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
             int d = e.getKey();
             QuestionRow row = e.getValue();
             numbers[d] = row.number();
             rowVersions[d] = row.rowVersion();
-            if (created != old.created) {
+            if (created != old.columns.created()) {
                 created[d] = row.createdNanos();
             }
-            if (activity != old.activity) {
+            if (activity != old.columns.activity()) {
                 activity[d] = row.activityNanos();
             }
-            if (scores != old.scores) {
+            if (scores != old.columns.scores()) {
                 scores[d] = row.score();
             }
-            if (answers != old.answers) {
+            if (answers != old.columns.answers()) {
                 answers[d] = row.answerCount();
             }
         }
@@ -160,12 +164,12 @@ final class SiteIndexChange {
         List<String> newNames = new ArrayList<>();
         for (QuestionRow row : written.values()) {
             for (String name : SiteIndex.splitTags(row.tagNames())) {
-                if (old.dictionary.id(name) < 0 && !newNames.contains(name)) {
+                if (old.tagging.dictionary().id(name) < 0 && !newNames.contains(name)) {
                     newNames.add(name);
                 }
             }
         }
-        TagDictionary dictionary = old.dictionary.with(newNames);
+        TagDictionary dictionary = old.tagging.dictionary().with(newNames);
         Map<Integer, int[]> newTags = new HashMap<>();
         for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
             List<String> names = SiteIndex.splitTags(e.getValue().tagNames());
@@ -177,8 +181,8 @@ final class SiteIndexChange {
         }
         deletes.forEach(d -> newTags.put(d, NO_TAGS));
 
-        RoaringBitmap[] byTag = Arrays.copyOf(old.byTag, dictionary.size());
-        for (int id = old.byTag.length; id < byTag.length; id++) {
+        RoaringBitmap[] byTag = Arrays.copyOf(old.tagging.byTag(), dictionary.size());
+        for (int id = old.tagging.byTag().length; id < byTag.length; id++) {
             byTag[id] = new RoaringBitmap();
         }
         Map<Integer, RoaringBitmap> copied = new HashMap<>();
@@ -186,8 +190,12 @@ final class SiteIndexChange {
         boolean tagsChanged = false;
         for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
             int d = e.getKey();
-            int[] before =
-                    d < old.size ? Arrays.copyOfRange(old.tagData, old.tagOffsets[d], old.tagOffsets[d + 1]) : NO_TAGS;
+            int[] before = d < old.columns.size()
+                    ? Arrays.copyOfRange(
+                            old.tagging.data(),
+                            old.tagging.offsets()[d],
+                            old.tagging.offsets()[d + 1])
+                    : NO_TAGS;
             int[] after = e.getValue();
             if (Arrays.equals(before, after)) {
                 continue;
@@ -206,14 +214,17 @@ final class SiteIndexChange {
             }
         }
         copied.forEach((id, docs) -> byTag[id] = Postings.denseAsBitsets(docs));
-        int[] tagOffsets = old.tagOffsets;
-        int[] tagData = old.tagData;
+        int[] tagOffsets = old.tagging.offsets();
+        int[] tagData = old.tagging.data();
         if (tagsChanged || grows) {
             tagOffsets = new int[size + 1];
-            int total = old.tagData.length;
+            int total = old.tagging.data().length;
             for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
                 int d = e.getKey();
-                total += e.getValue().length - (d < old.size ? old.tagOffsets[d + 1] - old.tagOffsets[d] : 0);
+                total += e.getValue().length
+                        - (d < old.columns.size()
+                                ? old.tagging.offsets()[d + 1] - old.tagging.offsets()[d]
+                                : 0);
             }
             tagData = new int[total];
             int at = 0;
@@ -223,14 +234,14 @@ final class SiteIndexChange {
                     .mapToInt(Integer::intValue)
                     .sorted()
                     .toArray()) {
-                int end = Math.min(touched, old.size);
+                int end = Math.min(touched, old.columns.size());
                 if (d < end) {
-                    int from = old.tagOffsets[d];
-                    int n = old.tagOffsets[end] - from;
-                    System.arraycopy(old.tagData, from, tagData, at, n);
+                    int from = old.tagging.offsets()[d];
+                    int n = old.tagging.offsets()[end] - from;
+                    System.arraycopy(old.tagging.data(), from, tagData, at, n);
                     int shift = at - from;
                     for (int i = d; i < end; i++) {
-                        tagOffsets[i] = old.tagOffsets[i] + shift;
+                        tagOffsets[i] = old.tagging.offsets()[i] + shift;
                     }
                     at += n;
                     d = end;
@@ -244,16 +255,16 @@ final class SiteIndexChange {
                 at += ids.length;
                 d = touched + 1;
             }
-            if (d < old.size) {
-                int from = old.tagOffsets[d];
-                int n = old.tagOffsets[old.size] - from;
-                System.arraycopy(old.tagData, from, tagData, at, n);
+            if (d < old.columns.size()) {
+                int from = old.tagging.offsets()[d];
+                int n = old.tagging.offsets()[old.columns.size()] - from;
+                System.arraycopy(old.tagging.data(), from, tagData, at, n);
                 int shift = at - from;
-                for (int i = d; i < old.size; i++) {
-                    tagOffsets[i] = old.tagOffsets[i] + shift;
+                for (int i = d; i < old.columns.size(); i++) {
+                    tagOffsets[i] = old.tagging.offsets()[i] + shift;
                 }
                 at += n;
-                d = old.size;
+                d = old.columns.size();
             }
             for (; d < size; d++) {
                 tagOffsets[d] = at;
@@ -261,7 +272,7 @@ final class SiteIndexChange {
             tagOffsets[size] = at;
         }
 
-        RoaringBitmap live = old.live;
+        RoaringBitmap live = old.flags.live();
         if (membership) {
             live = live.clone();
             for (int d : written.keySet()) {
@@ -271,12 +282,14 @@ final class SiteIndexChange {
                 live.remove(d);
             }
         }
-        RoaringBitmap unanswered = flags(old.unanswered, written, deletes, row -> row.answerCount() == 0);
-        RoaringBitmap acceptedFlags = flags(old.accepted, written, deletes, QuestionRow::accepted);
-        RoaringBitmap closedFlags = flags(old.closed, written, deletes, QuestionRow::closed);
+        RoaringBitmap unanswered = flags(old.flags.unanswered(), written, deletes, row -> row.answerCount() == 0);
+        RoaringBitmap acceptedFlags = flags(old.flags.accepted(), written, deletes, QuestionRow::accepted);
+        RoaringBitmap closedFlags = flags(old.flags.closed(), written, deletes, QuestionRow::closed);
 
-        int[][] orders = old.orders.clone();
-        int[][] ranks = old.ranks.clone();
+        SiteIndex.Columns columns =
+                new SiteIndex.Columns(size, numbers, created, activity, rowVersions, scores, answers);
+        int[][] orders = old.orderings.orders().clone();
+        int[][] ranks = old.orderings.ranks().clone();
         int liveCount = live.getCardinality();
         RoaringBitmap[] movedIn = new RoaringBitmap[Order.ALL.length];
         for (Order order : Order.ALL) {
@@ -284,23 +297,23 @@ final class SiteIndexChange {
             movedIn[order.ordinal()] = moved;
             for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
                 int d = e.getKey();
-                if (!old.live.contains(d) || order.keyChanged(old, d, e.getValue())) {
+                if (!old.flags.live().contains(d) || order.keyChanged(old.columns, d, e.getValue())) {
                     moved.add(d);
                 }
             }
             deletes.forEach(moved::add);
             for (int i = 0; i < added.size(); i++) {
-                moved.add(old.size + i);
+                moved.add(old.columns.size() + i);
             }
             if (moved.isEmpty()) {
                 continue;
             }
-            DocComparator c = order.comparator(numbers, created, activity, scores, answers);
+            DocComparator c = order.comparator(columns);
             if (moved.getCardinality() <= FEW) {
                 placeFew(order, moved, live, c, orders, ranks, liveCount);
                 continue;
             }
-            int[] before = old.orders[order.ordinal()];
+            int[] before = old.orderings.orders()[order.ordinal()];
             int[] kept = new int[before.length];
             int k = 0;
             for (int d : before) {
@@ -325,48 +338,27 @@ final class SiteIndexChange {
         for (int o = 0; o < ranks.length; o++) {
             if (ranks[o].length < size) {
                 int[] rank = Arrays.copyOf(ranks[o], size);
-                Arrays.fill(rank, old.size, size, SiteIndex.DEAD);
+                Arrays.fill(rank, old.columns.size(), size, SiteIndex.DEAD);
                 ranks[o] = rank;
             }
         }
-        int[][][] runs = old.runs.clone();
+        int[][][] runs = old.orderings.runs().clone();
         for (Order order : Order.ALL) {
-            int[][] before = old.runs[order.ordinal()];
+            int[][] before = old.orderings.runs()[order.ordinal()];
             if (before != null) {
                 RoaringBitmap touched = RoaringBitmap.or(movedIn[order.ordinal()], retagged);
                 runs[order.ordinal()] = touched.isEmpty() && before.length == dictionary.size()
                         ? before
                         : Postings.changedRuns(
-                                old,
-                                before,
-                                touched,
-                                newTags,
-                                byTag,
-                                dictionary.size(),
-                                order.comparator(numbers, created, activity, scores, answers));
+                                old, before, touched, newTags, byTag, dictionary.size(), order.comparator(columns));
             }
         }
-        TagOrders tagOrders = tagsChanged || dictionary != old.dictionary ? null : old.tagOrders;
+        TagOrders tagOrders = tagsChanged || dictionary != old.tagging.dictionary() ? null : old.tagOrders;
         return new SiteIndex(
-                size,
-                numbers,
-                created,
-                activity,
-                rowVersions,
-                scores,
-                answers,
-                tagOffsets,
-                tagData,
-                dictionary,
-                byTag,
-                live,
-                unanswered,
-                acceptedFlags,
-                closedFlags,
-                orders,
-                ranks,
-                runs,
-                old.runMinimum,
+                columns,
+                new SiteIndex.Tagging(tagOffsets, tagData, dictionary, byTag),
+                new SiteIndex.Flags(live, unanswered, acceptedFlags, closedFlags),
+                new SiteIndex.Orderings(orders, ranks, runs, old.orderings.runMinimum()),
                 tagOrders);
     }
 
@@ -383,14 +375,14 @@ final class SiteIndexChange {
             int[][] orders,
             int[][] ranks,
             int liveCount) {
-        int[] before = old.orders[order.ordinal()];
-        int[] oldRank = old.ranks[order.ordinal()];
+        int[] before = old.orderings.orders()[order.ordinal()];
+        int[] oldRank = old.orderings.ranks()[order.ordinal()];
         int[] sorted = Arrays.copyOf(before, Math.max(before.length, liveCount));
         int[] rank = Arrays.copyOf(oldRank, size);
-        Arrays.fill(rank, old.size, size, SiteIndex.DEAD);
+        Arrays.fill(rank, old.columns.size(), size, SiteIndex.DEAD);
         int length = before.length;
         for (int d : moved.toArray()) {
-            int at = d < old.size ? oldRank[d] : SiteIndex.DEAD;
+            int at = d < old.columns.size() ? oldRank[d] : SiteIndex.DEAD;
             if (at != SiteIndex.DEAD) {
                 at = rank[d];
                 System.arraycopy(sorted, at + 1, sorted, at, length - at - 1);

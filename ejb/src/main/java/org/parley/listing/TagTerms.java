@@ -22,6 +22,10 @@ final class TagTerms {
     private static final int WALK_ADVANTAGE = 4;
 
     private final SiteIndex index;
+    /** Read for every document probed or listed, so held here rather than reached through the snapshot's records. */
+    private final RoaringBitmap[] docsByTag;
+
+    private final long[] numbers;
     private final TagExpression expression;
     private final List<String> unknown;
     /** Per AND group: the tag ids of its OR terms (known tags only, never empty). */
@@ -31,6 +35,8 @@ final class TagTerms {
 
     private TagTerms(SiteIndex index, TagExpression expression, List<String> unknown, int[][] groups, int[] excluded) {
         this.index = index;
+        this.docsByTag = index.tagging.byTag();
+        this.numbers = index.columns.numbers();
         this.expression = expression;
         this.unknown = unknown;
         this.groups = groups;
@@ -49,7 +55,7 @@ final class TagTerms {
             if (group.size() == 1 && group.get(0).negated()) {
                 RoaringBitmap docs = docsOf(index, group.get(0).tag(), unknown);
                 if (docs != null) {
-                    excluded[x++] = index.dictionary.id(group.get(0).tag());
+                    excluded[x++] = index.tagging.dictionary().id(group.get(0).tag());
                 }
                 continue;
             }
@@ -60,7 +66,7 @@ final class TagTerms {
                     return null;
                 }
                 if (docsOf(index, term.tag(), unknown) != null) {
-                    ids[n++] = index.dictionary.id(term.tag());
+                    ids[n++] = index.tagging.dictionary().id(term.tag());
                 }
             }
             if (n == 0) {
@@ -75,7 +81,7 @@ final class TagTerms {
     }
 
     private RoaringBitmap docs(int tag) {
-        return index.byTag[tag];
+        return docsByTag[tag];
     }
 
     /** The number of documents selected, from at most two bitmaps' cardinalities; -1 for other shapes. */
@@ -112,9 +118,9 @@ final class TagTerms {
         int need = (int) Math.min(total, from + pageSize);
         // The cheapest walk: the whole order, or the runs of one group, expected to meet `need` members after
         // (length walked) × need / total places.
-        int[][] byTag = index.runs[order.ordinal()];
+        int[][] byTag = index.orderings.runs()[order.ordinal()];
         int walkGroup = -1;
-        long walked = index.orders[order.ordinal()].length;
+        long walked = index.orderings.orders()[order.ordinal()].length;
         for (int g = 0; byTag != null && g < groups.length; g++) {
             long length = 0;
             for (int tag : groups[g]) {
@@ -141,13 +147,13 @@ final class TagTerms {
         List<Long> result = new ArrayList<>(need - offset);
         RoaringBitmap members = selected;
         if (walkGroup < 0) {
-            int[] inOrder = index.orders[order.ordinal()];
+            int[] inOrder = index.orderings.orders()[order.ordinal()];
             int seen = 0;
             for (int i = 0; i < inOrder.length && seen < need; i++) {
                 int doc = inOrder[i];
                 if (members != null ? members.contains(doc) : selects(doc, -1, filter)) {
                     if (seen++ >= offset) {
-                        result.add(index.numbers[doc]);
+                        result.add(numbers[doc]);
                     }
                 }
             }
@@ -160,12 +166,21 @@ final class TagTerms {
                     int doc = run[i];
                     if (members != null ? members.contains(doc) : selects(doc, walkGroup, filter)) {
                         if (seen++ >= offset) {
-                            result.add(index.numbers[doc]);
+                            result.add(numbers[doc]);
                         }
                     }
                 }
             } else {
-                walkMerged(tags, byTag, index.ranks[order.ordinal()], members, walkGroup, filter, offset, need, result);
+                walkMerged(
+                        tags,
+                        byTag,
+                        index.orderings.ranks()[order.ordinal()],
+                        members,
+                        walkGroup,
+                        filter,
+                        offset,
+                        need,
+                        result);
             }
         }
         return new IdPage(result, total);
@@ -210,7 +225,7 @@ final class TagTerms {
             }
             if (members != null ? members.contains(doc) : selects(doc, walkGroup, filter)) {
                 if (seen++ >= offset) {
-                    result.add(index.numbers[doc]);
+                    result.add(numbers[doc]);
                 }
             }
         }
@@ -263,7 +278,7 @@ final class TagTerms {
             for (TagExpression.Term term : group) {
                 RoaringBitmap docs = docsOf(index, term.tag(), unknown);
                 if (term.negated()) {
-                    union.or(docs == null ? index.live : RoaringBitmap.andNot(index.live, docs));
+                    union.or(docs == null ? index.flags.live() : RoaringBitmap.andNot(index.flags.live(), docs));
                 } else if (docs != null) {
                     union.or(docs);
                 }
@@ -272,7 +287,7 @@ final class TagTerms {
         }
         RoaringBitmap result;
         if (required.isEmpty()) {
-            result = index.live.clone();
+            result = index.flags.live().clone();
         } else {
             required.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
             result = required.get(0);
@@ -290,13 +305,14 @@ final class TagTerms {
     }
 
     private static RoaringBitmap docsOf(SiteIndex index, String tag, List<String> unknown) {
-        int id = index.dictionary.id(tag);
-        if (id < 0 || index.byTag[id].isEmpty()) {
+        int id = index.tagging.dictionary().id(tag);
+        RoaringBitmap[] byTag = index.tagging.byTag();
+        if (id < 0 || byTag[id].isEmpty()) {
             if (!unknown.contains(tag)) {
                 unknown.add(tag);
             }
             return null;
         }
-        return index.byTag[id];
+        return byTag[id];
     }
 }
