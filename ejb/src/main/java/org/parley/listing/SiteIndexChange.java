@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.parley.listing.DocSort.DocComparator;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
@@ -16,17 +18,24 @@ import org.roaringbitmap.RoaringBitmap;
  * One batch of changes applied to a snapshot, copying only what they touch: after a vote, the score column and the
  * orders by score are copied and one document moved in each, while every other array and bitmap is shared with the
  * snapshot before. Apart from the snapshot because readers never use it.
+ *
+ * <p>{@link #apply} makes the next snapshot part by part (columns, tags, flags, orders), each step sharing what the
+ * batch leaves alone; the tags are {@link TaggingChange}'s, the placing in orders {@link OrderPlacement}'s.
  */
 final class SiteIndexChange {
 
-    private static final int[] NO_TAGS = new int[0];
-    /** Up to this many documents moved in one order, they are moved in place; more, and the order is merged anew. */
-    private static final int FEW = 64;
-
     private final SiteIndex old;
+    /** Documents the snapshot has, live or deleted, with the newer rows the batch brings for them. */
     private final Map<Integer, QuestionRow> updates;
+    /** New questions, by number, all numbered above the snapshot's: they become the documents after its last. */
     private final List<QuestionRow> added;
+
     private final List<Integer> deletes;
+    /** Every document given a row: the updated ones, and the added ones at their new documents. */
+    private final Map<Integer, QuestionRow> written;
+    /** Whether the live documents change: some are added, deleted or listed again. */
+    private final boolean membership;
+    /** The documents after the batch, live or deleted. */
     private final int size;
 
     /**
@@ -102,323 +111,65 @@ final class SiteIndexChange {
         this.added = added;
         this.deletes = deletes;
         this.size = old.columns.size() + added.size();
-    }
-
-    private SiteIndex apply() {
-        boolean grows = !added.isEmpty();
-        boolean revives =
-                updates.keySet().stream().anyMatch(d -> !old.flags.live().contains(d));
-        boolean membership = grows || revives || !deletes.isEmpty();
-
-        long[] numbers = grows ? Arrays.copyOf(old.columns.numbers(), size) : old.columns.numbers();
-        long[] created = copyIf(
-                old.columns.created(),
-                membership
-                        || updates.entrySet().stream()
-                                .anyMatch(e -> old.columns.created()[e.getKey()]
-                                        != e.getValue().createdNanos()));
-        long[] activity = copyIf(
-                old.columns.activity(),
-                membership
-                        || updates.entrySet().stream()
-                                .anyMatch(e -> old.columns.activity()[e.getKey()]
-                                        != e.getValue().activityNanos()));
-        long[] rowVersions = Arrays.copyOf(old.columns.rowVersions(), size);
-        int[] scores = copyIf(
-                old.columns.scores(),
-                membership
-                        || updates.entrySet().stream()
-                                .anyMatch(e -> old.columns.scores()[e.getKey()]
-                                        != e.getValue().score()));
-        int[] answers = copyIf(
-                old.columns.answers(),
-                membership
-                        || updates.entrySet().stream()
-                                .anyMatch(e -> old.columns.answers()[e.getKey()]
-                                        != e.getValue().answerCount()));
-
-        Map<Integer, QuestionRow> written = new LinkedHashMap<>(updates);
+        this.written = new LinkedHashMap<>(updates);
         for (int i = 0; i < added.size(); i++) {
             written.put(old.columns.size() + i, added.get(i));
         }
+        boolean revives =
+                updates.keySet().stream().anyMatch(d -> !old.flags.live().contains(d));
+        this.membership = !added.isEmpty() || revives || !deletes.isEmpty();
+    }
+
+    private SiteIndex apply() {
+        SiteIndex.Columns columns = changedColumns();
+        TaggingChange tags = new TaggingChange(old, size, written, deletes);
+        SiteIndex.Flags flags = changedFlags();
+        SiteIndex.Orderings orderings = changedOrderings(columns, flags.live(), tags);
+        TagOrders tagOrders = tags.changesNoTags() ? old.tagOrders : null;
+        return new SiteIndex(columns, tags.tagging(), flags, orderings, tagOrders);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- columns
+
+    /**
+     * The columns with the written rows' fields. A column no row changes is shared, unless documents are added,
+     * deleted or listed again; row versions are always copied.
+     */
+    private SiteIndex.Columns changedColumns() {
+        SiteIndex.Columns before = old.columns;
+        long[] numbers = added.isEmpty() ? before.numbers() : Arrays.copyOf(before.numbers(), size);
+        long[] created = copyIf(
+                before.created(), membership || anyUpdate((d, row) -> before.created()[d] != row.createdNanos()));
+        long[] activity = copyIf(
+                before.activity(), membership || anyUpdate((d, row) -> before.activity()[d] != row.activityNanos()));
+        long[] rowVersions = Arrays.copyOf(before.rowVersions(), size);
+        int[] scores = copyIf(before.scores(), membership || anyUpdate((d, row) -> before.scores()[d] != row.score()));
+        int[] answers =
+                copyIf(before.answers(), membership || anyUpdate((d, row) -> before.answers()[d] != row.answerCount()));
         for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
             int d = e.getKey();
             QuestionRow row = e.getValue();
             numbers[d] = row.number();
             rowVersions[d] = row.rowVersion();
-            if (created != old.columns.created()) {
+            if (created != before.created()) {
                 created[d] = row.createdNanos();
             }
-            if (activity != old.columns.activity()) {
+            if (activity != before.activity()) {
                 activity[d] = row.activityNanos();
             }
-            if (scores != old.columns.scores()) {
+            if (scores != before.scores()) {
                 scores[d] = row.score();
             }
-            if (answers != old.columns.answers()) {
+            if (answers != before.answers()) {
                 answers[d] = row.answerCount();
             }
         }
-
-        // Tags: the new tag ids of every document written or deleted.
-        List<String> newNames = new ArrayList<>();
-        for (QuestionRow row : written.values()) {
-            for (String name : SiteIndex.splitTags(row.tagNames())) {
-                if (old.tagging.dictionary().id(name) < 0 && !newNames.contains(name)) {
-                    newNames.add(name);
-                }
-            }
-        }
-        TagDictionary dictionary = old.tagging.dictionary().with(newNames);
-        Map<Integer, int[]> newTags = new HashMap<>();
-        for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
-            List<String> names = SiteIndex.splitTags(e.getValue().tagNames());
-            int[] ids = new int[names.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = dictionary.id(names.get(i));
-            }
-            newTags.put(e.getKey(), ids);
-        }
-        deletes.forEach(d -> newTags.put(d, NO_TAGS));
-
-        RoaringBitmap[] byTag = Arrays.copyOf(old.tagging.byTag(), dictionary.size());
-        for (int id = old.tagging.byTag().length; id < byTag.length; id++) {
-            byTag[id] = new RoaringBitmap();
-        }
-        Map<Integer, RoaringBitmap> copied = new HashMap<>();
-        RoaringBitmap retagged = new RoaringBitmap();
-        boolean tagsChanged = false;
-        for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
-            int d = e.getKey();
-            int[] before = d < old.columns.size()
-                    ? Arrays.copyOfRange(
-                            old.tagging.data(),
-                            old.tagging.offsets()[d],
-                            old.tagging.offsets()[d + 1])
-                    : NO_TAGS;
-            int[] after = e.getValue();
-            if (Arrays.equals(before, after)) {
-                continue;
-            }
-            tagsChanged = true;
-            retagged.add(d);
-            for (int id : before) {
-                if (!contains(after, id)) {
-                    copied.computeIfAbsent(id, i -> byTag[i].clone()).remove(d);
-                }
-            }
-            for (int id : after) {
-                if (!contains(before, id)) {
-                    copied.computeIfAbsent(id, i -> byTag[i].clone()).add(d);
-                }
-            }
-        }
-        copied.forEach((id, docs) -> byTag[id] = Postings.denseAsBitsets(docs));
-        int[] tagOffsets = old.tagging.offsets();
-        int[] tagData = old.tagging.data();
-        if (tagsChanged || grows) {
-            tagOffsets = new int[size + 1];
-            int total = old.tagging.data().length;
-            for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
-                int d = e.getKey();
-                total += e.getValue().length
-                        - (d < old.columns.size()
-                                ? old.tagging.offsets()[d + 1] - old.tagging.offsets()[d]
-                                : 0);
-            }
-            tagData = new int[total];
-            int at = 0;
-            int d = 0;
-            // Untouched runs of documents are copied whole, their offsets shifted; touched ones get their new tags.
-            for (int touched : newTags.keySet().stream()
-                    .mapToInt(Integer::intValue)
-                    .sorted()
-                    .toArray()) {
-                int end = Math.min(touched, old.columns.size());
-                if (d < end) {
-                    int from = old.tagging.offsets()[d];
-                    int n = old.tagging.offsets()[end] - from;
-                    System.arraycopy(old.tagging.data(), from, tagData, at, n);
-                    int shift = at - from;
-                    for (int i = d; i < end; i++) {
-                        tagOffsets[i] = old.tagging.offsets()[i] + shift;
-                    }
-                    at += n;
-                    d = end;
-                }
-                for (; d < touched; d++) {
-                    tagOffsets[d] = at; // new documents with no tags: cannot happen, every question has one
-                }
-                int[] ids = newTags.get(touched);
-                tagOffsets[touched] = at;
-                System.arraycopy(ids, 0, tagData, at, ids.length);
-                at += ids.length;
-                d = touched + 1;
-            }
-            if (d < old.columns.size()) {
-                int from = old.tagging.offsets()[d];
-                int n = old.tagging.offsets()[old.columns.size()] - from;
-                System.arraycopy(old.tagging.data(), from, tagData, at, n);
-                int shift = at - from;
-                for (int i = d; i < old.columns.size(); i++) {
-                    tagOffsets[i] = old.tagging.offsets()[i] + shift;
-                }
-                at += n;
-                d = old.columns.size();
-            }
-            for (; d < size; d++) {
-                tagOffsets[d] = at;
-            }
-            tagOffsets[size] = at;
-        }
-
-        RoaringBitmap live = old.flags.live();
-        if (membership) {
-            live = live.clone();
-            for (int d : written.keySet()) {
-                live.add(d);
-            }
-            for (int d : deletes) {
-                live.remove(d);
-            }
-        }
-        RoaringBitmap unanswered = flags(old.flags.unanswered(), written, deletes, row -> row.answerCount() == 0);
-        RoaringBitmap acceptedFlags = flags(old.flags.accepted(), written, deletes, QuestionRow::accepted);
-        RoaringBitmap closedFlags = flags(old.flags.closed(), written, deletes, QuestionRow::closed);
-
-        SiteIndex.Columns columns =
-                new SiteIndex.Columns(size, numbers, created, activity, rowVersions, scores, answers);
-        int[][] orders = old.orderings.orders().clone();
-        int[][] ranks = old.orderings.ranks().clone();
-        int liveCount = live.getCardinality();
-        RoaringBitmap[] movedIn = new RoaringBitmap[Order.ALL.length];
-        for (Order order : Order.ALL) {
-            RoaringBitmap moved = new RoaringBitmap();
-            movedIn[order.ordinal()] = moved;
-            for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
-                int d = e.getKey();
-                if (!old.flags.live().contains(d) || order.keyChanged(old.columns, d, e.getValue())) {
-                    moved.add(d);
-                }
-            }
-            deletes.forEach(moved::add);
-            for (int i = 0; i < added.size(); i++) {
-                moved.add(old.columns.size() + i);
-            }
-            if (moved.isEmpty()) {
-                continue;
-            }
-            DocComparator c = order.comparator(columns);
-            if (moved.getCardinality() <= FEW) {
-                placeFew(order, moved, live, c, orders, ranks, liveCount);
-                continue;
-            }
-            int[] before = old.orderings.orders()[order.ordinal()];
-            int[] kept = new int[before.length];
-            int k = 0;
-            for (int d : before) {
-                if (!moved.contains(d)) {
-                    kept[k++] = d;
-                }
-            }
-            int[] placed = RoaringBitmap.and(moved, live).toArray();
-            DocSort.sort(placed, c);
-            int[] merged = DocSort.merge(kept, k, placed, c);
-            if (merged.length != liveCount) {
-                throw new IllegalStateException("Order " + order + " lost documents");
-            }
-            int[] rank = new int[size];
-            Arrays.fill(rank, SiteIndex.DEAD);
-            for (int i = 0; i < merged.length; i++) {
-                rank[merged[i]] = i;
-            }
-            orders[order.ordinal()] = merged;
-            ranks[order.ordinal()] = rank;
-        }
-        for (int o = 0; o < ranks.length; o++) {
-            if (ranks[o].length < size) {
-                int[] rank = Arrays.copyOf(ranks[o], size);
-                Arrays.fill(rank, old.columns.size(), size, SiteIndex.DEAD);
-                ranks[o] = rank;
-            }
-        }
-        int[][][] runs = old.orderings.runs().clone();
-        for (Order order : Order.ALL) {
-            int[][] before = old.orderings.runs()[order.ordinal()];
-            if (before != null) {
-                RoaringBitmap touched = RoaringBitmap.or(movedIn[order.ordinal()], retagged);
-                runs[order.ordinal()] = touched.isEmpty() && before.length == dictionary.size()
-                        ? before
-                        : Postings.changedRuns(
-                                old, before, touched, newTags, byTag, dictionary.size(), order.comparator(columns));
-            }
-        }
-        TagOrders tagOrders = tagsChanged || dictionary != old.tagging.dictionary() ? null : old.tagOrders;
-        return new SiteIndex(
-                columns,
-                new SiteIndex.Tagging(tagOffsets, tagData, dictionary, byTag),
-                new SiteIndex.Flags(live, unanswered, acceptedFlags, closedFlags),
-                new SiteIndex.Orderings(orders, ranks, runs, old.orderings.runMinimum()),
-                tagOrders);
+        return new SiteIndex.Columns(size, numbers, created, activity, rowVersions, scores, answers);
     }
 
-    /**
-     * Moves a few documents within a copy of the order: take them all out (what remains is sorted by old and new
-     * keys alike), then put each live one back where a binary search by the new keys says. Costs a copy and a few
-     * shifts of the arrays instead of a pass with a comparison per document.
-     */
-    private void placeFew(
-            Order order,
-            RoaringBitmap moved,
-            RoaringBitmap live,
-            DocComparator c,
-            int[][] orders,
-            int[][] ranks,
-            int liveCount) {
-        int[] before = old.orderings.orders()[order.ordinal()];
-        int[] oldRank = old.orderings.ranks()[order.ordinal()];
-        int[] sorted = Arrays.copyOf(before, Math.max(before.length, liveCount));
-        int[] rank = Arrays.copyOf(oldRank, size);
-        Arrays.fill(rank, old.columns.size(), size, SiteIndex.DEAD);
-        int length = before.length;
-        for (int d : moved.toArray()) {
-            int at = d < old.columns.size() ? oldRank[d] : SiteIndex.DEAD;
-            if (at != SiteIndex.DEAD) {
-                at = rank[d];
-                System.arraycopy(sorted, at + 1, sorted, at, length - at - 1);
-                length--;
-                rank[d] = SiteIndex.DEAD;
-                for (int i = at; i < length; i++) {
-                    rank[sorted[i]] = i;
-                }
-            }
-        }
-        for (int d : moved.toArray()) {
-            if (!live.contains(d)) {
-                continue;
-            }
-            int lo = 0;
-            int hi = length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (c.compare(sorted[mid], d) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            System.arraycopy(sorted, lo, sorted, lo + 1, length - lo);
-            sorted[lo] = d;
-            length++;
-            for (int i = lo; i < length; i++) {
-                rank[sorted[i]] = i;
-            }
-        }
-        if (length != liveCount) {
-            throw new IllegalStateException("Order " + order + " lost documents");
-        }
-        orders[order.ordinal()] = sorted.length == length ? sorted : Arrays.copyOf(sorted, length);
-        ranks[order.ordinal()] = rank;
+    /** Whether {@code differs} holds for some updated document and its row. */
+    private boolean anyUpdate(BiPredicate<Integer, QuestionRow> differs) {
+        return updates.entrySet().stream().anyMatch(e -> differs.test(e.getKey(), e.getValue()));
     }
 
     private long[] copyIf(long[] column, boolean changed) {
@@ -429,11 +180,29 @@ final class SiteIndexChange {
         return changed ? Arrays.copyOf(column, size) : column;
     }
 
-    private static RoaringBitmap flags(
-            RoaringBitmap before,
-            Map<Integer, QuestionRow> written,
-            List<Integer> deletes,
-            java.util.function.Predicate<QuestionRow> flag) {
+    // ---------------------------------------------------------------------------------------------------- flags
+
+    /** The flags after the batch; a bitmap in which no document changes is shared. */
+    private SiteIndex.Flags changedFlags() {
+        RoaringBitmap live = old.flags.live();
+        if (membership) {
+            live = live.clone();
+            for (int d : written.keySet()) {
+                live.add(d);
+            }
+            for (int d : deletes) {
+                live.remove(d);
+            }
+        }
+        return new SiteIndex.Flags(
+                live,
+                changedFlag(old.flags.unanswered(), row -> row.answerCount() == 0),
+                changedFlag(old.flags.accepted(), QuestionRow::accepted),
+                changedFlag(old.flags.closed(), QuestionRow::closed));
+    }
+
+    /** {@code before} with each written document set as {@code flag} says and each deleted one cleared. */
+    private RoaringBitmap changedFlag(RoaringBitmap before, Predicate<QuestionRow> flag) {
         RoaringBitmap after = null;
         for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
             boolean set = flag.test(e.getValue());
@@ -455,12 +224,45 @@ final class SiteIndexChange {
         return after == null ? before : after;
     }
 
-    private static boolean contains(int[] ids, int id) {
-        for (int i : ids) {
-            if (i == id) {
-                return true;
+    // ---------------------------------------------------------------------------------------------------- orders
+
+    /**
+     * Each order with the documents the batch moves in it placed anew, and each run remade that a moved or retagged
+     * document was or is in; the orders and runs nothing moves in are shared.
+     */
+    private SiteIndex.Orderings changedOrderings(SiteIndex.Columns columns, RoaringBitmap live, TaggingChange tags) {
+        SiteIndex.Tagging tagging = tags.tagging();
+        OrderPlacement placement = new OrderPlacement(old.orderings, old.columns.size(), size, live);
+        int[][][] runs = old.orderings.runs().clone();
+        for (Order order : Order.ALL) {
+            RoaringBitmap moved = movedIn(order);
+            DocComparator c = order.comparator(columns);
+            placement.move(order, moved, c);
+            int[][] before = old.orderings.runs()[order.ordinal()];
+            if (before != null) {
+                RoaringBitmap touched = RoaringBitmap.or(moved, tags.retagged());
+                int tagCount = tagging.dictionary().size();
+                runs[order.ordinal()] = touched.isEmpty() && before.length == tagCount
+                        ? before
+                        : Postings.changedRuns(old, before, touched, tags.tagsAfter(), tagging.byTag(), tagCount, c);
             }
         }
-        return false;
+        return placement.orderings(runs);
+    }
+
+    /** The documents the batch moves in {@code order}: those whose keys change or that are listed again, deleted, added. */
+    private RoaringBitmap movedIn(Order order) {
+        RoaringBitmap moved = new RoaringBitmap();
+        for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
+            int d = e.getKey();
+            if (!old.flags.live().contains(d) || order.keyChanged(old.columns, d, e.getValue())) {
+                moved.add(d);
+            }
+        }
+        deletes.forEach(moved::add);
+        for (int i = 0; i < added.size(); i++) {
+            moved.add(old.columns.size() + i);
+        }
+        return moved;
     }
 }
