@@ -79,6 +79,8 @@ final class Postings {
      * The runs of one order after a change: each run of a tag that a touched document (moved in the order, or with
      * changed tags) had or has is merged anew from its untouched documents and the touched ones that now carry the
      * tag; the others are shared. Tags new to the dictionary get no run.
+     *
+     * @param old the snapshot the change is applied to, for the tags the touched documents had
      */
     static int[][] changedRuns(
             SiteIndex old,

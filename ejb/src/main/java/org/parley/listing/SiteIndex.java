@@ -21,6 +21,10 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>A list is answered in two steps: the expression becomes a bitmap (and, or, and-not of the tags' bitmaps), then
  * the page is taken either by walking the order and keeping the documents in the bitmap (cheap when the bitmap holds
  * a large share), or by ranking the bitmap's documents and selecting the page's (cheap when it is small).
+ *
+ * <p>This class holds a snapshot's parts and answers reads; the rest of the engine lives beside it: {@link
+ * SiteIndexBuilder} makes the first snapshot and {@link SiteIndexChange} each next one, {@link TagTerms} evaluates an
+ * expression, {@link Order} defines the orders and {@link Postings} lays out a tag's documents.
  */
 final class SiteIndex {
 
