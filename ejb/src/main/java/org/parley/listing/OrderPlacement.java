@@ -15,9 +15,8 @@ final class OrderPlacement {
     private static final int FEW = 64;
 
     private final SiteIndex.Orderings old;
-    /** The documents before the change and after it, live or deleted. */
+    // The documents before the change and after it, live or deleted.
     private final int oldSize;
-
     private final int size;
     private final RoaringBitmap live;
     private final int liveCount;

@@ -22,9 +22,8 @@ final class TagTerms {
     private static final int WALK_ADVANTAGE = 4;
 
     private final SiteIndex index;
-    /** Read for every document probed or listed, so held here rather than reached through the snapshot's records. */
+    // Read for every document probed or listed, so held here rather than reached through the snapshot's records.
     private final RoaringBitmap[] docsByTag;
-
     private final long[] numbers;
     private final TagExpression expression;
     private final List<String> unknown;
