@@ -5,17 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.parley.common.Page;
-import org.parley.listing.DocSort.DocComparator;
 import org.parley.post.QuestionSort;
 import org.parley.tag.TagCount;
-import org.roaringbitmap.ArrayContainer;
-import org.roaringbitmap.Container;
-import org.roaringbitmap.ContainerPointer;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -28,128 +21,77 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>A list is answered in two steps: the expression becomes a bitmap (and, or, and-not of the tags' bitmaps), then
  * the page is taken either by walking the order and keeping the documents in the bitmap (cheap when the bitmap holds
  * a large share), or by ranking the bitmap's documents and selecting the page's (cheap when it is small).
+ *
+ * <p>This class holds a snapshot's parts and answers reads; the rest of the engine lives beside it: {@link
+ * SiteIndexBuilder} makes the first snapshot and {@link SiteIndexChange} each next one, {@link TagTerms} evaluates an
+ * expression, {@link Order} defines the orders and {@link Postings} lays out a tag's documents.
  */
 final class SiteIndex {
 
-    /** The orders kept; {@link QuestionSort#UNANSWERED} is {@link #NEWEST} over the unanswered questions. */
-    enum Order {
-        NEWEST,
-        ACTIVE,
-        VOTES,
-        FREQUENT,
-        HOT;
-
-        static Order of(QuestionSort sort) {
-            return switch (sort) {
-                case NEWEST, UNANSWERED -> NEWEST;
-                case ACTIVE -> ACTIVE;
-                case VOTES -> VOTES;
-                case FREQUENT -> FREQUENT;
-                case HOT -> HOT;
-            };
-        }
-    }
-
     static final long HOT_WINDOW_NANOS = Duration.ofDays(30).toNanos();
 
-    private static final Order[] ORDERS = Order.values();
-    private static final int DEAD = Integer.MAX_VALUE;
-    private static final int[] NO_TAGS = new int[0];
-    /** Up to this many documents moved in one order, they are moved in place; more, and the order is merged anew. */
-    private static final int FEW = 64;
+    /** The place in an order of a document not in it: a deleted question. */
+    static final int DEAD = Integer.MAX_VALUE;
     /** Tags with at least this many questions get a run per order with runs (about 2 × 4 B per question of theirs). */
     static final int RUN_MINIMUM = 2_048;
-    /**
-     * A walk of an order (or run) costs about this many times less per place than ranking a member does (sequential
-     * reads and a bitmap probe, against a random read of the rank array and a share of a selection).
-     */
-    private static final int WALK_ADVANTAGE = 4;
-    /**
-     * A tag's documents within one block of 2^16 documents are kept as a bitset (8 KB) from this many on, where
-     * Roaring keeps a sorted array up to 4,096: the total of a two-tag AND is then an AND and a bit count over 1,024
-     * words per block, instead of a bit test per array value (at 1M questions, page 1 of two popular tags went from
-     * 45–50 to 13–18 µs of CPU). A block costs at most 4 KB more this way, 2 B per document of a tag that dense.
-     */
-    static final int DENSE = 2_048;
 
-    static final SiteIndex EMPTY = new Builder().build();
+    static final SiteIndex EMPTY = new SiteIndexBuilder().build();
 
-    private final int size;
-    private final long[] numbers;
-    private final long[] created;
-    private final long[] activity;
-    private final long[] rowVersions;
-    private final int[] scores;
-    private final int[] answers;
-    /** The tags of document d are {@code tagData[tagOffsets[d] .. tagOffsets[d + 1])}. */
-    private final int[] tagOffsets;
-
-    private final int[] tagData;
-    private final TagDictionary dictionary;
-    /** Documents by tag id; a bitmap is never changed once a snapshot holds it. */
-    private final RoaringBitmap[] byTag;
-
-    private final RoaringBitmap live;
-    private final RoaringBitmap unanswered;
-    private final RoaringBitmap accepted;
-    private final RoaringBitmap closed;
-    /** Per order: the live documents in that order. */
-    private final int[][] orders;
-    /** Per order: each document's place in it ({@link #DEAD} for a deleted one). */
-    private final int[][] ranks;
-
-    /**
-     * Per order ({@link #hasRuns}) and tag: the tag's documents in that order, for the tags that had at least {@link
-     * #runMinimum} documents when the snapshot was built; null for the others. A list of such a tag is read from the
-     * start of its run instead of from the whole order.
-     */
-    private final int[][][] runs;
-
-    private final int runMinimum;
+    final Columns columns;
+    final Tagging tagging;
+    final Flags flags;
+    final Orderings orderings;
 
     private volatile RoaringBitmap hotWindow;
-    private volatile TagOrders tagOrders;
+    /** Made on first need; {@link SiteIndexChange} hands it to the next snapshot while no question's tags change. */
+    volatile TagOrders tagOrders;
 
-    private SiteIndex(
+    /**
+     * Each document's fields, one array per field indexed by document: what the orders compare and a page returns.
+     *
+     * @param size the documents numbered so far, deleted ones included; every array has this length
+     */
+    record Columns(
             int size,
             long[] numbers,
             long[] created,
             long[] activity,
             long[] rowVersions,
             int[] scores,
-            int[] answers,
-            int[] tagOffsets,
-            int[] tagData,
-            TagDictionary dictionary,
-            RoaringBitmap[] byTag,
-            RoaringBitmap live,
-            RoaringBitmap unanswered,
-            RoaringBitmap accepted,
-            RoaringBitmap closed,
-            int[][] orders,
-            int[][] ranks,
-            int[][][] runs,
-            int runMinimum,
-            TagOrders tagOrders) {
-        this.size = size;
-        this.numbers = numbers;
-        this.created = created;
-        this.activity = activity;
-        this.rowVersions = rowVersions;
-        this.scores = scores;
-        this.answers = answers;
-        this.tagOffsets = tagOffsets;
-        this.tagData = tagData;
-        this.dictionary = dictionary;
-        this.byTag = byTag;
-        this.live = live;
-        this.unanswered = unanswered;
-        this.accepted = accepted;
-        this.closed = closed;
-        this.orders = orders;
-        this.ranks = ranks;
-        this.runs = runs;
-        this.runMinimum = runMinimum;
+            int[] answers) {}
+
+    /**
+     * Which document carries which tag, both ways.
+     *
+     * @param offsets the tags of document d are {@code data[offsets[d] .. offsets[d + 1])}
+     * @param data tag ids
+     * @param byTag documents by tag id; a bitmap is never changed once a snapshot holds it
+     */
+    record Tagging(int[] offsets, int[] data, TagDictionary dictionary, RoaringBitmap[] byTag) {}
+
+    /**
+     * The documents with each yes/no property.
+     *
+     * @param live the documents listed; the others are deleted questions
+     */
+    record Flags(RoaringBitmap live, RoaringBitmap unanswered, RoaringBitmap accepted, RoaringBitmap closed) {}
+
+    /**
+     * Each order kept twice, and the runs of the large tags in the orders with runs.
+     *
+     * @param orders per order: the live documents in that order
+     * @param ranks per order: each document's place in it ({@link #DEAD} for a deleted one)
+     * @param runs per order ({@link Order#hasRuns}) and tag: the tag's documents in that order, for the tags that had
+     *     at least {@code runMinimum} documents when the snapshot was built; null for the others. A list of such a tag
+     *     is read from the start of its run instead of from the whole order.
+     */
+    record Orderings(int[][] orders, int[][] ranks, int[][][] runs, int runMinimum) {}
+
+    SiteIndex(Columns columns, Tagging tagging, Flags flags, Orderings orderings, TagOrders tagOrders) {
+        this.columns = columns;
+        this.tagging = tagging;
+        this.flags = flags;
+        this.orderings = orderings;
         this.tagOrders = tagOrders;
     }
 
@@ -157,63 +99,7 @@ final class SiteIndex {
 
     /** How many questions the index lists. */
     int questionCount() {
-        return live.getCardinality();
-    }
-
-    /**
-     * The documents an expression selects; the tags it names that this site has no question with are added to
-     * {@code unknown}. The result is a new bitmap the caller may change.
-     */
-    RoaringBitmap select(TagExpression expression, List<String> unknown) {
-        List<RoaringBitmap> required = new ArrayList<>();
-        List<RoaringBitmap> excluded = new ArrayList<>();
-        for (List<TagExpression.Term> group : expression.groups()) {
-            if (group.size() == 1 && group.get(0).negated()) {
-                RoaringBitmap docs = docsOf(group.get(0).tag(), unknown);
-                if (docs != null) {
-                    excluded.add(docs);
-                }
-                continue;
-            }
-            RoaringBitmap union = new RoaringBitmap();
-            for (TagExpression.Term term : group) {
-                RoaringBitmap docs = docsOf(term.tag(), unknown);
-                if (term.negated()) {
-                    union.or(docs == null ? live : RoaringBitmap.andNot(live, docs));
-                } else if (docs != null) {
-                    union.or(docs);
-                }
-            }
-            required.add(union);
-        }
-        RoaringBitmap result;
-        if (required.isEmpty()) {
-            result = live.clone();
-        } else {
-            required.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
-            result = required.get(0);
-            for (int i = 1; i < required.size() && !result.isEmpty(); i++) {
-                result = RoaringBitmap.and(result, required.get(i));
-            }
-        }
-        for (RoaringBitmap docs : excluded) {
-            if (result.isEmpty()) {
-                break;
-            }
-            result = RoaringBitmap.andNot(result, docs);
-        }
-        return result;
-    }
-
-    private RoaringBitmap docsOf(String tag, List<String> unknown) {
-        int id = dictionary.id(tag);
-        if (id < 0 || byTag[id].isEmpty()) {
-            if (!unknown.contains(tag)) {
-                unknown.add(tag);
-            }
-            return null;
-        }
-        return byTag[id];
+        return flags.live().getCardinality();
     }
 
     /**
@@ -223,273 +109,30 @@ final class SiteIndex {
      */
     IdPage questions(TagExpression expression, QuestionSort sort, int page, int pageSize, List<String> unknown) {
         RoaringBitmap filter =
-                sort == QuestionSort.UNANSWERED ? unanswered : sort == QuestionSort.HOT ? hotWindow() : null;
+                sort == QuestionSort.UNANSWERED ? flags.unanswered() : sort == QuestionSort.HOT ? hotWindow() : null;
         Order order = Order.of(sort);
         if (!expression.isAll()) {
-            Terms terms = Terms.of(expression, this, unknown);
+            TagTerms terms = TagTerms.of(expression, this, unknown);
             if (terms != null) {
                 return terms.page(order, filter, page, pageSize);
             }
         }
-        RoaringBitmap docs = expression.isAll() ? live : select(expression, unknown);
+        RoaringBitmap docs = expression.isAll() ? flags.live() : TagTerms.select(this, expression, unknown);
         if (filter != null) {
             docs = RoaringBitmap.and(docs, filter);
         }
         return page(docs, order, page, pageSize);
     }
 
-    /**
-     * An expression of positive terms (AND of ORs) and excluded tags, as the tags' bitmaps, answered without making
-     * the bitmap of the whole result when it can: the total from cardinalities of two bitmaps, the page by walking a
-     * run (or the merged runs of an OR group) and probing the other bitmaps; otherwise through {@link #select}.
-     */
-    private static final class Terms {
-        private final SiteIndex index;
-        private final TagExpression expression;
-        private final List<String> unknown;
-        /** Per AND group: the tag ids of its OR terms (known tags only, never empty). */
-        private final int[][] groups;
-
-        private final int[] excluded;
-
-        private Terms(SiteIndex index, TagExpression expression, List<String> unknown, int[][] groups, int[] excluded) {
-            this.index = index;
-            this.expression = expression;
-            this.unknown = unknown;
-            this.groups = groups;
-            this.excluded = excluded;
-        }
-
-        /** Null when a group ORs a negated term (then {@link #select} answers), or names only unknown tags. */
-        static Terms of(TagExpression expression, SiteIndex index, List<String> unknown) {
-            List<List<TagExpression.Term>> all = expression.groups();
-            int[][] groups = new int[all.size()][];
-            int[] excluded = new int[all.size()];
-            int g = 0;
-            int x = 0;
-            boolean empty = false;
-            for (List<TagExpression.Term> group : all) {
-                if (group.size() == 1 && group.get(0).negated()) {
-                    RoaringBitmap docs = index.docsOf(group.get(0).tag(), unknown);
-                    if (docs != null) {
-                        excluded[x++] = index.dictionary.id(group.get(0).tag());
-                    }
-                    continue;
-                }
-                int[] ids = new int[group.size()];
-                int n = 0;
-                for (TagExpression.Term term : group) {
-                    if (term.negated()) {
-                        return null;
-                    }
-                    if (index.docsOf(term.tag(), unknown) != null) {
-                        ids[n++] = index.dictionary.id(term.tag());
-                    }
-                }
-                if (n == 0) {
-                    empty = true;
-                }
-                groups[g++] = n == ids.length ? ids : Arrays.copyOf(ids, n);
-            }
-            if (g == 0 || empty) {
-                return null;
-            }
-            return new Terms(index, expression, unknown, Arrays.copyOf(groups, g), Arrays.copyOf(excluded, x));
-        }
-
-        private RoaringBitmap docs(int tag) {
-            return index.byTag[tag];
-        }
-
-        /** The number of documents selected, from at most two bitmaps' cardinalities; -1 for other shapes. */
-        private int cheapTotal() {
-            if (groups.length == 1 && groups[0].length == 1 && excluded.length == 0) {
-                return docs(groups[0][0]).getCardinality();
-            }
-            if (groups.length == 1 && groups[0].length == 1 && excluded.length == 1) {
-                return RoaringBitmap.andNotCardinality(docs(groups[0][0]), docs(excluded[0]));
-            }
-            if (groups.length == 2 && groups[0].length == 1 && groups[1].length == 1 && excluded.length == 0) {
-                return RoaringBitmap.andCardinality(docs(groups[0][0]), docs(groups[1][0]));
-            }
-            if (groups.length == 1 && groups[0].length == 2 && excluded.length == 0) {
-                return RoaringBitmap.orCardinality(docs(groups[0][0]), docs(groups[0][1]));
-            }
-            return -1;
-        }
-
-        IdPage page(Order order, RoaringBitmap filter, int page, int pageSize) {
-            int total = filter == null ? cheapTotal() : -1;
-            RoaringBitmap selected = null;
-            if (total < 0) {
-                selected = index.select(expression, unknown);
-                if (filter != null) {
-                    selected = RoaringBitmap.and(selected, filter);
-                }
-                total = selected.getCardinality();
-            }
-            long from = (long) (page - 1) * pageSize;
-            if (from >= total) {
-                return new IdPage(List.of(), total);
-            }
-            int need = (int) Math.min(total, from + pageSize);
-            // The cheapest walk: the whole order, or the runs of one group, expected to meet `need` members after
-            // (length walked) × need / total places.
-            int[][] byTag = index.runs[order.ordinal()];
-            int walkGroup = -1;
-            long walked = index.orders[order.ordinal()].length;
-            for (int g = 0; byTag != null && g < groups.length; g++) {
-                long length = 0;
-                for (int tag : groups[g]) {
-                    int[] run = tag < byTag.length ? byTag[tag] : null;
-                    if (run == null) {
-                        length = -1;
-                        break;
-                    }
-                    length += run.length;
-                }
-                if (length >= 0 && length < walked) {
-                    walked = length;
-                    walkGroup = g;
-                }
-            }
-            long walkCost = walked * need / Math.max(1, total);
-            if (walkCost > (long) WALK_ADVANTAGE * total) {
-                if (selected == null) {
-                    selected = index.select(expression, unknown);
-                }
-                return index.page(selected, order, page, pageSize);
-            }
-            int offset = (int) from;
-            List<Long> result = new ArrayList<>(need - offset);
-            RoaringBitmap members = selected;
-            if (walkGroup < 0) {
-                int[] inOrder = index.orders[order.ordinal()];
-                int seen = 0;
-                for (int i = 0; i < inOrder.length && seen < need; i++) {
-                    int doc = inOrder[i];
-                    if (members != null ? members.contains(doc) : selects(doc, -1, filter)) {
-                        if (seen++ >= offset) {
-                            result.add(index.numbers[doc]);
-                        }
-                    }
-                }
-            } else {
-                int[] tags = groups[walkGroup];
-                if (tags.length == 1) {
-                    int[] run = byTag[tags[0]];
-                    int seen = 0;
-                    for (int i = 0; i < run.length && seen < need; i++) {
-                        int doc = run[i];
-                        if (members != null ? members.contains(doc) : selects(doc, walkGroup, filter)) {
-                            if (seen++ >= offset) {
-                                result.add(index.numbers[doc]);
-                            }
-                        }
-                    }
-                } else {
-                    walkMerged(
-                            tags,
-                            byTag,
-                            index.ranks[order.ordinal()],
-                            members,
-                            walkGroup,
-                            filter,
-                            offset,
-                            need,
-                            result);
-                }
-            }
-            return new IdPage(result, total);
-        }
-
-        /** Walks the runs of an OR group merged by place in the order, each document once. */
-        private void walkMerged(
-                int[] tags,
-                int[][] byTag,
-                int[] rank,
-                RoaringBitmap members,
-                int walkGroup,
-                RoaringBitmap filter,
-                int offset,
-                int need,
-                List<Long> result) {
-            int k = tags.length;
-            int[] at = new int[k];
-            int seen = 0;
-            while (seen < need) {
-                int best = -1;
-                int bestRank = Integer.MAX_VALUE;
-                for (int r = 0; r < k; r++) {
-                    int[] run = byTag[tags[r]];
-                    if (at[r] < run.length) {
-                        int place = rank[run[at[r]]];
-                        if (place < bestRank) {
-                            bestRank = place;
-                            best = r;
-                        }
-                    }
-                }
-                if (best < 0) {
-                    return;
-                }
-                int doc = byTag[tags[best]][at[best]];
-                for (int r = 0; r < k; r++) {
-                    int[] run = byTag[tags[r]];
-                    if (at[r] < run.length && run[at[r]] == doc) {
-                        at[r]++;
-                    }
-                }
-                if (members != null ? members.contains(doc) : selects(doc, walkGroup, filter)) {
-                    if (seen++ >= offset) {
-                        result.add(index.numbers[doc]);
-                    }
-                }
-            }
-        }
-
-        /** Whether the expression selects {@code doc}, not testing group {@code skip} (the one walked). */
-        private boolean selects(int doc, int skip, RoaringBitmap filter) {
-            if (filter != null && !filter.contains(doc)) {
-                return false;
-            }
-            for (int g = 0; g < groups.length; g++) {
-                if (g == skip) {
-                    continue;
-                }
-                boolean any = false;
-                for (int tag : groups[g]) {
-                    if (docs(tag).contains(doc)) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
-                    return false;
-                }
-            }
-            for (int tag : excluded) {
-                if (docs(tag).contains(doc)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     /** The numbers of the questions in the run of {@code tag} in {@code order}, or null when it has none (for tests). */
     long[] runNumbers(Order order, String tag) {
-        int id = dictionary.id(tag);
-        int[][] byTagRun = runs[order.ordinal()];
+        int id = tagging.dictionary().id(tag);
+        int[][] byTagRun = orderings.runs()[order.ordinal()];
         if (id < 0 || byTagRun == null || id >= byTagRun.length || byTagRun[id] == null) {
             return null;
         }
+        long[] numbers = columns.numbers();
         return Arrays.stream(byTagRun[id]).mapToLong(d -> numbers[d]).toArray();
-    }
-
-    /** Whether {@code order} keeps a run per large tag: the orders tag lists are mostly read in. */
-    static boolean hasRuns(Order order) {
-        return order == Order.NEWEST || order == Order.VOTES;
     }
 
     /** The page of {@code docs} in {@code order}. */
@@ -501,8 +144,10 @@ final class SiteIndex {
         }
         int offset = (int) from;
         int need = (int) Math.min(total, from + pageSize);
-        int[] inOrder = orders[order.ordinal()];
+        int[] inOrder = orderings.orders()[order.ordinal()];
         int liveCount = inOrder.length;
+        long[] numbers = columns.numbers();
+        RoaringBitmap live = flags.live();
         // Expected places walked to meet `need` members, against touching every member once (and a few more times to
         // rank).
         long walk = (long) need * liveCount / Math.max(1, total);
@@ -518,7 +163,7 @@ final class SiteIndex {
                 }
             }
         } else {
-            int[] rank = ranks[order.ordinal()];
+            int[] rank = orderings.ranks()[order.ordinal()];
             int[] places = docs.toArray();
             for (int i = 0; i < places.length; i++) {
                 places[i] = rank[places[i]];
@@ -535,7 +180,8 @@ final class SiteIndex {
     private RoaringBitmap hotWindow() {
         RoaringBitmap window = hotWindow;
         if (window == null) {
-            int[] byActivity = orders[Order.ACTIVE.ordinal()];
+            int[] byActivity = orderings.orders()[Order.ACTIVE.ordinal()];
+            long[] activity = columns.activity();
             int n = 0;
             if (byActivity.length > 0) {
                 long since = activity[byActivity[0]] - HOT_WINDOW_NANOS;
@@ -557,6 +203,7 @@ final class SiteIndex {
      */
     Page<TagCount> tags(String prefix, int page, int pageSize) {
         TagOrders t = tagOrders();
+        TagDictionary dictionary = tagging.dictionary();
         int[] ids = prefix.isEmpty() ? t.popular : t.popularWithPrefix(prefix, dictionary);
         long from = (long) (page - 1) * pageSize;
         List<TagCount> items = new ArrayList<>();
@@ -570,6 +217,7 @@ final class SiteIndex {
     /** The names of the {@code limit} most used tags starting with {@code prefix}. */
     List<String> complete(String prefix, int limit) {
         TagOrders t = tagOrders();
+        TagDictionary dictionary = tagging.dictionary();
         int[] ids = t.popularWithPrefix(prefix, dictionary);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, ids.length); i++) {
@@ -583,7 +231,10 @@ final class SiteIndex {
      * those questions carry each; most frequent first, then by name.
      */
     List<TagCount> related(TagExpression expression, int limit) {
-        RoaringBitmap docs = expression.isAll() ? live : select(expression, new ArrayList<>());
+        RoaringBitmap docs = expression.isAll() ? flags.live() : TagTerms.select(this, expression, new ArrayList<>());
+        TagDictionary dictionary = tagging.dictionary();
+        int[] tagOffsets = tagging.offsets();
+        int[] tagData = tagging.data();
         int[] counts = new int[dictionary.size()];
         IntIterator it = docs.getIntIterator();
         while (it.hasNext()) {
@@ -614,149 +265,17 @@ final class SiteIndex {
     private TagOrders tagOrders() {
         TagOrders t = tagOrders;
         if (t == null) {
-            t = new TagOrders(dictionary, byTag);
+            t = new TagOrders(tagging.dictionary(), tagging.byTag());
             tagOrders = t;
         }
         return t;
     }
 
-    /** The site's tags by use and by name; made on first need and kept while the tags' questions stay the same. */
-    private static final class TagOrders {
-        final int[] counts;
-        /** Ids of the tags in use, most used first, then by name. */
-        final int[] popular;
-        /** Ids of all tags, by name. */
-        final int[] byName;
-
-        TagOrders(TagDictionary dictionary, RoaringBitmap[] byTag) {
-            int n = dictionary.size();
-            counts = new int[n];
-            int used = 0;
-            for (int id = 0; id < n; id++) {
-                counts[id] = byTag[id].getCardinality();
-                if (counts[id] > 0) {
-                    used++;
-                }
-            }
-            int[] ids = new int[used];
-            int[] all = new int[n];
-            for (int id = 0, u = 0; id < n; id++) {
-                all[id] = id;
-                if (counts[id] > 0) {
-                    ids[u++] = id;
-                }
-            }
-            DocSort.sort(ids, popularity(dictionary));
-            popular = ids;
-            DocSort.sort(all, (a, b) -> dictionary.name(a).compareTo(dictionary.name(b)));
-            byName = all;
-        }
-
-        private DocComparator popularity(TagDictionary dictionary) {
-            return (a, b) -> {
-                int c = Integer.compare(counts[b], counts[a]);
-                return c != 0 ? c : dictionary.name(a).compareTo(dictionary.name(b));
-            };
-        }
-
-        int[] popularWithPrefix(String prefix, TagDictionary dictionary) {
-            int lo = 0;
-            int hi = byName.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (dictionary.name(byName[mid]).compareTo(prefix) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            int[] ids = new int[16];
-            int n = 0;
-            for (int i = lo; i < byName.length && dictionary.name(byName[i]).startsWith(prefix); i++) {
-                if (counts[byName[i]] > 0) {
-                    if (n == ids.length) {
-                        ids = Arrays.copyOf(ids, n * 2);
-                    }
-                    ids[n++] = byName[i];
-                }
-            }
-            ids = Arrays.copyOf(ids, n);
-            DocSort.sort(ids, popularity(dictionary));
-            return ids;
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------- orders
-
-    private DocComparator comparator(Order order) {
-        return comparator(order, numbers, created, activity, scores, answers);
-    }
-
-    /** Descending by the order's keys, then by question number: a total order, the same as {@link SqlListing}'s. */
-    private static DocComparator comparator(
-            Order order, long[] numbers, long[] created, long[] activity, int[] scores, int[] answers) {
-        return switch (order) {
-            case NEWEST ->
-                (a, b) -> {
-                    int c = Long.compare(created[b], created[a]);
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case ACTIVE ->
-                (a, b) -> {
-                    int c = Long.compare(activity[b], activity[a]);
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case VOTES ->
-                (a, b) -> {
-                    int c = Integer.compare(scores[b], scores[a]);
-                    if (c == 0) {
-                        c = Long.compare(created[b], created[a]);
-                    }
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case FREQUENT ->
-                (a, b) -> {
-                    int c = Integer.compare(answers[b], answers[a]);
-                    if (c == 0) {
-                        c = Integer.compare(scores[b], scores[a]);
-                    }
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-            case HOT ->
-                (a, b) -> {
-                    int c = Integer.compare(hotness(scores[b], answers[b]), hotness(scores[a], answers[a]));
-                    if (c == 0) {
-                        c = Long.compare(activity[b], activity[a]);
-                    }
-                    return c != 0 ? c : Long.compare(numbers[b], numbers[a]);
-                };
-        };
-    }
-
-    /** As {@link SqlListing#HOTNESS} computes it. */
-    static int hotness(int score, int answers) {
-        return score * 3 + answers * 4;
-    }
-
-    /** Whether a change of document fields moves it in {@code order}. */
-    private static boolean keyChanged(Order order, SiteIndex old, int doc, QuestionRow row) {
-        return switch (order) {
-            case NEWEST -> old.created[doc] != row.createdNanos();
-            case ACTIVE -> old.activity[doc] != row.activityNanos();
-            case VOTES -> old.scores[doc] != row.score() || old.created[doc] != row.createdNanos();
-            case FREQUENT -> old.answers[doc] != row.answerCount() || old.scores[doc] != row.score();
-            case HOT ->
-                old.scores[doc] != row.score()
-                        || old.answers[doc] != row.answerCount()
-                        || old.activity[doc] != row.activityNanos();
-        };
-    }
-
     // ---------------------------------------------------------------------------------------------------- changes
 
     /** The document of question {@code number}, or -1. */
-    private int doc(long number) {
-        int found = Arrays.binarySearch(numbers, 0, size, number);
+    int doc(long number) {
+        int found = Arrays.binarySearch(columns.numbers(), 0, columns.size(), number);
         return found >= 0 ? found : -1;
     }
 
@@ -765,77 +284,24 @@ final class SiteIndex {
      * and the questions {@code gone} no longer listed. Returns this snapshot when nothing changes.
      */
     SiteIndex withChanges(Collection<QuestionRow> rows, Collection<Long> gone) {
-        Map<Integer, QuestionRow> updates = new LinkedHashMap<>();
-        Map<Long, QuestionRow> inserts = new HashMap<>();
-        for (QuestionRow row : rows) {
-            int doc = doc(row.number());
-            if (doc >= 0) {
-                QuestionRow other = updates.get(doc);
-                boolean newer = other == null
-                        ? row.rowVersion() > rowVersions[doc] || !live.contains(doc)
-                        : row.rowVersion() > other.rowVersion();
-                if (newer) {
-                    updates.put(doc, row);
-                }
-            } else {
-                inserts.merge(row.number(), row, (a, b) -> a.rowVersion() >= b.rowVersion() ? a : b);
-            }
-        }
-        List<Integer> deletes = new ArrayList<>();
-        for (long number : gone) {
-            int doc = doc(number);
-            if (doc >= 0 && live.contains(doc) && !updates.containsKey(doc)) {
-                deletes.add(doc);
-            }
-        }
-        if (updates.isEmpty() && inserts.isEmpty() && deletes.isEmpty()) {
-            return this;
-        }
-        List<QuestionRow> added = new ArrayList<>(inserts.values());
-        added.sort(Comparator.comparingLong(QuestionRow::number));
-        if (!added.isEmpty() && size > 0 && added.get(0).number() < numbers[size - 1]) {
-            return rebuiltWith(updates, added, deletes);
-        }
-        return new Change(this, updates, added, deletes).apply();
-    }
-
-    /** A new question numbered below the highest: lay every document out again. */
-    private SiteIndex rebuiltWith(Map<Integer, QuestionRow> updates, List<QuestionRow> added, List<Integer> deletes) {
-        List<QuestionRow> all = new ArrayList<>(size + added.size());
-        IntIterator it = live.getIntIterator();
-        while (it.hasNext()) {
-            int doc = it.next();
-            if (!deletes.contains(doc)) {
-                all.add(updates.containsKey(doc) ? updates.get(doc) : row(doc));
-            }
-        }
-        for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
-            if (!live.contains(e.getKey())) {
-                all.add(e.getValue());
-            }
-        }
-        all.addAll(added);
-        all.sort(Comparator.comparingLong(QuestionRow::number));
-        Builder builder = new Builder(runMinimum);
-        all.forEach(builder::add);
-        return builder.build();
+        return SiteIndexChange.applied(this, rows, gone);
     }
 
     /** Document {@code doc} as a row. */
     QuestionRow row(int doc) {
         StringBuilder tags = new StringBuilder("|");
-        for (int i = tagOffsets[doc]; i < tagOffsets[doc + 1]; i++) {
-            tags.append(dictionary.name(tagData[i])).append('|');
+        for (int i = tagging.offsets()[doc]; i < tagging.offsets()[doc + 1]; i++) {
+            tags.append(tagging.dictionary().name(tagging.data()[i])).append('|');
         }
         return new QuestionRow(
-                numbers[doc],
-                created[doc],
-                activity[doc],
-                scores[doc],
-                answers[doc],
-                accepted.contains(doc),
-                closed.contains(doc),
-                rowVersions[doc],
+                columns.numbers()[doc],
+                columns.created()[doc],
+                columns.activity()[doc],
+                columns.scores()[doc],
+                columns.answers()[doc],
+                flags.accepted().contains(doc),
+                flags.closed().contains(doc),
+                columns.rowVersions()[doc],
                 tags.toString());
     }
 
@@ -860,457 +326,22 @@ final class SiteIndex {
         return names;
     }
 
-    /** One batch of changes applied to a snapshot, copying only what they touch. */
-    private static final class Change {
-        private final SiteIndex old;
-        private final Map<Integer, QuestionRow> updates;
-        private final List<QuestionRow> added;
-        private final List<Integer> deletes;
-        private final int size;
-
-        Change(SiteIndex old, Map<Integer, QuestionRow> updates, List<QuestionRow> added, List<Integer> deletes) {
-            this.old = old;
-            this.updates = updates;
-            this.added = added;
-            this.deletes = deletes;
-            this.size = old.size + added.size();
-        }
-
-        SiteIndex apply() {
-            boolean grows = !added.isEmpty();
-            boolean revives = updates.keySet().stream().anyMatch(d -> !old.live.contains(d));
-            boolean membership = grows || revives || !deletes.isEmpty();
-
-            long[] numbers = grows ? Arrays.copyOf(old.numbers, size) : old.numbers;
-            long[] created = copyIf(
-                    old.created,
-                    membership
-                            || updates.entrySet().stream()
-                                    .anyMatch(e -> old.created[e.getKey()]
-                                            != e.getValue().createdNanos()));
-            long[] activity = copyIf(
-                    old.activity,
-                    membership
-                            || updates.entrySet().stream()
-                                    .anyMatch(e -> old.activity[e.getKey()]
-                                            != e.getValue().activityNanos()));
-            long[] rowVersions = Arrays.copyOf(old.rowVersions, size);
-            int[] scores = copyIf(
-                    old.scores,
-                    membership
-                            || updates.entrySet().stream()
-                                    .anyMatch(e -> old.scores[e.getKey()]
-                                            != e.getValue().score()));
-            int[] answers = copyIf(
-                    old.answers,
-                    membership
-                            || updates.entrySet().stream()
-                                    .anyMatch(e -> old.answers[e.getKey()]
-                                            != e.getValue().answerCount()));
-
-            Map<Integer, QuestionRow> written = new LinkedHashMap<>(updates);
-            for (int i = 0; i < added.size(); i++) {
-                written.put(old.size + i, added.get(i));
-            }
-            for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
-                int d = e.getKey();
-                QuestionRow row = e.getValue();
-                numbers[d] = row.number();
-                rowVersions[d] = row.rowVersion();
-                if (created != old.created) {
-                    created[d] = row.createdNanos();
-                }
-                if (activity != old.activity) {
-                    activity[d] = row.activityNanos();
-                }
-                if (scores != old.scores) {
-                    scores[d] = row.score();
-                }
-                if (answers != old.answers) {
-                    answers[d] = row.answerCount();
-                }
-            }
-
-            // Tags: the new tag ids of every document written or deleted.
-            List<String> newNames = new ArrayList<>();
-            for (QuestionRow row : written.values()) {
-                for (String name : splitTags(row.tagNames())) {
-                    if (old.dictionary.id(name) < 0 && !newNames.contains(name)) {
-                        newNames.add(name);
-                    }
-                }
-            }
-            TagDictionary dictionary = old.dictionary.with(newNames);
-            Map<Integer, int[]> newTags = new HashMap<>();
-            for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
-                List<String> names = splitTags(e.getValue().tagNames());
-                int[] ids = new int[names.size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = dictionary.id(names.get(i));
-                }
-                newTags.put(e.getKey(), ids);
-            }
-            deletes.forEach(d -> newTags.put(d, NO_TAGS));
-
-            RoaringBitmap[] byTag = Arrays.copyOf(old.byTag, dictionary.size());
-            for (int id = old.byTag.length; id < byTag.length; id++) {
-                byTag[id] = new RoaringBitmap();
-            }
-            Map<Integer, RoaringBitmap> copied = new HashMap<>();
-            RoaringBitmap retagged = new RoaringBitmap();
-            boolean tagsChanged = false;
-            for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
-                int d = e.getKey();
-                int[] before = d < old.size
-                        ? Arrays.copyOfRange(old.tagData, old.tagOffsets[d], old.tagOffsets[d + 1])
-                        : NO_TAGS;
-                int[] after = e.getValue();
-                if (Arrays.equals(before, after)) {
-                    continue;
-                }
-                tagsChanged = true;
-                retagged.add(d);
-                for (int id : before) {
-                    if (!contains(after, id)) {
-                        copied.computeIfAbsent(id, i -> byTag[i].clone()).remove(d);
-                    }
-                }
-                for (int id : after) {
-                    if (!contains(before, id)) {
-                        copied.computeIfAbsent(id, i -> byTag[i].clone()).add(d);
-                    }
-                }
-            }
-            copied.forEach((id, docs) -> byTag[id] = denseAsBitsets(docs));
-            int[] tagOffsets = old.tagOffsets;
-            int[] tagData = old.tagData;
-            if (tagsChanged || grows) {
-                tagOffsets = new int[size + 1];
-                int total = old.tagData.length;
-                for (Map.Entry<Integer, int[]> e : newTags.entrySet()) {
-                    int d = e.getKey();
-                    total += e.getValue().length - (d < old.size ? old.tagOffsets[d + 1] - old.tagOffsets[d] : 0);
-                }
-                tagData = new int[total];
-                int at = 0;
-                int d = 0;
-                // Untouched runs of documents are copied whole, their offsets shifted; touched ones get their new tags.
-                for (int touched : newTags.keySet().stream()
-                        .mapToInt(Integer::intValue)
-                        .sorted()
-                        .toArray()) {
-                    int end = Math.min(touched, old.size);
-                    if (d < end) {
-                        int from = old.tagOffsets[d];
-                        int n = old.tagOffsets[end] - from;
-                        System.arraycopy(old.tagData, from, tagData, at, n);
-                        int shift = at - from;
-                        for (int i = d; i < end; i++) {
-                            tagOffsets[i] = old.tagOffsets[i] + shift;
-                        }
-                        at += n;
-                        d = end;
-                    }
-                    for (; d < touched; d++) {
-                        tagOffsets[d] = at; // new documents with no tags: cannot happen, every question has one
-                    }
-                    int[] ids = newTags.get(touched);
-                    tagOffsets[touched] = at;
-                    System.arraycopy(ids, 0, tagData, at, ids.length);
-                    at += ids.length;
-                    d = touched + 1;
-                }
-                if (d < old.size) {
-                    int from = old.tagOffsets[d];
-                    int n = old.tagOffsets[old.size] - from;
-                    System.arraycopy(old.tagData, from, tagData, at, n);
-                    int shift = at - from;
-                    for (int i = d; i < old.size; i++) {
-                        tagOffsets[i] = old.tagOffsets[i] + shift;
-                    }
-                    at += n;
-                    d = old.size;
-                }
-                for (; d < size; d++) {
-                    tagOffsets[d] = at;
-                }
-                tagOffsets[size] = at;
-            }
-
-            RoaringBitmap live = old.live;
-            if (membership) {
-                live = live.clone();
-                for (int d : written.keySet()) {
-                    live.add(d);
-                }
-                for (int d : deletes) {
-                    live.remove(d);
-                }
-            }
-            RoaringBitmap unanswered = flags(old.unanswered, written, deletes, row -> row.answerCount() == 0);
-            RoaringBitmap acceptedFlags = flags(old.accepted, written, deletes, QuestionRow::accepted);
-            RoaringBitmap closedFlags = flags(old.closed, written, deletes, QuestionRow::closed);
-
-            int[][] orders = old.orders.clone();
-            int[][] ranks = old.ranks.clone();
-            int liveCount = live.getCardinality();
-            RoaringBitmap[] movedIn = new RoaringBitmap[ORDERS.length];
-            for (Order order : ORDERS) {
-                RoaringBitmap moved = new RoaringBitmap();
-                movedIn[order.ordinal()] = moved;
-                for (Map.Entry<Integer, QuestionRow> e : updates.entrySet()) {
-                    int d = e.getKey();
-                    if (!old.live.contains(d) || keyChanged(order, old, d, e.getValue())) {
-                        moved.add(d);
-                    }
-                }
-                deletes.forEach(moved::add);
-                for (int i = 0; i < added.size(); i++) {
-                    moved.add(old.size + i);
-                }
-                if (moved.isEmpty()) {
-                    continue;
-                }
-                DocComparator c = comparator(order, numbers, created, activity, scores, answers);
-                if (moved.getCardinality() <= FEW) {
-                    placeFew(order, moved, live, c, orders, ranks, liveCount);
-                    continue;
-                }
-                int[] before = old.orders[order.ordinal()];
-                int[] kept = new int[before.length];
-                int k = 0;
-                for (int d : before) {
-                    if (!moved.contains(d)) {
-                        kept[k++] = d;
-                    }
-                }
-                int[] placed = RoaringBitmap.and(moved, live).toArray();
-                DocSort.sort(placed, c);
-                int[] merged = DocSort.merge(kept, k, placed, c);
-                if (merged.length != liveCount) {
-                    throw new IllegalStateException("Order " + order + " lost documents");
-                }
-                int[] rank = new int[size];
-                Arrays.fill(rank, DEAD);
-                for (int i = 0; i < merged.length; i++) {
-                    rank[merged[i]] = i;
-                }
-                orders[order.ordinal()] = merged;
-                ranks[order.ordinal()] = rank;
-            }
-            for (int o = 0; o < ranks.length; o++) {
-                if (ranks[o].length < size) {
-                    int[] rank = Arrays.copyOf(ranks[o], size);
-                    Arrays.fill(rank, old.size, size, DEAD);
-                    ranks[o] = rank;
-                }
-            }
-            int[][][] runs = old.runs.clone();
-            for (Order order : ORDERS) {
-                int[][] before = old.runs[order.ordinal()];
-                if (before != null) {
-                    RoaringBitmap touched = RoaringBitmap.or(movedIn[order.ordinal()], retagged);
-                    runs[order.ordinal()] = touched.isEmpty() && before.length == dictionary.size()
-                            ? before
-                            : changedRuns(
-                                    before,
-                                    touched,
-                                    newTags,
-                                    byTag,
-                                    dictionary.size(),
-                                    comparator(order, numbers, created, activity, scores, answers));
-                }
-            }
-            TagOrders tagOrders = tagsChanged || dictionary != old.dictionary ? null : old.tagOrders;
-            return new SiteIndex(
-                    size,
-                    numbers,
-                    created,
-                    activity,
-                    rowVersions,
-                    scores,
-                    answers,
-                    tagOffsets,
-                    tagData,
-                    dictionary,
-                    byTag,
-                    live,
-                    unanswered,
-                    acceptedFlags,
-                    closedFlags,
-                    orders,
-                    ranks,
-                    runs,
-                    old.runMinimum,
-                    tagOrders);
-        }
-
-        /**
-         * The runs of one order after a change: each run of a tag that a touched document (moved in the order, or with
-         * changed tags) had or has is merged anew from its untouched documents and the touched ones that now carry the
-         * tag; the others are shared. Tags new to the dictionary get no run.
-         */
-        private int[][] changedRuns(
-                int[][] before,
-                RoaringBitmap touched,
-                Map<Integer, int[]> newTags,
-                RoaringBitmap[] byTag,
-                int tagCount,
-                DocComparator c) {
-            int[][] after = Arrays.copyOf(before, tagCount);
-            RoaringBitmap tags = new RoaringBitmap();
-            IntIterator it = touched.getIntIterator();
-            while (it.hasNext()) {
-                int d = it.next();
-                if (d < old.size) {
-                    for (int i = old.tagOffsets[d]; i < old.tagOffsets[d + 1]; i++) {
-                        tags.add(old.tagData[i]);
-                    }
-                }
-                int[] now = newTags.get(d);
-                if (now != null) {
-                    for (int id : now) {
-                        tags.add(id);
-                    }
-                }
-            }
-            it = tags.getIntIterator();
-            while (it.hasNext()) {
-                int t = it.next();
-                if (t >= before.length || before[t] == null) {
-                    continue;
-                }
-                int[] run = before[t];
-                int[] kept = new int[run.length];
-                int k = 0;
-                for (int d : run) {
-                    if (!touched.contains(d)) {
-                        kept[k++] = d;
-                    }
-                }
-                int[] placed = RoaringBitmap.and(touched, byTag[t]).toArray();
-                DocSort.sort(placed, c);
-                after[t] = DocSort.merge(kept, k, placed, c);
-            }
-            return after;
-        }
-
-        /**
-         * Moves a few documents within a copy of the order: take them all out (what remains is sorted by old and new
-         * keys alike), then put each live one back where a binary search by the new keys says. Costs a copy and a few
-         * shifts of the arrays instead of a pass with a comparison per document.
-         */
-        private void placeFew(
-                Order order,
-                RoaringBitmap moved,
-                RoaringBitmap live,
-                DocComparator c,
-                int[][] orders,
-                int[][] ranks,
-                int liveCount) {
-            int[] before = old.orders[order.ordinal()];
-            int[] oldRank = old.ranks[order.ordinal()];
-            int[] sorted = Arrays.copyOf(before, Math.max(before.length, liveCount));
-            int[] rank = Arrays.copyOf(oldRank, size);
-            Arrays.fill(rank, old.size, size, DEAD);
-            int length = before.length;
-            for (int d : moved.toArray()) {
-                int at = d < old.size ? oldRank[d] : DEAD;
-                if (at != DEAD) {
-                    at = rank[d];
-                    System.arraycopy(sorted, at + 1, sorted, at, length - at - 1);
-                    length--;
-                    rank[d] = DEAD;
-                    for (int i = at; i < length; i++) {
-                        rank[sorted[i]] = i;
-                    }
-                }
-            }
-            for (int d : moved.toArray()) {
-                if (!live.contains(d)) {
-                    continue;
-                }
-                int lo = 0;
-                int hi = length;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (c.compare(sorted[mid], d) < 0) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                System.arraycopy(sorted, lo, sorted, lo + 1, length - lo);
-                sorted[lo] = d;
-                length++;
-                for (int i = lo; i < length; i++) {
-                    rank[sorted[i]] = i;
-                }
-            }
-            if (length != liveCount) {
-                throw new IllegalStateException("Order " + order + " lost documents");
-            }
-            orders[order.ordinal()] = sorted.length == length ? sorted : Arrays.copyOf(sorted, length);
-            ranks[order.ordinal()] = rank;
-        }
-
-        private long[] copyIf(long[] column, boolean changed) {
-            return changed ? Arrays.copyOf(column, size) : column;
-        }
-
-        private int[] copyIf(int[] column, boolean changed) {
-            return changed ? Arrays.copyOf(column, size) : column;
-        }
-
-        private static RoaringBitmap flags(
-                RoaringBitmap before,
-                Map<Integer, QuestionRow> written,
-                List<Integer> deletes,
-                java.util.function.Predicate<QuestionRow> flag) {
-            RoaringBitmap after = null;
-            for (Map.Entry<Integer, QuestionRow> e : written.entrySet()) {
-                boolean set = flag.test(e.getValue());
-                if (set != before.contains(e.getKey())) {
-                    after = after == null ? before.clone() : after;
-                    if (set) {
-                        after.add(e.getKey());
-                    } else {
-                        after.remove(e.getKey());
-                    }
-                }
-            }
-            for (int d : deletes) {
-                if (before.contains(d)) {
-                    after = after == null ? before.clone() : after;
-                    after.remove(d);
-                }
-            }
-            return after == null ? before : after;
-        }
-
-        private static boolean contains(int[] ids, int id) {
-            for (int i : ids) {
-                if (i == id) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------- size
 
     /** The heap this snapshot holds, estimated from its arrays and bitmaps (shared parts counted in full). */
     long estimatedBytes() {
-        long bytes = 8L * (numbers.length + created.length + activity.length + rowVersions.length);
-        bytes += 4L * (scores.length + answers.length + tagOffsets.length + tagData.length);
+        Columns c = columns;
+        long bytes = 8L * (c.numbers().length + c.created().length + c.activity().length + c.rowVersions().length);
+        bytes += 4L * (c.scores().length + c.answers().length + tagging.offsets().length + tagging.data().length);
+        int[][] orders = orderings.orders();
+        int[][] ranks = orderings.ranks();
         for (int o = 0; o < orders.length; o++) {
             bytes += 4L * (orders[o].length + ranks[o].length);
         }
-        for (RoaringBitmap docs : byTag) {
+        for (RoaringBitmap docs : tagging.byTag()) {
             bytes += docs.getLongSizeInBytes() + 16;
         }
-        for (int[][] byTagRun : runs) {
+        for (int[][] byTagRun : orderings.runs()) {
             if (byTagRun != null) {
                 bytes += 4L * byTagRun.length;
                 for (int[] run : byTagRun) {
@@ -1318,362 +349,14 @@ final class SiteIndex {
                 }
             }
         }
-        bytes += live.getLongSizeInBytes()
-                + unanswered.getLongSizeInBytes()
-                + accepted.getLongSizeInBytes()
-                + closed.getLongSizeInBytes();
-        return bytes + dictionary.estimatedBytes();
+        bytes += flags.live().getLongSizeInBytes()
+                + flags.unanswered().getLongSizeInBytes()
+                + flags.accepted().getLongSizeInBytes()
+                + flags.closed().getLongSizeInBytes();
+        return bytes + tagging.dictionary().estimatedBytes();
     }
 
     int tagCount() {
-        return dictionary.size();
-    }
-
-    // ---------------------------------------------------------------------------------------------------- building
-
-    /** Builds a snapshot from rows given in any order; documents are numbered in order of question number. */
-    static final class Builder {
-        private int size;
-        private long[] numbers = new long[1024];
-        private long[] created = new long[1024];
-        private long[] activity = new long[1024];
-        private long[] rowVersions = new long[1024];
-        private int[] scores = new int[1024];
-        private int[] answers = new int[1024];
-        private int[] tagOffsets = new int[1025];
-        private int[] tagData = new int[4096];
-        private final List<String> names = new ArrayList<>();
-        /** Tag ids by hash of their names ({@link #tagId}); -1 is a free slot. */
-        private int[] table = newTable();
-
-        private final RoaringBitmap unanswered = new RoaringBitmap();
-        private final RoaringBitmap accepted = new RoaringBitmap();
-        private final RoaringBitmap closed = new RoaringBitmap();
-        private final int runMinimum;
-        /** Whether each row so far came after the one before, so the documents are already in order of number. */
-        private boolean inOrder = true;
-
-        Builder() {
-            this(RUN_MINIMUM);
-        }
-
-        private static int[] newTable() {
-            int[] table = new int[1024];
-            Arrays.fill(table, -1);
-            return table;
-        }
-
-        /** @param runMinimum the fewest questions a tag has to get runs (tests make it small) */
-        Builder(int runMinimum) {
-            this.runMinimum = runMinimum;
-        }
-
-        /** Adds a question; {@link #build} rejects two rows with one number. */
-        Builder add(QuestionRow row) {
-            if (size > 0 && row.number() <= numbers[size - 1]) {
-                inOrder = false;
-            }
-            if (size == numbers.length) {
-                int grown = size * 2;
-                numbers = Arrays.copyOf(numbers, grown);
-                created = Arrays.copyOf(created, grown);
-                activity = Arrays.copyOf(activity, grown);
-                rowVersions = Arrays.copyOf(rowVersions, grown);
-                scores = Arrays.copyOf(scores, grown);
-                answers = Arrays.copyOf(answers, grown);
-                tagOffsets = Arrays.copyOf(tagOffsets, grown + 1);
-            }
-            int d = size++;
-            numbers[d] = row.number();
-            created[d] = row.createdNanos();
-            activity[d] = row.activityNanos();
-            rowVersions[d] = row.rowVersion();
-            scores[d] = row.score();
-            answers[d] = row.answerCount();
-            if (row.answerCount() == 0) {
-                unanswered.add(d);
-            }
-            if (row.accepted()) {
-                accepted.add(d);
-            }
-            if (row.closed()) {
-                closed.add(d);
-            }
-            int at = tagOffsets[d];
-            String tagNames = row.tagNames();
-            int start = 0;
-            int length = tagNames.length();
-            while (start < length) {
-                int end = tagNames.indexOf('|', start);
-                if (end < 0) {
-                    end = length;
-                }
-                if (end > start) {
-                    int id = tagId(tagNames, start, end);
-                    if (!repeated(tagData, tagOffsets[d], at, id)) {
-                        if (at == tagData.length) {
-                            tagData = Arrays.copyOf(tagData, tagData.length * 2);
-                        }
-                        tagData[at++] = id;
-                    }
-                }
-                start = end + 1;
-            }
-            tagOffsets[d + 1] = at;
-            return this;
-        }
-
-        private static boolean repeated(int[] data, int from, int to, int id) {
-            for (int i = from; i < to; i++) {
-                if (data[i] == id) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * The id of the name {@code tagNames[start, end)}, a new one when first seen: an open-addressing table over the
-         * names' hashes, probed with the characters in place, so that a row's names are not cut into strings (the
-         * build spent a third of its time in {@code HashMap} lookups of fresh substrings).
-         */
-        private int tagId(String tagNames, int start, int end) {
-            int hash = 0;
-            for (int i = start; i < end; i++) {
-                hash = 31 * hash + tagNames.charAt(i);
-            }
-            int mask = table.length - 1;
-            int length = end - start;
-            for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
-                int id = table[slot];
-                if (id < 0) {
-                    String name = tagNames.substring(start, end);
-                    names.add(name);
-                    table[slot] = names.size() - 1;
-                    if (names.size() * 2 > table.length) {
-                        grow();
-                    }
-                    return names.size() - 1;
-                }
-                String name = names.get(id);
-                if (name.length() == length && name.regionMatches(0, tagNames, start, length)) {
-                    return id;
-                }
-            }
-        }
-
-        private void grow() {
-            table = new int[table.length * 2];
-            Arrays.fill(table, -1);
-            int mask = table.length - 1;
-            for (int id = 0; id < names.size(); id++) {
-                int slot = slot(names.get(id).hashCode(), mask);
-                while (table[slot] >= 0) {
-                    slot = (slot + 1) & mask;
-                }
-                table[slot] = id;
-            }
-        }
-
-        /**
-         * The first slot of a hash: Fibonacci hashing, the high bits of the hash times 2^32/φ. Names like {@code t1a},
-         * {@code t1b} have consecutive {@code String} hashes, which in their low bits would fill runs of slots and make
-         * the linear probing long.
-         */
-        private static int slot(int hash, int mask) {
-            return ((hash * 0x9E3779B9) >>> (32 - Integer.bitCount(mask))) & mask;
-        }
-
-        /**
-         * Renumbers the documents added so far in order of question number: the database hands rows in the order of
-         * whatever index it reads, and sorting them here is cheaper than its sort (at 1M questions H2 sorted them on disk).
-         */
-        private void sortByNumber() {
-            int n = size;
-            long[] by = numbers;
-            int[] perm = new int[n];
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            DocSort.sort(perm, (a, b) -> Long.compare(by[a], by[b]));
-            int[] docOf = new int[n];
-            int[] offsets = new int[n + 1];
-            int[] data = new int[tagOffsets[n]];
-            int at = 0;
-            for (int i = 0; i < n; i++) {
-                int d = perm[i];
-                if (i > 0 && numbers[d] == numbers[perm[i - 1]]) {
-                    throw new IllegalArgumentException("Question " + numbers[d] + " was added twice");
-                }
-                docOf[d] = i;
-                offsets[i] = at;
-                int length = tagOffsets[d + 1] - tagOffsets[d];
-                System.arraycopy(tagData, tagOffsets[d], data, at, length);
-                at += length;
-            }
-            offsets[n] = at;
-            numbers = permuted(numbers, perm);
-            created = permuted(created, perm);
-            activity = permuted(activity, perm);
-            rowVersions = permuted(rowVersions, perm);
-            scores = permuted(scores, perm);
-            answers = permuted(answers, perm);
-            tagOffsets = offsets;
-            tagData = data;
-            for (RoaringBitmap flags : List.of(unanswered, accepted, closed)) {
-                int[] docs = flags.toArray();
-                flags.clear();
-                for (int d : docs) {
-                    flags.add(docOf[d]);
-                }
-            }
-            inOrder = true;
-        }
-
-        /** @throws IllegalArgumentException when two rows had the same number */
-        SiteIndex build() {
-            if (!inOrder) {
-                sortByNumber();
-            }
-            int n = size;
-            int tagCount = names.size();
-            int[] postings = new int[tagCount + 1];
-            int total = tagOffsets[n];
-            for (int i = 0; i < total; i++) {
-                postings[tagData[i] + 1]++;
-            }
-            for (int t = 0; t < tagCount; t++) {
-                postings[t + 1] += postings[t];
-            }
-            int[] docs = new int[total];
-            int[] fill = Arrays.copyOf(postings, tagCount);
-            for (int d = 0; d < n; d++) {
-                for (int i = tagOffsets[d]; i < tagOffsets[d + 1]; i++) {
-                    docs[fill[tagData[i]]++] = d;
-                }
-            }
-            RoaringBitmap[] byTag = new RoaringBitmap[tagCount];
-            for (int t = 0; t < tagCount; t++) {
-                RoaringBitmap bitmap = new RoaringBitmap();
-                bitmap.addN(docs, postings[t], postings[t + 1] - postings[t]);
-                bitmap.runOptimize();
-                bitmap.trim();
-                byTag[t] = denseAsBitsets(bitmap);
-            }
-            RoaringBitmap live = new RoaringBitmap();
-            live.add(0L, (long) n);
-            long[] numbersOut = Arrays.copyOf(numbers, n);
-            long[] createdOut = Arrays.copyOf(created, n);
-            long[] activityOut = Arrays.copyOf(activity, n);
-            int[] scoresOut = Arrays.copyOf(scores, n);
-            int[] answersOut = Arrays.copyOf(answers, n);
-            int[][] orders = new int[ORDERS.length][];
-            int[][] ranks = new int[ORDERS.length][];
-            for (Order order : ORDERS) {
-                int[] sorted = new int[n];
-                for (int d = 0; d < n; d++) {
-                    sorted[d] = d;
-                }
-                DocSort.sort(sorted, comparator(order, numbersOut, createdOut, activityOut, scoresOut, answersOut));
-                int[] rank = new int[n];
-                for (int i = 0; i < n; i++) {
-                    rank[sorted[i]] = i;
-                }
-                orders[order.ordinal()] = sorted;
-                ranks[order.ordinal()] = rank;
-            }
-            for (RoaringBitmap flags : List.of(unanswered, accepted, closed)) {
-                flags.runOptimize();
-                flags.trim();
-            }
-            return new SiteIndex(
-                    n,
-                    numbersOut,
-                    createdOut,
-                    activityOut,
-                    Arrays.copyOf(rowVersions, n),
-                    scoresOut,
-                    answersOut,
-                    Arrays.copyOf(tagOffsets, n + 1),
-                    Arrays.copyOf(tagData, total),
-                    TagDictionary.of(names),
-                    byTag,
-                    live,
-                    unanswered,
-                    accepted,
-                    closed,
-                    orders,
-                    ranks,
-                    makeRuns(runMinimum, byTag, orders, tagOffsets, tagData),
-                    runMinimum,
-                    null);
-        }
-    }
-
-    /** {@code docs}, with each block of at least {@link #DENSE} documents kept as an array turned into a bitset. */
-    static RoaringBitmap denseAsBitsets(RoaringBitmap docs) {
-        boolean any = false;
-        for (ContainerPointer p = docs.getContainerPointer(); p.getContainer() != null; p.advance()) {
-            any |= p.getContainer() instanceof ArrayContainer && p.getCardinality() >= DENSE;
-        }
-        if (!any) {
-            return docs;
-        }
-        RoaringBitmap dense = new RoaringBitmap();
-        for (ContainerPointer p = docs.getContainerPointer(); p.getContainer() != null; p.advance()) {
-            Container block = p.getContainer();
-            dense.append(
-                    p.key(),
-                    block instanceof ArrayContainer array && array.getCardinality() >= DENSE
-                            ? array.toBitmapContainer()
-                            : block);
-        }
-        return dense;
-    }
-
-    /** {@code a} with its first {@code perm.length} values in the order {@code perm} gives. */
-    private static long[] permuted(long[] a, int[] perm) {
-        long[] out = new long[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = a[perm[i]];
-        }
-        return out;
-    }
-
-    private static int[] permuted(int[] a, int[] perm) {
-        int[] out = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = a[perm[i]];
-        }
-        return out;
-    }
-
-    /** The runs of every tag with at least {@code minimum} documents, in each order with runs. */
-    private static int[][][] makeRuns(
-            int minimum, RoaringBitmap[] byTag, int[][] orders, int[] tagOffsets, int[] tagData) {
-        int[][][] runs = new int[ORDERS.length][][];
-        for (Order order : ORDERS) {
-            if (!hasRuns(order)) {
-                continue;
-            }
-            int[][] byTagRun = new int[byTag.length][];
-            int[] fill = new int[byTag.length];
-            for (int t = 0; t < byTag.length; t++) {
-                int n = byTag[t].getCardinality();
-                if (n >= minimum && n > 0) {
-                    byTagRun[t] = new int[n];
-                }
-            }
-            for (int doc : orders[order.ordinal()]) {
-                for (int i = tagOffsets[doc]; i < tagOffsets[doc + 1]; i++) {
-                    int[] run = byTagRun[tagData[i]];
-                    if (run != null) {
-                        run[fill[tagData[i]]++] = doc;
-                    }
-                }
-            }
-            runs[order.ordinal()] = byTagRun;
-        }
-        return runs;
+        return tagging.dictionary().size();
     }
 }

@@ -19,7 +19,7 @@ import org.parley.post.QuestionSort;
 @ApplicationScoped
 public class SqlListing {
 
-    /** The hot order's measure, as {@link SiteIndex#hotness} computes it. */
+    /** The hot order's measure, as {@link Order#hotness} computes it. */
     static final String HOTNESS = "(q.score * 3 + q.answerCount * 4)";
 
     private static final String TERM =

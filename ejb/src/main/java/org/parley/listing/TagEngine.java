@@ -242,7 +242,7 @@ public class TagEngine {
 
     private SiteIndex build(long siteId) {
         long started = System.nanoTime();
-        SiteIndex.Builder builder = new SiteIndex.Builder(runMinimum);
+        SiteIndexBuilder builder = new SiteIndexBuilder(runMinimum);
         loader.stream(siteId, builder::add);
         long read = System.nanoTime();
         SiteIndex index = builder.build();

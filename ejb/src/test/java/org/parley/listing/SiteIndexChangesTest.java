@@ -73,10 +73,10 @@ class SiteIndexChangesTest {
                 changed.add(n);
             }
             index = index.withChanges(changed, gone);
-            SiteIndex.Builder fresh = new SiteIndex.Builder(RUNS);
+            SiteIndexBuilder fresh = new SiteIndexBuilder(RUNS);
             rows.forEach(fresh::add);
             SiteIndex expected = fresh.build();
-            SiteIndex.Builder plain = new SiteIndex.Builder(Integer.MAX_VALUE);
+            SiteIndexBuilder plain = new SiteIndexBuilder(Integer.MAX_VALUE);
             rows.forEach(plain::add);
             SiteIndex withoutRuns = plain.build();
             String[] t = data.tagNames;
@@ -103,7 +103,7 @@ class SiteIndexChangesTest {
                 }
             }
             int compared = 0;
-            for (SiteIndex.Order order : new SiteIndex.Order[] {SiteIndex.Order.NEWEST, SiteIndex.Order.VOTES}) {
+            for (Order order : new Order[] {Order.NEWEST, Order.VOTES}) {
                 for (String tag : t) {
                     long[] want = expected.runNumbers(order, tag);
                     long[] have = index.runNumbers(order, tag);
@@ -124,7 +124,7 @@ class SiteIndexChangesTest {
         SiteIndex inOrder = data.index(RUNS);
         List<QuestionRow> shuffled = new ArrayList<>(data.rows);
         Collections.shuffle(shuffled, new Random(4));
-        SiteIndex.Builder builder = new SiteIndex.Builder(RUNS);
+        SiteIndexBuilder builder = new SiteIndexBuilder(RUNS);
         shuffled.forEach(builder::add);
         SiteIndex index = builder.build();
         String[] t = data.tagNames;
@@ -143,11 +143,10 @@ class SiteIndexChangesTest {
         for (int doc = 0; doc < data.rows.size(); doc += 97) {
             assertEquals(inOrder.row(doc), index.row(doc), "document " + doc);
         }
-        assertArrayEquals(
-                inOrder.runNumbers(SiteIndex.Order.VOTES, t[0]), index.runNumbers(SiteIndex.Order.VOTES, t[0]));
+        assertArrayEquals(inOrder.runNumbers(Order.VOTES, t[0]), index.runNumbers(Order.VOTES, t[0]));
         assertEquals(inOrder.tags("", 1, 100), index.tags("", 1, 100));
 
-        SiteIndex.Builder twice = new SiteIndex.Builder(RUNS);
+        SiteIndexBuilder twice = new SiteIndexBuilder(RUNS);
         twice.add(data.rows.get(1)).add(data.rows.get(0)).add(data.rows.get(1));
         assertThrows(IllegalArgumentException.class, twice::build);
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Tag bitmaps whose dense blocks are bitsets below Roaring's own threshold ({@link SiteIndex#denseAsBitsets}) answer
+ * Tag bitmaps whose dense blocks are bitsets below Roaring's own threshold ({@link Postings#denseAsBitsets}) answer
  * every operation the engine uses exactly as the same documents in Roaring's usual form, before and after a change.
  */
 class SiteIndexDenseTest {
@@ -21,8 +21,8 @@ class SiteIndexDenseTest {
         for (int round = 0; round < 200; round++) {
             RoaringBitmap a = randomDocs(random);
             RoaringBitmap b = randomDocs(random);
-            RoaringBitmap da = SiteIndex.denseAsBitsets(a.clone());
-            RoaringBitmap db = SiteIndex.denseAsBitsets(b.clone());
+            RoaringBitmap da = Postings.denseAsBitsets(a.clone());
+            RoaringBitmap db = Postings.denseAsBitsets(b.clone());
             assertArrayEquals(a.toArray(), da.toArray());
             for (RoaringBitmap x : new RoaringBitmap[] {a, da}) {
                 for (RoaringBitmap y : new RoaringBitmap[] {b, db}) {
@@ -56,7 +56,7 @@ class SiteIndexDenseTest {
                 }
             }
             assertArrayEquals(
-                    changed.toArray(), SiteIndex.denseAsBitsets(denseChanged).toArray());
+                    changed.toArray(), Postings.denseAsBitsets(denseChanged).toArray());
             assertArrayEquals(a.toArray(), da.toArray(), "a clone changed, not the original");
         }
     }
@@ -64,13 +64,13 @@ class SiteIndexDenseTest {
     @Test
     void sparseBitmapsAreKeptAsTheyAre() {
         RoaringBitmap sparse = RoaringBitmap.bitmapOf(1, 70_000, 140_000);
-        assertEquals(sparse, SiteIndex.denseAsBitsets(sparse));
+        assertEquals(sparse, Postings.denseAsBitsets(sparse));
         RoaringBitmap dense = new RoaringBitmap();
         for (int d = 0; d < 65_536; d += 20) {
             dense.add(d); // 3,277 in one block: an array in Roaring's form, a bitset here
         }
-        assertNotSame(dense, SiteIndex.denseAsBitsets(dense));
-        assertTrue(SiteIndex.denseAsBitsets(dense).getContainerPointer().isBitmapContainer(), "a bitset");
+        assertNotSame(dense, Postings.denseAsBitsets(dense));
+        assertTrue(Postings.denseAsBitsets(dense).getContainerPointer().isBitmapContainer(), "a bitset");
     }
 
     /** Documents in three or four blocks, each block sparse, dense-below-4,096 or full, at random. */

@@ -100,7 +100,7 @@ final class SyntheticQuestions {
 
     /** The index built from these rows, with runs for the tags of at least {@code runMinimum} questions. */
     SiteIndex index(int runMinimum) {
-        SiteIndex.Builder builder = new SiteIndex.Builder(runMinimum);
+        SiteIndexBuilder builder = new SiteIndexBuilder(runMinimum);
         rows.forEach(builder::add);
         return builder.build();
     }

@@ -33,7 +33,7 @@ public final class TagEngineBuildBench {
             db.h2().tx(() -> loader.stream(db.siteId(), r -> rows[0]++));
             read.stop();
             Clock warm = Clock.start();
-            SiteIndex.Builder builder = new SiteIndex.Builder();
+            SiteIndexBuilder builder = new SiteIndexBuilder();
             db.h2().tx(() -> loader.stream(db.siteId(), builder::add));
             Clock build = Clock.start();
             SiteIndex built = builder.build();
