@@ -63,7 +63,8 @@ final class PostsImporter extends RowImporter<Long> {
             "CommentCount",
             "CommunityOwnedDate",
             "ContentLicense");
-    static final int MAX_TITLE = 250;
+    /** A longer title is cut to the column and kept whole in the extras, so that export writes it back. */
+    static final int MAX_TITLE = org.parley.post.Question.MAX_TITLE;
 
     PostsImporter(ImportContext ctx) {
         super(ctx, RowImporter::id);

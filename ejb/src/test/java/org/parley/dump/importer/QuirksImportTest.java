@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.dump.DumpFile;
 import org.parley.dump.DumpFormatException;
 import org.parley.dump.DumpReader;
+import org.parley.post.Question;
 import org.parley.rules.InvalidInputException;
 
 /**
@@ -159,6 +160,39 @@ class QuirksImportTest {
                     1,
                     h.count(
                             "select count(*) from parley_user where number = 2 and dump_extra like '%ProfileImageUrl%'"));
+        }
+    }
+
+    @Test
+    void aTitleLongerThanParleysIsCutAndKeptWholeForExport() throws Exception {
+        quirkyDump(dir);
+        String title = "Why does my chain " + "skip ".repeat(40) + "on climbs?"; // 228 characters
+        write(
+                dir,
+                "Posts.xml",
+                "posts",
+                "Id=\"1\" PostTypeId=\"1\" CreationDate=\"2011-01-01T10:00:00.000\" Score=\"1\" Body=\"&lt;p&gt;It"
+                        + " skips.&lt;/p&gt;\" OwnerUserId=\"2\" LastActivityDate=\"2011-01-02T10:00:00.000\" Title=\""
+                        + title
+                        + "\" Tags=\"|commuting|\" AnswerCount=\"0\" CommentCount=\"0\"");
+        try (ImportHarness h = new ImportHarness()) {
+            long site = h.site("titles.localhost");
+            Map<DumpFile, Tally> t = h.importDir(dir, site);
+            assertEquals(1, t.get(DumpFile.POSTS).imported);
+            assertEquals(
+                    1,
+                    h.count(
+                            "select count(*) from post where site_id = ? and number = 1 and title = ?",
+                            site,
+                            title.substring(0, Question.MAX_TITLE)),
+                    "cut to the column");
+            assertEquals(
+                    1,
+                    h.count(
+                            "select count(*) from post where site_id = ? and number = 1 and dump_extra like ?",
+                            site,
+                            "%Title=\"" + title + "\"%"),
+                    "the whole title kept for export");
         }
     }
 
