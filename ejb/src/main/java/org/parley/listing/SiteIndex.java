@@ -29,6 +29,11 @@ import org.roaringbitmap.RoaringBitmap;
 final class SiteIndex {
 
     static final long HOT_WINDOW_NANOS = Duration.ofDays(30).toNanos();
+    /**
+     * The hot window holds at least this many of the most recently active questions, however old: without it a quiet
+     * site's one new question made a window of one (the home page and the sidebar then listed just that question).
+     */
+    static final int HOT_MINIMUM = 100;
 
     /** The place in an order of a document not in it: a deleted question. */
     static final int DEAD = Integer.MAX_VALUE;
@@ -176,7 +181,10 @@ final class SiteIndex {
         return new IdPage(result, total);
     }
 
-    /** The live documents active within {@link #HOT_WINDOW_NANOS} of the latest activity. */
+    /**
+     * The live documents active within {@link #HOT_WINDOW_NANOS} of the latest activity, or, when fewer, the {@link
+     * #HOT_MINIMUM} most recently active (with every document as active as the last of them).
+     */
     private RoaringBitmap hotWindow() {
         RoaringBitmap window = hotWindow;
         if (window == null) {
@@ -184,7 +192,9 @@ final class SiteIndex {
             long[] activity = columns.activity();
             int n = 0;
             if (byActivity.length > 0) {
-                long since = activity[byActivity[0]] - HOT_WINDOW_NANOS;
+                long since = Math.min(
+                        activity[byActivity[0]] - HOT_WINDOW_NANOS,
+                        activity[byActivity[Math.min(HOT_MINIMUM, byActivity.length) - 1]]);
                 while (n < byActivity.length && activity[byActivity[n]] >= since) {
                     n++;
                 }

@@ -56,8 +56,24 @@ public class SqlListing {
             if (latest == null) {
                 return new IdPage(List.of(), 0);
             }
-            where.append(" and q.lastActivityAt >= :since");
-            params.put("since", latest.minusNanos(SiteIndex.HOT_WINDOW_NANOS));
+            Instant since = latest.minusNanos(SiteIndex.HOT_WINDOW_NANOS);
+            List<Instant> last = em.createQuery(
+                            "select q.lastActivityAt from Question q where q.site.id = :site"
+                                    + " order by q.lastActivityAt desc",
+                            Instant.class)
+                    .setParameter("site", siteId)
+                    .setFirstResult(SiteIndex.HOT_MINIMUM - 1)
+                    .setMaxResults(1)
+                    .getResultList();
+            // Fewer questions than the minimum: all of them are in the window.
+            Instant floor = last.isEmpty() ? Instant.MIN : last.get(0);
+            if (floor.isBefore(since)) {
+                since = floor;
+            }
+            if (!last.isEmpty()) {
+                where.append(" and q.lastActivityAt >= :since");
+                params.put("since", since);
+            }
         }
         TypedQuery<Long> rows = em.createQuery("select q.number" + where + " order by " + orderBy(sort), Long.class);
         TypedQuery<Long> count = em.createQuery("select count(q)" + where, Long.class);

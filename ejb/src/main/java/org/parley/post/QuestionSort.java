@@ -15,7 +15,8 @@ public enum QuestionSort {
     /** Most answered first (then highest score). */
     FREQUENT,
     /**
-     * Questions active in the 30 days before the site's latest activity, those with many votes and answers first. (View
+     * Questions active in the 30 days before the site's latest activity (at least the 100 most recently active, so that
+     * a quiet site's lists stay full), those with many votes and answers first. (View
      * counts are left out: they change without a row version, so neither the tag engine nor its catch-up could follow.)
      */
     HOT;
