@@ -62,6 +62,21 @@ public class QuestionListView implements Serializable {
         return SortLabels.of(s);
     }
 
+    /** The page's title: its order, and its number after the first. */
+    public String getTitle() {
+        return SortLabels.title(order, result.page());
+    }
+
+    /** Whether the page asked for lies past the last one of a list that has questions. */
+    public boolean isPastEnd() {
+        return result.items().isEmpty() && result.total() > 0;
+    }
+
+    /** The link to the list's last page (for a page past the end). */
+    public String getLastPageLink() {
+        return links.questions(order == QuestionSort.NEWEST ? null : sortParam(order), result.totalPages());
+    }
+
     public QuestionSort getOrder() {
         return order;
     }

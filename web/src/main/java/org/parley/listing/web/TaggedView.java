@@ -136,6 +136,19 @@ public class TaggedView implements Serializable {
                 && expression.groups().get(0).size() == 1;
     }
 
+    /** Whether the page asked for lies past the last one of a list that has questions. */
+    public boolean isPastEnd() {
+        return error == null && result.items().isEmpty() && result.total() > 0;
+    }
+
+    /** The link to the list's last page (for a page past the end). */
+    public String getLastPageLink() {
+        return links.tagged(
+                expression.toPath(),
+                order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order),
+                result.totalPages());
+    }
+
     public QuestionSort getOrder() {
         return order;
     }
