@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -54,6 +55,21 @@ public class ViewTally {
         // merge is atomic per key, and flush takes a key's count with an atomic remove: no view is counted twice or
         // lost.
         pending.merge(q, 1L, Long::sum);
+    }
+
+    /**
+     * A question's views as of now: those written to its row plus those this server counted and has not written yet.
+     * The question page shows this rather than the count in its cached read model, which no view invalidates (so it
+     * said "Viewed 0 times" while the lists, read from the rows, said 1). An unknown question has 0.
+     */
+    public long current(long siteId, long number) {
+        List<Long> stored = em.createQuery(
+                        "select q.viewCount from Question q where q.site.id = :site and q.number = :number", Long.class)
+                .setParameter("site", siteId)
+                .setParameter("number", number)
+                .getResultList();
+        long written = stored.isEmpty() ? 0 : stored.get(0);
+        return written + pending.getOrDefault(new Question(siteId, number), 0L);
     }
 
     /** Views counted and not yet written, summed over all questions (for tests and the statistics page). */

@@ -72,6 +72,7 @@ public class QuestionView implements Serializable {
     private final Map<Long, String> commentDrafts = new HashMap<>();
 
     private String answerBody;
+    private long viewCount;
     /** The question's cache stamp as it was before {@link #detail} was loaded; part of its fragments' keys. */
     private String fragmentPin;
 
@@ -94,6 +95,12 @@ public class QuestionView implements Serializable {
             return;
         }
         views.count(site.id(), number);
+        viewCount = views.current(site.id(), number);
+    }
+
+    /** The question's views, this one included, read fresh (the detail's count is cached and lags). */
+    public long getViewCount() {
+        return viewCount;
     }
 
     private void reload() {
