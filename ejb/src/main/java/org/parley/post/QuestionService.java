@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.common.Actor;
 import org.parley.markdown.MarkdownRenderer;
@@ -83,10 +85,25 @@ public class QuestionService {
                     .forEach(v -> myVotes.put(v.getPost().getId(), v.getType()));
         }
 
+        // The site row only when a body has an absolute link to a post at all: most pages have none.
+        boolean absoluteLinks = SourceLinks.mayLink(question.getBodyHtml())
+                || answers.stream().anyMatch(a -> SourceLinks.mayLink(a.getBodyHtml()));
+        Site site = absoluteLinks ? em.find(Site.class, siteId) : null;
+        String sourceHost = site == null ? null : site.getSourceHost();
+        Set<Long> linked = new HashSet<>(SourceLinks.targets(question.getBodyHtml(), sourceHost));
+        answers.forEach(a -> linked.addAll(SourceLinks.targets(a.getBodyHtml(), sourceHost)));
+        Set<Long> existing = linked.isEmpty()
+                ? Set.of()
+                : new HashSet<>(em.createQuery(
+                                "select p.number from Post p where p.site.id = :site and p.number in :numbers",
+                                Long.class)
+                        .setParameter("site", siteId)
+                        .setParameter("numbers", linked)
+                        .getResultList());
         List<AnswerView> answerViews = answers.stream()
                 .map(a -> new AnswerView(
                         a.getNumber(),
-                        a.getBodyHtml(),
+                        SourceLinks.rewrite(a.getBodyHtml(), sourceHost, existing),
                         a.getScore(),
                         question.isAccepted(a),
                         a.getCreatedAt(),
@@ -105,7 +122,7 @@ public class QuestionService {
                 question.getTitle(),
                 question.slug(),
                 question.tagList(),
-                question.getBodyHtml(),
+                SourceLinks.rewrite(question.getBodyHtml(), sourceHost, existing),
                 question.getBodyMarkdown(),
                 question.getScore(),
                 question.getViewCount(),

@@ -1,17 +1,26 @@
 package org.parley.site;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.hibernate.annotations.DynamicUpdate;
 import org.parley.rules.InvalidInputException;
@@ -24,7 +33,9 @@ import org.parley.rules.InvalidInputException;
 @Entity
 @DynamicUpdate
 @Table(name = "site", uniqueConstraints = @UniqueConstraint(name = "uk_site_host", columnNames = "host"))
-@NamedQuery(name = "Site.findByHost", query = "select s from Site s where s.host = :host")
+@NamedQuery(
+        name = "Site.findByHost",
+        query = "select distinct s from Site s left join s.aliases a where s.host = :host or a = :host")
 @NamedQuery(name = "Site.listByHost", query = "select s from Site s order by s.host")
 public class Site {
 
@@ -32,10 +43,17 @@ public class Site {
     public static final int MAX_NAME = 40;
     public static final int MAX_TITLE = 80;
     public static final int MAX_DESCRIPTION = 500;
+    public static final int MAX_LANGUAGE = 35;
+    /** At most this many host names besides the main one. */
+    public static final int MAX_ALIASES = 10;
+    /** The language of a site that names none. */
+    public static final String DEFAULT_LANGUAGE = "en";
 
     private static final Pattern HOST =
             Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** A BCP 47 language tag as pages need it: a 2–3 letter language, then optional subtags ({@code pt-BR}). */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "site_id")
@@ -53,6 +71,23 @@ public class Site {
 
     @Column(name = "description", length = MAX_DESCRIPTION)
     private String description;
+
+    /** Null in rows written before the column existed: read as {@link #DEFAULT_LANGUAGE}. */
+    @Column(name = "language", length = MAX_LANGUAGE)
+    private String language;
+
+    /** The Stack Exchange host an imported site came from; null for others. */
+    @Column(name = "source_host", length = MAX_HOST)
+    private String sourceHost;
+
+    /** More host names the site answers on; each unique across all sites' hosts (checked by the service). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(
+            name = "site_alias",
+            joinColumns = @JoinColumn(name = "site_id"),
+            uniqueConstraints = @UniqueConstraint(name = "uk_site_alias_host", columnNames = "host"))
+    @Column(name = "host", nullable = false, length = MAX_HOST)
+    private Set<String> aliases = new TreeSet<>();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -80,18 +115,11 @@ public class Site {
             throw new InvalidInputException(
                     "The name must be 1 to " + MAX_NAME + " lower-case letters, digits or hyphens.");
         }
-        String trimmedTitle = title == null ? "" : title.trim();
-        if (trimmedTitle.isEmpty() || trimmedTitle.length() > MAX_TITLE) {
-            throw new InvalidInputException("The title must be 1 to " + MAX_TITLE + " characters.");
-        }
-        String trimmedDescription = description == null ? "" : description.trim();
-        if (trimmedDescription.length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException("The description must be at most " + MAX_DESCRIPTION + " characters.");
-        }
         this.host = normalized;
         this.name = trimmedName;
-        this.title = trimmedTitle;
-        this.description = trimmedDescription;
+        this.title = checkTitle(title);
+        this.description = checkDescription(description);
+        this.language = DEFAULT_LANGUAGE;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.nextPostNumber = 1;
         this.nextUserNumber = 1;
@@ -121,6 +149,86 @@ public class Site {
         return h.length() <= MAX_HOST && HOST.matcher(h).matches() ? h : null;
     }
 
+    private static String checkTitle(String title) {
+        String trimmed = title == null ? "" : title.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
+            throw new InvalidInputException("The title must be 1 to " + MAX_TITLE + " characters.");
+        }
+        return trimmed;
+    }
+
+    private static String checkDescription(String description) {
+        String trimmed = description == null ? "" : description.trim();
+        if (trimmed.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException("The description must be at most " + MAX_DESCRIPTION + " characters.");
+        }
+        return trimmed;
+    }
+
+    /**
+     * A language tag in its usual case ({@code fr}, {@code pt-BR}); blank gives {@link #DEFAULT_LANGUAGE}.
+     *
+     * @throws InvalidInputException when it is not a language tag
+     */
+    public static String normalizeLanguage(String language) {
+        String l = language == null ? "" : language.strip().replace('_', '-');
+        if (l.isEmpty()) {
+            return DEFAULT_LANGUAGE;
+        }
+        int dash = l.indexOf('-');
+        l = dash < 0 ? l.toLowerCase(Locale.ROOT) : l.substring(0, dash).toLowerCase(Locale.ROOT) + l.substring(dash);
+        if (!LANGUAGE.matcher(l).matches()) {
+            throw new InvalidInputException(
+                    "The language must be a language tag such as en, fr or pt-BR, not \"" + language.strip() + "\".");
+        }
+        return l;
+    }
+
+    /**
+     * Changes what an admin may change: title, description, language, main host and further hosts. The caller checks
+     * that no other site uses one of the hosts.
+     *
+     * @param aliases further host names, in any case, with or without port; blanks and the main host are dropped
+     * @throws InvalidInputException for a malformed value, naming it, or more than {@value #MAX_ALIASES} aliases
+     */
+    public void edit(String title, String description, String language, String host, Collection<String> aliases) {
+        String newHost = normalizeHost(host);
+        if (newHost == null) {
+            throw new InvalidInputException("The host must be a host name like bicycles.example.org.");
+        }
+        Set<String> newAliases = new TreeSet<>();
+        for (String alias : aliases == null ? List.<String>of() : aliases) {
+            if (alias == null || alias.isBlank()) {
+                continue;
+            }
+            String a = normalizeHost(alias);
+            if (a == null) {
+                throw new InvalidInputException("\"" + alias.strip() + "\" is not a host name.");
+            }
+            if (!a.equals(newHost)) {
+                newAliases.add(a);
+            }
+        }
+        if (newAliases.size() > MAX_ALIASES) {
+            throw new InvalidInputException("A site can have at most " + MAX_ALIASES + " further host names.");
+        }
+        String newTitle = checkTitle(title);
+        String newDescription = checkDescription(description);
+        String newLanguage = normalizeLanguage(language);
+        this.title = newTitle;
+        this.description = newDescription;
+        this.language = newLanguage;
+        this.host = newHost;
+        this.aliases.clear();
+        this.aliases.addAll(newAliases);
+    }
+
+    /** Marks the site as imported from {@code sourceHost} (a Stack Exchange host) in {@code language}. */
+    public void importedFrom(String sourceHost, String language) {
+        this.sourceHost = sourceHost == null ? null : normalizeHost(sourceHost);
+        this.language = normalizeLanguage(language);
+    }
+
     /** Takes the next public post number. Call with the site row locked. */
     public long takePostNumber() {
         return nextPostNumber++;
@@ -142,7 +250,7 @@ public class Site {
     }
 
     public SiteInfo toInfo() {
-        return new SiteInfo(id, host, name, title, description);
+        return new SiteInfo(id, host, name, title, description, getLanguage(), sourceHost, List.copyOf(aliases));
     }
 
     public Long getId() {
@@ -163,6 +271,19 @@ public class Site {
 
     public String getDescription() {
         return description;
+    }
+
+    public String getLanguage() {
+        return language == null ? DEFAULT_LANGUAGE : language;
+    }
+
+    public String getSourceHost() {
+        return sourceHost;
+    }
+
+    /** The further host names, sorted. */
+    public Set<String> getAliases() {
+        return Collections.unmodifiableSet(aliases);
     }
 
     public Instant getCreatedAt() {

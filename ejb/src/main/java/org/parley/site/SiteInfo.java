@@ -1,6 +1,37 @@
 package org.parley.site;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
 
-/** What the web layer knows of a site: enough to resolve a request and render the top bar. */
-public record SiteInfo(long id, String host, String name, String title, String description) implements Serializable {}
+/**
+ * What the web layer knows of a site: enough to resolve a request and render the top bar.
+ *
+ * @param language the BCP 47 tag of the language its posts are written in ({@code en}, {@code fr}), for the page's
+ *     {@code lang} attribute
+ * @param sourceHost for a site imported from Stack Exchange, the host it came from ({@code beer.stackexchange.com}),
+ *     whose question links in posts point here instead; null for others
+ * @param aliases further host names the site answers on, besides {@code host}
+ */
+public record SiteInfo(
+        long id,
+        String host,
+        String name,
+        String title,
+        String description,
+        String language,
+        String sourceHost,
+        List<String> aliases)
+        implements Serializable {
+
+    public SiteInfo {
+        language = language == null || language.isBlank() ? Site.DEFAULT_LANGUAGE : language;
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        Objects.requireNonNull(host, "host");
+    }
+
+    /** A site in the default language, not imported, without aliases. */
+    public SiteInfo(long id, String host, String name, String title, String description) {
+        this(id, host, name, title, description, null, null, List.of());
+    }
+}

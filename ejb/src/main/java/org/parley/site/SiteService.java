@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.cache.Scope;
+import org.parley.cache.SharedCache;
 import org.parley.common.Actor;
 import org.parley.rules.ConflictException;
 import org.parley.rules.NotAllowedException;
@@ -28,6 +30,9 @@ public class SiteService {
 
     @Inject
     private SiteCache cache;
+
+    @Inject
+    private SharedCache shared;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -74,6 +79,72 @@ public class SiteService {
         clearCacheOnCommit();
         log.log(Level.INFO, "Site {0} created by user {1}", new Object[] {site.getHost(), actor.userId()});
         return site.toInfo();
+    }
+
+    /**
+     * Changes a site's title, description, language and host names. Only admins may. Pages that show the title are
+     * dropped from the caches, and host lookups are cleared on every server.
+     *
+     * @param aliases further host names, one per line or separated by spaces or commas
+     * @throws NotAllowedException when {@code actor} is null or not an admin
+     * @throws org.parley.rules.NotFoundException for an unknown site
+     * @throws org.parley.rules.InvalidInputException for a malformed value, naming it
+     * @throws ConflictException when another site answers on one of the host names
+     */
+    public SiteInfo update(
+            Actor actor, long siteId, String title, String description, String language, String host, String aliases) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only admins can change sites.");
+        }
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
+            throw new org.parley.rules.NotFoundException("No site " + siteId + ".");
+        }
+        List<String> aliasList = aliases == null || aliases.isBlank()
+                ? List.of()
+                : List.of(aliases.strip().split("[\\s,]+"));
+        // Checked before the change: the lookups below would flush it first, and the unique key would answer instead.
+        List<String> hosts = new java.util.ArrayList<>(aliasList);
+        hosts.add(host);
+        for (String h : hosts) {
+            String normalized = Site.normalizeHost(h);
+            Optional<Site> other = normalized == null ? Optional.empty() : find(normalized);
+            if (other.isPresent() && !other.get().getId().equals(site.getId())) {
+                throw new ConflictException(
+                        "The site " + other.get().getTitle() + " already answers on " + normalized + ".");
+            }
+        }
+        site.edit(title, description, language, host, aliasList);
+        em.flush();
+        clearCacheOnCommit();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    // Every cached page of the site shows its title: lists, and question pages, whose keys name the
+                    // lists scope too.
+                    shared.invalidate(Scope.lists(site.getId()));
+                }
+            }
+        });
+        log.log(Level.INFO, "Site {0} changed by user {1}", new Object[] {site.getHost(), actor.userId()});
+        return site.toInfo();
+    }
+
+    /**
+     * Marks a site as imported from a Stack Exchange host, in a language. For the importer; no permission check.
+     *
+     * @throws org.parley.rules.InvalidInputException for a malformed language tag
+     */
+    public void markImported(long siteId, String sourceHost, String language) {
+        Site site = em.find(Site.class, siteId);
+        if (site != null) {
+            site.importedFrom(sourceHost, language);
+            clearCacheOnCommit();
+        }
     }
 
     /**

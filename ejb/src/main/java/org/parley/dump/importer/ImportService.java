@@ -26,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.common.Actor;
 import org.parley.dump.DumpFile;
+import org.parley.dump.DumpSiteNames;
 import org.parley.rules.ConflictException;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
@@ -55,7 +56,8 @@ public class ImportService {
      * {@code name} and {@code title} if it does not exist. Returns at once; the job checks every file before it writes.
      *
      * @param host the site's host; null or blank gives {@code <name>.localhost}
-     * @param title null or blank gives the name
+     * @param title null or blank gives a title read from the folder's name ({@code beer.stackexchange.com} gives
+     *     "Beer", see {@link DumpSiteNames#title}), else the name
      * @throws NotAllowedException unless {@code actor} is an admin
      * @throws InvalidInputException for a missing or relative folder, a missing file in it, or a malformed name/host
      * @throws ConflictException when another import is still running
@@ -68,7 +70,10 @@ public class ImportService {
         Path folder = checkFolder(dir);
         String siteName = name == null ? "" : name.strip();
         String siteHost = host == null || host.isBlank() ? siteName + ".localhost" : host.strip();
-        String siteTitle = title == null || title.isBlank() ? siteName : title.strip();
+        String derived = DumpSiteNames.title(folder.getFileName().toString());
+        String siteTitle = title != null && !title.isBlank()
+                ? title.strip()
+                : derived != null && derived.length() <= Site.MAX_TITLE ? derived : siteName;
         Site check = new Site(siteHost, siteName, siteTitle, null, Instant.now());
         List<DumpImport> running = em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
                 .setParameter("statuses", List.of(DumpImport.Status.QUEUED, DumpImport.Status.RUNNING))
@@ -135,8 +140,47 @@ public class ImportService {
             throw new ConflictException(
                     "Import " + id + " is " + record.getStatus().name().toLowerCase() + ".");
         }
+        String blocker = resumeBlocker(record);
+        if (blocker != null) {
+            throw new ConflictException("Resuming import " + id + " cannot help: " + blocker);
+        }
         resume(record);
         return status(id);
+    }
+
+    /**
+     * Why resuming import {@code id} cannot help, or null when it can: it must have stopped unfinished, its folder
+     * must still hold all eight files of a dump, and no later import into the same site may have completed (the site
+     * already holds that one). The admin page offers "Resume" only when this is null.
+     *
+     * @throws NotFoundException for an unknown import
+     */
+    public String resumeBlocker(long id) {
+        DumpImport record = records.find(id);
+        if (record == null) {
+            throw new NotFoundException("No import " + id + ".");
+        }
+        return resumeBlocker(record);
+    }
+
+    private String resumeBlocker(DumpImport record) {
+        if (record.getStatus() == DumpImport.Status.COMPLETED) {
+            return "it completed.";
+        }
+        if (record.getStatus() != DumpImport.Status.FAILED && isAlive(record)) {
+            return "it is still running.";
+        }
+        try {
+            checkFolder(record.getDir());
+        } catch (InvalidInputException e) {
+            return e.getMessage() + " Put the dump back, or start a new import.";
+        }
+        boolean superseded = em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
+                .setParameter("statuses", List.of(DumpImport.Status.COMPLETED))
+                .getResultStream()
+                .anyMatch(later ->
+                        later.getId() > record.getId() && later.getSiteHost().equals(record.getSiteHost()));
+        return superseded ? "a later import into " + record.getSiteHost() + " completed." : null;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.parley.dump.DumpFile;
 import org.parley.dump.DumpFormatException;
 import org.parley.dump.DumpReader;
 import org.parley.dump.DumpRow;
+import org.parley.dump.DumpSiteNames;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.user.PasswordHasher;
@@ -87,6 +88,11 @@ public class ValidateBatchlet extends AbstractBatchlet {
                     record.getSiteName(),
                     record.getSiteTitle(),
                     "Imported from a Stack Exchange data dump (CC BY-SA).");
+            if (site.sourceHost() == null) {
+                // Once, when the site is new: an admin may change the language later, and a resume must keep it.
+                String folder = dir.getFileName().toString();
+                sites.markImported(site.id(), DumpSiteNames.sourceHost(folder), DumpSiteNames.language(folder));
+            }
             try (Connection c = db.connection()) {
                 checkNoOwnContent(c, site, maxIds[DumpFile.USERS.ordinal()], maxIds[DumpFile.POSTS.ordinal()]);
                 for (DumpFile kind : DumpFile.values()) {

@@ -1,5 +1,7 @@
 package org.parley.site.proto;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.infinispan.protostream.annotations.ProtoAdapter;
 import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
@@ -12,8 +14,16 @@ import org.parley.site.SiteInfo;
 public class SiteInfoAdapter {
 
     @ProtoFactory
-    SiteInfo create(long id, String host, String name, String title, String description) {
-        return new SiteInfo(id, host, name, title, description);
+    SiteInfo create(
+            long id,
+            String host,
+            String name,
+            String title,
+            String description,
+            String language,
+            String sourceHost,
+            List<String> aliases) {
+        return new SiteInfo(id, host, name, title, description, language, sourceHost, aliases);
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -39,5 +49,20 @@ public class SiteInfoAdapter {
     @ProtoField(5)
     String getDescription(SiteInfo s) {
         return s.description();
+    }
+
+    @ProtoField(6)
+    String getLanguage(SiteInfo s) {
+        return s.language();
+    }
+
+    @ProtoField(7)
+    String getSourceHost(SiteInfo s) {
+        return s.sourceHost();
+    }
+
+    @ProtoField(number = 8, collectionImplementation = ArrayList.class)
+    List<String> getAliases(SiteInfo s) {
+        return s.aliases();
     }
 }
