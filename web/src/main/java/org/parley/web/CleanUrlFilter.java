@@ -64,6 +64,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/users/login.xhtml");
             case "/notifications", "/notifications/":
                 return Optional.of("/views/notifications/list.xhtml");
+            case "/admin", "/admin/":
+                return Optional.of("/views/admin/index.xhtml");
             case "/admin/sites", "/admin/sites/":
                 return Optional.of("/views/admin/sites.xhtml");
             case "/admin/cache", "/admin/cache/":

@@ -87,6 +87,15 @@ public class Links {
         return next == null || next.isBlank() ? register() : register() + "?next=" + encodeParam(next);
     }
 
+    /** The admin home, linking every admin page. */
+    public String admin() {
+        return base() + "/admin";
+    }
+
+    public String adminImports() {
+        return base() + "/admin/imports";
+    }
+
     public String adminSites() {
         return base() + "/admin/sites";
     }

@@ -58,6 +58,30 @@ public class CacheStatsView {
         }
     }
 
+    /**
+     * The share of lookups the tier answered from L1 or L2, of all L1 lookups (every lookup starts there), as
+     * "0.9731"; "-" before any lookup. L2's own hit ratio says something else: L2 is asked only after an L1 miss, and
+     * a value goes into both at once with the same lifetime, so on one server L2 holds nothing L1 lacks (unless L1
+     * evicted it for size) and its ratio stays near 0 by design; its hits are values another server loaded.
+     */
+    public String tierHitRatio(List<StatsSnapshot> stats) {
+        return tierRatio(stats);
+    }
+
+    static String tierRatio(List<StatsSnapshot> stats) {
+        long gets = 0;
+        long hits = 0;
+        for (StatsSnapshot s : stats) {
+            if (s.cache().startsWith("l1.")) {
+                gets += s.cmdGet();
+                hits += s.getHits();
+            } else if (s.cache().equals("l2")) {
+                hits += s.getHits();
+            }
+        }
+        return gets == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.4f", (double) hits / gets);
+    }
+
     public List<Table> getTables() {
         return tables;
     }

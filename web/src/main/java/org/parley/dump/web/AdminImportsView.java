@@ -6,7 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.dump.importer.ImportService;
@@ -33,6 +35,9 @@ public class AdminImportsView implements Serializable {
     private Viewer viewer;
 
     private List<ImportStatus> recent;
+    /** For each stopped, unfinished import shown: "" when resuming can help, else why not. */
+    private final Map<Long, String> resumeBlockers = new HashMap<>();
+
     private String dir;
     private String name;
     private String host;
@@ -47,6 +52,33 @@ public class AdminImportsView implements Serializable {
 
     public void refresh() {
         recent = imports.recent(10);
+        resumeBlockers.clear();
+        for (ImportStatus s : recent) {
+            if (s.isFinished() && !"COMPLETED".equals(s.status())) {
+                String blocker = imports.resumeBlocker(s.id());
+                resumeBlockers.put(s.id(), blocker == null ? "" : blocker);
+            }
+        }
+    }
+
+    /** Whether "Resume" is offered: the import stopped unfinished and resuming it can help. */
+    public boolean canResume(long id) {
+        return "".equals(resumeBlockers.get(id));
+    }
+
+    /** Why a stopped import is not offered "Resume", or null. */
+    public String resumeBlocker(long id) {
+        String blocker = resumeBlockers.get(id);
+        return blocker == null || blocker.isEmpty() ? null : blocker;
+    }
+
+    /** The CSS modifier for an import's state: {@code completed}, {@code failed} or {@code running}. */
+    public String stateClass(ImportStatus s) {
+        return switch (s.status()) {
+            case "COMPLETED" -> "completed";
+            case "FAILED" -> "failed";
+            default -> "running";
+        };
     }
 
     public void start() {

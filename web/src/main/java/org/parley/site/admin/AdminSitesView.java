@@ -8,16 +8,20 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.post.QuestionSummaries;
 import org.parley.rules.NotAllowedException;
+import org.parley.rules.NotFoundException;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
 
 /**
- * The admin page that lists sites and creates one ({@code /admin/sites}). web.xml lets only the {@code admin} role
+ * The admin page that lists sites with their question counts, edits one ({@code /admin/sites?edit=3}: title,
+ * description, language, host names) and creates one ({@code /admin/sites}). web.xml lets only the {@code admin} role
  * in; the page checks again, and {@link SiteService#create} checks a third time.
  */
 @Named
@@ -36,7 +40,21 @@ public class AdminSitesView implements Serializable {
     @Inject
     private Links links;
 
+    @Inject
+    private QuestionSummaries questions;
+
     private List<SiteInfo> all;
+    private Map<Long, Long> questionCounts;
+
+    /** The site being edited ({@code ?edit=<id>}), or null. */
+    private String edit;
+
+    private SiteInfo editing;
+    private String editTitle;
+    private String editDescription;
+    private String editLanguage;
+    private String editHost;
+    private String editAliases;
     private String host;
     private String name;
     private String title;
@@ -47,6 +65,94 @@ public class AdminSitesView implements Serializable {
             throw new NotAllowedException("Only admins can manage sites.");
         }
         all = sites.list();
+        questionCounts = questions.countsBySite();
+        if (edit != null && !edit.isBlank()) {
+            editing = all.stream()
+                    .filter(site -> Long.toString(site.id()).equals(edit.strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("No site " + edit.strip() + "."));
+            if (editTitle == null) {
+                editTitle = editing.title();
+                editDescription = editing.description();
+                editLanguage = editing.language();
+                editHost = editing.host();
+                editAliases = String.join("\n", editing.aliases());
+            }
+        }
+    }
+
+    /** Saves the site being edited; {@link SiteService#update} checks the admin role and every value. */
+    public void save() throws IOException {
+        if (editing == null) {
+            throw new NotFoundException("No site to save.");
+        }
+        SiteInfo saved = sites.update(
+                viewer.actor(), editing.id(), editTitle, editDescription, editLanguage, editHost, editAliases);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + saved.title() + ".", null));
+        faces.getExternalContext().redirect(links.adminSites());
+    }
+
+    /** A site's question count. */
+    public long questionCount(long siteId) {
+        return questionCounts.getOrDefault(siteId, 0L);
+    }
+
+    public String editLink(long siteId) {
+        return links.adminSites() + "?edit=" + siteId;
+    }
+
+    public SiteInfo getEditing() {
+        return editing;
+    }
+
+    public String getEdit() {
+        return edit;
+    }
+
+    public void setEdit(String edit) {
+        this.edit = edit;
+    }
+
+    public String getEditTitle() {
+        return editTitle;
+    }
+
+    public void setEditTitle(String editTitle) {
+        this.editTitle = editTitle;
+    }
+
+    public String getEditDescription() {
+        return editDescription;
+    }
+
+    public void setEditDescription(String editDescription) {
+        this.editDescription = editDescription;
+    }
+
+    public String getEditLanguage() {
+        return editLanguage;
+    }
+
+    public void setEditLanguage(String editLanguage) {
+        this.editLanguage = editLanguage;
+    }
+
+    public String getEditHost() {
+        return editHost;
+    }
+
+    public void setEditHost(String editHost) {
+        this.editHost = editHost;
+    }
+
+    public String getEditAliases() {
+        return editAliases;
+    }
+
+    public void setEditAliases(String editAliases) {
+        this.editAliases = editAliases;
     }
 
     public void create() throws IOException {

@@ -49,6 +49,15 @@ public class CurrentSite {
         }
     }
 
+    /** The site's language for the page's {@code lang} attribute, or "en" when the site cannot be read. */
+    public String getSafeLanguage() {
+        try {
+            return getInfo().language();
+        } catch (RuntimeException e) {
+            return "en";
+        }
+    }
+
     public long id() {
         return getInfo().id();
     }

@@ -65,6 +65,18 @@ public class Viewer {
         return user;
     }
 
+    /**
+     * The logged-in user as {@link #getUser}, or null when anonymous or when it cannot be read: for error pages, which
+     * must render even when the error was the database.
+     */
+    public UserRef getSafeUser() {
+        try {
+            return getUser();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Whether the logged-in user wrote a post by {@code owner}. */
     public boolean owns(UserRef owner) {
         UserRef me = getUser();
