@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# about: wrk at 64 connections: the anonymous question page (output cache) vs. the same bytes from a plain servlet; logged-in page (a session per connection); L1/L2 get p50/p99
+# about: wrk at 64 connections: the anonymous question page (output cache) vs. the same bytes from a plain servlet; logged-in page (a session per connection); L1/L2 get p50/p99; page weight in Chromium (first/repeat visit bytes, DOMContentLoaded) vs. the same page logged in
 #
 # Uses a Parley started with scripts/run.sh (same PARLEY_PORT, PARLEY_PORT_OFFSET, PARLEY_DATA); starts one in the
-# background, and stops it afterwards, when none runs. Settings: BENCH_SECONDS (default 15), BENCH_CONNECTIONS (64).
+# background, and stops it afterwards, when none runs. Settings: BENCH_SECONDS (default 15), BENCH_CONNECTIONS (64),
+# BENCH_LOADS (page loads per DOMContentLoaded median, 11). `scripts/bench.sh pages weight` measures the page weight
+# only (no wrk).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
-ensure_packages wrk:wrk curl:curl
+ensure_packages wrk:wrk curl:curl chromium:chromium
+only=${1:-all}
+[ "$only" = all ] || [ "$only" = weight ] || { echo "usage: scripts/bench.sh pages [weight]" >&2; exit 2; }
 
 DATA=${PARLEY_DATA:-$HOME/.parley}
 PORT=$(( ${PARLEY_PORT:-8080} + ${PARLEY_PORT_OFFSET:-0} ))
@@ -53,6 +57,7 @@ login() {
   awk '$6 == "JSESSIONID" { print $7 }' "$cj" | tail -n 1
   rm -f "$cj"
 }
+[ "$only" = weight ] && CONNECTIONS=1
 echo "Logging in $CONNECTIONS sessions..."
 for i in $(seq 1 "$CONNECTIONS"); do login "$i" >> "$sessions"; done
 [ "$(sort -u "$sessions" | grep -c .)" = "$CONNECTIONS" ] || { echo "Could not log in $CONNECTIONS distinct sessions" >&2; exit 1; }
@@ -61,6 +66,26 @@ while read -r s; do
   [ "$(curl -s -b "JSESSIONID=$s" "$BASE$question" | grep -c 'id="topbar-user"')" -gt 0 ] \
     || { echo "Session $s is not logged in" >&2; exit 1; }
 done < "$sessions"
+
+# Page weight in a real browser: Debian's Chromium over its DevTools protocol (scripts/bench/PageWeightBench.java)
+# opens the question page with an empty profile (first visit), again (repeat visit), and with the cache off for
+# DOMContentLoaded; the reference is the same page for a logged-in user, who gets PrimeFaces' widgets.
+weigh_page() {
+  echo "Page weight of $question in Chromium (load average $(load)):"
+  java "$ROOT/scripts/bench/PageWeightBench.java" "$BASE$question" "$(head -n 1 "$sessions")" "${BENCH_LOADS:-11}" \
+    > "$work/weight.json"
+  weight_fields=$(sed 's/^{//; s/}$//' "$work/weight.json")
+}
+load() { cut -d' ' -f1 /proc/loadavg; }
+if [ "$only" = weight ]; then
+  load_start=$(load)
+  weigh_page
+  load_end=$(load)
+  echo "  load average: $load_start at the start, $load_end at the end (2 cores)"
+  echo "{$weight_fields, \"load_average_start\": $load_start, \"load_average_end\": $load_end}" > "$OUT"
+  echo "  wrote ${OUT#$ROOT/}"
+  exit 0
+fi
 
 # wrk's summary: requests/s and the 50th/99th latency percentiles in milliseconds; non-2xx/3xx answers fail the run.
 run_wrk() { # url [wrk options...] [-- script arguments...]: wrk wants its URL before the script's arguments
@@ -85,7 +110,6 @@ run_wrk() { # url [wrk options...] [-- script arguments...]: wrk wants its URL b
 to_ms() { # wrk prints 1.23ms, 456.00us or 1.20s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
-load() { cut -d' ' -f1 /proc/loadavg; }
 logged_in=(-s "$ROOT/scripts/bench/sessions.lua" -- "$sessions" 2)
 
 # Warm-up: the JIT and pools see each of the three before anything is measured.
@@ -117,6 +141,7 @@ echo "  get times, quiet probe (1 thread, 32 KB entry): L1 p50 $(pstat l1_p50_us
 echo "  get times, live traffic since start: L1 (page) p50 $(stat get_p50_us l1.page) us p99 $(stat get_p99_us l1.page) us;" \
   "L2 p50 $(stat get_p50_us l2) us p99 $(stat get_p99_us l2) us over $(stat cmd_get l2) gets (max $(stat get_max_us l2) us)"
 echo "  load average: $load_start at the start, $load_end at the end (2 cores)"
+weigh_page
 
 num() { echo "${1:-0}"; }
 cat > "$OUT" <<JSON
@@ -130,6 +155,7 @@ cat > "$OUT" <<JSON
  "live_l1_page_get_p50_us": $(num "$(stat get_p50_us l1.page)"), "live_l1_page_get_p99_us": $(num "$(stat get_p99_us l1.page)"),
  "live_l2_get_p50_us": $(num "$(stat get_p50_us l2)"), "live_l2_get_p99_us": $(num "$(stat get_p99_us l2)"),
  "live_l2_get_mean_us": $(num "$(stat mean_get_us l2)"), "live_l2_get_max_us": $(num "$(stat get_max_us l2)"), "live_l2_gets": $(num "$(stat cmd_get l2)"),
+ $weight_fields,
  "load_average_start": $load_start, "load_average_end": $load_end}
 JSON
 echo "  wrote ${OUT#$ROOT/}"

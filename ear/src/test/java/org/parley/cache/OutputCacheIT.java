@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -26,7 +27,9 @@ import org.parley.post.QuestionSummary;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.Http;
+import org.parley.testing.PageClient;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.SiteUser;
 import org.parley.user.UserService;
 
 /**
@@ -38,7 +41,7 @@ class OutputCacheIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(OutputCacheIT.class, Http.class);
+        return ParleyDeployment.ear(OutputCacheIT.class, Http.class, SiteUser.class, PageClient.class);
     }
 
     @EJB
@@ -175,7 +178,9 @@ class OutputCacheIT {
                         .matcher(home)
                         .find(),
                 home);
-        assertTrue(home.contains("ln=primefaces&amp;v="), "PrimeFaces' resources carry their version");
+        assertFalse(home.contains("ln=primefaces"), "an anonymous reader's page loads no PrimeFaces");
+        String loggedIn = SiteUser.register(localhost(), "as").client().get("/").body();
+        assertTrue(loggedIn.contains("ln=primefaces&amp;v="), "PrimeFaces' resources carry their version: " + loggedIn);
 
         String hash = css.group(1);
         Http.Response asset = Http.get(host, "/assets/" + hash + "/css/parley.css");
@@ -213,9 +218,12 @@ class OutputCacheIT {
         sites.ensureSite(host, name, "Asset host " + name, "");
         // In-container: this test runs in the server's JVM, where the property is read for every page.
         System.setProperty("parley.asset.host", "https://static.example.test/");
+        SiteUser user = SiteUser.register(localhost(), "ah");
         String page;
+        String loggedIn;
         try {
             page = Http.get(host, "/tags").body();
+            loggedIn = user.client().get("/tags").body(); // PrimeFaces is for logged-in users
         } finally {
             System.clearProperty("parley.asset.host");
         }
@@ -225,7 +233,8 @@ class OutputCacheIT {
                         .find(),
                 page);
         assertTrue(
-                page.contains("src=\"https://static.example.test/jakarta.faces.resource/"), "PrimeFaces' too: " + page);
+                loggedIn.contains("src=\"https://static.example.test/jakarta.faces.resource/"),
+                "PrimeFaces' too: " + loggedIn);
 
         System.setProperty("parley.asset.host", "javascript:alert(1)");
         try {
@@ -239,5 +248,10 @@ class OutputCacheIT {
                         .matcher(page)
                         .find(),
                 page);
+    }
+
+    /** The default site, where users register through the pages (from inside the server, as a browser would). */
+    private static URI localhost() {
+        return URI.create("http://localhost:" + Http.port());
     }
 }

@@ -63,6 +63,10 @@ class MarshallingTest {
         assertEquals(page.etag(), back.etag());
         assertEquals(page.contentType(), back.contentType());
         assertEquals(page.lastModifiedMillis(), back.lastModifiedMillis());
+        assertArrayEquals(new byte[0], back.gzip());
+
+        CachedPage zipped = new CachedPage("text/html", new byte[] {1, 2, 3}, "\"abc\"", 1234L, new byte[] {9, 8});
+        assertArrayEquals(zipped.gzip(), ((CachedPage) roundTrip(zipped)).gzip());
     }
 
     @Test

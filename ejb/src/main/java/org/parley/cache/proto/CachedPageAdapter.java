@@ -12,8 +12,8 @@ import org.parley.cache.CachedPage;
 public class CachedPageAdapter {
 
     @ProtoFactory
-    CachedPage create(String contentType, byte[] body, String etag, long lastModifiedMillis) {
-        return new CachedPage(contentType, body == null ? new byte[0] : body, etag, lastModifiedMillis);
+    CachedPage create(String contentType, byte[] body, String etag, long lastModifiedMillis, byte[] gzip) {
+        return new CachedPage(contentType, body == null ? new byte[0] : body, etag, lastModifiedMillis, gzip);
     }
 
     @ProtoField(1)
@@ -34,5 +34,11 @@ public class CachedPageAdapter {
     @ProtoField(number = 4, defaultValue = "0")
     long getLastModifiedMillis(CachedPage p) {
         return p.lastModifiedMillis();
+    }
+
+    /** Added after the first four: a server that does not know it skips it, one that does reads "none" as empty. */
+    @ProtoField(5)
+    byte[] getGzip(CachedPage p) {
+        return p.gzip();
     }
 }

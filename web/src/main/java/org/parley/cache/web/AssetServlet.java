@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Serves {@link Assets} at {@code /assets/{hash}/{name}}: the current hash gets the bytes with {@value
  * Assets#IMMUTABLE}; an older hash of a known asset (a page rendered before a deployment) gets the current bytes,
- * kept for a minute only, since they are not what that URL first meant; anything else is a plain 404. No session, no
- * Faces.
+ * kept for a minute only, since they are not what that URL first meant; anything else is a plain 404. Text assets
+ * go out gzip-compressed (compressed once, when read) to clients that accept it, with an ETag of their own. No
+ * session, no Faces.
  */
 @WebServlet(Assets.PREFIX + "*")
 public class AssetServlet extends HttpServlet {
@@ -43,16 +44,22 @@ public class AssetServlet extends HttpServlet {
         }
         Assets.Asset asset = found.get();
         boolean current = asset.hash().equals(m.group(1));
+        boolean gzip = asset.gzip().length > 0 && Gzip.accepted(request);
         String etag = "\"" + asset.hash() + "\"";
         response.setHeader("Cache-Control", current ? Assets.IMMUTABLE : SHORT);
-        response.setHeader("ETag", etag);
+        response.setHeader("ETag", gzip ? Gzip.etag(etag) : etag);
+        response.setHeader("Vary", "Accept-Encoding");
         response.setHeader("Access-Control-Allow-Origin", "*");
-        if (etag.equals(request.getHeader("If-None-Match"))) {
+        if (Gzip.matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        byte[] bytes = gzip ? asset.gzip() : asset.bytes();
         response.setContentType(asset.contentType());
-        response.setContentLength(asset.bytes().length);
-        response.getOutputStream().write(asset.bytes());
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -43,8 +43,11 @@ public class Assets {
     private static final Pattern HOST = Pattern.compile(
             "(?:https?:)?//[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~/-]*)?");
 
-    /** One asset: its bytes, their hash (12 hex digits of SHA-256) and media type. */
-    record Asset(String name, byte[] bytes, String hash, String contentType) {}
+    /**
+     * One asset: its bytes, their hash (12 hex digits of SHA-256), media type, and the bytes gzip-compressed for a
+     * text type worth it (else empty).
+     */
+    record Asset(String name, byte[] bytes, String hash, String contentType, byte[] gzip) {}
 
     @Inject
     private ServletContext context;
@@ -131,11 +134,19 @@ public class Assets {
                 byte[] bytes = in.readAllBytes();
                 String name = path.substring(ROOT.length());
                 String type = context.getMimeType(path);
-                into.put(name, new Asset(name, bytes, hash(bytes), type == null ? "application/octet-stream" : type));
+                type = type == null ? "application/octet-stream" : type;
+                into.put(
+                        name,
+                        new Asset(name, bytes, hash(bytes), type, text(type) ? Gzip.compress(bytes) : new byte[0]));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the asset " + path, e);
             }
         }
+    }
+
+    /** Whether a media type is text that compresses (images and fonts are compressed already). */
+    static boolean text(String type) {
+        return type.startsWith("text/") || type.contains("javascript") || type.contains("json") || type.contains("xml");
     }
 
     /** The first 12 hex digits of the bytes' SHA-256: the version in an asset's URL. */

@@ -91,7 +91,8 @@ public class OutputCacheFilter extends HttpFilter {
             return;
         }
         byte[] body = capture.body();
-        CachedPage page = new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000);
+        CachedPage page =
+                new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000, Gzip.compress(body));
         cache.put(Region.PAGE, key, page);
         send(request, response, page, head, "miss");
     }
@@ -112,24 +113,35 @@ public class OutputCacheFilter extends HttpFilter {
                 || path.startsWith("/api/");
     }
 
+    /**
+     * Sends the stored page, compressed (the copy made once when it was stored) to a client whose Accept-Encoding
+     * takes gzip, else as it is. The two are different representations, so they have different ETags; either one
+     * in If-None-Match gets a 304, since both name this version of the page.
+     */
     private static void send(
             HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head, String status)
             throws IOException {
+        boolean gzip = page.compressed() && Gzip.accepted(request);
         response.setHeader(STATUS_HEADER, status);
-        response.setHeader("ETag", page.etag());
+        response.setHeader("ETag", gzip ? Gzip.etag(page.etag()) : page.etag());
         response.setDateHeader("Last-Modified", page.lastModifiedMillis());
-        // Browsers and shared caches may keep it but must ask again; a logged-in user's cookie gets another page.
+        // Browsers and shared caches may keep it but must ask again; a logged-in user's cookie gets another page, and
+        // a client that takes no gzip the uncompressed bytes.
         response.setHeader("Cache-Control", "public, no-cache");
-        response.setHeader("Vary", "Cookie");
+        response.setHeader("Vary", "Cookie, Accept-Encoding");
         if (notModified(request, page)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        byte[] bytes = gzip ? page.gzip() : page.body();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
-        response.setContentLength(page.body().length);
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(bytes.length);
         if (!head) {
-            response.getOutputStream().write(page.body());
+            response.getOutputStream().write(bytes);
         }
     }
 
@@ -137,13 +149,7 @@ public class OutputCacheFilter extends HttpFilter {
     static boolean notModified(HttpServletRequest request, CachedPage page) {
         String match = request.getHeader("If-None-Match");
         if (match != null) {
-            for (String tag : match.split(",")) {
-                String t = tag.trim();
-                if (t.equals("*") || t.equals(page.etag()) || t.equals("W/" + page.etag())) {
-                    return true;
-                }
-            }
-            return false;
+            return Gzip.matches(match, page.etag());
         }
         long since;
         try {
