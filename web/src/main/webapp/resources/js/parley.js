@@ -15,6 +15,10 @@ window.Parley = {
       return;
     }
     box.querySelector('.score').textContent = args.score;
+    // The same question in this page's "Hot questions" sidebar (issue 15: it kept the score the page loaded with).
+    document.querySelectorAll('.side-list [data-post="' + post + '"] .side-score').forEach(function (s) {
+      s.textContent = args.score;
+    });
     [['.vote-up', 'UP'], ['.vote-down', 'DOWN']].forEach(function (pair) {
       var button = box.querySelector(pair[0]);
       var on = args.myVote === pair[1];

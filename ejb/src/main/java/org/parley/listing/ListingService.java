@@ -2,7 +2,13 @@ package org.parley.listing;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.parley.common.Page;
 import org.parley.common.Paging;
 import org.parley.post.QuestionSort;
@@ -14,6 +20,9 @@ import org.parley.tag.TagNames;
 /** Lists of a site's questions (all, tagged, by a tag expression, the hot ones), answered by the tag engine. */
 @Stateless
 public class ListingService {
+
+    /** The home page lists what was active in these many days first. */
+    static final int RECENT_DAYS = 30;
 
     @Inject
     private TagEngine engine;
@@ -60,6 +69,53 @@ public class ListingService {
         return listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, limit)
                 .page()
                 .items();
+    }
+
+    /**
+     * The home page's top questions: those active in the last {@value #RECENT_DAYS} days (counted from {@code now}),
+     * hottest first, then, when the site is quieter than that, the hot list's others (see {@link QuestionSort#HOT}),
+     * so the page is full whenever the site has {@code limit} questions, and a question just asked on a quiet imported
+     * site is on it. {@code limit} is kept within 1..100.
+     */
+    public List<QuestionSummary> top(long siteId, int limit, Instant now) {
+        int size = Paging.pageSize(limit);
+        List<QuestionSummary> active = listing(siteId, TagExpression.ALL, QuestionSort.ACTIVE, 1, size)
+                .page()
+                .items();
+        List<QuestionSummary> hot = listing(siteId, TagExpression.ALL, QuestionSort.HOT, 1, size)
+                .page()
+                .items();
+        return top(active, hot, now.minus(Duration.ofDays(RECENT_DAYS)), size);
+    }
+
+    /**
+     * The questions of {@code active} (most recently active first) active since {@code since}, hottest first, then
+     * those of {@code hot} not among them, up to {@code limit}.
+     */
+    static List<QuestionSummary> top(
+            List<QuestionSummary> active, List<QuestionSummary> hot, Instant since, int limit) {
+        List<QuestionSummary> top = new ArrayList<>(limit);
+        for (QuestionSummary q : active) {
+            if (q.lastActivityAt().isBefore(since)) {
+                break;
+            }
+            top.add(q);
+        }
+        top.sort(Comparator.comparingInt((QuestionSummary q) -> Order.hotness(q.score(), q.answerCount()))
+                .reversed()
+                .thenComparing(QuestionSummary::lastActivityAt, Comparator.reverseOrder())
+                .thenComparing(QuestionSummary::number, Comparator.reverseOrder()));
+        Set<Long> listed = new HashSet<>();
+        top.forEach(q -> listed.add(q.number()));
+        for (QuestionSummary q : hot) {
+            if (top.size() >= limit) {
+                break;
+            }
+            if (listed.add(q.number())) {
+                top.add(q);
+            }
+        }
+        return top.size() > limit ? List.copyOf(top.subList(0, limit)) : top;
     }
 
     /** The engine picks the page's questions; their rows come in one query. */

@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import org.parley.listing.ListingService;
 import org.parley.listing.TagService;
@@ -11,7 +12,10 @@ import org.parley.post.QuestionSummary;
 import org.parley.site.web.CurrentSite;
 import org.parley.tag.TagCount;
 
-/** The home page ({@code /}): the site's hot questions and its most used tags. */
+/**
+ * The home page ({@code /}): the site's top questions (recently active ones, filled with the hot list when the site
+ * is quiet: {@link ListingService#top}) and its most used tags.
+ */
 @Named
 @ViewScoped
 public class HomeView implements Serializable {
@@ -33,7 +37,7 @@ public class HomeView implements Serializable {
     private List<TagCount> popularTags;
 
     public void load() {
-        hot = questions.hot(site.id(), HOT);
+        hot = questions.top(site.id(), HOT, Instant.now());
         popularTags = tags.list(site.id(), null, 1, POPULAR_TAGS).items();
     }
 
