@@ -48,6 +48,8 @@ class NewcomerBrowserIT {
     private static final Path DUMP = Path.of("../../shared/data/se-dump/bicycles.meta.stackexchange.com")
             .toAbsolutePath()
             .normalize();
+    /** The "Hot questions" list in the sidebar (the "Linked" one has the same class). */
+    private static final String HOT = "//aside//section[h2[normalize-space(.)='Hot questions']]/ul";
     /** Questions in the bundled dump. */
     private static final int DUMP_QUESTIONS = 453;
 
@@ -86,7 +88,7 @@ class NewcomerBrowserIT {
                 reader.screenshot("newcomer-home-1280");
 
                 d.get(asked);
-                List<WebElement> hot = d.findElements(By.cssSelector(".sidebar .side-list li"));
+                List<WebElement> hot = d.findElements(By.xpath(HOT + "/li"));
                 assertEquals(10, hot.size(), "the hot sidebar lists ten questions");
             } catch (AssertionError | RuntimeException e) {
                 reader.evidence("newcomer-home-failure");
@@ -107,7 +109,7 @@ class NewcomerBrowserIT {
             try {
                 register(d, host, "bo");
                 d.get(base(host) + "/questions/" + otherQuestion(-1));
-                WebElement first = d.findElement(By.cssSelector(".sidebar .side-list li"));
+                WebElement first = d.findElement(By.xpath(HOT + "/li"));
                 int before = Integer.parseInt(first.findElement(By.cssSelector(".side-score"))
                         .getText()
                         .strip());
@@ -363,8 +365,7 @@ class NewcomerBrowserIT {
     }
 
     private static int sidebarScore(WebDriver d, long number) {
-        WebElement li = d.findElement(By.xpath(
-                "//aside//ul[contains(@class, 'side-list')]/li[a[contains(@href, '/questions/" + number + "/')]]"));
+        WebElement li = d.findElement(By.xpath(HOT + "/li[a[contains(@href, '/questions/" + number + "/')]]"));
         return Integer.parseInt(
                 li.findElement(By.cssSelector(".side-score")).getText().strip());
     }
