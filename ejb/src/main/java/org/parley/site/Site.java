@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.DynamicUpdate;
 import org.parley.rules.InvalidInputException;
 
@@ -62,6 +63,11 @@ public class Site {
 
     @Column(name = "next_user_number", nullable = false)
     private long nextUserNumber;
+
+    /** Whether posts show TeX math ($...$, $$...$$) typeset; a default keeps existing rows valid on update. */
+    @Column(name = "math_enabled", nullable = false)
+    @ColumnDefault("false")
+    private boolean math;
 
     protected Site() {}
 
@@ -142,7 +148,16 @@ public class Site {
     }
 
     public SiteInfo toInfo() {
-        return new SiteInfo(id, host, name, title, description);
+        return new SiteInfo(id, host, name, title, description, math);
+    }
+
+    /** Switches math rendering on or off for this site's posts. */
+    public void changeMath(boolean on) {
+        this.math = on;
+    }
+
+    public boolean isMath() {
+        return math;
     }
 
     public Long getId() {

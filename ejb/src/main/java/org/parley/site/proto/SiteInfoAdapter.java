@@ -12,8 +12,8 @@ import org.parley.site.SiteInfo;
 public class SiteInfoAdapter {
 
     @ProtoFactory
-    SiteInfo create(long id, String host, String name, String title, String description) {
-        return new SiteInfo(id, host, name, title, description);
+    SiteInfo create(long id, String host, String name, String title, String description, boolean math) {
+        return new SiteInfo(id, host, name, title, description, math);
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -39,5 +39,11 @@ public class SiteInfoAdapter {
     @ProtoField(5)
     String getDescription(SiteInfo s) {
         return s.description();
+    }
+
+    // Numbered 10, leaving 6-9 to other site settings added alongside (issue 15).
+    @ProtoField(number = 10, defaultValue = "false")
+    boolean getMath(SiteInfo s) {
+        return s.math();
     }
 }
