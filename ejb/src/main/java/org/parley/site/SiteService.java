@@ -112,7 +112,8 @@ public class SiteService {
             throw new org.parley.rules.NotFoundException("No such site.");
         }
         site.changeMath(on);
-        clearCacheOnCommit();
+        // Cached pages (the anonymous output cache keeps whole pages per site) were rendered with the old setting.
+        clearCacheOnCommit(() -> cache.clearWithPages(siteId));
         log.log(Level.INFO, "Math rendering {0} on site {1} by user {2}", new Object[] {
             on ? "on" : "off", site.getHost(), actor.userId()
         });
@@ -127,6 +128,10 @@ public class SiteService {
 
     /** Clears once the new site is visible to others; a lookup in between would cache it as missing. */
     private void clearCacheOnCommit() {
+        clearCacheOnCommit(cache::clear);
+    }
+
+    private void clearCacheOnCommit(Runnable clear) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -134,7 +139,7 @@ public class SiteService {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    cache.clear();
+                    clear.run();
                 }
             }
         });
