@@ -210,6 +210,38 @@ class ReadingBrowserIT {
     }
 
     @Test
+    void anAdminSwitchesMathOffAndOnAgain() throws Exception {
+        try (Browser browser = new Browser(1280, 1000)) {
+            WebDriver d = browser.driver();
+            String local = "http://localhost:" + Http.port();
+            d.get(local + "/users/login");
+            d.findElement(By.id("login-username")).sendKeys("admin");
+            d.findElement(By.id("login-password")).sendKeys(adminPassword());
+            d.findElement(By.id("login-submit")).click();
+            waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
+            By toggle = By.cssSelector("[aria-label='Math rendering on " + host + "']");
+            d.get(local + "/admin/sites");
+            assertEquals("On", d.findElement(toggle).getAttribute("value"), "the import found TeX and switched it on");
+            try {
+                d.findElement(toggle).click();
+                waitFor(d).until(x -> "Off".equals(x.findElement(toggle).getAttribute("value")));
+                assertEquals("false", d.findElement(toggle).getAttribute("aria-pressed"));
+                Http.Response page = Http.get(host, "/questions/1/why-must-the-state-psi-rangle-be-normalised");
+                assertTrue(page.body().contains("data-math=\"false\""), "the cached page was dropped");
+            } finally {
+                d.get(local + "/admin/sites");
+                if ("Off".equals(d.findElement(toggle).getAttribute("value"))) {
+                    d.findElement(toggle).click();
+                    waitFor(d).until(x -> "On".equals(x.findElement(toggle).getAttribute("value")));
+                }
+            }
+            assertTrue(Http.get(host, "/questions/1/why-must-the-state-psi-rangle-be-normalised")
+                    .body()
+                    .contains("data-math=\"true\""));
+        }
+    }
+
+    @Test
     void theSkipLinkTakesTheKeyboardToTheAnswers() throws Exception {
         try (Browser browser = new Browser(1280, 500)) {
             WebDriver d = browser.driver();
@@ -469,12 +501,16 @@ class ReadingBrowserIT {
         c.setRequestMethod(method);
         c.setRequestProperty("Host", "localhost:" + Http.port());
         c.setRequestProperty("Accept", "application/json");
-        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
-        String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        String password = adminPassword();
         c.setRequestProperty(
                 "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
         return c;
+    }
+
+    private static String adminPassword() throws IOException {
+        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     private static String read(HttpURLConnection c) throws IOException {
