@@ -183,7 +183,17 @@
     document.documentElement.setAttribute('data-code-highlighted', 'true');
   }
 
+  /** A code block wider than the column scrolls; keyboard users must be able to reach it to scroll it. */
+  function scrollable() {
+    document.querySelectorAll('#main .prose pre').forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute('tabindex')) {
+        pre.setAttribute('tabindex', '0');
+      }
+    });
+  }
+
   function start() {
+    scrollable();
     var blocks = Array.prototype.slice.call(document.querySelectorAll('#main .prose pre > code'));
     if (blocks.length) {
       stylesheet(settings.highlight + 'styles/a11y-light.min.css');
