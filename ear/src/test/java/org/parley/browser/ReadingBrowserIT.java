@@ -287,7 +287,9 @@ class ReadingBrowserIT {
                 browser.evidence("reading-axe-failure");
             }
         }
-        assertTrue(failures.isEmpty(), "Serious or critical axe-core violations:\n" + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                "Serious or critical axe-core violations, or skipped heading levels:\n" + String.join("\n", failures));
     }
 
     private static void check(WebDriver d, String path, String page, List<String> failures) {

@@ -14,7 +14,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Runs axe-core (the npm WebJar on the test classpath) on the page a browser shows and reports the serious and
- * critical violations, each with its rule, impact and the elements it found, so a failing test says what to fix.
+ * critical violations, and skipped heading levels (heading-order, "moderate" to axe but required of our pages),
+ * each with its rule, impact and the elements it found, so a failing test says what to fix.
  */
 public final class AxeCheck {
 
@@ -22,7 +23,7 @@ public final class AxeCheck {
 
     private AxeCheck() {}
 
-    /** The serious and critical violations on the current page, one line each (empty when there are none). */
+    /** The serious, critical and heading-order violations on the current page, one line each (empty when none). */
     @SuppressWarnings("unchecked")
     public static List<String> seriousViolations(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -32,7 +33,7 @@ public final class AxeCheck {
                 var done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']}).then(function (r) {
                   done(r.violations.filter(function (v) {
-                    return v.impact === 'serious' || v.impact === 'critical';
+                    return v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order';
                   }).map(function (v) {
                     return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(function (n) {
                       return n.target.join(' ') + ' -- ' + (n.failureSummary || '').replace(/\\s+/g, ' ');
