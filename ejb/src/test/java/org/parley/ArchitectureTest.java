@@ -42,6 +42,7 @@ class ArchitectureTest {
             "common",
             "rules",
             "markdown",
+            "diff",
             "metrics",
             "messaging",
             "analysis",

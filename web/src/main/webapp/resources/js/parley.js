@@ -70,3 +70,44 @@ window.Parley = {
     event.stopPropagation();
   }, true);
 }());
+
+/*
+ * Tag boxes, accessibility (issue 15): PrimeFaces renders the chosen tags as role="listbox" with role="option"
+ * tokens, next to a plain <li> holding the text field, which axe-core reports as critical (a listbox may hold only
+ * options; the listbox has no name; an <li> outside a list). The chosen tags are a plain list here: a named
+ * role="list" whose items are list items, the field a combobox inside one. New tokens are fixed as they appear.
+ */
+(function () {
+  'use strict';
+
+  function fix(list) {
+    if (list.getAttribute('role') !== 'list') {
+      list.setAttribute('role', 'list');
+      list.removeAttribute('aria-orientation');
+      list.setAttribute('aria-label', 'Chosen tags');
+    }
+    Array.prototype.forEach.call(list.children, function (item) {
+      item.removeAttribute('role');
+      item.removeAttribute('aria-selected');
+    });
+  }
+
+  function fixAll() {
+    document.querySelectorAll('[data-tag-input] .ui-autocomplete-multiple-container').forEach(function (list) {
+      fix(list);
+      if (!list.parleyObserved && window.MutationObserver) {
+        list.parleyObserved = true;
+        new MutationObserver(function () { fix(list); }).observe(list, {childList: true});
+      }
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', fixAll);
+  } else {
+    fixAll();
+  }
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', fixAll);
+  }
+}());

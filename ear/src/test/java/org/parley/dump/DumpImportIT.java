@@ -112,7 +112,7 @@ class DumpImportIT {
         assertTrue(question.body.contains("Write an Elevator Pitch / Tagline"), "linked duplicate");
         Reply revisions = call("GET", host, "/revisions/1", null, null);
         assertEquals(200, revisions.status);
-        assertTrue(revisions.body.contains("Initial body"));
+        assertTrue(revisions.body.contains("Revision 1"), "revisions are numbered");
         Reply profile = follow(host, "/users/2");
         assertTrue(profile.body.contains("Kevin Montrose"), "user kept by id");
         assertTrue(profile.body.contains("Autobiographer"), "badges on the profile");

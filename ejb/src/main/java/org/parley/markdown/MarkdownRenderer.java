@@ -27,6 +27,10 @@ public class MarkdownRenderer {
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]+");
     private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,30}");
+    /** Stack Exchange's code block classes on {@code pre}: {@code lang-java prettyprint-override} and the like. */
+    private static final Pattern PRE_CLASS =
+            Pattern.compile("(?:(?:lang-[A-Za-z0-9_+#.-]{1,30}|prettyprint-override|default|s-code-block)\\s*){1,4}");
+
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
     private static final Pattern SIZE = Pattern.compile("[0-9]{1,4}");
 
@@ -91,6 +95,9 @@ public class MarkdownRenderer {
             .allowAttributes("class")
             .matching(LANGUAGE_CLASS)
             .onElements("code")
+            .allowAttributes("class")
+            .matching(PRE_CLASS)
+            .onElements("pre")
             .allowAttributes("title")
             .onElements("abbr", "a", "img")
             .allowElements("a")
@@ -131,10 +138,25 @@ public class MarkdownRenderer {
 
     /** Renders Markdown (GFM tables, strikethrough, autolinks) and sanitises the result; null gives "". */
     public String toSafeHtml(String markdown) {
+        return toSafeHtml(markdown, false);
+    }
+
+    /**
+     * Renders Markdown and sanitises the result; null gives "". With {@code math} (a site that shows TeX), {@code
+     * $...$} and {@code $$...$$} spans pass through Markdown untouched (see {@link MathSpans}) for the browser to
+     * typeset. A {@code <!-- language: lang-x -->} hint (or {@code language-all}) before a code block names its
+     * language for highlighting, as on Stack Exchange.
+     */
+    public String toSafeHtml(String markdown, boolean math) {
         if (markdown == null || markdown.isEmpty()) {
             return "";
         }
-        return sanitize(renderer.render(parser.parse(markdown)));
+        if (!math) {
+            return sanitize(renderer.render(CodeLanguageHints.apply(parser.parse(markdown))));
+        }
+        MathSpans.Protected p = MathSpans.protect(markdown);
+        String html = renderer.render(CodeLanguageHints.apply(parser.parse(p.markdown())));
+        return sanitize(MathSpans.restore(html, p.spans()));
     }
 
     /** Sanitises HTML (e.g. an imported body) with the same policy as {@link #toSafeHtml}; null gives "". */

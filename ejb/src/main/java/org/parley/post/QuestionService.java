@@ -160,9 +160,9 @@ public class QuestionService {
         String checkedTitle = Question.checkTitle(title);
         String body = Post.checkBody(bodyMarkdown);
         List<String> names = checkTagCount(TagNames.parseAll(tags));
-        String html = markdown.toSafeHtml(body);
 
         Site site = posts.lockSite(actor.siteId());
+        String html = markdown.toSafeHtml(body, site.isMath());
         User owner = users.acting(actor, "Log in to ask a question.");
         Question question = new Question(
                 site,
@@ -192,9 +192,9 @@ public class QuestionService {
             throw new NotAllowedException("Log in to answer.");
         }
         String body = Post.checkBody(bodyMarkdown);
-        String html = markdown.toSafeHtml(body);
 
         Site site = posts.lockSite(actor.siteId());
+        String html = markdown.toSafeHtml(body, site.isMath());
         if (!(posts.lock(site.getId(), questionNumber) instanceof Question question)) {
             throw new NotFoundException("No such question.");
         }
@@ -246,15 +246,15 @@ public class QuestionService {
         if (post instanceof Question question) {
             String checkedTitle = Question.checkTitle(title);
             List<String> names = checkTagCount(TagNames.parseAll(tags));
-            String html = markdown.toSafeHtml(body);
             // The site lock serialises tag creation and tag counts with asking.
             Site site = posts.lockSite(actor.siteId());
+            String html = markdown.toSafeHtml(body, site.isMath());
             posts.relock(question);
             question.edit(checkedTitle, body, html, this.tags.findOrCreate(site, names), now);
             question.touch(posts.nextRowVersion());
         } else {
             Answer answer = (Answer) post;
-            String html = markdown.toSafeHtml(body);
+            String html = markdown.toSafeHtml(body, post.getSite().isMath());
             posts.relock(answer);
             Question question = answer.getQuestion();
             posts.relock(question);

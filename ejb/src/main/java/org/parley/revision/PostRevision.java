@@ -113,45 +113,4 @@ public class PostRevision implements Serializable {
     public String getContentLicense() {
         return contentLicense;
     }
-
-    /** What happened, in words, e.g. "Edit body" or "Post closed". */
-    public String getKind() {
-        return switch (historyTypeId) {
-            case 1 -> "Initial title";
-            case 2 -> "Initial body";
-            case 3 -> "Initial tags";
-            case 4 -> "Edit title";
-            case 5 -> "Edit body";
-            case 6 -> "Edit tags";
-            case 7 -> "Rollback title";
-            case 8 -> "Rollback body";
-            case 9 -> "Rollback tags";
-            case 10 -> "Post closed";
-            case 11 -> "Post reopened";
-            case 12 -> "Post deleted";
-            case 13 -> "Post undeleted";
-            case 14 -> "Post locked";
-            case 15 -> "Post unlocked";
-            case 16 -> "Community owned";
-            case 17 -> "Post migrated";
-            case 18 -> "Question merged";
-            case 19 -> "Question protected";
-            case 20 -> "Question unprotected";
-            case 24 -> "Suggested edit applied";
-            case 25 -> "Post tweeted";
-            case 33 -> "Post notice added";
-            case 34 -> "Post notice removed";
-            case 35, 36 -> "Post migrated";
-            case 37, 38 -> "Post merged";
-            case 50 -> "Bumped by Community";
-            case 52 -> "Question became hot";
-            case 53 -> "Question removed from hot";
-            default -> "History event " + historyTypeId;
-        };
-    }
-
-    /** Whether the text is a body (rendered as HTML after sanitising) rather than a title or tags. */
-    public boolean isBody() {
-        return historyTypeId == 2 || historyTypeId == 5 || historyTypeId == 8;
-    }
 }

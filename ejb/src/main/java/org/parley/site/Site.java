@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.DynamicUpdate;
 import org.parley.rules.InvalidInputException;
 
@@ -97,6 +98,11 @@ public class Site {
 
     @Column(name = "next_user_number", nullable = false)
     private long nextUserNumber;
+
+    /** Whether posts show TeX math ($...$, $$...$$) typeset; a default keeps existing rows valid on update. */
+    @Column(name = "math_enabled", nullable = false)
+    @ColumnDefault("false")
+    private boolean math;
 
     protected Site() {}
 
@@ -250,7 +256,16 @@ public class Site {
     }
 
     public SiteInfo toInfo() {
-        return new SiteInfo(id, host, name, title, description, getLanguage(), sourceHost, List.copyOf(aliases));
+        return new SiteInfo(id, host, name, title, description, getLanguage(), sourceHost, List.copyOf(aliases), math);
+    }
+
+    /** Switches math rendering on or off for this site's posts. */
+    public void changeMath(boolean on) {
+        this.math = on;
+    }
+
+    public boolean isMath() {
+        return math;
     }
 
     public Long getId() {

@@ -34,6 +34,14 @@ public class SiteCache {
                 () -> loader.apply(host).orElse(null)));
     }
 
+    /**
+     * Forgets every lookup, and every cached page and list of site {@code siteId}, on every server: after a setting
+     * that changes how its pages render (math) changed.
+     */
+    public void clearWithPages(long siteId) {
+        cache.invalidate(Scope.sites(), Scope.lists(siteId));
+    }
+
     /** Forgets every lookup on every server, e.g. after a site was created. */
     public void clear() {
         cache.invalidate(Scope.sites());

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param sourceHost for a site imported from Stack Exchange, the host it came from ({@code beer.stackexchange.com}),
  *     whose question links in posts point here instead; null for others
  * @param aliases further host names the site answers on, besides {@code host}
+ * @param math whether the site's posts show TeX math typeset (pages then load KaTeX)
  */
 public record SiteInfo(
         long id,
@@ -21,7 +22,8 @@ public record SiteInfo(
         String description,
         String language,
         String sourceHost,
-        List<String> aliases)
+        List<String> aliases,
+        boolean math)
         implements Serializable {
 
     public SiteInfo {
@@ -30,8 +32,8 @@ public record SiteInfo(
         Objects.requireNonNull(host, "host");
     }
 
-    /** A site in the default language, not imported, without aliases. */
+    /** A site in the default language, not imported, without aliases or math rendering. */
     public SiteInfo(long id, String host, String name, String title, String description) {
-        this(id, host, name, title, description, null, null, List.of());
+        this(id, host, name, title, description, null, null, List.of(), false);
     }
 }

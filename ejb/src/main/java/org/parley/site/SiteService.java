@@ -167,8 +167,42 @@ public class SiteService {
         return site.toInfo();
     }
 
+    /**
+     * Switches math rendering (TeX between {@code $...$} and {@code $$...$$}) on or off for a site. Only admins may.
+     * Posts saved from now on protect their math from Markdown; pages load KaTeX only where the site has it on.
+     *
+     * @throws NotAllowedException when {@code actor} is null or not an admin
+     * @throws org.parley.rules.NotFoundException when there is no such site
+     */
+    public SiteInfo changeMath(Actor actor, long siteId, boolean on) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only admins can change a site's settings.");
+        }
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
+            throw new org.parley.rules.NotFoundException("No such site.");
+        }
+        site.changeMath(on);
+        // Cached pages (the anonymous output cache keeps whole pages per site) were rendered with the old setting.
+        clearCacheOnCommit(() -> cache.clearWithPages(siteId));
+        log.log(Level.INFO, "Math rendering {0} on site {1} by user {2}", new Object[] {
+            on ? "on" : "off", site.getHost(), actor.userId()
+        });
+        return site.toInfo();
+    }
+
+    /** Whether the site's posts show TeX math; false for an unknown site. */
+    public boolean mathEnabled(long siteId) {
+        Site site = em.find(Site.class, siteId);
+        return site != null && site.isMath();
+    }
+
     /** Clears once the new site is visible to others; a lookup in between would cache it as missing. */
     private void clearCacheOnCommit() {
+        clearCacheOnCommit(cache::clear);
+    }
+
+    private void clearCacheOnCommit(Runnable clear) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -176,7 +210,7 @@ public class SiteService {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    cache.clear();
+                    clear.run();
                 }
             }
         });

@@ -55,6 +55,8 @@ class MarshallingTest {
         assertEquals(summary, roundTrip(summary));
         SiteInfo site = new SiteInfo(4, "bicycles.localhost", "bicycles", "Bicycles", "");
         assertEquals(site, roundTrip(site));
+        SiteInfo math = new SiteInfo(5, "qc.localhost", "qc", "Quantum", "", "en", null, List.of(), true);
+        assertEquals(math, roundTrip(math), "the math setting travels too");
         assertEquals("<div>fragment</div>", roundTrip("<div>fragment</div>"));
 
         CachedPage page = new CachedPage("text/html;charset=UTF-8", new byte[] {1, 2, 3}, "\"abc\"", 1234L);

@@ -1,6 +1,7 @@
 package org.parley.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,5 +78,24 @@ class SiteServiceH2Test {
         assertEquals(
                 List.of("a.localhost"),
                 h2.tx(sites::list).stream().map(SiteInfo::host).toList());
+    }
+
+    @Test
+    void onlyAdminsSwitchMathAndTheCachedSiteFollows() {
+        SiteInfo site = h2.tx(() -> sites.ensureSite("qc.localhost", "qc", "Quantum", ""));
+        assertFalse(h2.tx(() -> sites.findByHost("qc.localhost")).orElseThrow().math(), "off for a new site");
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.MODERATOR), site.id(), true)));
+        assertThrows(
+                org.parley.rules.NotFoundException.class,
+                () -> h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), 999_999, true)));
+
+        assertTrue(h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), site.id(), true))
+                .math());
+        assertTrue(h2.tx(() -> sites.findByHost("qc.localhost")).orElseThrow().math(), "the cache was cleared");
+        assertTrue(h2.tx(() -> sites.mathEnabled(site.id())));
+        h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), site.id(), false));
+        assertFalse(h2.tx(() -> sites.mathEnabled(site.id())));
     }
 }

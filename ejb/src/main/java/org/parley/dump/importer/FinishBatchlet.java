@@ -13,7 +13,8 @@ import org.parley.cache.SharedCache;
 
 /**
  * The last step: moves the site's number counters past the highest imported post and user numbers (so new posts
- * and users never take an imported number), recounts the tags' questions, drops the site's cached lists, and marks
+ * and users never take an imported number), recounts the tags' questions, switches math rendering on when the posts
+ * use TeX, drops the site's cached lists, and marks
  * the import completed. The tag engine picks the new questions up by their row versions (or reads the new site on
  * first use).
  */
@@ -41,6 +42,9 @@ public class FinishBatchlet extends AbstractBatchlet {
         long siteId = records.find(importId).getSiteId();
         try (Connection c = db.connection()) {
             ImportSteps.finishSite(c, siteId);
+            if (ImportSteps.detectMath(c, siteId)) {
+                log.log(Level.INFO, "Import {0}: the posts use TeX math; math rendering is on for the site", importId);
+            }
         } catch (Exception e) {
             records.failed(importId, "Finishing the import failed: " + e);
             throw e;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.parley.markdown.MathSpans;
 
 /** The set-based last step of an import, on the caller's connection: finishing the site. */
 final class ImportSteps {
@@ -35,6 +36,47 @@ final class ImportSteps {
             st.setLong(1, siteId);
             st.executeUpdate();
         }
+    }
+
+    /** Posts sampled to tell whether a site writes TeX math. */
+    static final int MATH_SAMPLE = 5_000;
+
+    /**
+     * Switches math rendering on for a site whose posts use TeX (the quantum computing or mathematics kind of site):
+     * at least 3 of the first {@value #MATH_SAMPLE} posts, and at least 1 in 20 of them, look like TeX (see {@link
+     * MathSpans#looksLikeTex}). Never switches it off: an admin may have switched it on.
+     *
+     * @return whether the site's posts look like they use math
+     */
+    static boolean detectMath(Connection c, long siteId) throws SQLException {
+        int sampled = 0;
+        int withMath = 0;
+        try (PreparedStatement st = c.prepareStatement("select body_html from post where site_id = ? order by id")) {
+            st.setMaxRows(MATH_SAMPLE);
+            st.setLong(1, siteId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sampled++;
+                    if (MathSpans.looksLikeTex(rs.getString(1))) {
+                        withMath++;
+                    }
+                }
+            }
+        }
+        boolean math = usesMath(withMath, sampled);
+        if (math) {
+            try (PreparedStatement st = c.prepareStatement("update site set math_enabled = ? where id = ?")) {
+                st.setBoolean(1, true);
+                st.setLong(2, siteId);
+                st.executeUpdate();
+            }
+        }
+        return math;
+    }
+
+    /** The threshold of {@link #detectMath}: a few posts with TeX are a quote or a joke, a steady share is a habit. */
+    static boolean usesMath(int withMath, int sampled) {
+        return withMath >= 3 && withMath * 20L >= sampled;
     }
 
     private static long max(Connection c, String sql, long siteId) throws SQLException {

@@ -22,8 +22,9 @@ public class SiteInfoAdapter {
             String description,
             String language,
             String sourceHost,
-            List<String> aliases) {
-        return new SiteInfo(id, host, name, title, description, language, sourceHost, aliases);
+            List<String> aliases,
+            boolean math) {
+        return new SiteInfo(id, host, name, title, description, language, sourceHost, aliases, math);
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -64,5 +65,11 @@ public class SiteInfoAdapter {
     @ProtoField(number = 8, collectionImplementation = ArrayList.class)
     List<String> getAliases(SiteInfo s) {
         return s.aliases();
+    }
+
+    // Numbered 10 (9 is free).
+    @ProtoField(number = 10, defaultValue = "false")
+    boolean getMath(SiteInfo s) {
+        return s.math();
     }
 }

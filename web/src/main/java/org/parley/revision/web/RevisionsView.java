@@ -4,14 +4,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import org.parley.markdown.MarkdownRenderer;
-import org.parley.revision.PostRevision;
+import org.parley.revision.RevisionPage;
 import org.parley.revision.RevisionService;
 import org.parley.rules.NotFoundException;
 import org.parley.site.web.CurrentSite;
 
-/** The revisions page of a post ({@code /revisions/{number}}): its history, oldest first. */
+/**
+ * The revisions page of a post ({@code /revisions/{number}}): its numbered revisions with word diffs and rendered
+ * bodies, and its moderation events in words, newest first, with a link back to the post.
+ */
 @Named
 @ViewScoped
 public class RevisionsView implements Serializable {
@@ -22,13 +23,10 @@ public class RevisionsView implements Serializable {
     private RevisionService revisions;
 
     @Inject
-    private MarkdownRenderer markdown;
-
-    @Inject
     private CurrentSite site;
 
     private String n;
-    private List<PostRevision> list;
+    private RevisionPage page;
 
     public void load() {
         long number;
@@ -37,19 +35,11 @@ public class RevisionsView implements Serializable {
         } catch (NumberFormatException | NullPointerException e) {
             throw new NotFoundException("No such post.");
         }
-        list = revisions.listByPost(site.id(), number);
-        if (list.isEmpty()) {
-            throw new NotFoundException("This post has no recorded revisions.");
-        }
+        page = revisions.page(site.id(), number);
     }
 
-    /** A body revision as sanitised HTML (dumps store bodies as HTML). */
-    public String html(PostRevision r) {
-        return markdown.sanitize(r.getText());
-    }
-
-    public List<PostRevision> getList() {
-        return list;
+    public RevisionPage getPage() {
+        return page;
     }
 
     public String getN() {

@@ -164,6 +164,25 @@ public class AdminSitesView implements Serializable {
         faces.getExternalContext().redirect(links.adminSites());
     }
 
+    /** Switches math rendering for a site (issue 15); the service checks that the viewer is an admin. */
+    public void toggleMath(long siteId) throws IOException {
+        boolean on = all.stream()
+                .filter(s -> s.id() == siteId)
+                .findFirst()
+                .map(s -> !s.math())
+                .orElse(true);
+        SiteInfo changed = sites.changeMath(viewer.actor(), siteId, on);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(
+                null,
+                new FacesMessage(
+                        FacesMessage.SEVERITY_INFO,
+                        "Math rendering is " + (changed.math() ? "on" : "off") + " for " + changed.host() + ".",
+                        null));
+        faces.getExternalContext().redirect(links.adminSites());
+    }
+
     public List<SiteInfo> getAll() {
         return all;
     }
