@@ -23,8 +23,8 @@ import java.util.Set;
  * input gets the message (it is not marked invalid: the rule ran after the model was updated, and an invalid input
  * would render empty instead of what was typed; forms.js sets {@code aria-invalid}); its message element is the {@code h:message} whose id is the input's
  * plus {@code -error}, and the form's summary is the element with the form's id plus {@code -errors} (see
- * {@code WEB-INF/includes/form-errors.xhtml}). A message that names no field, or a field no submitted input matches,
- * is for the whole form. In an ajax request the message elements and summaries of the submitted forms are added to
+ * {@code WEB-INF/includes/form-errors.xhtml}). A message that names no field, or a field no submitted input matches
+ * or whose input has no message element, is for the whole form (its summary, or the layout's toast). In an ajax request the message elements and summaries of the submitted forms are added to
  * what is rendered, so that messages appear, and old ones go, whatever the button updates.
  */
 final class FieldMessages {
@@ -44,7 +44,8 @@ final class FieldMessages {
         for (Problem problem : problems) {
             Input input = problem.field() == null ? null : match(inputs, problem.field());
             FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.message(), problem.message());
-            if (input == null) {
+            // A form without a message element for that input (not converted yet) shows it as the form's message.
+            if (input == null || !exists(context, input.clientId() + "-error")) {
                 context.addMessage(null, message);
             } else {
                 context.addMessage(input.clientId(), message);
