@@ -28,48 +28,8 @@ window.Parley = {
   }
 };
 
-/*
- * Tag boxes (a PrimeFaces multiple autocomplete inside an element with data-tag-input="widgetVar"): Enter, space or
- * comma turn what is typed into a tag, exactly as typed, unless the user picked a suggestion with the arrow keys.
- * PrimeFaces alone would either pick the first suggestion or, while suggestions are open, ignore Enter.
- */
-(function () {
-  'use strict';
 
-  document.addEventListener('keydown', function (event) {
-    var input = event.target;
-    if (!input || input.tagName !== 'INPUT' || !input.closest) {
-      return;
-    }
-    var box = input.closest('[data-tag-input]');
-    var key = event.key;
-    if (!box || (key !== 'Enter' && key !== ' ' && key !== ',')) {
-      return;
-    }
-    var widget = window.PF ? window.PF(box.getAttribute('data-tag-input')) : null;
-    if (!widget || typeof widget.addItem !== 'function') {
-      return;
-    }
-    var open = widget.panel && widget.panel.is(':visible');
-    var picked = open && widget.items && widget.items.filter('.ui-state-highlight').length > 0;
-    if (picked && key === 'Enter') {
-      return; // PrimeFaces adds the highlighted suggestion
-    }
-    var value = input.value.trim().replace(/,+$/, '').toLowerCase();
-    if (value) {
-      widget.addItem(value);
-    }
-    if (widget.timeout) {
-      widget.deleteTimeout();
-    }
-    if (open) {
-      widget.hide();
-    }
-    // Never let Enter in the tag box submit the form half-filled.
-    event.preventDefault();
-    event.stopPropagation();
-  }, true);
-}());
+/* Tag boxes, error marking and character counts live in forms.js, loaded by the pages with forms. */
 
 /*
  * Tag boxes, accessibility (issue 15): PrimeFaces renders the chosen tags as role="listbox" with role="option"

@@ -123,8 +123,8 @@ public final class TagExpression implements Serializable {
             throw new InvalidInputException("A \"-\" must come right before a tag, as in -python.");
         }
         if (!Tag.isValidName(name)) {
-            throw new InvalidInputException("\"" + name + "\" is not a tag name: tags use 1 to " + Tag.MAX_NAME
-                    + " lower-case letters, digits or + # . -");
+            throw new InvalidInputException("\"" + name + "\" is not a tag name: tags use 1 to " + Tag.MAX_NAME + " of "
+                    + Tag.NAME_CHARACTERS_TEXT + ".");
         }
         return new Term(name, negated);
     }

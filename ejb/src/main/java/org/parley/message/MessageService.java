@@ -12,6 +12,7 @@ import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.common.Paging;
 import org.parley.markdown.MarkdownRenderer;
+import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
@@ -55,9 +56,16 @@ public class MessageService {
      */
     public SentMessage send(Actor sender, String to, String body) {
         User from = users.acting(sender, LOG_IN);
-        if (to == null || to.isBlank()) {
-            throw new InvalidInputException("Say who the message is for.");
-        }
+        // Both fields checked first, so that a form shows both problems at once.
+        FieldChecks checks = new FieldChecks();
+        checks.field("to", () -> {
+            if (to == null || to.isBlank()) {
+                throw new InvalidInputException("Say who the message is for.");
+            }
+            return to;
+        });
+        checks.field("body", () -> MessageRules.checkBody(body));
+        checks.done();
         User recipient = findUser(sender.siteId(), to);
         return send(from, recipient, body);
     }
@@ -76,9 +84,11 @@ public class MessageService {
 
     private SentMessage send(User from, User recipient, String body) {
         if (from.isSameAs(recipient)) {
-            throw new InvalidInputException("You cannot send a message to yourself.");
+            throw new InvalidInputException("to", "You cannot send a message to yourself.");
         }
-        String checked = MessageRules.checkBody(body);
+        FieldChecks checks = new FieldChecks();
+        String checked = checks.field("body", () -> MessageRules.checkBody(body));
+        checks.done();
         if (isBlocked(recipient.getId(), from.getId())) {
             throw new NotAllowedException(recipient.getDisplayName() + " does not accept messages from you.");
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.parley.common.Actor;
+import org.parley.rules.FieldChecks;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
@@ -34,11 +35,13 @@ public class CommentService {
      *
      * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to comment.")
      * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
-     * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters
+     * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters (field {@code text})
      */
     public CommentView comment(Actor actor, long postNumber, String text) {
         User owner = users.acting(actor, "Log in to comment.");
-        String checked = Comment.checkText(text);
+        FieldChecks checks = new FieldChecks();
+        String checked = checks.field("text", () -> Comment.checkText(text));
+        checks.done();
         Post post = posts.lock(actor.siteId(), postNumber);
         Comment comment = new Comment(post, owner, checked, Instant.now());
         em.persist(comment);

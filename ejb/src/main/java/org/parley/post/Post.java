@@ -151,11 +151,13 @@ public abstract class Post {
     }
 
     /**
-     * @return the body with surrounding white space removed
+     * @return the body with surrounding white space removed and line breaks as {@code \n} (a browser posts a textarea's
+     *     line breaks as {@code \r\n}; counted as one character, as the editor's live count shows them)
      * @throws InvalidInputException unless it is {@value #MIN_BODY}..{@value #MAX_BODY} characters
      */
     public static String checkBody(String bodyMarkdown) {
-        String body = bodyMarkdown == null ? "" : bodyMarkdown.strip();
+        String body =
+                bodyMarkdown == null ? "" : bodyMarkdown.replace("\r\n", "\n").strip();
         if (body.length() < MIN_BODY) {
             throw new InvalidInputException("The body must be at least " + MIN_BODY + " characters.");
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.common.Actor;
 import org.parley.markdown.MarkdownRenderer;
+import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
@@ -151,15 +152,17 @@ public class QuestionService {
      *
      * @throws NotAllowedException when {@code actor} is null ("Log in to ask a question.")
      * @throws InvalidInputException when the title is not 15..150 characters, the body not 30..30000, or there are
-     *     not 1..5 valid tags
+     *     not 1..5 valid tags: one problem per field ({@code title}, {@code body}, {@code tags}), all of them at once
      */
     public QuestionSummary ask(Actor actor, String title, String bodyMarkdown, List<String> tags) {
         if (actor == null) {
             throw new NotAllowedException("Log in to ask a question.");
         }
-        String checkedTitle = Question.checkTitle(title);
-        String body = Post.checkBody(bodyMarkdown);
-        List<String> names = checkTagCount(TagNames.parseAll(tags));
+        FieldChecks checks = new FieldChecks();
+        String checkedTitle = checks.field("title", () -> Question.checkTitle(title));
+        String body = checks.field("body", () -> Post.checkBody(bodyMarkdown));
+        List<String> names = checks.field("tags", () -> checkTagCount(TagNames.parseAll(tags)));
+        checks.done();
 
         Site site = posts.lockSite(actor.siteId());
         String html = markdown.toSafeHtml(body, site.isMath());
@@ -185,13 +188,15 @@ public class QuestionService {
      * @return the new answer's number
      * @throws NotAllowedException when {@code actor} is null or the question is closed
      * @throws NotFoundException when there is no such question
-     * @throws InvalidInputException when the body is not 30..30000 characters
+     * @throws InvalidInputException when the body is not 30..30000 characters (field {@code body})
      */
     public long answer(Actor actor, long questionNumber, String bodyMarkdown) {
         if (actor == null) {
             throw new NotAllowedException("Log in to answer.");
         }
-        String body = Post.checkBody(bodyMarkdown);
+        FieldChecks checks = new FieldChecks();
+        String body = checks.field("body", () -> Post.checkBody(bodyMarkdown));
+        checks.done();
 
         Site site = posts.lockSite(actor.siteId());
         String html = markdown.toSafeHtml(body, site.isMath());
@@ -241,11 +246,14 @@ public class QuestionService {
         User editor = users.acting(actor, "Log in to edit.");
         Post post = posts.find(actor.siteId(), postNumber);
         requireEditable(post, editor);
-        String body = Post.checkBody(bodyMarkdown);
+        FieldChecks checks = new FieldChecks();
+        String checkedTitle = post instanceof Question ? checks.field("title", () -> Question.checkTitle(title)) : null;
+        String body = checks.field("body", () -> Post.checkBody(bodyMarkdown));
+        List<String> names =
+                post instanceof Question ? checks.field("tags", () -> checkTagCount(TagNames.parseAll(tags))) : null;
+        checks.done();
         Instant now = Instant.now();
         if (post instanceof Question question) {
-            String checkedTitle = Question.checkTitle(title);
-            List<String> names = checkTagCount(TagNames.parseAll(tags));
             // The site lock serialises tag creation and tag counts with asking.
             Site site = posts.lockSite(actor.siteId());
             String html = markdown.toSafeHtml(body, site.isMath());
@@ -323,7 +331,8 @@ public class QuestionService {
             throw new InvalidInputException("Add at least one tag.");
         }
         if (names.size() > Question.MAX_TAGS) {
-            throw new InvalidInputException("Use at most " + Question.MAX_TAGS + " tags.");
+            throw new InvalidInputException("A question has at most " + Question.MAX_TAGS + " tags; this one has "
+                    + names.size() + ": " + String.join(", ", names) + ".");
         }
         return names;
     }

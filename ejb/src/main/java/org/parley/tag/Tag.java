@@ -43,7 +43,16 @@ public class Tag {
 
     public static final int MAX_NAME = 35;
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9+#.-]{1," + MAX_NAME + "}");
+    /**
+     * The characters a tag name may use, as a regular-expression character class that Java and JavaScript read alike:
+     * the tag box on the ask and edit pages checks what is typed with this very class.
+     */
+    public static final String NAME_CHARACTERS = "[a-z0-9+#.-]";
+
+    /** {@link #NAME_CHARACTERS} in words, for messages. */
+    public static final String NAME_CHARACTERS_TEXT = "a–z, 0–9, + # . -";
+
+    private static final Pattern NAME = Pattern.compile(NAME_CHARACTERS + "{1," + MAX_NAME + "}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tag_id")
@@ -83,13 +92,24 @@ public class Tag {
      */
     public static String checkName(String name) {
         if (!isValidName(name)) {
-            throw new InvalidInputException("The tag \""
-                    + name
-                    + "\" is not valid: use 1 to "
-                    + MAX_NAME
-                    + " lower-case letters, digits or + # . -");
+            throw new InvalidInputException(invalidNameMessage(name));
         }
         return name;
+    }
+
+    /** What is wrong with a tag name {@link #isValidName} refuses, and what is allowed. */
+    public static String invalidNameMessage(String name) {
+        if (name == null || name.isEmpty()) {
+            return "A tag needs at least one character.";
+        }
+        if (name.length() > MAX_NAME) {
+            return "The tag \"" + name + "\" is too long: at most " + MAX_NAME + " characters.";
+        }
+        if (name.chars().anyMatch(Character::isWhitespace)) {
+            return "The tag \"" + name + "\" has a space: tags use " + NAME_CHARACTERS_TEXT
+                    + ", so join words with -, as in " + name.strip().replaceAll("\\s+", "-") + ".";
+        }
+        return "The tag \"" + name + "\" is not valid: tags use only " + NAME_CHARACTERS_TEXT + ".";
     }
 
     /** One more question carries this tag. */

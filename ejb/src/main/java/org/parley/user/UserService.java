@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.parley.common.Actor;
 import org.parley.common.Role;
 import org.parley.rules.ConflictException;
+import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.Site;
@@ -82,14 +83,20 @@ public class UserService {
     /**
      * Creates a user with any role, for seeding and admin tools; same validation as {@link #register}.
      *
-     * @throws InvalidInputException for a malformed username, display name or password, or a null role
+     * @throws InvalidInputException for a malformed username, display name or password (fields {@code username},
+     *     {@code display}, {@code password}, all problems at once), or a null role
      * @throws ConflictException when the username is taken on this site
      * @throws NotFoundException when the site does not exist
      */
     public UserRef createUser(long siteId, String username, String displayName, String password, Role role) {
-        String name = User.checkUsername(username);
-        String display = User.checkDisplayName(displayName);
-        User.checkPassword(password);
+        FieldChecks checks = new FieldChecks();
+        String name = checks.field("username", () -> User.checkUsername(username));
+        String display = checks.field("display", () -> User.checkDisplayName(displayName));
+        checks.field("password", () -> {
+            User.checkPassword(password);
+            return password;
+        });
+        checks.done();
         if (role == null) {
             throw new InvalidInputException("A role is required.");
         }
@@ -100,7 +107,7 @@ public class UserService {
         }
         // Checked with the site row locked, so two registrations of one name cannot both pass.
         if (users.findByUsername(siteId, name).isPresent()) {
-            throw new ConflictException("The username \"" + name + "\" is taken.");
+            throw new ConflictException("username", "The username \"" + name + "\" is taken.");
         }
         User user = new User(site, site.takeUserNumber(), name, display, hash, role, Instant.now());
         em.persist(user);

@@ -38,6 +38,9 @@ class QuestionRulesTest {
         assertThrows(InvalidInputException.class, () -> Post.checkBody(null));
         assertEquals(30_000, Post.checkBody("x".repeat(30_000)).length());
         assertThrows(InvalidInputException.class, () -> Post.checkBody("x".repeat(30_001)));
+        // A browser posts line breaks as CR LF; each counts as one character, as the editor's count shows it.
+        String lines = "x\n".repeat(15_000);
+        assertEquals(lines.strip(), Post.checkBody(lines.replace("\n", "\r\n")));
     }
 
     @Test

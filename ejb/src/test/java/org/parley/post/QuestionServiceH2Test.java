@@ -323,6 +323,22 @@ class QuestionServiceH2Test {
     }
 
     @Test
+    void everyBadFieldIsReportedAtOnceUnderItsName() {
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> questions.ask(asker, "Too short?", "short", List.of("a", "b", "c", "d", "e", "f"))));
+        assertEquals(
+                List.of("title", "body", "tags"),
+                e.problems().stream().map(InvalidInputException::field).toList());
+        assertTrue(e.problems().get(2).getMessage().contains("at most 5 tags"), e.getMessage());
+        InvalidInputException accented = assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> questions.ask(asker, "A long enough title for a question?", BODY, List.of("café"))));
+        assertEquals("tags", accented.field());
+        assertTrue(accented.getMessage().contains("a–z, 0–9, + # . -"), accented.getMessage());
+    }
+
+    @Test
     void badInputIsRejectedWithAMessageAndNothingIsStored() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ask(asker, "Too short?", "gears"));
         assertFalse(e.getMessage().isBlank());

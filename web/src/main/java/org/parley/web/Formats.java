@@ -74,6 +74,11 @@ public class Formats {
         return String.format(Locale.ROOT, "%.1fm", n / 1_000_000.0).replace(".0m", "m");
     }
 
+    /** 30,000: a whole number with thousands separators, as limits and character counts are shown. */
+    public String number(long n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
+    }
+
     /** "1 answer", "3 answers". */
     public String plural(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);

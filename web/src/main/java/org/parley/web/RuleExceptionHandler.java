@@ -1,6 +1,5 @@
 package org.parley.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -11,6 +10,7 @@ import jakarta.faces.event.PhaseId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.rules.ConflictException;
@@ -22,8 +22,9 @@ import org.parley.rules.NotFoundException;
  * Turns the domain rules' exceptions into what a person should see, so that view beans need no try/catch:
  *
  * <ul>
- *   <li>in an ajax request, or for bad input and conflicts in any request: the exception's message as an error
- *       message (the layout's growl shows it) and the page re-rendered, nothing else changed;
+ *   <li>in an ajax request, or for bad input and conflicts in any request: each of the exception's problems as an
+ *       error message next to the field it names ({@link FieldMessages}), or for the whole form when it names none,
+ *       and the page re-rendered, nothing else changed;
  *   <li>a missing thing or a refusal on a full page request: HTTP 404 or 403 and the matching error page;
  *   <li>a form posted after its view expired: a fresh GET of the page it came from.
  * </ul>
@@ -64,7 +65,7 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
         boolean message = ajax || rule instanceof InvalidInputException || rule instanceof ConflictException;
         if (message && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
             log.log(Level.FINE, "Refused: {0}", rule.getMessage());
-            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), null));
+            FieldMessages.show(context, problems(rule));
             context.validationFailed();
             context.renderResponse();
             return;
@@ -85,6 +86,17 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
             throw new UncheckedIOException(e);
         }
         context.responseComplete();
+    }
+
+    /** Each problem of a rule exception as (field or null, message). */
+    private static List<FieldMessages.Problem> problems(RuntimeException rule) {
+        if (rule instanceof InvalidInputException invalid) {
+            return invalid.problems().stream()
+                    .map(p -> new FieldMessages.Problem(p.field(), p.getMessage()))
+                    .toList();
+        }
+        String field = rule instanceof ConflictException conflict ? conflict.field() : null;
+        return List.of(new FieldMessages.Problem(field, rule.getMessage()));
     }
 
     /** Sends the browser back to the page the expired form was on (same site), or home. */

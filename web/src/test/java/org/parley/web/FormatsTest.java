@@ -36,4 +36,10 @@ class FormatsTest {
         assertEquals("1 answer", fmt.plural(1, "answer", "answers"));
         assertEquals("0 answers", fmt.plural(0, "answer", "answers"));
     }
+
+    @Test
+    void numbersWithThousandsSeparators() {
+        assertEquals("30,000", fmt.number(30_000));
+        assertEquals("12", fmt.number(12));
+    }
 }

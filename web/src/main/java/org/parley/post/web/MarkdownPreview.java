@@ -1,24 +1,48 @@
 package org.parley.post.web;
 
 import java.io.Serializable;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Objects;
 import org.parley.markdown.MarkdownRenderer;
+import org.parley.post.Post;
 
 /**
  * The live preview under a Markdown editor: the same renderer and sanitiser the server uses when the post is saved,
- * so what the preview shows is what the page will show. Renders again only when the text changed.
+ * so what the preview shows is what the page will show. Renders again only when the text changed, and never more than
+ * the {@link Post#MAX_BODY} characters a post may have: past that it says where it stopped (the form refuses the post
+ * with a message next to the body).
  */
 final class MarkdownPreview implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private final int limit;
     private String markdown;
     private String html = "";
+
+    MarkdownPreview() {
+        this(Post.MAX_BODY);
+    }
+
+    MarkdownPreview(int limit) {
+        this.limit = limit;
+    }
 
     String html(MarkdownRenderer renderer, String current) {
         if (!Objects.equals(markdown, current)) {
             markdown = current;
-            html = current == null || current.isBlank() ? "" : renderer.toSafeHtml(current);
+            if (current == null || current.isBlank()) {
+                html = "";
+            } else if (current.length() > limit) {
+                NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+                html = renderer.toSafeHtml(current.substring(0, limit))
+                        + "<p class=\"preview-stop\">The preview stops at " + n.format(limit)
+                        + " characters, the most a post can have; the text is " + n.format(current.length())
+                        + " characters long.</p>";
+            } else {
+                html = renderer.toSafeHtml(current);
+            }
         }
         return html;
     }

@@ -7,8 +7,9 @@ import org.parley.tag.TagNames;
 
 /**
  * Reads the tag field of the ask and edit forms: the tokens the autocomplete holds plus whatever is still typed in its
- * text box (someone who types "java jpa" and presses the button without Enter means those tags too), through
- * {@link TagNames#parse}, which lower-cases, splits and de-duplicates.
+ * text box (someone who types "java" and presses the button without Enter means that tag too). Not checked here: the
+ * service parses them with {@link TagNames#parseAll}, so that a bad tag is reported next to the tag box together with
+ * the form's other problems.
  */
 final class TagInput {
 
@@ -26,6 +27,6 @@ final class TagInput {
         if (typed != null && !typed.isBlank()) {
             all.add(typed);
         }
-        return TagNames.parse(String.join(" ", all));
+        return all;
     }
 }

@@ -1,12 +1,13 @@
 package org.parley.user.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import org.parley.rules.FieldChecks;
+import org.parley.rules.InvalidInputException;
 import org.parley.user.security.Authenticator;
 import org.parley.web.Links;
 
@@ -27,7 +28,15 @@ public class LoginView implements Serializable {
     private String password;
     private String next;
 
+    /**
+     * Logs in and goes on to {@code next}. A blank field or a wrong password is refused with a message next to the field
+     * or on the form (through {@code RuleExceptionHandler}), both blank fields at once.
+     */
     public void submit() throws IOException {
+        FieldChecks checks = new FieldChecks();
+        checks.field("username", () -> required(username, "Type your username."));
+        checks.field("password", () -> required(password, "Type your password."));
+        checks.done();
         switch (authenticator.logIn(username, password)) {
             case REDIRECTED:
                 return;
@@ -36,11 +45,15 @@ public class LoginView implements Serializable {
                 return;
             default:
                 password = null;
-                FacesContext.getCurrentInstance()
-                        .addMessage(
-                                null,
-                                new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+                throw new InvalidInputException("Wrong username or password.");
         }
+    }
+
+    private static String required(String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(message);
+        }
+        return value;
     }
 
     public String getUsername() {

@@ -1,0 +1,41 @@
+package org.parley.web;
+
+import jakarta.faces.application.ViewHandler;
+import jakarta.faces.application.ViewHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Makes a page's forms post back to the clean URL the page was asked for ({@code /questions/ask},
+ * {@code /posts/12/edit}, {@code /users/login?next=...}) rather than to its view's own address
+ * ({@code /views/questions/ask.xhtml}), so that the address bar stays clean when a failed post renders the page
+ * again. {@link CleanUrlFilter} forwards the clean URL to the view, so the request still carries the URL the browser
+ * asked for; this is what OmniFaces' {@code <o:form>} does for one form, done here once for every form. Action URLs for
+ * other views, and pages reached without a forward, keep the standard URL.
+ */
+public class CleanActionUrls extends ViewHandlerWrapper {
+
+    public CleanActionUrls(ViewHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public String getActionURL(FacesContext context, String viewId) {
+        String standard = getWrapped().getActionURL(context, viewId);
+        if (context.getViewRoot() == null
+                || !viewId.equals(context.getViewRoot().getViewId())) {
+            return standard;
+        }
+        if (!(context.getExternalContext().getRequest() instanceof HttpServletRequest request)
+                || request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+            return standard;
+        }
+        Object uri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        if (!(uri instanceof String clean)) {
+            return standard;
+        }
+        Object query = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        return query instanceof String q && !q.isEmpty() ? clean + "?" + q : clean;
+    }
+}

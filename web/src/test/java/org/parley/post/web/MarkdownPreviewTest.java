@@ -1,0 +1,30 @@
+package org.parley.post.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.parley.markdown.MarkdownRenderer;
+
+class MarkdownPreviewTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    @Test
+    void rendersTheTextAsThePageWill() {
+        assertEquals(
+                "<p><strong>bold</strong></p>",
+                new MarkdownPreview().html(renderer, "**bold**").strip());
+        assertEquals("", new MarkdownPreview().html(renderer, "   "));
+    }
+
+    @Test
+    void stopsAtTheLimitAndSaysSo() {
+        String html = new MarkdownPreview(10).html(renderer, "0123456789TOO-MUCH");
+        assertTrue(html.contains("0123456789"), html);
+        assertFalse(html.contains("TOO-MUCH"), html);
+        assertTrue(html.contains("The preview stops at 10 characters"), html);
+        assertTrue(html.contains("the text is 18 characters long"), html);
+    }
+}
