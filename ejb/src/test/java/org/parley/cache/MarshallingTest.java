@@ -92,7 +92,7 @@ class MarshallingTest {
     void theSchemaIsProtobufNotJavaSerialisation() {
         assertTrue(Marshalling.schema().contains("message QuestionDetail"), Marshalling.schema());
         byte[] bytes = Marshalling.toBytes(new SiteInfo(1, "localhost", "parley", "Parley", ""));
-        assertTrue(bytes.length < 64, "compact: " + bytes.length + " bytes");
+        assertTrue(bytes.length < 80, "compact (Java serialisation takes hundreds): " + bytes.length + " bytes");
         assertTrue(bytes[0] != (byte) 0xAC, "not a Java serialisation stream");
     }
 
