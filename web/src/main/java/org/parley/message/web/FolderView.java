@@ -24,6 +24,9 @@ abstract class FolderView implements Serializable {
     @Inject
     private Viewer viewer;
 
+    @Inject
+    private MessageBadge badge;
+
     private String page;
     private Page<MessageSummary> result;
     private Pager pager;
@@ -35,8 +38,14 @@ abstract class FolderView implements Serializable {
     abstract String link(int page);
 
     public void load() {
+        badge.getStamp(); // the stamp before the data: a change in between shows as a new stamp, never a lost change
         result = fetch(viewer.actor(), Redirects.parsePage(page));
         pager = Pager.of(result, this::link);
+    }
+
+    /** Reads the folder again (the live update's call): the same page, as it is now. */
+    public void refresh() {
+        load();
     }
 
     public Page<MessageSummary> getResult() {
