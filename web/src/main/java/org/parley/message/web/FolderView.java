@@ -10,7 +10,7 @@ import org.parley.user.security.Viewer;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;
 
-/** A paged folder of the logged-in user's messages ({@code ?page=N}): what the inbox and the sent folder share. */
+/** A paged folder of the logged-in user's messages, one row per message ({@code ?page=N}): the sent folder. */
 abstract class FolderView implements Serializable {
 
     private static final long serialVersionUID = 1L;
