@@ -3,10 +3,10 @@
  * current and reloads the page's live message list when the user's messages change: the inbox's conversations, the
  * sent folder's states, or the open conversation (new messages, "sending…" becoming "delivered").
  *
- * Changes arrive through notifications.js: a push {type: "mailbox", conversation, unread, stamp} on the Faces push
- * socket, or, without a socket, the "messages" part ({unread, stamp}) of each long-poll answer. The stamp changes with
- * every change of the user's messages; the page was rendered with one (#topbar-messages[data-stamp]), so a poll that
- * brings another means something changed. A page with a live list marks it [data-live-messages] and names the
+ * Changes arrive through notifications.js: a push {type: "mailbox", conversation, unread (-1: unchanged), stamp} on
+ * the Faces push socket, or, without a socket, the "messages" part ({unread, stamp}) of each long-poll answer. The
+ * stamp changes with every change of the user's messages; the page was rendered with one
+ * (#topbar-messages[data-stamp]), so a poll that brings another means something changed. A page with a live list marks it [data-live-messages] and names the
  * function that reloads it (a p:remoteCommand) in data-refresh; a conversation page names its conversation in
  * data-conversation and reloads only while visible, since reloading it reads the new messages.
  */
@@ -91,7 +91,9 @@ window.ParleyMessages = (function () {
       if (!only || !m.conversation || String(m.conversation) === only) {
         reload();
       }
-      if (window.ParleyNotifications && window.ParleyNotifications.refreshRecent) {
+      // The recent-messages widget lists what was received: only an inbox change (it carries the count) touches it.
+      if (typeof m.unread === 'number' && m.unread >= 0 && window.ParleyNotifications
+          && window.ParleyNotifications.refreshRecent) {
         window.ParleyNotifications.refreshRecent();
       }
     },

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param userId whose messages changed
  * @param conversationId the conversation that changed
- * @param unread how many delivered messages the user has not opened, after the change
+ * @param unread how many delivered messages the user has not opened, after the change; -1 when the change was to
+ *     what they sent, which leaves it as it was
  * @param stamp the user's mailbox stamp after the change ({@link Mailboxes#stamp}): a page that polls compares it
  */
 public record MailboxChanged(long siteId, long userId, long conversationId, long unread, String stamp) {

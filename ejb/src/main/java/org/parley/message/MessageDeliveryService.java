@@ -69,8 +69,8 @@ public class MessageDeliveryService {
                 MessageRules.excerpt(message.getBodyHtml())));
         // Both sides' open pages change: the recipient's inbox and count, the sender's "sending…".
         long conversationId = message.getConversation().getId();
-        mailboxes.changed(siteId, recipientId, conversationId);
-        mailboxes.changed(siteId, message.getSender().getId(), conversationId);
+        mailboxes.inboxChanged(siteId, recipientId, conversationId);
+        mailboxes.outboxChanged(siteId, message.getSender().getId(), conversationId);
         index(message);
         return true;
     }

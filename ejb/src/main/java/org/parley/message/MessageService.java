@@ -112,7 +112,7 @@ public class MessageService {
         em.persist(message);
         em.flush();
         jobs.enqueue(message.getId());
-        mailboxes.changed(from.getSite().getId(), from.getId(), conversation.getId());
+        mailboxes.outboxChanged(from.getSite().getId(), from.getId(), conversation.getId());
         return new SentMessage(message.getId(), conversation.getId(), message.getState());
     }
 
@@ -315,7 +315,7 @@ public class MessageService {
         }
         recent.refresh(siteId, userId); // flushes the read marks first
         read.fire(new MessagesRead(siteId, userId, conversationId, ids, wholeConversation));
-        mailboxes.changed(siteId, userId, conversationId);
+        mailboxes.inboxChanged(siteId, userId, conversationId);
         return ids.size();
     }
 
@@ -379,10 +379,13 @@ public class MessageService {
         }
         boolean inMyInbox = message.getRecipient().getId() == me.getId();
         message.deleteFor(me.getId());
+        long conversationId = message.getConversation().getId();
         if (inMyInbox) {
             recent.refresh(actor.siteId(), me.getId());
+            mailboxes.inboxChanged(actor.siteId(), me.getId(), conversationId);
+        } else {
+            mailboxes.outboxChanged(actor.siteId(), me.getId(), conversationId);
         }
-        mailboxes.changed(actor.siteId(), me.getId(), message.getConversation().getId());
     }
 
     /**
