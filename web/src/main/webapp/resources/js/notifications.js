@@ -13,7 +13,10 @@ window.ParleyNotifications = (function () {
 
   var badge = document.getElementById('notification-badge');
   if (!badge) {
-    return { opened: function () {}, pushed: function () {}, closed: function () {}, failed: function () {} };
+    return {
+      opened: function () {}, pushed: function () {}, closed: function () {}, failed: function () {},
+      refreshRecent: function () {}
+    };
   }
   var base = badge.getAttribute('href').replace(/\/notifications$/, '');
   var count = document.getElementById('notification-count');
@@ -69,7 +72,23 @@ window.ParleyNotifications = (function () {
       .catch(function () { /* the widget stays as it was; the next message refreshes it */ });
   }
 
-  /** A batch from the API: {state: {seq, unread}, items: [{seq, kind, text, link, ...}]}. */
+  /** The messages part of a poll answer, {unread, stamp}, goes to messages.js (which ignores a stamp it has). */
+  function applyMessages(messages) {
+    if (messages && window.ParleyMessages) {
+      window.ParleyMessages.changed({ unread: messages.unread, stamp: messages.stamp });
+    }
+  }
+
+  /** What this page knows, so a long-poll is answered at once when the server knows otherwise. */
+  function known() {
+    var q = '&unread=' + (parseInt(badge.getAttribute('data-unread'), 10) || 0);
+    var stamp = window.ParleyMessages && window.ParleyMessages.stamp();
+    return stamp ? q + '&mail=' + encodeURIComponent(stamp) : q;
+  }
+
+  /**
+   * A batch from the API: {state: {seq, unread}, items: [{seq, kind, text, link, ...}], messages: {unread, stamp}}.
+   */
   function applyBatch(batch) {
     var message = false;
     var text = null;
@@ -87,6 +106,7 @@ window.ParleyNotifications = (function () {
     if (message) {
       refreshRecent();
     }
+    applyMessages(batch.messages);
   }
 
   function catchUp() {
@@ -107,7 +127,7 @@ window.ParleyNotifications = (function () {
     setMode('poll');
     var controller = window.AbortController ? new AbortController() : null;
     polling = controller || {};
-    fetch(base + '/api/notifications?since=' + lastSeq + '&wait=40', {
+    fetch(base + '/api/notifications?since=' + lastSeq + '&wait=40' + known(), {
       credentials: 'same-origin',
       cache: 'no-store',
       signal: controller ? controller.signal : undefined
@@ -171,6 +191,12 @@ window.ParleyNotifications = (function () {
       catchUp();
     },
     pushed: function (message) {
+      if (message && message.type === 'mailbox') {
+        if (window.ParleyMessages) {
+          window.ParleyMessages.changed(message);
+        }
+        return;
+      }
       if (!message || typeof message.seq !== 'number') {
         return;
       }
@@ -200,7 +226,8 @@ window.ParleyNotifications = (function () {
     },
     lastSeq: function () {
       return lastSeq;
-    }
+    },
+    refreshRecent: refreshRecent
   };
   window.ParleyNotifications = api;
   if (document.readyState === 'loading') {

@@ -35,9 +35,13 @@ public class MessageDeliveryService {
     @Inject
     private Event<MessageDelivered> delivered;
 
+    @Inject
+    private Mailboxes mailboxes;
+
     /**
      * Delivers message {@code messageId}: marks it delivered, re-renders the recipient's recent-messages widget into
-     * the shared cache, fires {@link MessageDelivered} and adds it to the search index, all in this transaction.
+     * the shared cache, fires {@link MessageDelivered} and {@link MailboxChanged} (for both participants) and adds it
+     * to the search index, all in this transaction.
      *
      * @return true if this call delivered it, false if it was already delivered (or discarded)
      * @throws NotFoundException when no such message exists (the job is bad; it ends in the dead-letter queue)
@@ -63,6 +67,10 @@ public class MessageDeliveryService {
                 message.getSender().getDisplayName(),
                 recipientId,
                 MessageRules.excerpt(message.getBodyHtml())));
+        // Both sides' open pages change: the recipient's inbox and count, the sender's "sending…".
+        long conversationId = message.getConversation().getId();
+        mailboxes.inboxChanged(siteId, recipientId, conversationId);
+        mailboxes.outboxChanged(siteId, message.getSender().getId(), conversationId);
         index(message);
         return true;
     }

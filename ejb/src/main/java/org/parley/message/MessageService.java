@@ -1,12 +1,18 @@
 package org.parley.message;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.common.Actor;
 import org.parley.common.Page;
@@ -44,6 +50,12 @@ public class MessageService {
 
     @Inject
     private RecentMessages recent;
+
+    @Inject
+    private Mailboxes mailboxes;
+
+    @Inject
+    private Event<MessagesRead> read;
 
     /**
      * Sends a message to the user named {@code to} (a username) on the sender's site. It is stored pending and its
@@ -110,6 +122,7 @@ public class MessageService {
         em.persist(message);
         em.flush();
         jobs.enqueue(message.getId());
+        mailboxes.outboxChanged(from.getSite().getId(), from.getId(), conversation.getId());
         return new SentMessage(message.getId(), conversation.getId(), message.getState());
     }
 
@@ -136,7 +149,47 @@ public class MessageService {
                 .getResultList();
     }
 
-    /** The actor's inbox, newest first, {@value #PAGE_SIZE} a page (pages count from 1). */
+    /**
+     * The actor's conversations, the one with the latest message first, {@value #PAGE_SIZE} a page (pages count from
+     * 1): one row each, with its latest message the actor can see (sent or received), how many received messages are
+     * unread, and the other participant. A conversation where the actor deleted every message for themselves is left
+     * out. Four queries whatever the page size.
+     */
+    public Page<ConversationSummary> conversations(Actor actor, int page) {
+        User me = users.acting(actor, LOG_IN);
+        int p = Paging.page(page);
+        long total = em.createNamedQuery("PrivateMessage.countConversations", Long.class)
+                .setParameter("user", me.getId())
+                .getSingleResult();
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : em.createNamedQuery("PrivateMessage.conversations", Object[].class)
+                .setParameter("user", me.getId())
+                .setFirstResult(Page.firstResult(p, PAGE_SIZE))
+                .setMaxResults(PAGE_SIZE)
+                .getResultList()) {
+            counts.put((Long) row[0], (Long) row[2]);
+        }
+        if (counts.isEmpty()) {
+            return new Page<>(List.of(), p, PAGE_SIZE, total);
+        }
+        Map<Long, PrivateMessage> latest = new HashMap<>();
+        for (PrivateMessage m : em.createNamedQuery("PrivateMessage.latestInConversations", PrivateMessage.class)
+                .setParameter("conversations", counts.keySet())
+                .setParameter("user", me.getId())
+                .getResultList()) {
+            latest.merge(m.getConversation().getId(), m, ConversationInbox::newer);
+        }
+        Map<Long, Long> unread = new HashMap<>();
+        for (Object[] row : em.createNamedQuery("PrivateMessage.unreadByConversation", Object[].class)
+                .setParameter("conversations", counts.keySet())
+                .setParameter("user", me.getId())
+                .getResultList()) {
+            unread.put((Long) row[0], (Long) row[1]);
+        }
+        return new Page<>(ConversationInbox.rows(me.getId(), counts, latest, unread), p, PAGE_SIZE, total);
+    }
+
+    /** The actor's received messages one by one, newest first, {@value #PAGE_SIZE} a page (pages count from 1). */
     public Page<MessageSummary> inbox(Actor actor, int page) {
         User me = users.acting(actor, LOG_IN);
         return folder(me, page, "PrivateMessage.inbox", "PrivateMessage.countInbox", true);
@@ -180,15 +233,7 @@ public class MessageService {
     public ConversationDetail conversation(Actor actor, long conversationId) {
         User me = users.acting(actor, LOG_IN);
         Conversation conversation = conversationOf(actor, conversationId);
-        int marked = em.createNamedQuery("PrivateMessage.markRead")
-                .setParameter("conversation", conversationId)
-                .setParameter("user", me.getId())
-                .executeUpdate();
-        if (marked > 0) {
-            em.clear();
-            recent.refresh(actor.siteId(), me.getId());
-            conversation = em.find(Conversation.class, conversationId);
-        }
+        markConversationRead(me, conversationId);
         User other = conversation.otherThan(me.getId());
         List<MessageItem> messages = em
                 .createNamedQuery("PrivateMessage.inConversation", PrivateMessage.class)
@@ -213,9 +258,95 @@ public class MessageService {
                 isBlocked(other.getId(), me.getId()));
     }
 
+    /**
+     * Marks as read the messages with these ids that the actor received (others, and ones already read, are left as
+     * they are), as reading their notifications does. Their notifications are marked read in this transaction
+     * ({@link MessagesRead}) and the actor's open pages are told ({@link MailboxChanged}).
+     *
+     * @return how many messages this marked read
+     * @throws NotAllowedException when {@code actor} is anonymous
+     */
+    public int markRead(Actor actor, Collection<Long> messageIds) {
+        User me = users.acting(actor, LOG_IN);
+        if (messageIds == null || messageIds.isEmpty()) {
+            return 0;
+        }
+        Map<Long, List<PrivateMessage>> byConversation = new LinkedHashMap<>();
+        for (PrivateMessage m : em.createNamedQuery("PrivateMessage.unreadByIds", PrivateMessage.class)
+                .setParameter("ids", messageIds)
+                .setParameter("user", me.getId())
+                .getResultList()) {
+            byConversation
+                    .computeIfAbsent(m.getConversation().getId(), c -> new ArrayList<>())
+                    .add(m);
+        }
+        int marked = 0;
+        for (Map.Entry<Long, List<PrivateMessage>> e : byConversation.entrySet()) {
+            marked += markRead(me, e.getKey(), e.getValue(), false);
+        }
+        return marked;
+    }
+
+    /**
+     * Marks every message the actor received in the conversation read, as opening it does (for a notification that
+     * names only the conversation). Not the actor's conversation, or nothing unread: nothing changes.
+     *
+     * @throws NotAllowedException when {@code actor} is anonymous
+     */
+    public void markConversationRead(Actor actor, long conversationId) {
+        User me = users.acting(actor, LOG_IN);
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (conversation != null && conversation.hasParticipant(me.getId())) {
+            markConversationRead(me, conversationId);
+        }
+    }
+
+    /** Marks every unread message {@code me} received in the conversation read; true when there was one. */
+    private boolean markConversationRead(User me, long conversationId) {
+        List<PrivateMessage> unread = em.createNamedQuery("PrivateMessage.unreadInConversation", PrivateMessage.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("user", me.getId())
+                .getResultList();
+        return markRead(me, conversationId, unread, true) > 0;
+    }
+
+    /** Marks these messages of one conversation read for {@code me}, then tells the notifications and open pages. */
+    private int markRead(User me, long conversationId, List<PrivateMessage> messages, boolean wholeConversation) {
+        long siteId = me.getSite().getId();
+        long userId = me.getId();
+        List<Long> ids = new ArrayList<>();
+        for (PrivateMessage m : messages) {
+            if (m.markReadBy(userId)) {
+                ids.add(m.getId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        recent.refresh(siteId, userId); // flushes the read marks first
+        read.fire(new MessagesRead(siteId, userId, conversationId, ids, wholeConversation));
+        mailboxes.inboxChanged(siteId, userId, conversationId);
+        return ids.size();
+    }
+
     /** How many delivered messages the actor has not opened; 0 for anonymous callers. Read from the shared cache. */
     public long unreadCount(Actor actor) {
         return actor == null ? 0 : recent.unread(actor.siteId(), actor.userId());
+    }
+
+    /**
+     * The actor's unread count and mailbox stamp, both from the shared cache (no SQL on a hit): what pages compare to
+     * know whether the actor's messages changed.
+     *
+     * @throws NotAllowedException when {@code actor} is anonymous
+     */
+    public MailboxState mailbox(Actor actor) {
+        if (actor == null) {
+            throw new NotAllowedException(LOG_IN);
+        }
+        // The stamp first: a change after it is read shows as a stamp that differs, never as a lost change.
+        String stamp = mailboxes.stamp(actor.siteId(), actor.userId());
+        return new MailboxState(recent.unread(actor.siteId(), actor.userId()), stamp);
     }
 
     /** The actor's recent-messages widget HTML, from the shared cache (no SQL on a hit). */
@@ -258,8 +389,12 @@ public class MessageService {
         }
         boolean inMyInbox = message.getRecipient().getId() == me.getId();
         message.deleteFor(me.getId());
+        long conversationId = message.getConversation().getId();
         if (inMyInbox) {
             recent.refresh(actor.siteId(), me.getId());
+            mailboxes.inboxChanged(actor.siteId(), me.getId(), conversationId);
+        } else {
+            mailboxes.outboxChanged(actor.siteId(), me.getId(), conversationId);
         }
     }
 

@@ -61,6 +61,37 @@ import org.parley.user.User;
                 + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false"
                 + " order by m.createdAt desc, m.id desc")
 @NamedQuery(
+        name = "PrivateMessage.conversations",
+        query = "select m.conversation.id, max(m.createdAt), count(m) from PrivateMessage m where "
+                + PrivateMessage.VISIBLE
+                + " group by m.conversation.id order by max(m.createdAt) desc, m.conversation.id desc")
+@NamedQuery(
+        name = "PrivateMessage.countConversations",
+        query = "select count(distinct m.conversation.id) from PrivateMessage m where " + PrivateMessage.VISIBLE)
+@NamedQuery(
+        name = "PrivateMessage.latestInConversations",
+        query = "select m from PrivateMessage m join fetch m.sender join fetch m.recipient"
+                + " where m.conversation.id in :conversations and "
+                + PrivateMessage.VISIBLE
+                + " and m.createdAt = (select max(x.createdAt) from PrivateMessage x where x.conversation = m.conversation"
+                + " and ((x.sender.id = :user and x.deletedBySender = false) or (x.recipient.id = :user"
+                + " and x.state = org.parley.message.MessageState.DELIVERED and x.deletedByRecipient = false)))")
+@NamedQuery(
+        name = "PrivateMessage.unreadByConversation",
+        query = "select m.conversation.id, count(m) from PrivateMessage m where m.conversation.id in :conversations"
+                + " and m.recipient.id = :user and m.state = org.parley.message.MessageState.DELIVERED"
+                + " and m.deletedByRecipient = false and m.readByRecipient = false group by m.conversation.id")
+@NamedQuery(
+        name = "PrivateMessage.unreadInConversation",
+        query = "select m from PrivateMessage m where m.conversation.id = :conversation and m.recipient.id = :user"
+                + " and m.state = org.parley.message.MessageState.DELIVERED and m.readByRecipient = false"
+                + " order by m.id")
+@NamedQuery(
+        name = "PrivateMessage.unreadByIds",
+        query = "select m from PrivateMessage m where m.id in :ids and m.recipient.id = :user"
+                + " and m.state = org.parley.message.MessageState.DELIVERED and m.readByRecipient = false"
+                + " order by m.id")
+@NamedQuery(
         name = "PrivateMessage.countInbox",
         query = "select count(m) from PrivateMessage m where m.recipient.id = :user"
                 + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false")
@@ -89,11 +120,6 @@ import org.parley.user.User;
                 + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false))"
                 + " order by m.createdAt, m.id")
 @NamedQuery(
-        name = "PrivateMessage.markRead",
-        query = "update PrivateMessage m set m.readByRecipient = true where m.conversation.id = :conversation"
-                + " and m.recipient.id = :user and m.state = org.parley.message.MessageState.DELIVERED"
-                + " and m.readByRecipient = false")
-@NamedQuery(
         name = "PrivateMessage.requeue",
         query = "update PrivateMessage m set m.enqueuedAt = :now where m.id in :ids"
                 + " and m.state = org.parley.message.MessageState.PENDING")
@@ -102,6 +128,10 @@ import org.parley.user.User;
         query = "select m.id from PrivateMessage m where m.state = org.parley.message.MessageState.PENDING"
                 + " and m.enqueuedAt < :before order by m.id")
 public class PrivateMessage {
+
+    /** JPQL: message {@code m} is one user {@code :user} can see (sent and kept, or delivered to them and kept). */
+    static final String VISIBLE = "((m.sender.id = :user and m.deletedBySender = false) or (m.recipient.id = :user"
+            + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false))";
 
     /** The longest body, in characters of Markdown. */
     public static final int MAX_BODY = 10_000;
@@ -207,6 +237,15 @@ public class PrivateMessage {
     /** Records that the delivery job was queued again at {@code now}. */
     public void requeued(Instant now) {
         enqueuedAt = now;
+    }
+
+    /** Marks it read when {@code userId} is its recipient and it was delivered; true when that changed it. */
+    public boolean markReadBy(long userId) {
+        if (recipient.getId() != userId || state != MessageState.DELIVERED || readByRecipient) {
+            return false;
+        }
+        readByRecipient = true;
+        return true;
     }
 
     /** Hides the message from {@code userId}'s folders; the other participant keeps it. */

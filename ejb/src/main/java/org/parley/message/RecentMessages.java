@@ -96,7 +96,8 @@ public class RecentMessages {
                 .getSingleResult();
     }
 
-    private static Scope scope(long siteId, long userId) {
+    /** The user's scope: {@link #refresh} gives it a new stamp, which {@link Mailboxes#stamp} also reads. */
+    static Scope scope(long siteId, long userId) {
         return new Scope("s" + siteId + "/messages/u" + userId);
     }
 

@@ -25,6 +25,14 @@
  * 1, 2, 4 and 8 s and after five attempts moves the job to {@code ParleyMessagesDead}, which {@link
  * org.parley.message.DeadLetterService} lists for the admin page with retry and discard.
  *
+ * <h2>Reading, and what open pages are told</h2>
+ *
+ * The inbox lists conversations ({@link org.parley.message.MessageService#conversations}, one row each). Marking
+ * messages read fires {@link org.parley.message.MessagesRead}, on which the notifications mark the messages'
+ * notifications read in the same transaction. Every change a user would see (sent, delivered, read, deleted) fires
+ * {@link org.parley.message.MailboxChanged} and moves the user's stamp ({@link org.parley.message.Mailboxes}); the
+ * notifications fan it out to the user's open pages after the commit.
+ *
  * <h2>Search</h2>
  *
  * Delivered messages are indexed by Hibernate Search ({@link org.parley.message.PrivateMessage}'s mapping, {@link

@@ -42,6 +42,19 @@ import java.util.Objects;
         name = "Notification.findByUserAndSeq",
         query = "select n from Notification n where n.userId = :user and n.seq = :seq")
 @NamedQuery(
+        name = "Notification.unreadSubjects",
+        query = "select n.subject, n.link from Notification n where n.userId = :user and n.read = false"
+                + " and n.kind = org.parley.notification.NotificationKind.MESSAGE")
+@NamedQuery(
+        name = "Notification.markReadBySubjects",
+        query = "update Notification n set n.read = true where n.userId = :user and n.read = false"
+                + " and n.kind = org.parley.notification.NotificationKind.MESSAGE and n.subject in :subjects")
+@NamedQuery(
+        name = "Notification.markReadByLink",
+        query = "update Notification n set n.read = true where n.userId = :user and n.read = false"
+                + " and n.kind = org.parley.notification.NotificationKind.MESSAGE and n.subject is null"
+                + " and n.link = :link")
+@NamedQuery(
         name = "Notification.markAllRead",
         query = "update Notification n set n.read = true where n.userId = :user and n.read = false")
 public class Notification {
@@ -154,6 +167,11 @@ public class Notification {
 
     public String getLink() {
         return link;
+    }
+
+    /** What it is about: {@code message:ID} for a message's, {@code post:SITE:NUMBER} for votes, else null. */
+    public String getSubject() {
+        return subject;
     }
 
     public int getEvents() {

@@ -14,6 +14,7 @@ import jakarta.jms.MapMessage;
 import jakarta.jms.Topic;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.message.MailboxChanged;
 import org.parley.messaging.Destinations;
 
 /**
@@ -35,6 +36,12 @@ public class NotificationFanout {
     public static final String LINK = "link";
     /** When the change committed (epoch ms on the writing server), for end-to-end latency figures. */
     public static final String AT = "at";
+    /** What the signal is about: absent for a notification change, {@value #MAILBOX} for a change of messages. */
+    public static final String TYPE = "type";
+
+    public static final String MAILBOX = "mailbox";
+    public static final String CONVERSATION = "conversation";
+    public static final String STAMP = "stamp";
 
     @Inject
     private JMSContext jms;
@@ -61,6 +68,26 @@ public class NotificationFanout {
             jms.createProducer().send(topic, m);
         } catch (JMSRuntimeException | JMSException e) {
             log.log(Level.WARNING, "Could not publish notification {0}: {1}", new Object[] {change, e});
+        }
+    }
+
+    /**
+     * Sends a change of the user's messages (the unread count, the conversation, the new stamp) the same way, once it
+     * committed, so that their open pages update. A broker failure is logged, not thrown: a page that missed it sees
+     * the change on its next load, or on its next long-poll by the stamp.
+     */
+    public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailboxChanged change) {
+        try {
+            MapMessage m = jms.createMapMessage();
+            m.setString(TYPE, MAILBOX);
+            m.setLong(USER, change.userId());
+            m.setLong(CONVERSATION, change.conversationId());
+            m.setLong(UNREAD, change.unread());
+            m.setString(STAMP, change.stamp());
+            m.setLong(AT, System.currentTimeMillis());
+            jms.createProducer().send(topic, m);
+        } catch (JMSRuntimeException | JMSException e) {
+            log.log(Level.WARNING, "Could not publish mailbox change {0}: {1}", new Object[] {change, e});
         }
     }
 }

@@ -6,10 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.common.Paging;
+import org.parley.message.MessageService;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
@@ -26,6 +29,9 @@ public class NotificationService {
 
     @Inject
     private Event<NotificationWritten> written;
+
+    @Inject
+    private MessageService messages;
 
     /**
      * The actor's notifications, newest first.
@@ -80,22 +86,24 @@ public class NotificationService {
     }
 
     /**
-     * Marks one of the actor's notifications read (already read: nothing changes).
+     * Marks one of the actor's notifications read (already read: nothing changes). A message's notification marks
+     * the message read too, as opening it would.
      *
      * @throws NotAllowedException when {@code actor} is null
      * @throws NotFoundException when the actor has no notification with that number
      */
     public NotificationState markRead(Actor actor, long seq) {
         long user = require(actor).userId();
+        // The message first: reading it reads this notification (NotificationWriter), taking the locks in the order
+        // opening the conversation takes them (the message rows, then the user's box).
+        Notification first = find(user, seq);
+        if (first != null && !first.isRead() && first.getKind() == NotificationKind.MESSAGE) {
+            readMessages(actor, Collections.singletonList(new Object[] {first.getSubject(), first.getLink()}));
+            em.flush();
+            em.refresh(first); // the read marks came in a bulk update
+        }
         NotificationBox box = em.find(NotificationBox.class, user, LockModeType.PESSIMISTIC_WRITE);
-        Notification n = box == null
-                ? null
-                : em.createNamedQuery("Notification.findByUserAndSeq", Notification.class)
-                        .setParameter("user", user)
-                        .setParameter("seq", seq)
-                        .getResultStream()
-                        .findFirst()
-                        .orElse(null);
+        Notification n = box == null ? null : find(user, seq);
         if (n == null) {
             throw new NotFoundException("No such notification.");
         }
@@ -107,16 +115,22 @@ public class NotificationService {
     }
 
     /**
-     * Marks all the actor's notifications read.
+     * Marks all the actor's notifications read, and the messages of its message notifications.
      *
      * @throws NotAllowedException when {@code actor} is null
      */
     public NotificationState markAllRead(Actor actor) {
         long user = require(actor).userId();
+        readMessages(
+                actor,
+                em.createNamedQuery("Notification.unreadSubjects", Object[].class)
+                        .setParameter("user", user)
+                        .getResultList());
         NotificationBox box = em.find(NotificationBox.class, user, LockModeType.PESSIMISTIC_WRITE);
         if (box == null) {
             return new NotificationState(0, 0);
         }
+        em.flush();
         em.createNamedQuery("Notification.markAllRead")
                 .setParameter("user", user)
                 .executeUpdate();
@@ -125,6 +139,47 @@ public class NotificationService {
             written.fire(new NotificationWritten(user, box.getLastSeq(), 0, null));
         }
         return new NotificationState(box.getLastSeq(), 0);
+    }
+
+    /**
+     * Marks read the messages that message notifications ({subject, link} pairs) stand for: the message a subject
+     * names, or for older notifications that name none, every message of the conversation their link names.
+     */
+    private void readMessages(Actor actor, List<Object[]> subjectsAndLinks) {
+        List<Long> ids = new ArrayList<>();
+        for (Object[] row : subjectsAndLinks) {
+            String subject = (String) row[0];
+            String link = (String) row[1];
+            if (subject != null && subject.startsWith(NotificationWriter.MESSAGE_SUBJECT)) {
+                number(subject.substring(NotificationWriter.MESSAGE_SUBJECT.length()), ids);
+            } else if (subject == null && link != null && link.startsWith(CONVERSATION_LINK)) {
+                List<Long> conversation = new ArrayList<>(1);
+                number(link.substring(CONVERSATION_LINK.length()), conversation);
+                conversation.forEach(c -> messages.markConversationRead(actor, c));
+            }
+        }
+        if (!ids.isEmpty()) {
+            messages.markRead(actor, ids);
+        }
+    }
+
+    private static final String CONVERSATION_LINK = "/messages/";
+
+    private Notification find(long user, long seq) {
+        return em.createNamedQuery("Notification.findByUserAndSeq", Notification.class)
+                .setParameter("user", user)
+                .setParameter("seq", seq)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void number(String digits, List<Long> into) {
+        try {
+            into.add(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            // not a link or subject Parley wrote: nothing to mark
+        }
     }
 
     private static Actor require(Actor actor) {

@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import org.parley.message.MessageDelivered;
+import org.parley.message.MessagesRead;
 import org.parley.post.PostActivity;
 import org.parley.user.User;
 
@@ -19,6 +21,9 @@ import org.parley.user.User;
  */
 @ApplicationScoped
 public class NotificationWriter {
+
+    /** How the subject of a message's notification starts; the message id follows. */
+    static final String MESSAGE_SUBJECT = "message:";
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
@@ -68,7 +73,41 @@ public class NotificationWriter {
                 NotificationKind.MESSAGE,
                 message.senderName() + " sent you a message: " + message.excerpt(),
                 "/messages/" + message.conversationId(),
-                null);
+                messageSubject(message.messageId()));
+    }
+
+    /**
+     * Reading messages reads their notifications: those naming the messages, and (when the whole conversation was
+     * opened) those written before notifications named their message, which name only the conversation's link.
+     */
+    void onMessagesRead(@Observes MessagesRead read) {
+        NotificationBox box = em.find(NotificationBox.class, read.userId(), LockModeType.PESSIMISTIC_WRITE);
+        if (box == null) {
+            return; // never notified: nothing to mark
+        }
+        em.flush(); // read marks made in this transaction count before the bulk updates below
+        List<String> subjects = read.messageIds().stream()
+                .map(NotificationWriter::messageSubject)
+                .toList();
+        int marked = em.createNamedQuery("Notification.markReadBySubjects")
+                .setParameter("user", read.userId())
+                .setParameter("subjects", subjects)
+                .executeUpdate();
+        if (read.wholeConversation()) {
+            marked += em.createNamedQuery("Notification.markReadByLink")
+                    .setParameter("user", read.userId())
+                    .setParameter("link", read.conversationLink())
+                    .executeUpdate();
+        }
+        if (marked > 0) {
+            box.unreadRemoved(marked);
+            written.fire(new NotificationWritten(box.getUserId(), box.getLastSeq(), box.getUnread(), null));
+        }
+    }
+
+    /** The subject of the notification of message {@code messageId}. */
+    static String messageSubject(long messageId) {
+        return MESSAGE_SUBJECT + messageId;
     }
 
     private void vote(PostActivity activity, String link) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.parley.message.ConversationDetail;
+import org.parley.message.MessageItem;
 import org.parley.message.MessageService;
 import org.parley.user.security.Viewer;
 import org.parley.web.Redirects;
@@ -27,10 +28,14 @@ public class ConversationView implements Serializable {
     @Inject
     private Viewer viewer;
 
+    @Inject
+    private MessageBadge badge;
+
     private String c;
     private long id;
     private ConversationDetail detail;
     private String body;
+    private long lastMine = -1;
 
     public void load() {
         id = Redirects.parseNumber(c);
@@ -38,7 +43,26 @@ public class ConversationView implements Serializable {
     }
 
     private void refresh() {
+        badge.getStamp(); // the stamp before the data: a change in between shows as a new stamp, never a lost change
         detail = messages.conversation(viewer.actor(), id);
+        lastMine = detail.messages().stream()
+                .filter(MessageItem::mine)
+                .reduce((a, b) -> b)
+                .map(MessageItem::id)
+                .orElse(-1L);
+    }
+
+    /**
+     * Reads the conversation again (the live update's call, made while the page is visible): new messages appear
+     * and are read, "sending…" becomes "delivered". The reply being typed is not part of it.
+     */
+    public void liveRefresh() {
+        refresh();
+    }
+
+    /** Whether {@code m} is the reader's latest own message, the one that says "delivered" once it is. */
+    public boolean isLastMine(MessageItem m) {
+        return m.id() == lastMine;
     }
 
     public void reply() {

@@ -10,7 +10,7 @@ import org.parley.user.security.Viewer;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;
 
-/** A paged folder of the logged-in user's messages ({@code ?page=N}): what the inbox and the sent folder share. */
+/** A paged folder of the logged-in user's messages, one row per message ({@code ?page=N}): the sent folder. */
 abstract class FolderView implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -24,6 +24,9 @@ abstract class FolderView implements Serializable {
     @Inject
     private Viewer viewer;
 
+    @Inject
+    private MessageBadge badge;
+
     private String page;
     private Page<MessageSummary> result;
     private Pager pager;
@@ -35,8 +38,14 @@ abstract class FolderView implements Serializable {
     abstract String link(int page);
 
     public void load() {
+        badge.getStamp(); // the stamp before the data: a change in between shows as a new stamp, never a lost change
         result = fetch(viewer.actor(), Redirects.parsePage(page));
         pager = Pager.of(result, this::link);
+    }
+
+    /** Reads the folder again (the live update's call): the same page, as it is now. */
+    public void refresh() {
+        load();
     }
 
     public Page<MessageSummary> getResult() {

@@ -3,12 +3,14 @@ package org.parley.message.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.parley.message.MailboxState;
 import org.parley.message.MessageService;
 import org.parley.user.security.Viewer;
 
 /**
  * What the top bar and the home page show of a logged-in user's messages: the unread count and the recent-messages
- * widget, both read from the shared cache (no SQL on a hit), once per request.
+ * widget, both read from the shared cache (no SQL on a hit), once per request; and the mailbox stamp the page's live
+ * updates start from (a message page reads it before its data, so a change in between is never missed).
  */
 @Named
 @RequestScoped
@@ -20,14 +22,23 @@ public class MessageBadge {
     @Inject
     private Viewer viewer;
 
-    private Long unread;
+    private MailboxState mailbox;
     private String recentHtml;
 
     public long getUnread() {
-        if (unread == null) {
-            unread = viewer.isLoggedIn() ? messages.unreadCount(viewer.actor()) : 0L;
+        return mailbox().unread();
+    }
+
+    /** The mailbox stamp the page was rendered with ("" when anonymous). */
+    public String getStamp() {
+        return mailbox().stamp();
+    }
+
+    private MailboxState mailbox() {
+        if (mailbox == null) {
+            mailbox = viewer.isLoggedIn() ? messages.mailbox(viewer.actor()) : new MailboxState(0, "");
         }
-        return unread;
+        return mailbox;
     }
 
     /** The recent-messages widget HTML (rendered by the server from sanitised bodies), or "" when anonymous. */

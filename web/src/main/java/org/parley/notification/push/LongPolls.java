@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.notification.NotificationBatch;
+import org.parley.common.Actor;
+import org.parley.message.MailboxState;
+import org.parley.message.MessageService;
 import org.parley.notification.NotificationService;
 
 /**
@@ -32,18 +34,23 @@ public class LongPolls {
     @EJB
     private NotificationService notifications;
 
+    @EJB
+    private MessageService messages;
+
     private final Map<Long, Set<Waiter>> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
     /** A suspended request: answered once, by whichever comes first of a wake, its timeout or a failure. */
     private final class Waiter {
+        final Actor actor;
         final long userId;
         final long since;
         final AsyncResponse response;
         final AtomicBoolean answered = new AtomicBoolean();
 
-        Waiter(long userId, long since, AsyncResponse response) {
-            this.userId = userId;
+        Waiter(Actor actor, long since, AsyncResponse response) {
+            this.actor = actor;
+            this.userId = actor.userId();
             this.since = since;
             this.response = response;
         }
@@ -54,7 +61,7 @@ public class LongPolls {
             }
             release(this);
             try {
-                response.resume(ok(notifications.since(userId, since)));
+                response.resume(ok(LongPolls.this.answer(actor, since)));
             } catch (RuntimeException e) {
                 log.log(Level.WARNING, "Could not answer a long-poll of user {0}: {1}", new Object[] {userId, e});
                 response.resume(Response.serverError().build());
@@ -69,17 +76,21 @@ public class LongPolls {
     }
 
     /**
-     * Suspends {@code response} until user {@code userId} has a notification numbered after {@code since} or {@code
-     * waitSeconds} pass. Answers at once when there already is one.
+     * Suspends {@code response} until the actor's notifications or messages change here, or {@code waitSeconds} pass.
+     * Answers at once when they already differ from what the page knows: a notification numbered after {@code since},
+     * a notification unread count other than {@code unread}, or a mailbox stamp other than {@code stamp}.
      *
+     * @param unread the notification unread count the page shows, or -1 when it does not say
+     * @param stamp the mailbox stamp the page has, or null when it does not say
      * @return null when held (or answered), else why not
      */
-    public Refusal hold(long userId, long since, int waitSeconds, AsyncResponse response) {
+    public Refusal hold(Actor actor, long since, int unread, String stamp, int waitSeconds, AsyncResponse response) {
+        long userId = actor.userId();
         if (waiting.incrementAndGet() > MAX_WAITING) {
             waiting.decrementAndGet();
             return Refusal.SERVER_FULL;
         }
-        Waiter waiter = new Waiter(userId, since, response);
+        Waiter waiter = new Waiter(actor, since, response);
         boolean[] added = {false};
         byUser.compute(userId, (id, set) -> {
             Set<Waiter> s = set == null ? ConcurrentHashMap.newKeySet() : set;
@@ -99,8 +110,11 @@ public class LongPolls {
                 release(waiter);
             }
         });
-        // Registered before looking: a notification committed in between wakes this waiter instead of being missed.
-        if (notifications.state(userId).seq() > since) {
+        // Registered before looking: a change committed in between wakes this waiter instead of being missed.
+        var state = notifications.state(userId);
+        if (state.seq() > since
+                || (unread >= 0 && state.unread() != unread)
+                || (stamp != null && !stamp.equals(messages.mailbox(actor).stamp()))) {
             waiter.answer();
         }
         return null;
@@ -132,8 +146,14 @@ public class LongPolls {
         }
     }
 
-    public static Response ok(NotificationBatch batch) {
-        return Response.ok(batch, MediaType.APPLICATION_JSON)
+    /** What the actor's page is told: the notifications after {@code since}, and the state of their messages. */
+    public PollAnswer answer(Actor actor, long since) {
+        MailboxState mailbox = messages.mailbox(actor);
+        return PollAnswer.of(notifications.since(actor.userId(), since), mailbox);
+    }
+
+    public static Response ok(PollAnswer answer) {
+        return Response.ok(answer, MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .build();
     }

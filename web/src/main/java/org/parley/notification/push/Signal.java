@@ -7,41 +7,45 @@ import java.util.Map;
 import org.parley.notification.NotificationFanout;
 
 /**
- * One committed notification change as read from the topic.
+ * One committed change as read from the notifications topic: of the user's notifications (numbered), or of their
+ * messages ({@link NotificationFanout#MAILBOX}: the conversation that changed, the unread count, the new stamp).
  *
- * @param kind text and link: the new notification's, or null when only read marks changed
- * @param at when the writing server published it (epoch ms)
+ * @param payload what the browser gets over the socket (Faces push encodes the map as JSON)
  */
-public record Signal(long userId, long seq, int unread, String kind, String text, String link, long at) {
+public record Signal(long userId, Map<String, Object> payload) {
 
     /**
      * @throws IllegalArgumentException for a message without the fields {@link NotificationFanout} writes
      */
     static Signal of(MapMessage m) throws JMSException {
-        if (!m.itemExists(NotificationFanout.USER) || !m.itemExists(NotificationFanout.SEQ)) {
+        if (!m.itemExists(NotificationFanout.USER)) {
             throw new IllegalArgumentException("Not a notification signal: " + m);
         }
-        return new Signal(
-                m.getLong(NotificationFanout.USER),
-                m.getLong(NotificationFanout.SEQ),
-                m.getInt(NotificationFanout.UNREAD),
-                m.getString(NotificationFanout.KIND),
-                m.getString(NotificationFanout.TEXT),
-                m.getString(NotificationFanout.LINK),
-                m.itemExists(NotificationFanout.AT) ? m.getLong(NotificationFanout.AT) : 0);
-    }
-
-    /** What the browser gets over the socket (Faces push encodes the map as JSON). */
-    Map<String, Object> payload() {
+        long at = m.itemExists(NotificationFanout.AT) ? m.getLong(NotificationFanout.AT) : 0;
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("seq", seq);
-        p.put("unread", unread);
+        if (NotificationFanout.MAILBOX.equals(m.getString(NotificationFanout.TYPE))) {
+            if (!m.itemExists(NotificationFanout.CONVERSATION) || !m.itemExists(NotificationFanout.STAMP)) {
+                throw new IllegalArgumentException("Not a mailbox signal: " + m);
+            }
+            p.put("type", NotificationFanout.MAILBOX);
+            p.put("conversation", m.getLong(NotificationFanout.CONVERSATION));
+            p.put("unread", m.getLong(NotificationFanout.UNREAD));
+            p.put("stamp", m.getString(NotificationFanout.STAMP));
+            p.put("at", at);
+            return new Signal(m.getLong(NotificationFanout.USER), p);
+        }
+        if (!m.itemExists(NotificationFanout.SEQ)) {
+            throw new IllegalArgumentException("Not a notification signal: " + m);
+        }
+        p.put("seq", m.getLong(NotificationFanout.SEQ));
+        p.put("unread", m.getInt(NotificationFanout.UNREAD));
         p.put("at", at);
+        String kind = m.getString(NotificationFanout.KIND);
         if (kind != null) {
             p.put("kind", kind);
-            p.put("text", text);
-            p.put("link", link);
+            p.put("text", m.getString(NotificationFanout.TEXT));
+            p.put("link", m.getString(NotificationFanout.LINK));
         }
-        return p;
+        return new Signal(m.getLong(NotificationFanout.USER), p);
     }
 }
