@@ -214,9 +214,33 @@
     }
   }
 
+  /** A Markdown editor's live preview is replaced by ajax as the user types: typeset the new one the same way. */
+  function previews() {
+    if (!settings.math) {
+      return;
+    }
+    var roots = Array.prototype.slice.call(document.querySelectorAll('.preview')).filter(function (r) {
+      return r.textContent.indexOf('$') >= 0;
+    });
+    if (!roots.length) {
+      return;
+    }
+    if (window.katex) {
+      typeset(roots);
+    } else {
+      stylesheet(settings.katex + 'katex.min.css');
+      load(settings.katex + 'katex.min.js', function () {
+        typeset(roots);
+      });
+    }
+  }
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {
     start();
+  }
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', previews);
   }
 })();

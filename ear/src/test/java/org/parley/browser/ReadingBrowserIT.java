@@ -281,6 +281,12 @@ class ReadingBrowserIT {
 
             check(d, "/questions/1", "question (logged in)", failures);
             check(d, "/questions/ask", "ask", failures);
+            // On this math site the ask page's live preview typesets TeX as the saved post will.
+            d.findElement(By.id("ask-body")).sendKeys("Why is $x*y*z^2$ never negative here?");
+            waitFor(d)
+                    .until(x -> !x.findElements(By.cssSelector("#ask-preview .katex"))
+                            .isEmpty());
+            assertFalse(d.findElement(By.id("ask-preview")).getText().contains("$"), "no raw TeX left in the preview");
             check(d, "/messages", "inbox", failures);
             check(d, URI.create(profile).getRawPath(), "profile", failures);
             if (!failures.isEmpty()) {

@@ -53,7 +53,7 @@ public class AskView implements Serializable {
 
     /** Tag suggestions for what is typed in the tag box. */
     public String getPreviewHtml() {
-        return preview.html(markdown, body);
+        return preview.html(markdown, body, site.getInfo().math());
     }
 
     public String getTitle() {

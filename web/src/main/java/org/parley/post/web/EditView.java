@@ -67,7 +67,7 @@ public class EditView implements Serializable {
     }
 
     public String getPreviewHtml() {
-        return preview.html(markdown, body);
+        return preview.html(markdown, body, site.getInfo().math());
     }
 
     public String getQuestionUrl() {
