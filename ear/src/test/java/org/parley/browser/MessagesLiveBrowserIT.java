@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -210,10 +211,12 @@ class MessagesLiveBrowserIT {
                 a.findElement(By.id("compose-body")).sendKeys("Are you in for Sunday?");
                 a.findElement(By.id("compose-submit")).click();
                 waitFor(a).until(ExpectedConditions.urlMatches("/messages/[0-9]+$"));
-                new WebDriverWait(b, Duration.ofSeconds(15), Duration.ofMillis(500)).until(d -> {
-                    d.get(BASE + "/messages");
-                    return "1".equals(messagesUnread(d)) && "1".equals(bell(d));
-                });
+                new WebDriverWait(b, Duration.ofSeconds(15), Duration.ofMillis(500))
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(d -> {
+                            d.get(BASE + "/messages");
+                            return "1".equals(messagesUnread(d)) && "1".equals(bell(d));
+                        });
                 for (int width : new int[] {390, 320}) {
                     b.manage().window().setSize(new org.openqa.selenium.Dimension(width, 844));
                     b.get(BASE + "/messages");
@@ -325,6 +328,8 @@ class MessagesLiveBrowserIT {
     }
 
     private static WebDriverWait waitFor(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(50));
+        // Live updates replace parts of the page while a condition reads them: a stale element means "look again".
+        return (WebDriverWait) new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class);
     }
 }

@@ -103,11 +103,12 @@ class QuestionFlowBrowserIT {
                     "1",
                     a.findElement(By.cssSelector(".question .score")).getText().trim());
 
-            // Reputation: Ada 1 + 10 (question upvoted) + 2 (accepted an answer); Bo 1 + 10 + 15.
+            // Reputation: Ada 1 + 10 (question upvoted) + 2 (accepted an answer); Bo 1 + 10 + 15. Read from the top
+            // bar's title: on Bo's phone-sized page the number itself gives way to the name.
             a.navigate().refresh();
-            waitFor(a).until(d -> d.findElement(By.id("topbar-user")).getText().contains("13"));
+            waitFor(a).until(d -> reputation(d).equals("13"));
             b.navigate().refresh();
-            waitFor(b).until(d -> d.findElement(By.id("topbar-user")).getText().contains("26"));
+            waitFor(b).until(d -> reputation(d).equals("26"));
             assertTrue(b.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accepted"))
                     .isDisplayed());
 
@@ -125,6 +126,12 @@ class QuestionFlowBrowserIT {
         d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
         d.findElement(By.id("register-submit")).click();
         waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains(displayName));
+    }
+
+    /** The reputation the top bar's user link states in its title ("Your profile: 26 reputation points"). */
+    private static String reputation(WebDriver d) {
+        String title = d.findElement(By.id("topbar-user")).getAttribute("title");
+        return title.replaceAll(".*?([0-9,]+) reputation points?.*", "$1");
     }
 
     private static WebDriverWait waitFor(WebDriver driver) {
