@@ -24,6 +24,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.parley.rules.InvalidInputException;
 
 /**
@@ -81,8 +83,14 @@ public class Site {
     @Column(name = "source_host", length = MAX_HOST)
     private String sourceHost;
 
-    /** More host names the site answers on; each unique across all sites' hosts (checked by the service). */
+    /**
+     * More host names the site answers on; each unique across all sites' hosts (checked by the service). Read by a
+     * select of its own, never joined: posting locks the site row ({@code PostRepository.lockSite}) to take the next
+     * post number, and with a join Hibernate locks on PostgreSQL in a second statement after reading the row
+     * ("follow-on locking"), so two servers read the same number and one ask failed on the unique post number.
+     */
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
     @CollectionTable(
             name = "site_alias",
             joinColumns = @JoinColumn(name = "site_id"),
