@@ -45,6 +45,20 @@ class AdminSitesBrowserIT {
             WebDriver d = admin.driver();
             logIn(d, "localhost", "admin", adminPassword());
             d.get(base("localhost") + "/admin/sites");
+            // Every problem at once, next to its field and in the summary; the address stays the clean one.
+            d.findElement(By.id("site-host")).sendKeys("not a host");
+            d.findElement(By.id("site-name")).sendKeys("Bad Name!");
+            d.findElement(By.id("site-submit")).click();
+            waitFor(d)
+                    .until(x -> !x.findElements(By.cssSelector("#site-form-errors .error-summary"))
+                            .isEmpty());
+            assertTrue(d.findElement(By.id("site-host-error")).getText().contains("host name"));
+            assertTrue(d.findElement(By.id("site-name-error")).getText().contains("lower-case"));
+            assertTrue(d.findElement(By.id("site-title-error")).getText().contains("title"));
+            assertEquals("true", d.findElement(By.id("site-host")).getAttribute("aria-invalid"));
+            assertTrue(d.getCurrentUrl().endsWith("/admin/sites"), d.getCurrentUrl());
+            d.findElement(By.id("site-host")).clear();
+            d.findElement(By.id("site-name")).clear();
             d.findElement(By.id("site-host")).sendKeys(host);
             d.findElement(By.id("site-name")).sendKeys(name);
             d.findElement(By.id("site-title")).sendKeys("Seasoned Advice " + name);

@@ -26,6 +26,7 @@ import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 
 /**
@@ -120,19 +121,16 @@ public class Site {
      * @throws InvalidInputException when host, name, title or description is malformed (see {@link #normalizeHost})
      */
     public Site(String host, String name, String title, String description, Instant createdAt) {
-        String normalized = normalizeHost(host);
-        if (normalized == null) {
-            throw new InvalidInputException("The host must be a host name like bicycles.example.org.");
-        }
-        String trimmedName = name == null ? "" : name.trim();
-        if (!NAME.matcher(trimmedName).matches()) {
-            throw new InvalidInputException(
-                    "The name must be 1 to " + MAX_NAME + " lower-case letters, digits or hyphens.");
-        }
+        FieldChecks checks = new FieldChecks();
+        String normalized = checks.field("host", () -> checkHost(host));
+        String trimmedName = checks.field("name", () -> checkName(name));
+        String checkedTitle = checks.field("title", () -> checkTitle(title));
+        String checkedDescription = checks.field("description", () -> checkDescription(description));
+        checks.done();
         this.host = normalized;
         this.name = trimmedName;
-        this.title = checkTitle(title);
-        this.description = checkDescription(description);
+        this.title = checkedTitle;
+        this.description = checkedDescription;
         this.language = DEFAULT_LANGUAGE;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.nextPostNumber = 1;
@@ -206,11 +204,41 @@ public class Site {
      * @throws InvalidInputException for a malformed value, naming it, or more than {@value #MAX_ALIASES} aliases
      */
     public void edit(String title, String description, String language, String host, Collection<String> aliases) {
-        String newHost = normalizeHost(host);
-        if (newHost == null) {
+        FieldChecks checks = new FieldChecks();
+        String newHost = checks.field("host", () -> checkHost(host));
+        Set<String> newAliases = checks.field("aliases", () -> checkAliases(aliases, newHost));
+        String newTitle = checks.field("title", () -> checkTitle(title));
+        String newDescription = checks.field("description", () -> checkDescription(description));
+        String newLanguage = checks.field("language", () -> normalizeLanguage(language));
+        checks.done();
+        this.title = newTitle;
+        this.description = newDescription;
+        this.language = newLanguage;
+        this.host = newHost;
+        this.aliases.clear();
+        this.aliases.addAll(newAliases);
+    }
+
+    private static String checkHost(String host) {
+        String normalized = normalizeHost(host);
+        if (normalized == null) {
             throw new InvalidInputException("The host must be a host name like bicycles.example.org.");
         }
-        Set<String> newAliases = new TreeSet<>();
+        return normalized;
+    }
+
+    private static String checkName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (!NAME.matcher(trimmed).matches()) {
+            throw new InvalidInputException(
+                    "The name must be 1 to " + MAX_NAME + " lower-case letters, digits or hyphens.");
+        }
+        return trimmed;
+    }
+
+    /** Further host names, normalised, without blanks and without {@code mainHost} (null when it was malformed). */
+    private static Set<String> checkAliases(Collection<String> aliases, String mainHost) {
+        Set<String> checked = new TreeSet<>();
         for (String alias : aliases == null ? List.<String>of() : aliases) {
             if (alias == null || alias.isBlank()) {
                 continue;
@@ -219,22 +247,14 @@ public class Site {
             if (a == null) {
                 throw new InvalidInputException("\"" + alias.strip() + "\" is not a host name.");
             }
-            if (!a.equals(newHost)) {
-                newAliases.add(a);
+            if (!a.equals(mainHost)) {
+                checked.add(a);
             }
         }
-        if (newAliases.size() > MAX_ALIASES) {
+        if (checked.size() > MAX_ALIASES) {
             throw new InvalidInputException("A site can have at most " + MAX_ALIASES + " further host names.");
         }
-        String newTitle = checkTitle(title);
-        String newDescription = checkDescription(description);
-        String newLanguage = normalizeLanguage(language);
-        this.title = newTitle;
-        this.description = newDescription;
-        this.language = newLanguage;
-        this.host = newHost;
-        this.aliases.clear();
-        this.aliases.addAll(newAliases);
+        return checked;
     }
 
     /** Marks the site as imported from {@code sourceHost} (a Stack Exchange host) in {@code language}. */

@@ -72,7 +72,7 @@ public class SiteService {
         }
         Site site = new Site(host, name, title, description, Instant.now());
         if (find(site.getHost()).isPresent()) {
-            throw new ConflictException("There is already a site on " + site.getHost() + ".");
+            throw new ConflictException("host", "There is already a site on " + site.getHost() + ".");
         }
         em.persist(site);
         em.flush();
@@ -105,12 +105,13 @@ public class SiteService {
                 : List.of(aliases.strip().split("[\\s,]+"));
         // Checked before the change: the lookups below would flush it first, and the unique key would answer instead.
         List<String> hosts = new java.util.ArrayList<>(aliasList);
-        hosts.add(host);
-        for (String h : hosts) {
-            String normalized = Site.normalizeHost(h);
+        hosts.add(0, host);
+        for (int i = 0; i < hosts.size(); i++) {
+            String normalized = Site.normalizeHost(hosts.get(i));
             Optional<Site> other = normalized == null ? Optional.empty() : find(normalized);
             if (other.isPresent() && !other.get().getId().equals(site.getId())) {
                 throw new ConflictException(
+                        i == 0 ? "host" : "aliases",
                         "The site " + other.get().getTitle() + " already answers on " + normalized + ".");
             }
         }

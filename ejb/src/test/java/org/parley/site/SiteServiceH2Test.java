@@ -98,4 +98,31 @@ class SiteServiceH2Test {
         h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), site.id(), false));
         assertFalse(h2.tx(() -> sites.mathEnabled(site.id())));
     }
+
+    @Test
+    void anAdminFormLearnsEveryProblemAtOnceEachUnderItsField() {
+        Actor admin = new Actor(1, 1, Role.ADMIN);
+        InvalidInputException created = assertThrows(
+                InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "not a host", "B!", " ", "")));
+        assertEquals(
+                List.of("host", "name", "title"),
+                created.problems().stream().map(InvalidInputException::field).toList());
+
+        SiteInfo a = h2.tx(() -> sites.create(admin, "a.localhost", "a", "Site A", ""));
+        h2.tx(() -> sites.create(admin, "b.localhost", "b", "Site B", ""));
+        InvalidInputException edited = assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> sites.update(admin, a.id(), "", "", "not a language", "a.localhost", "bad host!")));
+        assertEquals(
+                List.of("aliases", "title", "language"),
+                edited.problems().stream().map(InvalidInputException::field).toList());
+        ConflictException taken = assertThrows(
+                ConflictException.class,
+                () -> h2.tx(() -> sites.update(admin, a.id(), "Site A", "", "en", "a.localhost", "b.localhost")));
+        assertEquals("aliases", taken.field());
+        taken = assertThrows(
+                ConflictException.class,
+                () -> h2.tx(() -> sites.update(admin, a.id(), "Site A", "", "en", "b.localhost", "")));
+        assertEquals("host", taken.field());
+    }
 }
