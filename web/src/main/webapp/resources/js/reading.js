@@ -214,33 +214,52 @@
     }
   }
 
-  /** A Markdown editor's live preview is replaced by ajax as the user types: typeset the new one the same way. */
-  function previews() {
-    if (!settings.math) {
+  /**
+   * A Markdown editor's live preview is replaced by ajax as the user types (a p:ajax with global="false", which
+   * fires no pfAjaxComplete): watch each preview and typeset its new content the same way. Typesetting changes the
+   * preview too, but leaves no raw $ outside .katex, so the second look finds nothing to do.
+   */
+  function watchPreviews() {
+    if (!settings.math || !window.MutationObserver) {
       return;
     }
-    var roots = Array.prototype.slice.call(document.querySelectorAll('.preview')).filter(function (r) {
-      return r.textContent.indexOf('$') >= 0;
-    });
-    if (!roots.length) {
-      return;
-    }
-    if (window.katex) {
-      typeset(roots);
-    } else {
-      stylesheet(settings.katex + 'katex.min.css');
-      load(settings.katex + 'katex.min.js', function () {
-        typeset(roots);
+    var pending = false;
+    var loading = false;
+    function roots() {
+      return Array.prototype.slice.call(document.querySelectorAll('.preview')).filter(function (r) {
+        return r.textContent.indexOf('$') >= 0;
       });
     }
+    function typesetPreviews() {
+      pending = false;
+      if (window.katex) {
+        typeset(roots());
+      } else if (!loading && roots().length) {
+        loading = true; // once: what changes while KaTeX loads is typeset when it has loaded
+        stylesheet(settings.katex + 'katex.min.css');
+        load(settings.katex + 'katex.min.js', function () {
+          typeset(roots());
+        });
+      }
+    }
+    document.querySelectorAll('.preview').forEach(function (preview) {
+      new MutationObserver(function () {
+        if (!pending) {
+          pending = true;
+          window.setTimeout(typesetPreviews, 0);
+        }
+      }).observe(preview, {childList: true, subtree: true, characterData: true});
+    });
+  }
+
+  function ready() {
+    start();
+    watchPreviews();
   }
 
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
+    document.addEventListener('DOMContentLoaded', ready);
   } else {
-    start();
-  }
-  if (window.jQuery) {
-    window.jQuery(document).on('pfAjaxComplete', previews);
+    ready();
   }
 })();
