@@ -191,10 +191,11 @@ class MessageInboxIT {
     @Test
     void deliveryMovesBothSidesStamps() {
         String adaBefore = messages.mailbox(ada).stamp();
+        // Read before sending: the background worker may deliver the message before this thread looks again.
+        String boBefore = messages.mailbox(bo).stamp();
         SentMessage sent = messages.send(ada, "bob", "Stamp me");
         String adaAfterSend = messages.mailbox(ada).stamp();
         assertNotEquals(adaBefore, adaAfterSend, "the sender's other pages show the new message");
-        String boBefore = messages.mailbox(bo).stamp();
         deliveries.deliver(sent.id());
         awaitDelivered(bo, sent);
         assertNotEquals(boBefore, messages.mailbox(bo).stamp());
