@@ -196,10 +196,14 @@ class MessageInboxIT {
         SentMessage sent = messages.send(ada, "bob", "Stamp me");
         String adaAfterSend = messages.mailbox(ada).stamp();
         assertNotEquals(adaBefore, adaAfterSend, "the sender's other pages show the new message");
+        boolean deliveredAlready = inInbox(bo, sent);
         deliveries.deliver(sent.id());
         awaitDelivered(bo, sent);
         assertNotEquals(boBefore, messages.mailbox(bo).stamp());
-        assertNotEquals(adaAfterSend, messages.mailbox(ada).stamp(), "the sender's \"sending…\" must change");
+        if (!deliveredAlready) {
+            // Only meaningful when the worker had not delivered it before the stamp after sending was read.
+            assertNotEquals(adaAfterSend, messages.mailbox(ada).stamp(), "the sender's \"sending…\" must change");
+        }
         assertEquals(1, messages.mailbox(bo).unread());
     }
 
@@ -208,6 +212,10 @@ class MessageInboxIT {
         SentMessage sent = messages.send(from, to, body);
         deliveries.deliver(sent.id());
         return sent;
+    }
+
+    private boolean inInbox(Actor recipient, SentMessage sent) {
+        return messages.inbox(recipient, 1).items().stream().anyMatch(m -> m.id() == sent.id());
     }
 
     private void awaitDelivered(Actor recipient, SentMessage sent) {
