@@ -3,9 +3,6 @@ package org.parley.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -43,7 +40,7 @@ class AdminSitesBrowserIT {
         String host = name + ".localhost";
         try (Browser admin = new Browser(1280, 1000)) {
             WebDriver d = admin.driver();
-            logIn(d, "localhost", "admin", adminPassword());
+            logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
             d.get(base("localhost") + "/admin/sites");
             // Every problem at once, next to its field and in the summary; the address stays the clean one.
             d.findElement(By.id("site-host")).sendKeys("not a host");
@@ -101,11 +98,6 @@ class AdminSitesBrowserIT {
         d.findElement(By.id("login-password")).sendKeys(password);
         d.findElement(By.id("login-submit")).click();
         waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
-    }
-
-    private static String adminPassword() throws Exception {
-        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     private static WebDriverWait waitFor(WebDriver driver) {

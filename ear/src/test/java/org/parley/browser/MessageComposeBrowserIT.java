@@ -112,20 +112,13 @@ class MessageComposeBrowserIT {
             WebDriver d = admin.driver();
             d.get(BASE + "/users/login");
             d.findElement(By.id("login-username")).sendKeys("admin");
-            d.findElement(By.id("login-password")).sendKeys(adminPassword());
+            d.findElement(By.id("login-password")).sendKeys(ParleyDeployment.adminPassword());
             d.findElement(By.id("login-submit")).click();
             waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
             d.get(BASE + "/admin/messages");
             assertTrue(d.findElement(By.tagName("h1")).getText().contains("Dead-lettered messages"));
             admin.screenshot("message-admin-dead-letters");
         }
-    }
-
-    private static String adminPassword() throws Exception {
-        java.nio.file.Path file =
-                java.nio.file.Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
-        return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)
-                .strip();
     }
 
     private static void register(Browser browser, String username, String displayName) throws Exception {

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -232,7 +230,7 @@ class NewcomerBrowserIT {
         try (Browser admin = new Browser(1280, 1000)) {
             WebDriver d = admin.driver();
             try {
-                logIn(d, "localhost", "admin", adminPassword());
+                logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
                 d.get(base("localhost") + "/admin");
                 for (String id :
                         List.of("admin-sites", "admin-imports", "admin-cache", "admin-deadletters", "admin-console")) {
@@ -300,7 +298,7 @@ class NewcomerBrowserIT {
         }
         try (Browser phone = new Browser(390, 844)) {
             WebDriver d = phone.driver();
-            logIn(d, "localhost", "admin", adminPassword());
+            logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
             d.get(base("localhost") + "/admin");
             phone.screenshot("newcomer-admin-390");
             d.get(base("localhost") + "/admin/sites");
@@ -320,7 +318,8 @@ class NewcomerBrowserIT {
         String host = name + ".localhost";
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic "
-                + Base64.getEncoder().encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+                + Base64.getEncoder()
+                        .encodeToString(("admin:" + ParleyDeployment.adminPassword()).getBytes(StandardCharsets.UTF_8));
         String form =
                 "dir=" + URLEncoder.encode(DUMP.toString(), StandardCharsets.UTF_8) + "&site=" + name + "&host=" + host;
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -416,11 +415,6 @@ class NewcomerBrowserIT {
         d.findElement(By.id("login-password")).sendKeys(password);
         d.findElement(By.id("login-submit")).click();
         waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
-    }
-
-    private static String adminPassword() throws IOException {
-        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     private static WebDriverWait waitFor(WebDriver driver) {

@@ -216,7 +216,7 @@ class ReadingBrowserIT {
             String local = "http://localhost:" + Http.port();
             d.get(local + "/users/login");
             d.findElement(By.id("login-username")).sendKeys("admin");
-            d.findElement(By.id("login-password")).sendKeys(adminPassword());
+            d.findElement(By.id("login-password")).sendKeys(ParleyDeployment.adminPassword());
             d.findElement(By.id("login-submit")).click();
             waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
             By toggle = By.cssSelector("[aria-label='Math rendering on " + host + "']");
@@ -509,16 +509,11 @@ class ReadingBrowserIT {
         c.setRequestMethod(method);
         c.setRequestProperty("Host", "localhost:" + Http.port());
         c.setRequestProperty("Accept", "application/json");
-        String password = adminPassword();
+        String password = ParleyDeployment.adminPassword();
         c.setRequestProperty(
                 "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
         return c;
-    }
-
-    private static String adminPassword() throws IOException {
-        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     private static String read(HttpURLConnection c) throws IOException {

@@ -1,6 +1,10 @@
 package org.parley.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -38,5 +42,11 @@ public final class ParleyDeployment {
     /** A value unique to this test run, for names that must not collide with rows left by earlier runs. */
     public static String unique(String prefix) {
         return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    /** The admin's password the test server's first start wrote into its data folder. */
+    public static String adminPassword() throws IOException {
+        Path file = Path.of(System.getProperty("it.server.dir"), "data", "parley", "admin-password");
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 }
