@@ -2,8 +2,8 @@ package org.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
@@ -98,9 +97,5 @@ class AdminSitesBrowserIT {
         d.findElement(By.id("login-password")).sendKeys(password);
         d.findElement(By.id("login-submit")).click();
         waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
-    }
-
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 }

@@ -3,6 +3,7 @@ package org.parley.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
@@ -312,9 +312,5 @@ class FormsBrowserIT {
         d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
         d.findElement(By.id("register-submit")).click();
         waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains("Forms " + username));
-    }
-
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 }

@@ -2,6 +2,7 @@ package org.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -129,9 +130,5 @@ class MessageComposeBrowserIT {
         d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
         d.findElement(By.id("register-submit")).click();
         waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains(displayName));
-    }
-
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 }

@@ -2,6 +2,7 @@ package org.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -125,9 +126,5 @@ class MessageSearchBrowserIT {
         d.findElement(By.id("register-password")).sendKeys(PASSWORD);
         d.findElement(By.id("register-submit")).click();
         waitFor(d).until(x -> x.findElement(By.id("topbar-user")).getText().contains(displayName));
-    }
-
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 }

@@ -2,6 +2,7 @@ package org.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.time.Duration;
 import java.util.List;
@@ -325,11 +326,5 @@ class MessagesLiveBrowserIT {
         d.findElement(By.id("login-password")).sendKeys(PASSWORD);
         d.findElement(By.id("login-submit")).click();
         waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
-    }
-
-    private static WebDriverWait waitFor(WebDriver d) {
-        // Live updates replace parts of the page while a condition reads them: a stale element means "look again".
-        return (WebDriverWait) new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class);
     }
 }

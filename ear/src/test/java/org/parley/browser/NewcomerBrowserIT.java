@@ -3,6 +3,7 @@ package org.parley.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,7 +28,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
@@ -415,9 +415,5 @@ class NewcomerBrowserIT {
         d.findElement(By.id("login-password")).sendKeys(password);
         d.findElement(By.id("login-submit")).click();
         waitFor(d).until(x -> !x.findElements(By.id("logout")).isEmpty());
-    }
-
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 }

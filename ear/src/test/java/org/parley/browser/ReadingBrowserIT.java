@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +32,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
@@ -316,10 +315,6 @@ class ReadingBrowserIT {
         Number overflow = (Number) ((JavascriptExecutor) d)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 0, "the page scrolls sideways by " + overflow + " px");
-    }
-
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     // ---- The fixture: a small dump of a site whose posts use TeX, imported through the admin API ----

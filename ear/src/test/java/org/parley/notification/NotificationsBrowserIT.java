@@ -2,6 +2,7 @@ package org.parley.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Browser.waitFor;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -240,9 +241,5 @@ public class NotificationsBrowserIT {
 
     private static String count(WebDriver d) {
         return d.findElement(By.id("notification-badge")).getAttribute("data-unread");
-    }
-
-    private static WebDriverWait waitFor(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20));
     }
 }

@@ -8,10 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver; nothing downloads a browser. Each instance has its
@@ -81,5 +84,14 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             // A leftover temporary profile is harmless.
         }
+    }
+
+    /**
+     * A wait of 20 s that looks again every 50 ms. Pages replace parts of themselves (Ajax updates, live pushes) while
+     * a condition reads them: a stale element means "look again", never a failed test.
+     */
+    public static WebDriverWait waitFor(WebDriver driver) {
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class);
     }
 }
