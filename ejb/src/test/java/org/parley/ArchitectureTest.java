@@ -59,6 +59,7 @@ class ArchitectureTest {
             "notification",
             // features over the model
             "listing",
+            "search",
             "health",
             "seed",
             "dump");

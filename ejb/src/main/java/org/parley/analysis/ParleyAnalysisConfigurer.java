@@ -1,14 +1,21 @@
 package org.parley.analysis;
 
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
- * Defines {@link SearchNames#TEXT_ANALYZER} for whichever backend runs, so that one {@code persistence.xml} serves
- * both: the same chain under the names each backend gives its components. Both backend modules are added to the EJB
- * module (jboss-deployment-structure.xml), so this class loads whichever is configured.
+ * Defines Parley's analyzers and normalizers ({@link SearchNames}) for whichever backend runs, so that one {@code
+ * persistence.xml} serves both: the same chains under the names each backend gives its components. Both backend
+ * modules (and Lucene's own, for its language analyzers) are added to the EJB module (jboss-deployment-structure.xml),
+ * so this class loads whichever is configured.
+ *
+ * <p>The language analyzers are Lucene's {@link EnglishAnalyzer} and {@link FrenchAnalyzer} on the Lucene backend and
+ * Elasticsearch's built-in {@code english} and {@code french} analyzers, which are the same chains (standard
+ * tokenizer, possessives or elisions, lower case, the language's stop words, the Porter or light French stemmer).
  */
 public class ParleyAnalysisConfigurer implements LuceneAnalysisConfigurer, ElasticsearchAnalysisConfigurer {
 
@@ -19,6 +26,9 @@ public class ParleyAnalysisConfigurer implements LuceneAnalysisConfigurer, Elast
                 .tokenizer("standard")
                 .tokenFilter("lowercase")
                 .tokenFilter("asciiFolding");
+        context.analyzer(SearchNames.ENGLISH_ANALYZER).instance(new EnglishAnalyzer());
+        context.analyzer(SearchNames.FRENCH_ANALYZER).instance(new FrenchAnalyzer());
+        context.normalizer(SearchNames.LOWERCASE_NORMALIZER).custom().tokenFilter("lowercase");
     }
 
     @Override
@@ -27,5 +37,8 @@ public class ParleyAnalysisConfigurer implements LuceneAnalysisConfigurer, Elast
                 .custom()
                 .tokenizer("standard")
                 .tokenFilters("lowercase", "asciifolding");
+        context.analyzer(SearchNames.ENGLISH_ANALYZER).type("english");
+        context.analyzer(SearchNames.FRENCH_ANALYZER).type("french");
+        context.normalizer(SearchNames.LOWERCASE_NORMALIZER).custom().tokenFilters("lowercase");
     }
 }

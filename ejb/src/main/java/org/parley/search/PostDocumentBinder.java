@@ -1,0 +1,197 @@
+package org.parley.search;
+
+import static org.parley.analysis.SearchNames.*;
+
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.search.engine.backend.document.DocumentElement;
+import org.hibernate.search.engine.backend.document.IndexFieldReference;
+import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
+import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
+import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
+import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
+import org.parley.analysis.SearchNames;
+import org.parley.post.Answer;
+import org.parley.post.Post;
+import org.parley.post.Question;
+import org.parley.user.User;
+
+/**
+ * Writes a question's or an answer's document: the same fields for both ({@link SearchNames}), so that one query
+ * searches both indexes. Text goes to the fields of the site's language ({@code title_en}, {@code body_fr}, …), each
+ * analysed by that language's analyzer; every other field is a plain value for filters, sorts and aggregations.
+ *
+ * <p>Hibernate Search re-writes a document whenever its post's own columns change (score, edits, answer count,
+ * acceptance on the question, closing). What an answer's document reads from its question (tags, closed, accepted)
+ * is re-written by {@link PostIndexer}, which reindexes the answers of a question whose change they show.
+ */
+public class PostDocumentBinder implements TypeBinder {
+
+    @Override
+    public void bind(TypeBindingContext context) {
+        context.dependencies().useRootOnly();
+        IndexSchemaElement schema = context.indexSchemaElement();
+        IndexFieldTypeFactory f = context.typeFactory();
+        Fields fields = new Fields();
+        for (Map.Entry<String, String> language : LANGUAGE_ANALYZERS.entrySet()) {
+            fields.titles.put(
+                    language.getKey(),
+                    schema.field(
+                                    POST_TITLE + "_" + language.getKey(),
+                                    f.asString()
+                                            .analyzer(language.getValue())
+                                            .projectable(Projectable.YES)
+                                            .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED)))
+                            .toReference());
+            fields.bodies.put(
+                    language.getKey(),
+                    schema.field(
+                                    POST_BODY + "_" + language.getKey(),
+                                    f.asString()
+                                            .analyzer(language.getValue())
+                                            .projectable(Projectable.YES)
+                                            .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED)))
+                            .toReference());
+        }
+        fields.site = schema.field(POST_SITE, f.asLong()).toReference();
+        fields.number = schema.field(POST_NUMBER, f.asLong().projectable(Projectable.YES))
+                .toReference();
+        fields.question = schema.field(POST_QUESTION, f.asLong().projectable(Projectable.YES))
+                .toReference();
+        fields.kind = schema.field(
+                        POST_KIND, f.asString().projectable(Projectable.YES).aggregable(Aggregable.YES))
+                .toReference();
+        fields.tags = schema.field(
+                        POST_TAGS,
+                        f.asString()
+                                .normalizer(LOWERCASE_NORMALIZER)
+                                .projectable(Projectable.YES)
+                                .aggregable(Aggregable.YES))
+                .multiValued()
+                .toReference();
+        fields.owner = schema.field(
+                        POST_OWNER, f.asLong().projectable(Projectable.YES).aggregable(Aggregable.YES))
+                .toReference();
+        fields.score = schema.field(
+                        POST_SCORE,
+                        f.asInteger()
+                                .projectable(Projectable.YES)
+                                .sortable(Sortable.YES)
+                                .aggregable(Aggregable.YES))
+                .toReference();
+        fields.answers = schema.field(
+                        POST_ANSWERS,
+                        f.asInteger()
+                                .projectable(Projectable.YES)
+                                .sortable(Sortable.YES)
+                                .aggregable(Aggregable.YES))
+                .toReference();
+        fields.views = schema.field(
+                        POST_VIEWS, f.asLong().projectable(Projectable.YES).sortable(Sortable.YES))
+                .toReference();
+        fields.accepted = schema.field(
+                        POST_ACCEPTED,
+                        f.asBoolean().projectable(Projectable.YES).aggregable(Aggregable.YES))
+                .toReference();
+        fields.closed = schema.field(POST_CLOSED, f.asBoolean().projectable(Projectable.YES))
+                .toReference();
+        fields.wiki = schema.field(POST_WIKI, f.asBoolean()).toReference();
+        fields.created = schema.field(
+                        POST_CREATED,
+                        f.asInstant()
+                                .projectable(Projectable.YES)
+                                .sortable(Sortable.YES)
+                                .aggregable(Aggregable.YES))
+                .toReference();
+        fields.lastActive = schema.field(
+                        POST_LAST_ACTIVE,
+                        f.asInstant()
+                                .projectable(Projectable.YES)
+                                .sortable(Sortable.YES)
+                                .aggregable(Aggregable.YES))
+                .toReference();
+        fields.hour = schema.field(POST_HOUR, f.asInteger().aggregable(Aggregable.YES))
+                .toReference();
+        fields.urls = schema.field(POST_URLS, f.asString().normalizer(LOWERCASE_NORMALIZER))
+                .multiValued()
+                .toReference();
+        fields.rowVersion = schema.field(
+                        POST_ROW_VERSION,
+                        f.asLong().projectable(Projectable.YES).sortable(Sortable.YES))
+                .toReference();
+        context.bridge(Post.class, new Bridge(fields));
+    }
+
+    /** The references to every field, by which the bridge writes them. */
+    private static final class Fields {
+        final Map<String, IndexFieldReference<String>> titles = new HashMap<>();
+        final Map<String, IndexFieldReference<String>> bodies = new HashMap<>();
+        IndexFieldReference<Long> site;
+        IndexFieldReference<Long> number;
+        IndexFieldReference<Long> question;
+        IndexFieldReference<String> kind;
+        IndexFieldReference<String> tags;
+        IndexFieldReference<Long> owner;
+        IndexFieldReference<Integer> score;
+        IndexFieldReference<Integer> answers;
+        IndexFieldReference<Long> views;
+        IndexFieldReference<Boolean> accepted;
+        IndexFieldReference<Boolean> closed;
+        IndexFieldReference<Boolean> wiki;
+        IndexFieldReference<java.time.Instant> created;
+        IndexFieldReference<java.time.Instant> lastActive;
+        IndexFieldReference<Integer> hour;
+        IndexFieldReference<String> urls;
+        IndexFieldReference<Long> rowVersion;
+    }
+
+    private record Bridge(Fields fields) implements TypeBridge<Post> {
+
+        @Override
+        public void write(DocumentElement target, Post post, TypeBridgeWriteContext context) {
+            String language = SearchNames.languageKey(post.getSite().getLanguage());
+            Question question = post.questionShownOn();
+            PostText body = PostText.of(post.getBodyHtml());
+            if (post instanceof Question) {
+                target.addValue(fields.titles.get(language), question.getTitle());
+                target.addValue(fields.kind, KIND_QUESTION);
+                target.addValue(fields.answers, question.getAnswerCount());
+                target.addValue(fields.views, question.getViewCount());
+                target.addValue(fields.accepted, question.getAcceptedAnswer() != null);
+            } else {
+                target.addValue(fields.kind, KIND_ANSWER);
+                target.addValue(fields.accepted, question.isAccepted((Answer) post));
+            }
+            target.addValue(fields.bodies.get(language), body.text());
+            target.addValue(fields.site, post.getSite().getId());
+            target.addValue(fields.number, post.getNumber());
+            target.addValue(fields.question, question.getNumber());
+            for (String tag : question.tagList()) {
+                target.addValue(fields.tags, tag);
+            }
+            User owner = post.getOwner();
+            if (owner != null) {
+                target.addValue(fields.owner, owner.getNumber());
+            }
+            target.addValue(fields.score, post.getScore());
+            target.addValue(fields.closed, question.getClosedAt() != null);
+            target.addValue(fields.wiki, post.getCommunityOwnedAt() != null);
+            target.addValue(fields.created, post.getCreatedAt());
+            target.addValue(fields.lastActive, post.getLastActivityAt());
+            target.addValue(
+                    fields.hour, post.getCreatedAt().atZone(ZoneOffset.UTC).getHour());
+            for (String link : body.links()) {
+                target.addValue(fields.urls, link);
+            }
+            target.addValue(fields.rowVersion, post.getRowVersion());
+        }
+    }
+}
