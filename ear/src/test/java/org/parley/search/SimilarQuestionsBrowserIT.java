@@ -72,10 +72,10 @@ class SimilarQuestionsBrowserIT {
                     assertEquals(
                             "Related",
                             d.findElement(By.cssSelector(RELATED + " h2")).getText());
-                    assertEquals(
-                            "0",
-                            d.findElement(By.cssSelector(RELATED + " li .side-score"))
-                                    .getText());
+                    WebElement badge = d.findElement(By.cssSelector(RELATED + " li .side-score"));
+                    assertEquals("0", badge.getText());
+                    assertTrue(badge.getAttribute("class").contains("has-accepted"), "answered and accepted");
+                    assertEquals("score 0, 1 answer, one accepted", badge.getAttribute("title"));
                     ((org.openqa.selenium.JavascriptExecutor) d)
                             .executeScript("document.querySelector(arguments[0]).scrollIntoView()", RELATED);
                     browser.screenshot("related-sidebar-" + width);

@@ -18,7 +18,7 @@ import org.parley.user.UserService;
 /**
  * Test only (added to the WAR by {@link SimilarQuestionsBrowserIT}): a new site, {@code ?host=...&word=...}, with a user
  * {@code asker} and questions about keeping a yeast called {@code word} alive (the first is the one whose page is
- * looked at, the second its closest relative) and one about glasses that relates to none of them. Answers the
+ * looked at, the second its closest relative, answered and accepted) and one about glasses that relates to none of them. Answers the
  * paths of the first two, one a line.
  */
 @WebServlet("/test/similar-questions-seed")
@@ -57,6 +57,12 @@ public class SimilarQuestionsSeedServlet extends HttpServlet {
                 "What is the best way to store " + word + " yeast slurry between brews, and for how long does it stay"
                         + " alive in the fridge?",
                 List.of(word, "yeast"));
+        // The closest one answered and accepted: its badge shows it.
+        long answer = questions.answer(
+                asker,
+                closest.number(),
+                "Keep the slurry under a thin layer of beer in a sanitised jar in the fridge; it stays alive for weeks.");
+        questions.accept(brewer, answer);
         String[] more = {
             "Drying " + word + " yeast on baking paper: does it survive?",
             "Can " + word + " ferment a lager at room temperature?",

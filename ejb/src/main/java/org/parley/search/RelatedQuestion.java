@@ -6,7 +6,7 @@ import org.parley.common.Slugs;
 
 /**
  * A question shown as related to another one (the question page's sidebar) or as a likely duplicate of a title being
- * typed (the ask page), read from the index alone.
+ * typed (the ask page): the question list's row as the database has it, and whether the index has it closed.
  *
  * @param answerCount its answers
  * @param hasAcceptedAnswer its asker accepted an answer

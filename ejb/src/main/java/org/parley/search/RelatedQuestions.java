@@ -13,6 +13,7 @@ import org.parley.cache.Scope;
 import org.parley.cache.SharedCache;
 import org.parley.post.PostRepository;
 import org.parley.post.Question;
+import org.parley.post.QuestionSummaries;
 
 /**
  * A question's related questions, the question page's sidebar: the ten questions of the same site most like it by
@@ -42,6 +43,9 @@ public class RelatedQuestions {
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
+
+    @Inject
+    private QuestionSummaries summaries;
 
     @Inject
     private PostRepository posts;
@@ -75,7 +79,7 @@ public class RelatedQuestions {
         if (words.isEmpty() && tags.isEmpty()) {
             return List.of();
         }
-        return RelatedQuestionsQuery.run(
+        List<RelatedQuestionsQuery.Hit> hits = RelatedQuestionsQuery.run(
                 em,
                 siteId,
                 question.getSite().getLanguage(),
@@ -86,6 +90,7 @@ public class RelatedQuestions {
                         should.should(f.match().field(POST_TAGS).matching(tag).boost(TAG_BOOST))),
                 number,
                 RELATED);
+        return RelatedQuestionsQuery.rows(summaries, siteId, hits);
     }
 
     /** The shared-tier key of a question's related list: dropped with the question's scope. */

@@ -3,7 +3,9 @@ package org.parley.search;
 import static org.parley.analysis.SearchNames.*;
 
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
@@ -12,12 +14,14 @@ import org.hibernate.search.mapper.orm.Search;
 import org.parley.metrics.RequestTimings;
 import org.parley.metrics.RequestTimings.Kind;
 import org.parley.post.Question;
+import org.parley.post.QuestionSummaries;
 
 /**
  * The one query behind related and similar questions, in the portable predicate DSL (no Lucene-only
  * more-like-this), so it runs the same on Lucene and OpenSearch: the picked words as a should-match over the title
  * (boosted) and the body of the site's language fields, plus optional clauses, filtered to one site's questions and
- * routed to its shard; hits are projected from the index alone, without loading entities.
+ * routed to its shard. The index gives the numbers (projected, no entity loaded); {@link #rows} reads what the
+ * page shows from the database in one query, as question lists do.
  */
 final class RelatedQuestionsQuery {
 
@@ -41,7 +45,7 @@ final class RelatedQuestionsQuery {
      * @param titleMinimumMatch the share (percent) of {@code words} a title must hold to count, 0 for any one
      * @param bodyMinimumMatch the share (percent) of {@code words} a body must hold to count, 0 for any one
      */
-    static List<RelatedQuestion> run(
+    static List<Hit> run(
             EntityManager em,
             long siteId,
             String languageTag,
@@ -56,7 +60,7 @@ final class RelatedQuestionsQuery {
         try (var step = RequestTimings.step(Kind.SEARCH)) {
             return Search.session(em)
                     .search(Question.class)
-                    .select(f -> projection(f, title))
+                    .select(f -> projection(f))
                     .where(f -> {
                         BooleanPredicateClausesStep<?> should = f.bool();
                         if (!words.isBlank()) {
@@ -85,21 +89,30 @@ final class RelatedQuestionsQuery {
         }
     }
 
-    private static ProjectionFinalStep<RelatedQuestion> projection(SearchProjectionFactory<?, ?> f, String title) {
+    /**
+     * The rows of {@code hits}, in their order, read from the database as question lists read them (title, score,
+     * answers, acceptance as they are now, even when the index lags); a hit whose question is gone is left out.
+     */
+    static List<RelatedQuestion> rows(QuestionSummaries summaries, long siteId, List<Hit> hits) {
+        Map<Long, Boolean> closed = new HashMap<>();
+        hits.forEach(h -> closed.put(h.number(), h.closed()));
+        return summaries.byNumbers(siteId, hits.stream().map(Hit::number).toList()).stream()
+                .map(q -> new RelatedQuestion(
+                        q.number(),
+                        q.title(),
+                        q.score(),
+                        q.answerCount(),
+                        q.hasAcceptedAnswer(),
+                        closed.getOrDefault(q.number(), false)))
+                .toList();
+    }
+
+    /** A hit: the question's number, and whether it is closed (which list rows do not carry). */
+    record Hit(long number, boolean closed) {}
+
+    private static ProjectionFinalStep<Hit> projection(SearchProjectionFactory<?, ?> f) {
         return f.composite()
-                .from(
-                        f.field(POST_NUMBER, Long.class),
-                        f.field(title, String.class),
-                        f.field(POST_SCORE, Integer.class),
-                        f.field(POST_ANSWERS, Integer.class),
-                        f.field(POST_ACCEPTED, Boolean.class),
-                        f.field(POST_CLOSED, Boolean.class))
-                .asList(v -> new RelatedQuestion(
-                        (Long) v.get(0),
-                        v.get(1) == null ? "" : (String) v.get(1),
-                        v.get(2) == null ? 0 : (Integer) v.get(2),
-                        v.get(3) == null ? 0 : (Integer) v.get(3),
-                        Boolean.TRUE.equals(v.get(4)),
-                        Boolean.TRUE.equals(v.get(5))));
+                .from(f.field(POST_NUMBER, Long.class), f.field(POST_CLOSED, Boolean.class))
+                .as((number, closed) -> new Hit(number, Boolean.TRUE.equals(closed)));
     }
 }

@@ -1,10 +1,12 @@
 package org.parley.search;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.parley.post.Question;
+import org.parley.post.QuestionSummaries;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.SiteInfo;
 
@@ -13,7 +15,7 @@ import org.parley.site.SiteInfo;
  * title (or, less, body) holds the typed title's words, best first, at most five. A question counts when its title
  * holds {@value #TITLE_MINIMUM_MATCH} % of the words (at least one), or its body {@value #BODY_MINIMUM_MATCH} % of
  * them; a title written the same way
- * (the words in order, give or take two) counts more. One index query, nothing from the database.
+ * (the words in order, give or take two) counts more. One index query, then one SQL query for the rows.
  */
 @Stateless
 public class SimilarQuestions {
@@ -42,6 +44,9 @@ public class SimilarQuestions {
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
+    @Inject
+    private QuestionSummaries summaries;
+
     /**
      * The questions of {@code site} most like a title being typed, best first, at most {@value #MAX}; empty when the
      * title has no words to go on (only stop words).
@@ -55,7 +60,7 @@ public class SimilarQuestions {
         if (words.isEmpty()) {
             return List.of();
         }
-        return RelatedQuestionsQuery.run(
+        List<RelatedQuestionsQuery.Hit> hits = RelatedQuestionsQuery.run(
                 em,
                 site.id(),
                 site.language(),
@@ -66,6 +71,7 @@ public class SimilarQuestions {
                         f.phrase().field(titleField).matching(typed).slop(2).boost(PHRASE_BOOST)),
                 0,
                 MAX);
+        return RelatedQuestionsQuery.rows(summaries, site.id(), hits);
     }
 
     /**
