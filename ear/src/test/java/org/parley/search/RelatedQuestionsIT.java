@@ -186,7 +186,7 @@ class RelatedQuestionsIT {
         // Figures to read, not a timed assertion (benchmarks measure; see docs/search.md).
         System.out.println("Similar questions API, 21 requests: server time median " + totals.get(10) + " ms, max "
                 + totals.get(20) + " ms; index query median " + searches.get(10) + " ms, max " + searches.get(20)
-                + " ms");
+                + " ms; the last: " + r.header("Server-Timing"));
 
         Http.Response tooShort = Http.get(host, "/api/questions/similar?title=two%20words");
         assertEquals(400, tooShort.status());
