@@ -16,7 +16,9 @@ import org.parley.dump.DumpXmlWriter;
  * Writes a synthetic dump of {@code questions} questions. Shape (per question, on average): 2 answers, 1-5 tags drawn
  * from about questions/20 tags with Zipf(1.1) popularity, 0.8 comments and 2.5 votes per post, one revision per
  * title, body and tag set; one user per 4 questions (a few users write most posts), 1.5 badges per user, a link or
- * duplicate for 5% of questions; dates spread over ten years from 2012. Deterministic for a seed.
+ * duplicate for 5% of questions (to an earlier question of the same title family when there is one); dates spread
+ * over ten years from 2012. The text (titles, bodies, comments) comes from {@link Corpus}: a Zipf vocabulary, tag
+ * topic words, title families, code and links. Deterministic for a seed.
  */
 public final class DumpGenerator {
 
