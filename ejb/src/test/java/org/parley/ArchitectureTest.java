@@ -85,6 +85,7 @@ class ArchitectureTest {
             "post.jms", "post",
             "revision.web", "revision",
             "listing.web", "listing",
+            "search.web", "search",
             "message.jms", "message",
             "message.rest", "message",
             "message.web", "message",
