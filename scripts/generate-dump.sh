@@ -4,7 +4,9 @@
 #   scripts/generate-dump.sh --questions N --seed S --out DIR
 #
 # About N/20 Zipf-distributed tags, 1-5 per question, ~2 answers per question, comments, votes, badges, history and
-# links over ten years of dates. 1,000,000 questions take a few minutes and ~3 GB of disk. The generator is a test
+# links over ten years of dates. The text is made for search: Zipf words from ~45,000 forms (English function words,
+# syllable pseudo-words with inflections), tag topic words, title families, code blocks and links to 300 hosts.
+# 1,000,000 questions take a few minutes and ~7.8 GB of disk (docs/search.md#indexing-figures). The generator is a test
 # tool in the ejb module's test sources (org.parley.dump.generate, not deployed); this builds the ejb module's classes
 # and test classes when they are missing or older than the sources, and prints only the generator's output on stdout.
 set -euo pipefail

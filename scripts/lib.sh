@@ -79,3 +79,19 @@ follow_import() {
     -v b="$(date -d "$(jq -r .finishedAt <<< "$json")" +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   echo "Import $id completed: $(jq -r '.rowsDone' <<< "$json") rows in $secs s."
 }
+
+# Prints the folder of a generated dump of $1 questions (seed 1) under target/bench, writing it first when it is
+# missing or was written by other generator sources (a fingerprint of them is kept in its .complete marker, so a
+# changed generator never benchmarks yesterday's text). Progress goes to stderr.
+generated_dump() { # usage: dir=$(generated_dump N)
+  local questions=$1 dir="$ROOT/target/bench/dump-$1" print
+  print=$(cat "$ROOT"/ejb/src/test/java/org/parley/dump/generate/*.java "$ROOT/ejb/src/main/java/org/parley/dump/DumpXmlWriter.java" \
+    | sha1sum | cut -c1-12)
+  if [ "$(cat "$dir/.complete" 2>/dev/null)" != "$print" ]; then
+    echo "Generating a dump of $questions questions into $dir ..." >&2
+    rm -rf "$dir"
+    "$ROOT/scripts/generate-dump.sh" --questions "$questions" --seed 1 --out "$dir" | tail -n 1 >&2
+    echo "$print" > "$dir/.complete"
+  fi
+  echo "$dir"
+}

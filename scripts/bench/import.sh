@@ -3,7 +3,7 @@
 #
 # Starts its own Parley (scripts/run.sh with PARLEY_DATA=target/bench/import-data, your PARLEY_PORT_OFFSET) and stops
 # it afterwards. Imports the bundled real dump, then a generated one of BENCH_QUESTIONS questions (default 1,000,000;
-# generated once into target/bench/dump-N, ~4.5 GB for 1M). The reference is the job's own validation pass: a plain
+# generated once into target/bench/dump-N, ~8.5 GB for 1M). The reference is the job's own validation pass: a plain
 # StAX parse of the same files, timed in the same run. Peak heap: the largest used heap jstat saw during each import.
 # BENCH_QUESTIONS=0 skips the large dump. Writes target/bench/import.json.
 set -euo pipefail
@@ -23,11 +23,8 @@ mkdir -p "$PARLEY_DATA"
 touch "$PARLEY_DATA/bundled-dump-imported" # this script imports it itself, timed
 
 LARGE="$ROOT/target/bench/dump-$QUESTIONS"
-if [ "$QUESTIONS" -gt 0 ] && [ ! -f "$LARGE/.complete" ]; then
-  echo "Generating a dump of $QUESTIONS questions into $LARGE ..."
-  rm -rf "$LARGE"
-  "$ROOT/scripts/generate-dump.sh" --questions "$QUESTIONS" --seed 1 --out "$LARGE" | tail -n 1
-  touch "$LARGE/.complete"
+if [ "$QUESTIONS" -gt 0 ]; then
+  LARGE=$(generated_dump "$QUESTIONS")
 fi
 
 "$ROOT/scripts/run.sh" --background > "$ROOT/target/bench/import-run.log"

@@ -3,6 +3,7 @@ package org.parley.dump.generate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.parley.dump.DumpXmlWriter;
  * Writes a synthetic dump of {@code questions} questions. Shape (per question, on average): 2 answers, 1-5 tags drawn
  * from about questions/20 tags with Zipf(1.1) popularity, 0.8 comments and 2.5 votes per post, one revision per
  * title, body and tag set; one user per 4 questions (a few users write most posts), 1.5 badges per user, a link or
- * duplicate for 5% of questions; dates spread over ten years from 2012. Deterministic for a seed.
+ * duplicate for 5% of questions (to an earlier question of the same title family when there is one); dates spread
+ * over ten years from 2012. The text (titles, bodies, comments) comes from {@link Corpus}: a Zipf vocabulary, tag
+ * topic words, title families, code and links. Deterministic for a seed.
  */
 public final class DumpGenerator {
 
@@ -83,6 +86,9 @@ public final class DumpGenerator {
         "Yearling",
         "Enlightened"
     };
+    /** Pseudo-word stems behind the real words: with their inflections about 45,000 word forms. */
+    static final int PSEUDO_STEMS = 16_000;
+
     private static final long START = Instant.parse("2012-01-01T00:00:00Z").toEpochMilli();
     private static final long SPAN = 10L * 365 * 24 * 3600 * 1000;
 
@@ -92,6 +98,8 @@ public final class DumpGenerator {
     private final int tagCount;
     private final double[] tagCdf;
     private final double[] userCdf;
+    private final Vocabulary vocabulary;
+    private final Corpus corpus;
 
     public DumpGenerator(int questions, long seed) {
         if (questions < 1) {
@@ -103,6 +111,8 @@ public final class DumpGenerator {
         this.tagCount = Math.max(5, questions / 20);
         this.tagCdf = zipf(tagCount, 1.1);
         this.userCdf = zipf(users, 0.9);
+        this.vocabulary = new Vocabulary(seed, PSEUDO_STEMS);
+        this.corpus = new Corpus(vocabulary, seed, tagCount, WORDS);
     }
 
     /** Figures of a generated dump: rows per file. */
@@ -193,20 +203,12 @@ public final class DumpGenerator {
         }
     }
 
-    /** The name of tag {@code i} (0-based): a word, or two words and a number for the long tail; all distinct. */
-    private static String tagName(int i) {
-        if (i < WORDS.length) {
-            return WORDS[i];
-        }
-        return WORDS[i % WORDS.length] + "-" + WORDS[(i / WORDS.length) % WORDS.length] + "-" + i;
-    }
-
     private void writeTags(DumpXmlWriter w) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < tagCount; i++) {
             a.clear();
             a.put("Id", Integer.toString(i + 1));
-            a.put("TagName", tagName(i));
+            a.put("TagName", corpus.tagName(i));
             // The expected number of questions carrying it: Zipf share times about three tags per question.
             double share = tagCdf[i] - (i == 0 ? 0 : tagCdf[i - 1]);
             a.put("Count", Long.toString(Math.round(share * questions * 3)));
@@ -221,6 +223,8 @@ public final class DumpGenerator {
         long historyId = 0;
         long linkId = 0;
         Map<String, String> a = new LinkedHashMap<>();
+        // The last question of each title family, for duplicate and related links within a family.
+        Map<Long, Long> lastOfFamily = new HashMap<>();
         for (int q = 0; q < questions; q++) {
             long qId = ++postId;
             long asked = START + (long) (SPAN * (double) q / questions) + random.nextInt(3_600_000);
@@ -231,9 +235,11 @@ public final class DumpGenerator {
             }
             postId += answers;
             long owner = user();
-            String title = capital(sentence(4 + random.nextInt(8))) + "?";
-            String tags = tags();
-            String body = body();
+            int[] tagIds = tags();
+            Corpus.Family family = family(tagIds[0]);
+            String title = corpus.title(family, tagIds, random);
+            String tags = tagList(tagIds);
+            String body = corpus.questionBody(family, tagIds, random);
             String license = license(asked);
             int score = score();
             int qComments = comments();
@@ -264,22 +270,25 @@ public final class DumpGenerator {
             historyId = history(h, historyId, 2, qId, guid, asked, owner, body, license);
             historyId = history(h, historyId, 1, qId, guid, asked, owner, title, license);
             historyId = history(h, historyId, 3, qId, guid, asked, owner, tags, license);
-            commentId = comments(c, commentId, qId, qComments, asked);
+            commentId = comments(c, commentId, qId, qComments, asked, family, tagIds);
             voteId = votes(v, voteId, qId, score, asked, 0);
+            Long sibling = lastOfFamily.put(family.key(), qId);
             if (q > 10 && random.nextInt(20) == 0) {
+                // A duplicate or related question is an earlier one of the same family when there is one.
+                boolean inFamily = sibling != null;
                 a.clear();
                 a.put("Id", Long.toString(++linkId));
                 a.put("CreationDate", date(asked + 60_000));
                 a.put("PostId", Long.toString(qId));
-                a.put("RelatedPostId", Long.toString(1 + random.nextLong(qId - 1)));
-                a.put("LinkTypeId", random.nextInt(10) == 0 ? "3" : "1");
+                a.put("RelatedPostId", Long.toString(inFamily ? sibling : 1 + random.nextLong(qId - 1)));
+                a.put("LinkTypeId", random.nextInt(10) < (inFamily ? 4 : 1) ? "3" : "1");
                 l.row(a);
             }
             for (int i = 0; i < answers; i++) {
                 long aId = answerIds[i];
                 long answered = asked + 3_600_000L * (i + 1) * 3;
                 long answerer = user();
-                String answerBody = body();
+                String answerBody = corpus.answerBody(family, tagIds, random);
                 int answerScore = score();
                 int aComments = comments();
                 a.clear();
@@ -295,7 +304,7 @@ public final class DumpGenerator {
                 a.put("ContentLicense", license(answered));
                 p.row(a);
                 historyId = history(h, historyId, 2, aId, guid(), answered, answerer, answerBody, license(answered));
-                commentId = comments(c, commentId, aId, aComments, answered);
+                commentId = comments(c, commentId, aId, aComments, answered, family, tagIds);
                 voteId = votes(v, voteId, aId, answerScore, answered, aId == accepted ? 1 : 0);
             }
         }
@@ -316,14 +325,15 @@ public final class DumpGenerator {
         return id + 1;
     }
 
-    private long comments(DumpXmlWriter c, long id, long post, int count, long after) {
+    private long comments(
+            DumpXmlWriter c, long id, long post, int count, long after, Corpus.Family family, int[] tags) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             a.clear();
             a.put("Id", Long.toString(++id));
             a.put("PostId", Long.toString(post));
             a.put("Score", Integer.toString(random.nextInt(4)));
-            a.put("Text", capital(sentence(6 + random.nextInt(14))) + ".");
+            a.put("Text", corpus.comment(family, tags, random));
             a.put("CreationDate", date(after + 600_000L * (i + 1)));
             a.put("UserId", Long.toString(user()));
             a.put("ContentLicense", license(after));
@@ -386,11 +396,10 @@ public final class DumpGenerator {
         return 1 + pick(userCdf);
     }
 
-    /** 1-5 distinct tags, popular ones more often, as {@code <a><b>}. */
-    private String tags() {
+    /** 1-5 distinct tags, popular ones more often; the first is the question's primary tag (its title family's). */
+    private int[] tags() {
         int n = 1 + random.nextInt(Math.min(5, tagCount));
         int[] chosen = new int[n];
-        StringBuilder b = new StringBuilder();
         int have = 0;
         int tries = 0;
         while (have < n && tries++ < 50) {
@@ -401,10 +410,28 @@ public final class DumpGenerator {
             }
             if (!seen) {
                 chosen[have++] = t;
-                b.append('<').append(tagName(t)).append('>');
             }
         }
+        return have == n ? chosen : java.util.Arrays.copyOf(chosen, have);
+    }
+
+    /** As in the dumps: {@code <a><b>}. */
+    private String tagList(int[] tags) {
+        StringBuilder b = new StringBuilder();
+        for (int t : tags) {
+            b.append('<').append(corpus.tagName(t)).append('>');
+        }
         return b.toString();
+    }
+
+    /**
+     * A title family of the primary tag: about one per five of its questions, the first ones larger (a skewed draw),
+     * so some questions are asked again and again and others once.
+     */
+    private Corpus.Family family(int tag) {
+        double share = tagCdf[tag] - (tag == 0 ? 0 : tagCdf[tag - 1]);
+        int families = (int) Math.max(1, share * questions / 5);
+        return corpus.family(tag, (int) (families * Math.pow(random.nextDouble(), 1.5)));
     }
 
     private int pick(double[] cdf) {
@@ -433,33 +460,6 @@ public final class DumpGenerator {
             cdf[i] /= sum;
         }
         return cdf;
-    }
-
-    private String body() {
-        StringBuilder b = new StringBuilder();
-        int paragraphs = 1 + random.nextInt(3);
-        for (int i = 0; i < paragraphs; i++) {
-            b.append("<p>").append(capital(sentence(8 + random.nextInt(16)))).append(".</p>\n");
-        }
-        if (random.nextInt(5) == 0) {
-            b.append("<pre><code>")
-                    .append(word())
-                    .append(" = ")
-                    .append(random.nextInt(100))
-                    .append(";</code></pre>\n");
-        }
-        return b.toString();
-    }
-
-    private String sentence(int words) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            if (i > 0) {
-                b.append(' ');
-            }
-            b.append(word());
-        }
-        return b.toString();
     }
 
     private String word() {
