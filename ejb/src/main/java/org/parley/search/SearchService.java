@@ -5,14 +5,15 @@ import static org.parley.analysis.SearchNames.*;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -24,14 +25,15 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.parley.common.Actor;
+import org.parley.common.Slugs;
 import org.parley.metrics.RequestTimings;
 import org.parley.metrics.RequestTimings.Kind;
 import org.parley.post.Answer;
-import org.parley.post.Post;
 import org.parley.post.Question;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.Site;
 import org.parley.user.User;
+import org.parley.user.UserRef;
 
 /**
  * Searches a site's questions and answers with Stack Overflow's syntax ({@link SearchQueryParser}): one Hibernate
@@ -56,9 +58,6 @@ public class SearchService {
 
     /** Characters of body an excerpt shows. */
     static final int EXCERPT_SIZE = 240;
-
-    private static final String POSTS_BY_NUMBERS =
-            "select p from Post p left join fetch p.owner where p.site.id = :site and p.number in :numbers";
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
@@ -111,20 +110,15 @@ public class SearchService {
                             .from(
                                     f.field(POST_NUMBER, Long.class).toProjection(),
                                     f.field(POST_QUESTION, Long.class).toProjection(),
-                                    f.highlight(body).single().toProjection())
+                                    f.field(body, String.class).toProjection())
                             .asList())
                     .where(f -> predicate(f, parsed, siteId, title, body, viewerNumber))
                     .sort(f -> sort(f, order))
-                    .highlighter(h -> h.unified()
-                            .tag("<mark>", "</mark>")
-                            .encoder(HighlighterEncoder.HTML)
-                            .fragmentSize(EXCERPT_SIZE)
-                            .numberOfFragments(1)
-                            .noMatchSize(EXCERPT_SIZE))
                     .routing(SiteRoutingBinder.key(siteId))
                     .fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
         }
-        List<SearchHit> hits = hits(siteId, result.hits());
+        var analyzer = Excerpts.analyzer(languageKey(language));
+        List<SearchHit> hits = hits(siteId, result.hits(), Excerpts.terms(parsed, analyzer), analyzer);
         return new SearchResults(parsed, order, page, PAGE_SIZE, result.total().hitCount(), hits, notes, false);
     }
 
@@ -267,8 +261,12 @@ public class SearchService {
         };
     }
 
-    /** The page's hits with what they show, read from the database in one query (posts, their questions, authors). */
-    private List<SearchHit> hits(long siteId, List<List<?>> rows) {
+    /**
+     * The page's hits with what they show, read from the database in one query of the columns the page needs (no
+     * bodies: the index has them): the posts, their questions and their authors.
+     */
+    private List<SearchHit> hits(
+            long siteId, List<List<?>> rows, Set<String> terms, org.apache.lucene.analysis.Analyzer analyzer) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -277,38 +275,83 @@ public class SearchService {
             numbers.add((Long) row.get(0));
             numbers.add((Long) row.get(1));
         }
-        Map<Long, Post> posts = new HashMap<>();
+        Map<Long, Row> posts = new HashMap<>();
         try (var step = RequestTimings.step(Kind.SQL)) {
-            em.createQuery(POSTS_BY_NUMBERS, Post.class)
+            for (Object[] r : em.createQuery(ROWS_BY_NUMBERS, Object[].class)
                     .setParameter("site", siteId)
                     .setParameter("numbers", numbers)
-                    .getResultStream()
-                    .forEach(p -> posts.put(p.getNumber(), p));
+                    .getResultList()) {
+                Row row = Row.of(r);
+                posts.put(row.number(), row);
+            }
         }
         List<SearchHit> hits = new ArrayList<>(rows.size());
-        for (List<?> row : rows) {
-            Post post = posts.get((Long) row.get(0));
-            if (!(posts.get((Long) row.get(1)) instanceof Question question) || post == null) {
+        for (List<?> r : rows) {
+            Row post = posts.get((Long) r.get(0));
+            Row question = posts.get((Long) r.get(1));
+            if (post == null || question == null || !question.question()) {
                 continue; // deleted since it was indexed
             }
-            boolean answer = post instanceof Answer;
-            String excerpt = (String) row.get(2);
+            boolean answer = !post.question();
             hits.add(new SearchHit(
-                    post.getNumber(),
-                    question.getNumber(),
+                    post.number(),
+                    question.number(),
                     answer,
-                    question.getTitle(),
-                    question.slug(),
-                    excerpt == null || excerpt.isBlank() ? Excerpts.plain(post.getBodyHtml(), EXCERPT_SIZE) : excerpt,
-                    question.tagList(),
-                    post.getScore(),
-                    question.getAnswerCount(),
-                    answer ? question.isAccepted((Answer) post) : question.hasAcceptedAnswer(),
-                    question.getClosedAt() != null,
-                    post.ownerRef(),
-                    post.getCreatedAt(),
-                    post.getLastActivityAt()));
+                    question.title(),
+                    Slugs.slugify(question.title()),
+                    Excerpts.excerpt((String) r.get(2), terms, analyzer, EXCERPT_SIZE),
+                    Question.splitTagNames(question.tagNames()),
+                    post.score(),
+                    question.answerCount(),
+                    answer
+                            ? Objects.equals(question.acceptedAnswerId(), post.id())
+                            : question.acceptedAnswerId() != null,
+                    question.closedAt() != null,
+                    post.author(),
+                    post.createdAt(),
+                    post.lastActivityAt()));
         }
         return hits;
+    }
+
+    private static final String ROWS_BY_NUMBERS =
+            "select p.id, p.number, type(p), p.score, p.createdAt, p.lastActivityAt,"
+                    + " o, p.ownerDisplayName, treat(p as Question).title, treat(p as Question).tagNames,"
+                    + " treat(p as Question).answerCount, treat(p as Question).closedAt,"
+                    + " treat(p as Question).acceptedAnswer.id"
+                    + " from Post p left join p.owner o where p.site.id = :site and p.number in :numbers";
+
+    /** The columns of one post the results page shows ({@link #ROWS_BY_NUMBERS}); question columns null for answers. */
+    private record Row(
+            long id,
+            long number,
+            boolean question,
+            int score,
+            Instant createdAt,
+            Instant lastActivityAt,
+            UserRef author,
+            String title,
+            String tagNames,
+            int answerCount,
+            Instant closedAt,
+            Long acceptedAnswerId) {
+
+        static Row of(Object[] r) {
+            User owner = (User) r[6];
+            String name = r[7] == null ? "anonymous" : (String) r[7];
+            return new Row(
+                    (Long) r[0],
+                    (Long) r[1],
+                    Question.class.equals(r[2]),
+                    (Integer) r[3],
+                    (Instant) r[4],
+                    (Instant) r[5],
+                    owner != null ? owner.ref() : new UserRef(null, name, Slugs.slugify(name), 0),
+                    (String) r[8],
+                    (String) r[9],
+                    r[10] == null ? 0 : (Integer) r[10],
+                    (Instant) r[11],
+                    (Long) r[12]);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.rules.InvalidInputException;
 import org.parley.search.SearchQuery.DateField;
@@ -298,9 +299,25 @@ class SearchQueryParserTest {
     }
 
     @Test
-    void excerptsAreEscaped() {
-        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Excerpts.escape("a <b> & \"c\""));
-        String plain = Excerpts.plain("<p>" + "word ".repeat(100) + "</p>", 40);
-        assertTrue(plain.length() <= 41 && plain.endsWith("…"), plain);
+    void excerptsMarkMatchingWordsInAnyFormAndEscapeTheRest() {
+        var en = Excerpts.analyzer("en");
+        var terms = Excerpts.terms(parse("storing \"wine cellars\" -cork"), en);
+        String excerpt =
+                Excerpts.excerpt("I stored <b>wine</b> & \"beer\" in the cellar; the cork dried.", terms, en, 240);
+        assertEquals(
+                "I <mark>stored</mark> &lt;b&gt;<mark>wine</mark>&lt;/b&gt; &amp; &quot;beer&quot; in the "
+                        + "<mark>cellar</mark>; the cork dried.",
+                excerpt);
+        String long_ = "filler ".repeat(100) + "the cellar is dark " + "more ".repeat(100);
+        String around = Excerpts.excerpt(long_, terms, en, 80);
+        assertTrue(around.startsWith("… filler"), around);
+        assertTrue(around.contains("<mark>cellar</mark>"), around);
+        assertTrue(around.endsWith(" …"), around);
+        assertTrue(around.length() < 80 + 40, around);
+        assertEquals("plain start …", Excerpts.excerpt("plain start of a body", Set.of(), en, 12));
+        var fr = Excerpts.analyzer("fr");
+        assertEquals(
+                "Les <mark>bières</mark> de l&#39;abbaye",
+                Excerpts.excerpt("Les bières de l'abbaye", Excerpts.terms(parse("bière"), fr), fr, 240));
     }
 }
