@@ -85,6 +85,7 @@ class ArchitectureTest {
             "post.jms", "post",
             "revision.web", "revision",
             "listing.web", "listing",
+            "search.web", "search",
             "message.jms", "message",
             "message.rest", "message",
             "message.web", "message",
@@ -92,8 +93,7 @@ class ArchitectureTest {
             "notification.rest", "notification",
             "notification.web", "notification",
             "dump.rest", "dump",
-            "dump.web", "dump",
-            "search.web", "search");
+            "dump.web", "dump");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");

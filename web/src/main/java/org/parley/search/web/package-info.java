@@ -1,5 +1,6 @@
 /**
- * The search pages: the results page ({@code /search?q=...&tab=...&page=N}) with its tabs, notes and help, and what the
- * top bar's search box does with a bare {@code [tag]} or number. The box itself is in the layout.
+ * Search in the browser: the results page ({@code /search?q=...&tab=...&page=N}) with its tabs, notes and help, what
+ * the top bar's search box does with a bare {@code [tag]} or number (the box itself is in the layout), and the search
+ * index's status and rebuild on the admin sites page.
  */
 package org.parley.search.web;
