@@ -6,13 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +44,9 @@ import org.parley.user.UserRef;
 import org.parley.user.UserService;
 
 /**
- * Search of questions and answers on the test server's Lucene index, with posts written through the services (indexed
- * on commit): known posts found by known queries, every operator class, the tabs, safe highlighted excerpts, closed
+ * Search of questions and answers on the test server's Lucene index: the bundled Stack Exchange dump imported through
+ * the admin API and indexed, and posts written through the services (indexed on commit). Known posts found by known
+ * queries, every operator class, the tabs, safe highlighted excerpts, closed
  * questions found and marked, one site's words never finding another site's posts, a French site's stemming, and the
  * refusals (too long, too many terms) and help (nothing searchable) the page shows.
  */
@@ -42,7 +57,14 @@ class SearchIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.withEjbBeans(ParleyDeployment.ear(SearchIT.class), SearchFixture.class);
+        EnterpriseArchive ear =
+                ParleyDeployment.withEjbBeans(ParleyDeployment.ear(SearchIT.class), SearchFixture.class);
+        Path bundled = Path.of("../../shared/data/se-dump/bicycles.meta.stackexchange.com")
+                .toAbsolutePath()
+                .normalize();
+        ear.getAsType(WebArchive.class, "parley-web.war")
+                .addAsResource(new StringAsset(bundled.toString()), "bundled-dump-path.txt");
+        return ear;
     }
 
     @EJB
@@ -406,6 +428,99 @@ class SearchIT {
         assertTrue(
                 unknown.notes().get(0).contains("was searched as words"),
                 unknown.notes().toString());
+    }
+
+    @Test
+    void theBundledDumpIsFoundByKnownQueries() throws Exception {
+        // The import's own index step writes the site's documents before the import reports COMPLETED.
+        SiteInfo meta = importBundledDump();
+        long id = meta.id();
+
+        SearchResults phrase = search.search(id, "\"touring and camping\"", SearchTab.RELEVANCE, 1, null);
+        assertEquals("Bike touring and camping", phrase.hits().get(0).title(), "the title phrase first");
+        SearchResults tagged =
+                search.search(id, "[on-off-topic] touring camping is:question", SearchTab.RELEVANCE, 1, null);
+        assertTrue(
+                tagged.hits().stream().anyMatch(h -> h.title().equals("Bike touring and camping")),
+                tagged.hits().toString());
+        for (SearchHit hit : tagged.hits()) {
+            assertTrue(hit.tags().contains("on-off-topic"), hit.toString());
+            assertFalse(hit.answer());
+        }
+        SearchResults routes = search.search(id, "\"bike routes\" hasaccepted:yes", SearchTab.RELEVANCE, 1, null);
+        assertTrue(
+                routes.hits().stream().anyMatch(h -> h.title().equals("Bike touring and camping")),
+                "its body links to the bike routes question: " + routes.hits());
+        // The dump has 15 closed questions (ClosedDate); they are found and marked, as listings show them.
+        SearchResults closed = search.search(id, "closed:yes is:question", SearchTab.NEWEST, 1, null);
+        assertEquals(15, closed.total());
+        assertTrue(closed.hits().stream().allMatch(SearchHit::closed));
+        // Answers show their question's title and link to their place on its page.
+        SearchResults answers = search.search(id, "touring is:answer", SearchTab.VOTES, 1, null);
+        assertTrue(answers.total() > 0);
+        SearchHit answer = answers.hits().get(0);
+        assertTrue(answer.answer());
+        assertTrue(answer.path().endsWith("#answer-" + answer.number()), answer.path());
+        // Per site: the dump's words find nothing on another site.
+        assertEquals(
+                0,
+                search.search(site.id(), "touring camping", SearchTab.RELEVANCE, 1, null)
+                        .total());
+        assertEquals(
+                0,
+                search.search(site.id(), "closed:yes", SearchTab.RELEVANCE, 1, null)
+                        .total());
+    }
+
+    /** Imports the bundled Stack Exchange dump into a new site through the admin API, as DumpImportIT does. */
+    SiteInfo importBundledDump() throws Exception {
+        long local = sites.findByHost("localhost").orElseThrow().id();
+        if (users.actorFor(local, "searchadmin").isEmpty()) {
+            users.createUser(local, "searchadmin", "Search Admin", PASSWORD, Role.ADMIN);
+        }
+        String dir;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("bundled-dump-path.txt")) {
+            dir = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        String name = ParleyDeployment.unique("srchmeta");
+        String form = "dir=" + URLEncoder.encode(dir, StandardCharsets.UTF_8) + "&site=" + name + "&host=" + name
+                + ".localhost";
+        HttpURLConnection c = admin("/api/imports");
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(form.getBytes(StandardCharsets.UTF_8));
+        }
+        String started = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(202, c.getResponseCode(), started);
+        int importId = Json.createReader(new StringReader(started)).readObject().getInt("id");
+        for (int i = 0; i < 600; i++) {
+            HttpURLConnection s = admin("/api/imports/" + importId);
+            JsonObject status = Json.createReader(
+                            new StringReader(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)))
+                    .readObject();
+            if (status.getString("status").equals("COMPLETED")) {
+                return sites.findByHost(name + ".localhost").orElseThrow();
+            }
+            assertFalse(status.getString("status").equals("FAILED"), status.toString());
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The import did not finish");
+    }
+
+    private static HttpURLConnection admin(String path) throws IOException {
+        int port = Integer.getInteger("it.http.port", 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0));
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+        c.setRequestProperty("Host", "localhost:" + port);
+        c.setRequestProperty("Accept", "application/json");
+        c.setRequestProperty(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(("searchadmin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return c;
     }
 
     static List<Long> sorted(long... numbers) {
