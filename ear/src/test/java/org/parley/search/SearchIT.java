@@ -448,9 +448,16 @@ class SearchIT {
             assertFalse(hit.answer());
         }
         SearchResults routes = search.search(id, "\"bike routes\" hasaccepted:yes", SearchTab.RELEVANCE, 1, null);
+        SearchHit two = routes.hits().stream()
+                .filter(h -> h.title().equals("Suggesting bike routes, allowed?"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(routes.hits().toString()));
+        assertTrue(two.excerptHtml().contains("<mark>bike</mark> <mark>routes</mark>"), two.excerptHtml());
+        // "Bike touring and camping" links to that question ("a separate question"): url: finds it by the address.
+        SearchResults linking = search.search(id, "url:\"*/questions/2/*\" touring", SearchTab.RELEVANCE, 1, null);
         assertTrue(
-                routes.hits().stream().anyMatch(h -> h.title().equals("Bike touring and camping")),
-                "its body links to the bike routes question: " + routes.hits());
+                linking.hits().stream().anyMatch(h -> h.title().equals("Bike touring and camping")),
+                linking.hits().toString());
         // The dump has 15 closed questions (ClosedDate); they are found and marked, as listings show them.
         SearchResults closed = search.search(id, "closed:yes is:question", SearchTab.NEWEST, 1, null);
         assertEquals(15, closed.total());
