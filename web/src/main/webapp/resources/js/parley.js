@@ -71,3 +71,40 @@ window.Parley = {
     window.jQuery(document).on('pfAjaxComplete', fixAll);
   }
 }());
+
+/*
+ * Search box on phones (org.parley.search.web): the magnifier opens the top bar's search row and focuses it, instead
+ * of following its link to the search page; a second press (or Escape in the box) closes the row again.
+ */
+(function () {
+  function setUp() {
+    var toggle = document.getElementById('topbar-search-toggle');
+    var form = document.getElementById('topbar-search');
+    if (!toggle || !form) {
+      return;
+    }
+    var bar = form.closest('.topbar');
+    function show(open) {
+      bar.classList.toggle('search-open', open);
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (open) {
+        form.querySelector('input').focus();
+      }
+    }
+    toggle.addEventListener('click', function (e) {
+      e.preventDefault();
+      show(!bar.classList.contains('search-open'));
+    });
+    form.querySelector('input').addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && bar.classList.contains('search-open')) {
+        show(false);
+        toggle.focus();
+      }
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUp);
+  } else {
+    setUp();
+  }
+})();

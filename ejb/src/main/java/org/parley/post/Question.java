@@ -294,7 +294,8 @@ public class Question extends Post {
         return splitTagNames(tagNames);
     }
 
-    static List<String> splitTagNames(String tagNames) {
+    /** The tag names of a {@code tagNames} column value ({@code |a|b|}), in order, without duplicates. */
+    public static List<String> splitTagNames(String tagNames) {
         if (tagNames == null || tagNames.length() < 2) {
             return List.of();
         }

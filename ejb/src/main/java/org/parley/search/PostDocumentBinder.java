@@ -35,9 +35,33 @@ import org.parley.user.User;
  */
 public class PostDocumentBinder implements TypeBinder {
 
+    /** Whether the binder maps questions (which have a title, tags and counters) or answers. */
+    private final boolean question;
+
+    public PostDocumentBinder(boolean question) {
+        this.question = question;
+    }
+
     @Override
     public void bind(TypeBindingContext context) {
-        context.dependencies().useRootOnly();
+        // The post's own columns the document reads: a change to any of them (an edit, a vote, a new answer, closing,
+        // tags set after the question's first flush) re-writes the document on commit. (useRootOnly() declared none,
+        // so a document kept the state of its post's first flush: tags, votes and closing never reached the index.)
+        var dependencies = context.dependencies()
+                .use("bodyHtml")
+                .use("score")
+                .use("createdAt")
+                .use("lastActivityAt")
+                .use("communityOwnedAt")
+                .use("rowVersion");
+        if (question) {
+            dependencies
+                    .use("title")
+                    .use("tagNames")
+                    .use("answerCount")
+                    .use("viewCount")
+                    .use("closedAt");
+        }
         IndexSchemaElement schema = context.indexSchemaElement();
         IndexFieldTypeFactory f = context.typeFactory();
         Fields fields = new Fields();

@@ -18,8 +18,8 @@ public class PostSearchMapping implements HibernateOrmSearchMappingConfigurer {
     public void configure(HibernateOrmMappingConfigurationContext context) {
         ProgrammaticMappingConfigurationContext mapping = context.programmaticMapping();
         mapping.type(Question.class).indexed().index(SearchNames.QUESTION_INDEX).routingBinder(new SiteRoutingBinder());
-        mapping.type(Question.class).binder(new PostDocumentBinder());
+        mapping.type(Question.class).binder(new PostDocumentBinder(true));
         mapping.type(Answer.class).indexed().index(SearchNames.ANSWER_INDEX).routingBinder(new SiteRoutingBinder());
-        mapping.type(Answer.class).binder(new PostDocumentBinder());
+        mapping.type(Answer.class).binder(new PostDocumentBinder(false));
     }
 }

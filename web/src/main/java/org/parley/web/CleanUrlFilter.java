@@ -82,6 +82,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/messages/new.xhtml");
             case "/messages/search", "/messages/search/":
                 return Optional.of("/views/messages/search.xhtml");
+            case "/search", "/search/":
+                return Optional.of("/views/search/results.xhtml");
             default:
                 break;
         }

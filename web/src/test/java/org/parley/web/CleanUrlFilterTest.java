@@ -38,6 +38,8 @@ class CleanUrlFilterTest {
         assertEquals(Optional.of("/views/messages/new.xhtml"), CleanUrlFilter.route("/messages/new"));
         assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search"));
         assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search/"));
+        assertEquals(Optional.of("/views/search/results.xhtml"), CleanUrlFilter.route("/search"));
+        assertEquals(Optional.of("/views/search/results.xhtml"), CleanUrlFilter.route("/search/"));
         assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7"));
         assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7/"));
         assertEquals(Optional.empty(), CleanUrlFilter.route("/messages/7x"));

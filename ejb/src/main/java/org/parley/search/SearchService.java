@@ -1,0 +1,357 @@
+package org.parley.search;
+
+import static org.parley.analysis.SearchNames.*;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.util.common.data.Range;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
+import org.parley.common.Actor;
+import org.parley.common.Slugs;
+import org.parley.metrics.RequestTimings;
+import org.parley.metrics.RequestTimings.Kind;
+import org.parley.post.Answer;
+import org.parley.post.Question;
+import org.parley.rules.InvalidInputException;
+import org.parley.site.Site;
+import org.parley.user.User;
+import org.parley.user.UserRef;
+
+/**
+ * Searches a site's questions and answers with Stack Overflow's syntax ({@link SearchQueryParser}): one Hibernate
+ * Search query over both indexes, routed to the site and filtered on it, then one database read for what the page
+ * shows of the page's posts (titles, authors), so that a page costs one search and one SQL query whatever it holds.
+ *
+ * <p>Words and phrases are searched in the site's language fields (stemmed by its analyzer), a title match weighing
+ * {@value #TITLE_BOOST} times a body match; every term must hold. Closed questions are found like open ones, and
+ * marked. The database has the last word: a hit whose post is gone is left out.
+ */
+@Stateless
+public class SearchService {
+
+    /** Results a page. */
+    public static final int PAGE_SIZE = 30;
+
+    /** The deepest page: beyond it a search should be narrowed, not paged (deep paging costs the engine). */
+    public static final int MAX_PAGE = 1_000;
+
+    /** How much more a word in a question's title counts than the same word in a body. */
+    public static final float TITLE_BOOST = 3f;
+
+    /** Characters of body an excerpt shows. */
+    static final int EXCERPT_SIZE = 240;
+
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
+
+    /**
+     * One page of a site's posts matching {@code query}.
+     *
+     * @param siteId the site searched; no other site's posts are ever found
+     * @param query the text as typed (Stack Overflow's syntax); null or blank gives a result that {@link
+     *     SearchResults#needsHelp() needs help}
+     * @param tab the order; null is {@link SearchTab#RELEVANCE}
+     * @param page from 1 to {@value #MAX_PAGE}
+     * @param viewer who searches, for {@code user:me}; null for an anonymous reader (then {@code user:me} finds nothing,
+     *     with a note)
+     * @throws InvalidInputException (field {@code q}) for a query over {@value SearchQueryParser#MAX_LENGTH} characters
+     *     or {@value SearchQueryParser#MAX_TERMS} terms; (field {@code page}) for a page out of range; for an unknown
+     *     site
+     */
+    public SearchResults search(long siteId, String query, SearchTab tab, int page, Actor viewer) {
+        SearchTab order = tab == null ? SearchTab.RELEVANCE : tab;
+        if (page < 1 || page > MAX_PAGE) {
+            throw new InvalidInputException("page", "The page must be between 1 and " + MAX_PAGE + ".");
+        }
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
+            throw new InvalidInputException("There is no site " + siteId + ".");
+        }
+        String language = site.getLanguage();
+        SearchQuery parsed = StopWords.strip(SearchQueryParser.parse(query), languageKey(language));
+        if (parsed.isEmpty()) {
+            return new SearchResults(parsed, order, page, PAGE_SIZE, 0, List.of(), parsed.notes(), true);
+        }
+        List<String> notes = new ArrayList<>(parsed.notes());
+        Long me = null;
+        if (parsed.terms().stream().anyMatch(t -> t instanceof SearchQuery.User u && u.me())) {
+            me = viewerNumber(siteId, viewer);
+            if (me == null) {
+                notes.add("“user:me” finds your own posts once you are logged in.");
+                return new SearchResults(parsed, order, page, PAGE_SIZE, 0, List.of(), notes, false);
+            }
+        }
+        String title = textField(POST_TITLE, language);
+        String body = textField(POST_BODY, language);
+        Long viewerNumber = me;
+        SearchResult<List<?>> result;
+        try (var step = RequestTimings.step(Kind.SEARCH)) {
+            result = Search.session(em)
+                    .search(List.of(Question.class, Answer.class))
+                    .select(f -> f.composite()
+                            .from(
+                                    f.field(POST_NUMBER, Long.class).toProjection(),
+                                    f.field(POST_QUESTION, Long.class).toProjection(),
+                                    f.field(body, String.class).toProjection())
+                            .asList())
+                    .where(f -> predicate(f, parsed, siteId, title, body, viewerNumber))
+                    .sort(f -> sort(f, order))
+                    .routing(SiteRoutingBinder.key(siteId))
+                    .fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
+        }
+        var analyzer = Excerpts.analyzer(languageKey(language));
+        List<SearchHit> hits = hits(siteId, result.hits(), Excerpts.terms(parsed, analyzer), analyzer);
+        return new SearchResults(parsed, order, page, PAGE_SIZE, result.total().hitCount(), hits, notes, false);
+    }
+
+    /** The viewer's user number on the site, or null when there is no viewer of this site. */
+    private Long viewerNumber(long siteId, Actor viewer) {
+        if (viewer == null || viewer.siteId() != siteId) {
+            return null;
+        }
+        User user = em.find(User.class, viewer.userId());
+        return user == null ? null : user.getNumber();
+    }
+
+    private static BooleanPredicateClausesStep<?> predicate(
+            SearchPredicateFactory f, SearchQuery query, long siteId, String title, String body, Long me) {
+        BooleanPredicateClausesStep<?> bool = f.bool();
+        bool.filter(f.match().field(POST_SITE).matching(siteId));
+        List<String> words = new ArrayList<>();
+        boolean scored = false;
+        for (SearchQuery.Term term : query.terms()) {
+            if (term instanceof SearchQuery.Text t) {
+                if (!t.excluded() && !t.phrase() && t.scope() == SearchQuery.Scope.ANYWHERE) {
+                    words.add(t.text());
+                } else if (t.excluded()) {
+                    bool.mustNot(text(f, t, title, body));
+                } else {
+                    bool.must(text(f, t, title, body));
+                    scored = true;
+                }
+            } else if (term instanceof SearchQuery.Tag t) {
+                SearchPredicate p =
+                        f.match().field(POST_TAGS).matching(t.name()).toPredicate();
+                if (t.excluded()) {
+                    bool.mustNot(p);
+                } else {
+                    bool.filter(p);
+                }
+            } else if (term instanceof SearchQuery.User u) {
+                bool.filter(f.match().field(POST_OWNER).matching(u.me() ? me : u.number()));
+            } else if (term instanceof SearchQuery.Range r) {
+                bool.filter(range(f, r));
+            } else if (term instanceof SearchQuery.Kind k) {
+                bool.filter(f.match().field(POST_KIND).matching(k.question() ? KIND_QUESTION : KIND_ANSWER));
+            } else if (term instanceof SearchQuery.Flag flag) {
+                switch (flag.field()) {
+                    case IS_ACCEPTED -> {
+                        bool.filter(f.match().field(POST_KIND).matching(KIND_ANSWER));
+                        bool.filter(f.match().field(POST_ACCEPTED).matching(flag.value()));
+                    }
+                    case HAS_ACCEPTED -> {
+                        bool.filter(f.match().field(POST_KIND).matching(KIND_QUESTION));
+                        bool.filter(f.match().field(POST_ACCEPTED).matching(flag.value()));
+                    }
+                    case CLOSED -> bool.filter(f.match().field(POST_CLOSED).matching(flag.value()));
+                    case WIKI -> bool.filter(f.match().field(POST_WIKI).matching(flag.value()));
+                }
+            } else if (term instanceof SearchQuery.Dates d) {
+                bool.filter(f.range()
+                        .field(d.field() == SearchQuery.DateField.CREATED ? POST_CREATED : POST_LAST_ACTIVE)
+                        .within(Range.between(
+                                d.from(), RangeBoundInclusion.INCLUDED, d.until(), RangeBoundInclusion.EXCLUDED)));
+            } else if (term instanceof SearchQuery.InQuestion q) {
+                bool.filter(f.match().field(POST_QUESTION).matching(q.number()));
+            } else if (term instanceof SearchQuery.Url u) {
+                bool.filter(f.wildcard().field(POST_URLS).matching(u.pattern()));
+            }
+        }
+        if (!words.isEmpty()) {
+            // One simple query string for the words: each must be in the title or the body (operators off, so that
+            // "c++" or "a|b" are words, never syntax).
+            bool.must(f.simpleQueryString()
+                    .field(title)
+                    .boost(TITLE_BOOST)
+                    .field(body)
+                    .matching(String.join(" ", words))
+                    .defaultOperator(BooleanOperator.AND)
+                    .flags(SimpleQueryFlag.WHITESPACE));
+            scored = true;
+        }
+        if (!scored) {
+            bool.must(f.matchAll());
+        }
+        return bool;
+    }
+
+    private static SearchPredicate text(SearchPredicateFactory f, SearchQuery.Text t, String title, String body) {
+        return switch (t.scope()) {
+            case TITLE ->
+                t.phrase() ? f.phrase().field(title).matching(t.text()).toPredicate() : words(f, t.text(), title, null);
+            case BODY ->
+                t.phrase() ? f.phrase().field(body).matching(t.text()).toPredicate() : words(f, t.text(), body, null);
+            case ANYWHERE ->
+                t.phrase()
+                        ? f.phrase()
+                                .field(title)
+                                .boost(TITLE_BOOST)
+                                .field(body)
+                                .matching(t.text())
+                                .toPredicate()
+                        : words(f, t.text(), title, body);
+        };
+    }
+
+    private static SearchPredicate words(SearchPredicateFactory f, String text, String field, String otherField) {
+        var step = f.simpleQueryString().field(field);
+        if (otherField != null) {
+            step = step.field(otherField);
+        }
+        return step.matching(text)
+                .defaultOperator(BooleanOperator.AND)
+                .flags(SimpleQueryFlag.WHITESPACE)
+                .toPredicate();
+    }
+
+    private static SearchPredicate range(SearchPredicateFactory f, SearchQuery.Range r) {
+        return switch (r.field()) {
+            case SCORE ->
+                f.range()
+                        .field(POST_SCORE)
+                        .between(toInt(r.min()), toInt(r.max()))
+                        .toPredicate();
+            case ANSWERS ->
+                f.range()
+                        .field(POST_ANSWERS)
+                        .between(toInt(r.min()), toInt(r.max()))
+                        .toPredicate();
+            case VIEWS -> f.range().field(POST_VIEWS).between(r.min(), r.max()).toPredicate();
+        };
+    }
+
+    private static Integer toInt(Long value) {
+        return value == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    private static SortFinalStep sort(SearchSortFactory f, SearchTab tab) {
+        return switch (tab) {
+            case RELEVANCE -> f.score().then().field(POST_CREATED).desc();
+            case NEWEST -> f.field(POST_CREATED).desc();
+            case VOTES -> f.field(POST_SCORE).desc().then().field(POST_CREATED).desc();
+            case ACTIVE -> f.field(POST_LAST_ACTIVE).desc();
+        };
+    }
+
+    /**
+     * The page's hits with what they show, read from the database in one query of the columns the page needs (no
+     * bodies: the index has them): the posts, their questions and their authors.
+     */
+    private List<SearchHit> hits(
+            long siteId, List<List<?>> rows, Set<String> terms, org.apache.lucene.analysis.Analyzer analyzer) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> numbers = new LinkedHashSet<>();
+        for (List<?> row : rows) {
+            numbers.add((Long) row.get(0));
+            numbers.add((Long) row.get(1));
+        }
+        Map<Long, Row> posts = new HashMap<>();
+        try (var step = RequestTimings.step(Kind.SQL)) {
+            for (Object[] r : em.createQuery(ROWS_BY_NUMBERS, Object[].class)
+                    .setParameter("site", siteId)
+                    .setParameter("numbers", numbers)
+                    .getResultList()) {
+                Row row = Row.of(r);
+                posts.put(row.number(), row);
+            }
+        }
+        List<SearchHit> hits = new ArrayList<>(rows.size());
+        for (List<?> r : rows) {
+            Row post = posts.get((Long) r.get(0));
+            Row question = posts.get((Long) r.get(1));
+            if (post == null || question == null || !question.question()) {
+                continue; // deleted since it was indexed
+            }
+            boolean answer = !post.question();
+            hits.add(new SearchHit(
+                    post.number(),
+                    question.number(),
+                    answer,
+                    question.title(),
+                    Slugs.slugify(question.title()),
+                    Excerpts.excerpt((String) r.get(2), terms, analyzer, EXCERPT_SIZE),
+                    Question.splitTagNames(question.tagNames()),
+                    post.score(),
+                    question.answerCount(),
+                    answer
+                            ? Objects.equals(question.acceptedAnswerId(), post.id())
+                            : question.acceptedAnswerId() != null,
+                    question.closedAt() != null,
+                    post.author(),
+                    post.createdAt(),
+                    post.lastActivityAt()));
+        }
+        return hits;
+    }
+
+    private static final String ROWS_BY_NUMBERS =
+            "select p.id, p.number, type(p), p.score, p.createdAt, p.lastActivityAt,"
+                    + " o, p.ownerDisplayName, treat(p as Question).title, treat(p as Question).tagNames,"
+                    + " treat(p as Question).answerCount, treat(p as Question).closedAt,"
+                    + " treat(p as Question).acceptedAnswer.id"
+                    + " from Post p left join p.owner o where p.site.id = :site and p.number in :numbers";
+
+    /** The columns of one post the results page shows ({@link #ROWS_BY_NUMBERS}); question columns null for answers. */
+    private record Row(
+            long id,
+            long number,
+            boolean question,
+            int score,
+            Instant createdAt,
+            Instant lastActivityAt,
+            UserRef author,
+            String title,
+            String tagNames,
+            int answerCount,
+            Instant closedAt,
+            Long acceptedAnswerId) {
+
+        static Row of(Object[] r) {
+            User owner = (User) r[6];
+            String name = r[7] == null ? "anonymous" : (String) r[7];
+            return new Row(
+                    (Long) r[0],
+                    (Long) r[1],
+                    Question.class.equals(r[2]),
+                    (Integer) r[3],
+                    (Instant) r[4],
+                    (Instant) r[5],
+                    owner != null ? owner.ref() : new UserRef(null, name, Slugs.slugify(name), 0),
+                    (String) r[8],
+                    (String) r[9],
+                    r[10] == null ? 0 : (Integer) r[10],
+                    (Instant) r[11],
+                    (Long) r[12]);
+        }
+    }
+}
