@@ -50,6 +50,20 @@ public final class SiteUser {
         return user;
     }
 
+    /** The same user logged in again at {@code base} (another server), with a cookie jar of its own. */
+    public static SiteUser login(URI base, SiteUser user) throws IOException {
+        SiteUser again = new SiteUser(user.name, new PageClient(base));
+        Page form = again.client.get("/users/login");
+        Page done = again.client.submit(
+                form,
+                "login-form",
+                Map.of("login-username", user.name, "login-password", PASSWORD, "login-submit", "Log in"));
+        if (done.status() != 302) {
+            throw new IOException("logging in answered " + done.status());
+        }
+        return again;
+    }
+
     public String name() {
         return name;
     }
