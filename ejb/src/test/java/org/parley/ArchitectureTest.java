@@ -92,7 +92,8 @@ class ArchitectureTest {
             "notification.rest", "notification",
             "notification.web", "notification",
             "dump.rest", "dump",
-            "dump.web", "dump");
+            "dump.web", "dump",
+            "search.web", "search");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");

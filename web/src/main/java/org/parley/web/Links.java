@@ -104,6 +104,11 @@ public class Links {
         return base() + "/admin/cache";
     }
 
+    /** The site's analytics (issue 16). */
+    public String adminAnalytics() {
+        return base() + "/admin/analytics";
+    }
+
     private String base() {
         return servletContext.getContextPath();
     }
