@@ -104,7 +104,8 @@ public final class SearchNames {
 
     /**
      * On a question that has an answer: its month asked and its seconds to the first answer in one number,
-     * {@code monthIndex << }{@value #MONTH_SHIFT}{@code  | seconds} (month index = year × 12 + month − 1, UTC), so that
+     * {@code monthIndex << }{@value #MONTH_SHIFT}{@code  | seconds} (month index = months since January 1970, UTC; keys stay
+     * below 2^53, where OpenSearch's double-valued range bounds are exact), so that
      * one range aggregation counts every month's times at once and the median per month can be narrowed down.
      */
     public static final String POST_FIRST_ANSWER_KEY = "firstAnswerKey";

@@ -14,9 +14,12 @@ public final class AnalyticsMonths {
 
     private AnalyticsMonths() {}
 
-    /** A month as one number: year × 12 + month − 1. */
+    /**
+     * A month as one number: months since January 1970 (earlier ones count as January 1970). Small, so that a key
+     * stays below 2^53: OpenSearch's range aggregation compares bounds as doubles, exact only up to there.
+     */
     public static long index(YearMonth month) {
-        return month.getYear() * 12L + month.getMonthValue() - 1;
+        return Math.max(0, (month.getYear() - 1970) * 12L + month.getMonthValue() - 1);
     }
 
     /** The month (UTC) an instant falls in. */
