@@ -84,16 +84,18 @@ public class MessageAnalyticsSql implements MessageAnalyticsQueries {
                 .toList();
     }
 
+    /** Native SQL for the median, as in {@link SiteAnalyticsSql#medianFirstAnswerPerMonth}. */
     @Override
     public Median medianReplySeconds(long userId, AnalyticsPeriod period) {
-        Object[] r = rows(
-                        "select count(m), percentile_disc(0.5) within group (order by m.replySeconds)"
-                                + " from PrivateMessage m where " + SENT
-                                + " and m.replySeconds is not null and m.createdAt >= :from and m.createdAt < :to",
-                        userId,
-                        period.startInstant(),
-                        period)
-                .get(0);
+        Object[] r = (Object[]) em.createNativeQuery(
+                        "select count(reply_seconds), percentile_disc(0.5) within group (order by reply_seconds)"
+                                + " from private_message where sender_id = ?1 and state = 'DELIVERED'"
+                                + " and deleted_by_sender = false and reply_seconds is not null"
+                                + " and created_at >= ?2 and created_at < ?3")
+                .setParameter(1, userId)
+                .setParameter(2, period.startInstant())
+                .setParameter(3, period.endInstant())
+                .getSingleResult();
         long count = SiteAnalyticsSql.number(r[0]);
         return new Median(count, count == 0 ? null : SiteAnalyticsSql.number(r[1]));
     }
