@@ -268,7 +268,8 @@ public class Question extends Post {
     /** Called by the {@link Answer} constructor. */
     void answerAdded(Instant when) {
         answerCount++;
-        if (firstAnswerAt == null) {
+        // The earliest, even when answers are written out of order (generated demo content, replays).
+        if (firstAnswerAt == null || when.isBefore(firstAnswerAt)) {
             firstAnswerAt = when;
             firstAnswerSeconds =
                     Math.max(0, Duration.between(getCreatedAt(), when).getSeconds());
