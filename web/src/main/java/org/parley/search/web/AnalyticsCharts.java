@@ -74,11 +74,16 @@ public final class AnalyticsCharts {
         JsonArrayBuilder categories = Json.createArrayBuilder();
         labels.forEach(categories::add);
         String valueAxis = horizontal ? "x" : "y";
+        boolean counts = series.stream()
+                .flatMap(x -> x.values().stream())
+                .noneMatch(v -> v instanceof Double || v instanceof Float);
         JsonObjectBuilder scales = Json.createObjectBuilder()
                 .add(
                         valueAxis,
                         Json.createObjectBuilder()
                                 .add("beginAtZero", true)
+                                // Counts get whole-number ticks only (no "0.5 messages").
+                                .add("ticks", Json.createObjectBuilder().add("precision", counts ? 0 : 1))
                                 .add(
                                         "title",
                                         Json.createObjectBuilder()
