@@ -25,8 +25,8 @@ public class LinkBatchlet extends AbstractBatchlet {
      */
     static final String FIRST_ANSWERS = "update post set"
             + " first_answer_at = (select min(a.created_at) from post a where a.question_id = post.id),"
-            + " first_answer_seconds = (select greatest(0, floor(extract(epoch from min(a.created_at))"
-            + " - extract(epoch from post.created_at))) from post a where a.question_id = post.id)"
+            + " first_answer_seconds = greatest(0, floor(extract(epoch from (select min(a.created_at) from post a"
+            + " where a.question_id = post.id)) - extract(epoch from created_at)))"
             + " where site_id = ? and post_type = 'Q' and first_answer_at is null"
             + " and exists (select 1 from post a where a.question_id = post.id)";
 
