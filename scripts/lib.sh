@@ -68,6 +68,7 @@ follow_import() {
   jq -r '.files[] | "\(.file): \(.read) read, \(.imported) imported, \(.skipped) skipped"
       + (if (.skips | length) > 0 then " (" + ([.skips | to_entries[] | "\(.key): \(.value)"] | join(", ")) + ")" else "" end)
       + (if (.notes | length) > 0 then "; notes: " + ([.notes | to_entries[] | "\(.key): \(.value)"] | join(", ")) else "" end)' <<< "$json"
+  jq -r '"Search index: \(.postsIndexed) of \(.postsToIndex) posts indexed"' <<< "$json"
   if [ "$status" = FAILED ]; then
     echo "Import $id FAILED: $(jq -r '.message // "no reason given"' <<< "$json")" >&2
     echo "Fix the input and resume with: curl -u admin:... -X POST $API_URL/api/imports/$id/restart" >&2

@@ -85,6 +85,7 @@ class ArchitectureTest {
             "post.jms", "post",
             "revision.web", "revision",
             "listing.web", "listing",
+            "search.web", "search",
             "message.jms", "message",
             "message.rest", "message",
             "message.web", "message",
@@ -93,7 +94,7 @@ class ArchitectureTest {
             "notification.web", "notification",
             "dump.rest", "dump",
             "dump.web", "dump",
-            "search.web", "search");
+            "search.rest", "search");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");

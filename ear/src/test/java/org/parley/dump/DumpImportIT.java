@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.common.Role;
+import org.parley.search.PostIndex;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
 import org.parley.user.UserService;
@@ -60,6 +61,9 @@ class DumpImportIT {
 
     @EJB
     SiteService sites;
+
+    @EJB
+    PostIndex postIndex;
 
     private Path bundled;
 
@@ -100,6 +104,12 @@ class DumpImportIT {
         }
         assertEquals(totalRows, done.getJsonNumber("rowsDone").longValue());
         assertEquals(163, file(done, "Votes.xml").getJsonObject("skips").getInt("vote on a post not in the dump"));
+        // The last step made every imported post searchable.
+        long siteId = sites.findByHost(host).orElseThrow().id();
+        PostIndex.Status index = postIndex.status(siteId);
+        assertEquals(1424, index.posts(), "questions and answers (the other 22 rows are tag wikis and excerpts)");
+        assertEquals(new PostIndex.Status(index.posts(), index.posts(), -1), index);
+        assertEquals(index.posts(), done.getJsonNumber("postsIndexed").longValue(), done.toString());
 
         // Fields on pages: question 1 with its view count, closed date, license and linked duplicate.
         Reply question = follow(host, "/questions/1");

@@ -14,6 +14,8 @@ public enum Region {
     QUESTION("question", 2_000, Duration.ofMinutes(10)),
     /** Rendered HTML fragments: a post's body block, sidebars. */
     FRAGMENT("fragment", 10_000, Duration.ofMinutes(30)),
+    /** A question's related questions (org.parley.search.RelatedQuestions), dropped when the question changes. */
+    RELATED("related", 5_000, Duration.ofMinutes(15)),
     /** Whole pages for anonymous visitors (the output cache). */
     PAGE("page", 2_000, Duration.ofMinutes(5));
 

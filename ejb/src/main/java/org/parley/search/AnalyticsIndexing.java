@@ -11,10 +11,10 @@ import org.parley.post.PostChanged;
 /**
  * Re-indexes the question (and the post) a change shows on, inside the writing transaction, so that the document is
  * rewritten at commit. {@link PostDocumentBinder} reads the post whole ({@code useRootOnly()}), and with that
- * declaration Hibernate Search does not re-index a post when its columns change: without this, answering a question
- * left its answer count and first-answer time stale in the index, and with them the answer rate and the time to first
- * answer ({@code AnalyticsIT} shows it). Issue 16: to be folded into the index's own freshness (PostIndexer) when that
- * lands; it is idempotent with it.
+ * declaration Hibernate Search does not re-index a post when its columns change: answering a question left its answer
+ * count and first-answer time stale until {@link PostIndexer}'s row-version catch-up (about 5 s), and with them the
+ * answer rate and the time to first answer ({@code AnalyticsIT} asks for them right after answering). Idempotent with
+ * the catch-up, which then finds the document current.
  */
 @ApplicationScoped
 public class AnalyticsIndexing {

@@ -4,6 +4,7 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,6 +32,7 @@ import org.parley.rules.ConflictException;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.search.IndexingProgress;
 import org.parley.site.Site;
 
 /** Starting, following and resuming imports of dump folders on the server. */
@@ -47,6 +49,9 @@ public class ImportService {
 
     @Inject
     private ImportLedger ledger;
+
+    @EJB
+    private IndexingProgress indexing;
 
     @Inject
     private DumpDatabase db;
@@ -316,13 +321,24 @@ public class ImportService {
         }
         Map<String, Long> all = figures.getOrDefault(ValidateBatchlet.ALL, Map.of());
         long total = all.getOrDefault(ImportLedger.TOTAL, 0L);
+        // The search index step: one document per question or answer; while it runs here, its live count.
+        long toIndex = figures.getOrDefault(DumpFile.POSTS.fileName(), Map.of()).getOrDefault(ImportLedger.TOTAL, 0L);
+        Long indexed = figures.getOrDefault(IndexBatchlet.FILE, Map.of()).get(ImportLedger.IMPORTED);
+        if (indexed != null) {
+            toIndex = indexed; // every question and answer (Posts.xml also has tag wikis and other kinds)
+        } else {
+            indexed = r.getSiteId() == null ? 0 : Math.max(0, indexing.running(r.getSiteId()));
+        }
+        // The bar counts the documents with the rows; rowsDone/rowsTotal stay the dump's rows.
+        long workDone = done + indexed;
+        long work = total == 0 ? 0 : total + toIndex;
         Instant end = r.getFinishedAt() != null ? r.getFinishedAt() : Instant.now();
         long millis = Math.max(1, Duration.between(r.getCreatedAt(), end).toMillis());
         long rate = done * 1000 / millis;
         long eta = rate > 0 && total > done ? (total - done) / rate : 0;
         int percent = r.getStatus() == DumpImport.Status.COMPLETED
                 ? 100
-                : total == 0 ? 0 : (int) Math.min(99, done * 100 / total);
+                : work == 0 ? 0 : (int) Math.min(99, workDone * 100 / work);
         String status = r.getStatus().name();
         String message = r.getMessage();
         if ((r.getStatus() == DumpImport.Status.QUEUED || r.getStatus() == DumpImport.Status.RUNNING)
@@ -349,6 +365,8 @@ public class ImportService {
                 rate,
                 eta,
                 all.getOrDefault("parse-ms", 0L),
-                files);
+                files,
+                toIndex,
+                indexed);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Where one import stands, for the progress bar of {@code scripts/import.sh} and the admin page: rows and bytes done
- * of the totals the validation step counted, rate and time left, and one line per file.
+ * of the totals the validation step counted, rate and time left, one line per file, and the search indexing step's
+ * documents (one per post row; {@code percent} counts them with the rows).
  */
 public record ImportStatus(
         long id,
@@ -25,7 +26,9 @@ public record ImportStatus(
         long rowsPerSecond,
         long etaSeconds,
         long parseMillis,
-        List<FileStatus> files)
+        List<FileStatus> files,
+        long postsToIndex,
+        long postsIndexed)
         implements Serializable {
 
     /** One file's figures: rows in it, read, imported, and skipped rows and notes by reason. */

@@ -2,6 +2,7 @@ package org.parley.dump.importer;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +19,7 @@ import org.parley.dump.DumpFormatException;
 import org.parley.dump.DumpReader;
 import org.parley.dump.DumpRow;
 import org.parley.dump.DumpSiteNames;
+import org.parley.search.IndexingProgress;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.user.PasswordHasher;
@@ -36,6 +38,9 @@ public class ValidateBatchlet extends AbstractBatchlet {
     static final String ALL = "*";
 
     private static final Logger log = Logger.getLogger(ValidateBatchlet.class.getName());
+
+    @EJB
+    private IndexingProgress indexing;
 
     @Inject
     private JobContext job;
@@ -109,6 +114,7 @@ public class ValidateBatchlet extends AbstractBatchlet {
                 ledger.set(c, importId, ALL, "parse-ms", parseMs);
             }
             records.running(importId, site.id());
+            indexing.pause(site.id());
             log.log(
                     Level.INFO,
                     "Import {0}: {1} rows in {2} bytes checked in {3} ms; importing into {4}",

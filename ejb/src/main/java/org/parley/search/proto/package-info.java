@@ -1,0 +1,2 @@
+/** Related questions on the shared tier's wire (ProtoStream adapters); field numbers are the format: never renumber. */
+package org.parley.search.proto;

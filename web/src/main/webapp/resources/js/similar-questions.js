@@ -1,0 +1,153 @@
+/*
+ * Similar questions while asking (the ask page): as the title is typed, up to five likely duplicates appear under it,
+ * from GET /api/questions/similar. Each lookup waits until typing pauses for 300 ms, and only a title of at least
+ * data-min-words words and data-min-characters characters is looked up (the server refuses shorter ones with the same
+ * rule). A newer lookup cancels the one in flight, so an old answer never replaces a newer one. The count is announced
+ * politely (role=status); the list is plain links, reachable with Tab, each opening in a new tab so the draft stays.
+ * Without this script the page works as before, just without suggestions.
+ */
+(function () {
+  'use strict';
+
+  var DELAY_MS = 300;
+  var WORD = /[\p{L}\p{N}]+(?:['\u2019]\p{L}+)?/gu;
+
+  function plural(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
+  }
+
+  function wordCount(text) {
+    var m = text.match(WORD);
+    return m ? m.length : 0;
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function item(q) {
+    var li = el('li', 'similar-item');
+    li.setAttribute('data-post', q.number);
+    var score = el('span', 'similar-score' + (q.accepted ? ' has-accepted' : ''), String(q.score));
+    score.title = 'score';
+    var body = el('span', 'similar-body');
+    var a = el('a', null, q.title);
+    a.href = q.url;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.appendChild(el('span', 'visually-hidden', ' (opens in a new tab)'));
+    var meta = el(
+      'span',
+      'similar-meta',
+      plural(q.score, 'vote', 'votes') + ' · ' + plural(q.answers, 'answer', 'answers') +
+        (q.accepted ? ', one accepted' : '') + (q.closed ? ' · closed' : '')
+    );
+    body.appendChild(a);
+    body.appendChild(meta);
+    li.appendChild(score);
+    li.appendChild(body);
+    return li;
+  }
+
+  function init(box) {
+    var input = document.getElementById(box.getAttribute('data-similar-for'));
+    if (!input || !window.fetch) {
+      return;
+    }
+    var url = box.getAttribute('data-url');
+    var minWords = parseInt(box.getAttribute('data-min-words'), 10) || 3;
+    var minChars = parseInt(box.getAttribute('data-min-characters'), 10) || 15;
+    var status = box.querySelector('.similar-status');
+    var list = box.querySelector('.similar-list');
+    var timer = null;
+    var inFlight = null;
+    var shown = null; // the title whose answer is on the page
+
+    function clear() {
+      list.textContent = '';
+      list.hidden = true;
+      status.textContent = '';
+      box.classList.remove('has-results');
+      shown = null;
+    }
+
+    function show(title, questions) {
+      list.textContent = '';
+      questions.forEach(function (q) {
+        list.appendChild(item(q));
+      });
+      list.hidden = questions.length === 0;
+      box.classList.toggle('has-results', questions.length > 0);
+      status.textContent = questions.length === 0
+        ? ''
+        : plural(questions.length, 'similar question', 'similar questions') +
+          ' — one may already answer yours:';
+      shown = title;
+    }
+
+    function lookUp() {
+      var title = input.value.trim();
+      if (title.length < minChars || wordCount(title) < minWords) {
+        if (inFlight) {
+          inFlight.abort();
+          inFlight = null;
+        }
+        clear();
+        return;
+      }
+      if (title === shown) {
+        return;
+      }
+      if (inFlight) {
+        inFlight.abort();
+      }
+      var controller = window.AbortController ? new AbortController() : null;
+      inFlight = controller;
+      fetch(url + '?title=' + encodeURIComponent(title), {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+        signal: controller ? controller.signal : undefined
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (answer) {
+          if (inFlight !== controller) {
+            return; // a newer lookup owns the list
+          }
+          inFlight = null;
+          if (answer && input.value.trim() === title) {
+            show(title, answer.questions || []);
+          }
+        })
+        .catch(function () {
+          // Aborted by a newer lookup, or the network failed: the suggestions are a help, the form works without.
+        });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(lookUp, DELAY_MS);
+    });
+    if (input.value.trim()) {
+      lookUp(); // a title kept after a failed submit
+    }
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-similar-for]'), init);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
