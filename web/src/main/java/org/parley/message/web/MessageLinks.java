@@ -63,11 +63,6 @@ public class MessageLinks {
                 + (page > 1 ? "&page=" + page : "");
     }
 
-    /** The user's own message analytics. */
-    public String analytics() {
-        return base() + "/messages/analytics";
-    }
-
     public String admin() {
         return base() + "/admin/messages";
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.parley.message.web.MessageLinks;
 import org.parley.search.AnalyticsFigures.MessageMonth;
 import org.parley.search.AnalyticsFigures.WeekdayCount;
 import org.parley.search.AnalyticsService;
@@ -13,6 +12,7 @@ import org.parley.search.AnalyticsService.MessageReport;
 import org.parley.search.AnalyticsService.NamedCount;
 import org.parley.search.web.AnalyticsCharts.Series;
 import org.parley.user.security.Viewer;
+import org.parley.web.Links;
 
 /**
  * A user's own message analytics ({@code /messages/analytics?p=2026}): log-in required (web.xml, and {@link
@@ -31,14 +31,14 @@ public class MessageAnalyticsView implements Serializable {
     private Viewer viewer;
 
     @Inject
-    private MessageLinks links;
+    private Links links;
 
     private String p;
     private AnalyticsPeriodNav nav;
     private MessageReport report;
 
     public void load() {
-        nav = AnalyticsPeriodNav.of(links.analytics(), p, AnalyticsPeriodNav.today());
+        nav = AnalyticsPeriodNav.of(links.messageAnalytics(), p, AnalyticsPeriodNav.today());
         report = analytics.messageReport(viewer.actor(), nav.getPeriod());
     }
 
