@@ -100,6 +100,31 @@ public final class SearchNames {
     /** The row version the document was built from; the catch-up compares it with the database's. */
     public static final String POST_ROW_VERSION = "rowVersion";
 
+    // ---- Analytics (org.parley.search.SiteAnalytics, MessageAnalytics) ----
+
+    /**
+     * On a question that has an answer: its month asked and its seconds to the first answer in one number,
+     * {@code monthIndex << }{@value #MONTH_SHIFT}{@code  | seconds} (month index = months since January 1970, UTC; keys stay
+     * below 2^53, where OpenSearch's double-valued range bounds are exact), so that
+     * one range aggregation counts every month's times at once and the median per month can be narrowed down.
+     */
+    public static final String POST_FIRST_ANSWER_KEY = "firstAnswerKey";
+
+    /** The bits of {@link #POST_FIRST_ANSWER_KEY} below the month: seconds up to 2^40 (about 34,000 years). */
+    public static final int MONTH_SHIFT = 40;
+
+    /** A message's site id. */
+    public static final String MESSAGE_SITE = "site";
+
+    /** A message's sender and recipient ids (one multi-valued field: "who wrote with whom" is one aggregation). */
+    public static final String MESSAGE_PARTICIPANTS = "participants";
+
+    /** The day of the week a message was sent, ISO (1 = Monday … 7 = Sunday), UTC. */
+    public static final String MESSAGE_WEEKDAY = "weekday";
+
+    /** On a reply (a message answering the other participant's latest one): seconds since that message. */
+    public static final String MESSAGE_REPLY_SECONDS = "replySeconds";
+
     /** The field name of a text field ({@link #POST_TITLE}, {@link #POST_BODY}) for a site's language tag. */
     public static String textField(String base, String languageTag) {
         return base + "_" + languageKey(languageTag);

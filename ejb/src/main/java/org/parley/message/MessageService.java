@@ -117,13 +117,28 @@ public class MessageService {
             throw new SendingLimitException(perMinute, wait);
         }
         Conversation conversation = conversationBetween(from, recipient, now);
+        PrivateMessage previous = latestIn(conversation);
         PrivateMessage message =
                 new PrivateMessage(conversation, from, recipient, checked, markdown.toSafeHtml(checked), now);
+        message.follows(previous);
         em.persist(message);
         em.flush();
         jobs.enqueue(message.getId());
         mailboxes.outboxChanged(from.getSite().getId(), from.getId(), conversation.getId());
         return new SentMessage(message.getId(), conversation.getId(), message.getState());
+    }
+
+    /** The conversation's latest message that was not given up on, or null (a new conversation). */
+    private PrivateMessage latestIn(Conversation conversation) {
+        if (conversation.getId() == null) {
+            return null;
+        }
+        return em.createNamedQuery("PrivateMessage.latestInConversation", PrivateMessage.class)
+                .setParameter("conversation", conversation.getId())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -14,12 +14,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.hibernate.Length;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
@@ -120,6 +123,10 @@ import org.parley.user.User;
                 + " and m.state = org.parley.message.MessageState.DELIVERED and m.deletedByRecipient = false))"
                 + " order by m.createdAt, m.id")
 @NamedQuery(
+        name = "PrivateMessage.latestInConversation",
+        query = "select m from PrivateMessage m where m.conversation.id = :conversation"
+                + " and m.state <> org.parley.message.MessageState.FAILED order by m.createdAt desc, m.id desc")
+@NamedQuery(
         name = "PrivateMessage.requeue",
         query = "update PrivateMessage m set m.enqueuedAt = :now where m.id in :ids"
                 + " and m.state = org.parley.message.MessageState.PENDING")
@@ -165,7 +172,11 @@ public class PrivateMessage {
     private String bodyHtml;
 
     @Column(name = "created_at", nullable = false)
-    @GenericField(name = SearchNames.MESSAGE_CREATED_AT, projectable = Projectable.YES, sortable = Sortable.YES)
+    @GenericField(
+            name = SearchNames.MESSAGE_CREATED_AT,
+            projectable = Projectable.YES,
+            sortable = Sortable.YES,
+            aggregable = Aggregable.YES)
     private Instant createdAt;
 
     @Enumerated(EnumType.STRING)
@@ -192,6 +203,14 @@ public class PrivateMessage {
     @Column(name = "deleted_by_recipient", nullable = false)
     private boolean deletedByRecipient;
 
+    /**
+     * On a reply, whole seconds since the message it answers: the conversation's latest one before it, when the
+     * recipient wrote that one. Null on a first message or a follow-up to one's own. Analytics' "reply time".
+     */
+    @Column(name = "reply_seconds")
+    @GenericField(name = SearchNames.MESSAGE_REPLY_SECONDS, aggregable = Aggregable.YES)
+    private Long replySeconds;
+
     protected PrivateMessage() {}
 
     /** A pending message; the body must have passed {@link MessageRules#checkBody}. */
@@ -210,6 +229,17 @@ public class PrivateMessage {
         this.enqueuedAt = now;
         this.state = MessageState.PENDING;
         conversation.touched(now);
+    }
+
+    /**
+     * Records what this message answers: {@code previous}, the conversation's latest message before it. It counts as a
+     * reply only when the recipient wrote {@code previous}; otherwise (null, or one's own) nothing changes.
+     */
+    public void follows(PrivateMessage previous) {
+        if (previous != null && previous.sender.isSameAs(recipient) && previous.recipient.isSameAs(sender)) {
+            replySeconds =
+                    Math.max(0, Duration.between(previous.createdAt, createdAt).getSeconds());
+        }
     }
 
     /**
@@ -306,6 +336,34 @@ public class PrivateMessage {
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "recipient")))
     public long getRecipientId() {
         return recipient.getId();
+    }
+
+    @GenericField(name = SearchNames.MESSAGE_SITE, aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "site")))
+    public long getSiteId() {
+        return site.getId();
+    }
+
+    /** Sender and recipient ids, for "top correspondents" in one aggregation. */
+    @GenericField(name = SearchNames.MESSAGE_PARTICIPANTS, aggregable = Aggregable.YES)
+    @IndexingDependency(
+            derivedFrom = {
+                @ObjectPath(@PropertyValue(propertyName = "sender")),
+                @ObjectPath(@PropertyValue(propertyName = "recipient"))
+            })
+    public List<Long> getParticipants() {
+        return List.of(sender.getId(), recipient.getId());
+    }
+
+    /** ISO day of the week it was sent (1 = Monday), UTC. */
+    @GenericField(name = SearchNames.MESSAGE_WEEKDAY, aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "createdAt")))
+    public int getWeekday() {
+        return createdAt.atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
+    }
+
+    public Long getReplySeconds() {
+        return replySeconds;
     }
 
     public boolean isVisibleTo(long userId) {

@@ -10,6 +10,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +87,17 @@ public class Question extends Post {
 
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    /** When its first answer was posted (null: never answered); the import fills it for imported questions. */
+    @Column(name = "first_answer_at")
+    private Instant firstAnswerAt;
+
+    /**
+     * Whole seconds from asking to {@link #firstAnswerAt}, never negative: analytics' "time to first answer", stored so
+     * that the search index and SQL read the very same number.
+     */
+    @Column(name = "first_answer_seconds")
+    private Long firstAnswerSeconds;
 
     /** The AcceptedAnswerId an imported question had, until the import links {@link #acceptedAnswer} to it. */
     @Column(name = "dump_accepted_number")
@@ -256,6 +268,12 @@ public class Question extends Post {
     /** Called by the {@link Answer} constructor. */
     void answerAdded(Instant when) {
         answerCount++;
+        // The earliest, even when answers are written out of order (generated demo content, replays).
+        if (firstAnswerAt == null || when.isBefore(firstAnswerAt)) {
+            firstAnswerAt = when;
+            firstAnswerSeconds =
+                    Math.max(0, Duration.between(getCreatedAt(), when).getSeconds());
+        }
         activity(when);
     }
 
@@ -318,6 +336,14 @@ public class Question extends Post {
 
     public int getAnswerCount() {
         return answerCount;
+    }
+
+    public Instant getFirstAnswerAt() {
+        return firstAnswerAt;
+    }
+
+    public Long getFirstAnswerSeconds() {
+        return firstAnswerSeconds;
     }
 
     public Answer getAcceptedAnswer() {

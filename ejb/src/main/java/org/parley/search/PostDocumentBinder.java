@@ -144,6 +144,8 @@ public class PostDocumentBinder implements TypeBinder {
                 .toReference();
         fields.hour = schema.field(POST_HOUR, f.asInteger().aggregable(Aggregable.YES))
                 .toReference();
+        fields.firstAnswerKey = schema.field(POST_FIRST_ANSWER_KEY, f.asLong().aggregable(Aggregable.YES))
+                .toReference();
         fields.urls = schema.field(POST_URLS, f.asString().normalizer(LOWERCASE_NORMALIZER))
                 .multiValued()
                 .toReference();
@@ -173,6 +175,7 @@ public class PostDocumentBinder implements TypeBinder {
         IndexFieldReference<java.time.Instant> created;
         IndexFieldReference<java.time.Instant> lastActive;
         IndexFieldReference<Integer> hour;
+        IndexFieldReference<Long> firstAnswerKey;
         IndexFieldReference<String> urls;
         IndexFieldReference<Long> rowVersion;
     }
@@ -190,6 +193,11 @@ public class PostDocumentBinder implements TypeBinder {
                 target.addValue(fields.answers, question.getAnswerCount());
                 target.addValue(fields.views, question.getViewCount());
                 target.addValue(fields.accepted, question.getAcceptedAnswer() != null);
+                if (question.getFirstAnswerSeconds() != null) {
+                    target.addValue(
+                            fields.firstAnswerKey,
+                            AnalyticsMonths.key(question.getCreatedAt(), question.getFirstAnswerSeconds()));
+                }
             } else {
                 target.addValue(fields.kind, KIND_ANSWER);
                 target.addValue(fields.accepted, question.isAccepted((Answer) post));

@@ -74,6 +74,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/admin/imports.xhtml");
             case "/admin/messages", "/admin/messages/":
                 return Optional.of("/views/admin/messages.xhtml");
+            case "/admin/analytics", "/admin/analytics/":
+                return Optional.of("/views/admin/analytics.xhtml");
             case "/messages", "/messages/":
                 return Optional.of("/views/messages/inbox.xhtml");
             case "/messages/sent", "/messages/sent/":
@@ -84,6 +86,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/messages/search.xhtml");
             case "/search", "/search/":
                 return Optional.of("/views/search/results.xhtml");
+            case "/messages/analytics", "/messages/analytics/":
+                return Optional.of("/views/messages/analytics.xhtml");
             default:
                 break;
         }

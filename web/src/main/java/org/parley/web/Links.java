@@ -104,6 +104,16 @@ public class Links {
         return base() + "/admin/cache";
     }
 
+    /** The site's analytics (issue 16). */
+    public String adminAnalytics() {
+        return base() + "/admin/analytics";
+    }
+
+    /** The logged-in user's own message analytics (issue 16), a tab of the message pages. */
+    public String messageAnalytics() {
+        return base() + "/messages/analytics";
+    }
+
     private String base() {
         return servletContext.getContextPath();
     }
