@@ -60,7 +60,8 @@ public class PostDocumentBinder implements TypeBinder {
                     .use("tagNames")
                     .use("answerCount")
                     .use("viewCount")
-                    .use("closedAt");
+                    .use("closedAt")
+                    .use("firstAnswerSeconds");
         }
         IndexSchemaElement schema = context.indexSchemaElement();
         IndexFieldTypeFactory f = context.typeFactory();
