@@ -1,0 +1,264 @@
+package org.parley.search;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+import org.HdrHistogram.Histogram;
+import org.parley.post.Question;
+import org.parley.site.SiteInfo;
+import org.parley.site.SiteService;
+
+/**
+ * For {@code scripts/bench.sh search}: times the search engine's work on one site inside the server, where no HTTP,
+ * page rendering or client noise is measured. Ten query shapes through {@link SearchService} (the page's own service),
+ * related and similar questions (uncached), and every analytics figure by aggregation beside its SQL twin. Words, tags,
+ * users and dates are drawn from the site's own questions with a fixed seed, so two runs ask the same queries.
+ */
+@Stateless
+public class SearchBench {
+
+    private static final int SAMPLE = 400;
+
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
+
+    @EJB
+    private SearchService search;
+
+    @EJB
+    private RelatedQuestions related;
+
+    @EJB
+    private SimilarQuestions similar;
+
+    @EJB
+    private SiteAnalytics analytics;
+
+    @EJB
+    private SiteAnalyticsSql analyticsSql;
+
+    @EJB
+    private SiteService sites;
+
+    /** What the queries are made of: words of titles (in title order), tags, authors, years, question numbers. */
+    private record Material(
+            List<List<String>> titles,
+            List<String> tags,
+            List<Long> owners,
+            int firstYear,
+            int lastYear,
+            List<Long> numbers) {}
+
+    /**
+     * Runs every shape {@code iterations} times (after as many warm-up runs) and every analytics figure {@code
+     * aggregations} times each way; answers one flat map of metric to number (milliseconds unless named otherwise).
+     */
+    public Map<String, Double> run(long siteId, int iterations, int aggregations) {
+        SiteInfo site = sites.list().stream()
+                .filter(s -> s.id() == siteId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No site " + siteId));
+        Material m = material(siteId);
+        Random random = new Random(42);
+        Map<String, Double> out = new LinkedHashMap<>();
+        long posts = search.search(siteId, "is:question", SearchTab.NEWEST, 1, null)
+                        .total()
+                + search.search(siteId, "is:answer", SearchTab.NEWEST, 1, null).total();
+        out.put("posts", (double) posts);
+        String common = commonWord(siteId, m, posts);
+        out.put(
+                "common_word_share_pct",
+                100.0
+                        * search.search(siteId, common, SearchTab.RELEVANCE, 1, null)
+                                .total()
+                        / Math.max(1, posts));
+
+        Map<String, java.util.function.Supplier<String>> shapes = new LinkedHashMap<>();
+        shapes.put("one_word", () -> word(m, random));
+        shapes.put("three_words", () -> {
+            List<String> t = title(m, random);
+            return String.join(" ", t.subList(0, Math.min(3, t.size())));
+        });
+        shapes.put("phrase", () -> {
+            List<String> t = title(m, random);
+            int i = t.size() < 2 ? 0 : random.nextInt(t.size() - 1);
+            return "\"" + String.join(" ", t.subList(i, Math.min(t.size(), i + 2))) + "\"";
+        });
+        shapes.put("tag_word", () -> "[" + m.tags().get(random.nextInt(m.tags().size())) + "] " + word(m, random));
+        shapes.put(
+                "user_score",
+                () -> "user:" + m.owners().get(random.nextInt(m.owners().size())) + " score:1..");
+        shapes.put("created_word", () -> {
+            int from = m.firstYear() + random.nextInt(Math.max(1, m.lastYear() - m.firstYear() + 1));
+            return "created:" + from + ".." + Math.min(m.lastYear(), from + 1) + " " + word(m, random);
+        });
+        shapes.put("answer_word", () -> "is:answer " + word(m, random));
+        shapes.put("common_20pct", () -> common);
+        for (Map.Entry<String, java.util.function.Supplier<String>> shape : shapes.entrySet()) {
+            time(
+                    out,
+                    shape.getKey(),
+                    iterations,
+                    i -> search.search(siteId, shape.getValue().get(), SearchTab.RELEVANCE, 1, null));
+        }
+        time(
+                out,
+                "related",
+                iterations,
+                i -> related.compute(
+                        siteId, m.numbers().get(random.nextInt(m.numbers().size()))));
+        time(out, "similar", iterations, i -> {
+            List<String> t = title(m, random);
+            String typed = String.join(" ", t);
+            similar.similar(site, typed.length() < 15 ? typed + " question here" : typed);
+        });
+        // The SQL reference of one word: what a site without a search engine does.
+        time(
+                out,
+                "sql_like_one_word",
+                Math.max(5, iterations / 20),
+                i -> em.createQuery(
+                                "select count(p) from Post p where p.site.id = :site and lower(p.bodyMarkdown) like :w",
+                                Long.class)
+                        .setParameter("site", siteId)
+                        .setParameter("w", "%" + word(m, random) + "%")
+                        .getSingleResult());
+
+        AnalyticsPeriod year = AnalyticsPeriod.containing(AnalyticsPeriod.Unit.YEAR, localDateOf(m.lastYear()));
+        Map<String, java.util.function.Function<SiteAnalyticsQueries, Object>> figures = new LinkedHashMap<>();
+        figures.put("posts_per_month", a -> a.postsPerMonth(siteId, year));
+        figures.put("answer_rate_per_month", a -> a.answerRatePerMonth(siteId, year));
+        figures.put("median_first_answer_per_month", a -> a.medianFirstAnswerPerMonth(siteId, year));
+        figures.put("top_tags", a -> a.topTags(siteId, year, 10));
+        figures.put("busiest_hours", a -> a.busiestHours(siteId, year));
+        figures.put(
+                "top_answerers_per_tag",
+                a -> a.topAnswerers(
+                        siteId, year, m.tags().subList(0, Math.min(5, m.tags().size())), 10));
+        figures.put("messages_per_day", a -> a.messagesPerDay(siteId, year));
+        for (Map.Entry<String, java.util.function.Function<SiteAnalyticsQueries, Object>> f : figures.entrySet()) {
+            Object byIndex = f.getValue().apply(analytics);
+            Object bySql = f.getValue().apply(analyticsSql);
+            out.put("agg_" + f.getKey() + "_same_as_sql", byIndex.equals(bySql) ? 1.0 : 0.0);
+            time(out, "agg_" + f.getKey(), aggregations, i -> f.getValue().apply(analytics));
+            time(out, "sql_" + f.getKey(), aggregations, i -> f.getValue().apply(analyticsSql));
+            out.put(
+                    "agg_" + f.getKey() + "_speedup",
+                    out.get("sql_" + f.getKey() + "_p50_ms")
+                            / Math.max(0.001, out.get("agg_" + f.getKey() + "_p50_ms")));
+        }
+        return out;
+    }
+
+    private static java.time.LocalDate localDateOf(int year) {
+        return java.time.LocalDate.of(year, 6, 1);
+    }
+
+    /** Times {@code n} runs after {@code n} warm-up runs (at least 5): p50, p99 and max in milliseconds. */
+    private static void time(Map<String, Double> out, String name, int n, IntConsumer run) {
+        for (int i = 0; i < Math.max(5, n); i++) {
+            run.accept(i);
+        }
+        Histogram h = new Histogram(3);
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            run.accept(i);
+            h.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+        }
+        out.put(name + "_p50_ms", h.getValueAtPercentile(50) / 1000.0);
+        out.put(name + "_p99_ms", h.getValueAtPercentile(99) / 1000.0);
+        out.put(name + "_max_ms", h.getMaxValue() / 1000.0);
+    }
+
+    private Material material(long siteId) {
+        List<Question> sample = em.createQuery(
+                        "select q from Question q left join fetch q.owner where q.site.id = :site order by q.number",
+                        Question.class)
+                .setParameter("site", siteId)
+                .setMaxResults(SAMPLE)
+                .getResultList();
+        // Spread the sample over the site: every k-th question by number as well as the first ones.
+        long count = em.createQuery("select count(q) from Question q where q.site.id = :site", Long.class)
+                .setParameter("site", siteId)
+                .getSingleResult();
+        if (count > SAMPLE * 4L) {
+            long step = count / SAMPLE;
+            sample = em.createQuery(
+                            "select q from Question q left join fetch q.owner where q.site.id = :site and mod(q.number, :step) = 0",
+                            Question.class)
+                    .setParameter("site", siteId)
+                    .setParameter("step", step)
+                    .setMaxResults(SAMPLE)
+                    .getResultList();
+        }
+        if (sample.isEmpty()) {
+            throw new IllegalArgumentException("Site " + siteId + " has no questions to search");
+        }
+        List<List<String>> titles = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        List<Long> owners = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (Question q : sample) {
+            List<String> words = new ArrayList<>();
+            for (String w : q.getTitle().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (w.length() >= 4) {
+                    words.add(w);
+                }
+            }
+            if (!words.isEmpty()) {
+                titles.add(words);
+            }
+            tags.addAll(q.tagList());
+            if (q.getOwner() != null) {
+                owners.add(q.getOwner().getNumber());
+            }
+            numbers.add(q.getNumber());
+            int year = q.getCreatedAt().atZone(ZoneOffset.UTC).getYear();
+            first = Math.min(first, year);
+            last = Math.max(last, year);
+        }
+        return new Material(titles, List.copyOf(new java.util.LinkedHashSet<>(tags)), owners, first, last, numbers);
+    }
+
+    /** The sampled word whose posts are closest to a fifth of the site's (the "matches 20 %" shape). */
+    private String commonWord(long siteId, Material m, long posts) {
+        Map<String, Integer> frequency = new HashMap<>();
+        m.titles().forEach(t -> t.forEach(w -> frequency.merge(w, 1, Integer::sum)));
+        String best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (String w : frequency.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(40)
+                .map(Map.Entry::getKey)
+                .toList()) {
+            long hits = search.search(siteId, w, SearchTab.RELEVANCE, 1, null).total();
+            double distance = Math.abs(hits - posts * 0.2);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> title(Material m, Random random) {
+        return m.titles().get(random.nextInt(m.titles().size()));
+    }
+
+    private static String word(Material m, Random random) {
+        List<String> t = title(m, random);
+        return t.get(random.nextInt(t.size()));
+    }
+}

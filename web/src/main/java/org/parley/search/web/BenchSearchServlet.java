@@ -1,0 +1,71 @@
+package org.parley.search.web;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.parley.cache.web.LocalCallers;
+import org.parley.search.SearchBench;
+import org.parley.site.SiteInfo;
+import org.parley.site.SiteService;
+
+/**
+ * For {@code scripts/bench.sh search}: {@code /bench/search?host=beer.localhost&iterations=200&aggregations=20} runs
+ * {@link SearchBench} on that site and answers its figures as one flat JSON object. Answers only callers on this
+ * machine; an unknown host or a bad number is a 400.
+ */
+@WebServlet("/bench/search")
+public class BenchSearchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private SearchBench bench;
+
+    @EJB
+    private SiteService sites;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!LocalCallers.isLocal(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        SiteInfo site =
+                sites.findByHost(String.valueOf(request.getParameter("host"))).orElse(null);
+        if (site == null) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "host must name a site of this server");
+            return;
+        }
+        int iterations;
+        int aggregations;
+        try {
+            iterations = number(request, "iterations", 200);
+            aggregations = number(request, "aggregations", 20);
+        } catch (NumberFormatException e) {
+            response.sendError(
+                    HttpServletResponse.SC_BAD_REQUEST, "iterations and aggregations must be numbers from 1 to 100000");
+            return;
+        }
+        Map<String, Double> figures = bench.run(site.id(), iterations, aggregations);
+        StringJoiner json = new StringJoiner(", ", "{", "}\n");
+        figures.forEach((name, value) -> json.add(String.format(Locale.ROOT, "\"%s\": %.3f", name, value)));
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(json.toString());
+    }
+
+    private static int number(HttpServletRequest request, String name, int otherwise) {
+        String value = request.getParameter(name);
+        int n = value == null ? otherwise : Integer.parseInt(value);
+        if (n < 1 || n > 100_000) {
+            throw new NumberFormatException(name);
+        }
+        return n;
+    }
+}
