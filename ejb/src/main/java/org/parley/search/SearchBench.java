@@ -2,6 +2,8 @@ package org.parley.search;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.ZoneOffset;
@@ -25,7 +27,10 @@ import org.parley.site.SiteService;
  * users and dates are drawn from the site's own questions with a fixed seed, so two runs ask the same queries.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each timed call runs in a transaction of its own
 public class SearchBench {
+
+    private static final java.util.logging.Logger log = java.util.logging.Logger.getLogger(SearchBench.class.getName());
 
     private static final int SAMPLE = 400;
 
@@ -178,6 +183,12 @@ public class SearchBench {
         out.put(name + "_p50_ms", h.getValueAtPercentile(50) / 1000.0);
         out.put(name + "_p99_ms", h.getValueAtPercentile(99) / 1000.0);
         out.put(name + "_max_ms", h.getMaxValue() / 1000.0);
+        log.info(() -> String.format(
+                Locale.ROOT,
+                "Search bench: %s p50 %.2f ms, p99 %.2f ms",
+                name,
+                out.get(name + "_p50_ms"),
+                out.get(name + "_p99_ms")));
     }
 
     private Material material(long siteId) {
