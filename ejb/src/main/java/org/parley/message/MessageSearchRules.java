@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.analysis.Snippets;
 import org.parley.rules.InvalidInputException;
 
 /**
@@ -123,43 +124,14 @@ public final class MessageSearchRules {
     public static String snippetHtml(String text, String query) {
         String t = text == null ? "" : text;
         List<Term> terms = terms(query);
-        List<int[]> marks = new ArrayList<>();
+        List<Snippets.Mark> marks = new ArrayList<>();
         Matcher w = WORD.matcher(t);
         while (w.find()) {
             String folded = fold(w.group());
             if (terms.stream().anyMatch(term -> term.matches(folded))) {
-                marks.add(new int[] {w.start(), w.end()});
+                marks.add(new Snippets.Mark(w.start(), w.end()));
             }
         }
-        int from = marks.isEmpty() ? 0 : Math.max(0, marks.get(0)[0] - LEAD_CHARS);
-        if (from > 0) {
-            int space = t.indexOf(' ', from);
-            from = space < 0 || space >= marks.get(0)[0] ? from : space + 1;
-        }
-        int to = Math.min(t.length(), from + SNIPPET_CHARS);
-        if (to < t.length()) {
-            int space = t.lastIndexOf(' ', to);
-            to = space > from ? space : to;
-        }
-        StringBuilder out = new StringBuilder(SNIPPET_CHARS + 64);
-        if (from > 0) {
-            out.append("… ");
-        }
-        int at = from;
-        for (int[] mark : marks) {
-            if (mark[0] < from || mark[1] > to) {
-                continue;
-            }
-            out.append(MessageRules.escape(t.substring(at, mark[0])))
-                    .append("<mark>")
-                    .append(MessageRules.escape(t.substring(mark[0], mark[1])))
-                    .append("</mark>");
-            at = mark[1];
-        }
-        out.append(MessageRules.escape(t.substring(at, to)));
-        if (to < t.length()) {
-            out.append(" …");
-        }
-        return out.toString();
+        return Snippets.html(t, marks, LEAD_CHARS, SNIPPET_CHARS);
     }
 }

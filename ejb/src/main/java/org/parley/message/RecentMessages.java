@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.parley.analysis.Snippets;
 import org.parley.cache.CacheKey;
 import org.parley.cache.Region;
 import org.parley.cache.Scope;
@@ -78,13 +79,13 @@ public class RecentMessages {
                     .append("\"><a href=\"/messages/")
                     .append(m.getConversation().getId())
                     .append("\"><span class=\"recent-message-from\">")
-                    .append(MessageRules.escape(m.getSender().getDisplayName()))
+                    .append(Snippets.escape(m.getSender().getDisplayName()))
                     .append("</span> <time datetime=\"")
                     .append(m.getCreatedAt())
                     .append("\">")
                     .append(SHOWN.format(m.getCreatedAt()))
                     .append("</time><span class=\"recent-message-excerpt\">")
-                    .append(MessageRules.escape(MessageRules.excerpt(m.getBodyHtml())))
+                    .append(Snippets.escape(MessageRules.excerpt(m.getBodyHtml())))
                     .append("</span></a></li>");
         }
         return html.append("</ul>").toString();

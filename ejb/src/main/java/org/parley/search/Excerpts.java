@@ -15,15 +15,13 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.parley.analysis.Snippets;
 
 /**
  * Highlighted excerpts of post bodies for result lists: the piece of the body around the first matching word, HTML-
- * escaped, with every matching word in {@code <mark>}. Words match when the site's analyzer — the very chain the
- * index uses (ParleyAnalysisConfigurer) — makes the same term of them, so "storing" in a query marks "stored".
- *
- * <p>Done here rather than by the engine's highlighter because WildFly's Lucene module has no lucene-highlighter jar
- * (the Lucene backend's highlight projection fails with a ClassNotFoundException), and this way both backends give
- * the same excerpts. The body comes from the index (a stored field), so no database read is needed.
+ * escaped, with every matching word in {@code <mark>} (Snippets). Words match when the site's analyzer — the very
+ * chain the index uses (ParleyAnalysisConfigurer) — makes the same term of them, so "storing" in a query marks
+ * "stored". The body comes from the index (a stored field), so no database read is needed.
  */
 final class Excerpts {
 
@@ -73,44 +71,15 @@ final class Excerpts {
      */
     static String excerpt(String text, Set<String> terms, Analyzer analyzer, int size) {
         String t = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        List<int[]> marks = new ArrayList<>();
+        List<Snippets.Mark> marks = new ArrayList<>();
         if (!terms.isEmpty()) {
             for (Token token : tokens(t.length() > MAX_ANALYSED ? t.substring(0, MAX_ANALYSED) : t, analyzer)) {
                 if (terms.contains(token.term())) {
-                    marks.add(new int[] {token.start(), token.end()});
+                    marks.add(new Snippets.Mark(token.start(), token.end()));
                 }
             }
         }
-        int from = marks.isEmpty() ? 0 : Math.max(0, marks.get(0)[0] - LEAD);
-        if (from > 0) {
-            int space = t.indexOf(' ', from);
-            from = space < 0 || space >= marks.get(0)[0] ? from : space + 1;
-        }
-        int to = Math.min(t.length(), from + size);
-        if (to < t.length()) {
-            int space = t.lastIndexOf(' ', to);
-            to = space > from + size / 2 ? space : to;
-        }
-        StringBuilder out = new StringBuilder(size + 64);
-        if (from > 0) {
-            out.append("… ");
-        }
-        int at = from;
-        for (int[] mark : marks) {
-            if (mark[0] < at || mark[1] > to) {
-                continue;
-            }
-            out.append(escape(t.substring(at, mark[0])))
-                    .append("<mark>")
-                    .append(escape(t.substring(mark[0], mark[1])))
-                    .append("</mark>");
-            at = mark[1];
-        }
-        out.append(escape(t.substring(at, to)));
-        if (to < t.length()) {
-            out.append(" …");
-        }
-        return out.toString();
+        return Snippets.html(t, marks, LEAD, size);
     }
 
     private record Token(String term, int start, int end) {}
@@ -129,22 +98,5 @@ final class Excerpts {
             throw new UncheckedIOException(e); // a String reader does not fail
         }
         return tokens;
-    }
-
-    /** Text as HTML: the five characters that could start markup or end an attribute, escaped. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
