@@ -14,6 +14,7 @@ import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
+import org.hibernate.search.engine.backend.types.dsl.StandardIndexFieldTypeOptionsStep;
 import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
 import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
 import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
@@ -67,33 +68,13 @@ public class PostDocumentBinder implements TypeBinder {
         IndexFieldTypeFactory f = context.typeFactory();
         Fields fields = new Fields();
         for (Map.Entry<String, String> language : LANGUAGE_ANALYZERS.entrySet()) {
-            fields.titles.put(
-                    language.getKey(),
-                    schema.field(
-                                    POST_TITLE + "_" + language.getKey(),
-                                    f.asString()
-                                            .analyzer(language.getValue())
-                                            .projectable(Projectable.YES)
-                                            .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED)))
-                            .toReference());
-            fields.bodies.put(
-                    language.getKey(),
-                    schema.field(
-                                    POST_BODY + "_" + language.getKey(),
-                                    f.asString()
-                                            .analyzer(language.getValue())
-                                            .projectable(Projectable.YES)
-                                            .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED)))
-                            .toReference());
+            fields.titles.put(language.getKey(), text(schema, f, POST_TITLE, language));
+            fields.bodies.put(language.getKey(), text(schema, f, POST_BODY, language));
         }
-        fields.site = schema.field(POST_SITE, f.asLong()).toReference();
-        fields.number = schema.field(POST_NUMBER, f.asLong().projectable(Projectable.YES))
-                .toReference();
-        fields.question = schema.field(POST_QUESTION, f.asLong().projectable(Projectable.YES))
-                .toReference();
-        fields.kind = schema.field(
-                        POST_KIND, f.asString().projectable(Projectable.YES).aggregable(Aggregable.YES))
-                .toReference();
+        fields.site = field(schema, POST_SITE, f.asLong());
+        fields.number = field(schema, POST_NUMBER, f.asLong(), Use.PROJECT);
+        fields.question = field(schema, POST_QUESTION, f.asLong(), Use.PROJECT);
+        fields.kind = field(schema, POST_KIND, f.asString(), Use.PROJECT, Use.AGGREGATE);
         fields.tags = schema.field(
                         POST_TAGS,
                         f.asString()
@@ -102,59 +83,57 @@ public class PostDocumentBinder implements TypeBinder {
                                 .aggregable(Aggregable.YES))
                 .multiValued()
                 .toReference();
-        fields.owner = schema.field(
-                        POST_OWNER, f.asLong().projectable(Projectable.YES).aggregable(Aggregable.YES))
-                .toReference();
-        fields.score = schema.field(
-                        POST_SCORE,
-                        f.asInteger()
-                                .projectable(Projectable.YES)
-                                .sortable(Sortable.YES)
-                                .aggregable(Aggregable.YES))
-                .toReference();
-        fields.answers = schema.field(
-                        POST_ANSWERS,
-                        f.asInteger()
-                                .projectable(Projectable.YES)
-                                .sortable(Sortable.YES)
-                                .aggregable(Aggregable.YES))
-                .toReference();
-        fields.views = schema.field(
-                        POST_VIEWS, f.asLong().projectable(Projectable.YES).sortable(Sortable.YES))
-                .toReference();
-        fields.accepted = schema.field(
-                        POST_ACCEPTED,
-                        f.asBoolean().projectable(Projectable.YES).aggregable(Aggregable.YES))
-                .toReference();
-        fields.closed = schema.field(POST_CLOSED, f.asBoolean().projectable(Projectable.YES))
-                .toReference();
-        fields.wiki = schema.field(POST_WIKI, f.asBoolean()).toReference();
-        fields.created = schema.field(
-                        POST_CREATED,
-                        f.asInstant()
-                                .projectable(Projectable.YES)
-                                .sortable(Sortable.YES)
-                                .aggregable(Aggregable.YES))
-                .toReference();
-        fields.lastActive = schema.field(
-                        POST_LAST_ACTIVE,
-                        f.asInstant()
-                                .projectable(Projectable.YES)
-                                .sortable(Sortable.YES)
-                                .aggregable(Aggregable.YES))
-                .toReference();
-        fields.hour = schema.field(POST_HOUR, f.asInteger().aggregable(Aggregable.YES))
-                .toReference();
-        fields.firstAnswerKey = schema.field(POST_FIRST_ANSWER_KEY, f.asLong().aggregable(Aggregable.YES))
-                .toReference();
+        fields.owner = field(schema, POST_OWNER, f.asLong(), Use.PROJECT, Use.AGGREGATE);
+        fields.score = field(schema, POST_SCORE, f.asInteger(), Use.PROJECT, Use.SORT, Use.AGGREGATE);
+        fields.answers = field(schema, POST_ANSWERS, f.asInteger(), Use.PROJECT, Use.SORT, Use.AGGREGATE);
+        fields.views = field(schema, POST_VIEWS, f.asLong(), Use.PROJECT, Use.SORT);
+        fields.accepted = field(schema, POST_ACCEPTED, f.asBoolean(), Use.PROJECT, Use.AGGREGATE);
+        fields.closed = field(schema, POST_CLOSED, f.asBoolean(), Use.PROJECT);
+        fields.wiki = field(schema, POST_WIKI, f.asBoolean());
+        fields.created = field(schema, POST_CREATED, f.asInstant(), Use.PROJECT, Use.SORT, Use.AGGREGATE);
+        fields.lastActive = field(schema, POST_LAST_ACTIVE, f.asInstant(), Use.PROJECT, Use.SORT, Use.AGGREGATE);
+        fields.hour = field(schema, POST_HOUR, f.asInteger(), Use.AGGREGATE);
+        fields.firstAnswerKey = field(schema, POST_FIRST_ANSWER_KEY, f.asLong(), Use.AGGREGATE);
         fields.urls = schema.field(POST_URLS, f.asString().normalizer(LOWERCASE_NORMALIZER))
                 .multiValued()
                 .toReference();
-        fields.rowVersion = schema.field(
-                        POST_ROW_VERSION,
-                        f.asLong().projectable(Projectable.YES).sortable(Sortable.YES))
-                .toReference();
+        fields.rowVersion = field(schema, POST_ROW_VERSION, f.asLong(), Use.PROJECT, Use.SORT);
         context.bridge(Post.class, new Bridge(fields));
+    }
+
+    /** What a plain value field can be used for besides filtering. */
+    private enum Use {
+        PROJECT,
+        SORT,
+        AGGREGATE
+    }
+
+    /** A single-valued field of a plain type, projectable, sortable and aggregable as {@code uses} say. */
+    private static <F> IndexFieldReference<F> field(
+            IndexSchemaElement schema, String name, StandardIndexFieldTypeOptionsStep<?, F> type, Use... uses) {
+        List<Use> use = List.of(uses);
+        if (use.contains(Use.PROJECT)) {
+            type.projectable(Projectable.YES);
+        }
+        if (use.contains(Use.SORT)) {
+            type.sortable(Sortable.YES);
+        }
+        if (use.contains(Use.AGGREGATE)) {
+            type.aggregable(Aggregable.YES);
+        }
+        return schema.field(name, type).toReference();
+    }
+
+    /** A text field of one language ({@code title_en}), analysed by that language's analyzer. */
+    private static IndexFieldReference<String> text(
+            IndexSchemaElement schema, IndexFieldTypeFactory f, String name, Map.Entry<String, String> language) {
+        return schema.field(
+                        name + "_" + language.getKey(),
+                        f.asString()
+                                .analyzer(language.getValue())
+                                .projectable(Projectable.YES)
+                                .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED)))
+                .toReference();
     }
 
     /** The references to every field, by which the bridge writes them. */
