@@ -12,10 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
@@ -83,15 +80,6 @@ public class PostIndex {
                 .setParameter("site", siteId)
                 .getSingleResult();
         return new Status(indexed, posts, progress.running(siteId));
-    }
-
-    /** Every site's status, by site id. */
-    public Map<Long, Status> statuses(Collection<Long> siteIds) {
-        Map<Long, Status> out = new HashMap<>();
-        for (long siteId : siteIds) {
-            out.put(siteId, status(siteId));
-        }
-        return out;
     }
 
     /**
