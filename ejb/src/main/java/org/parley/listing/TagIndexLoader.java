@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hibernate.Session;
+import org.parley.post.PostNumbers;
 
 /**
  * Reads questions for the tag engine: all of a site's, streamed in one query when an index is built, some by number
@@ -102,11 +103,12 @@ public class TagIndexLoader {
         List<Long> all = new ArrayList<>(numbers);
         List<QuestionRow> found = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_LIST) {
-            em.createQuery(
-                            COLUMNS + " from Question q where q.site.id = :site and q.number in :numbers",
-                            Object[].class)
-                    .setParameter("site", siteId)
-                    .setParameter("numbers", all.subList(from, Math.min(all.size(), from + IN_LIST)))
+            List<Long> ids = PostNumbers.ids(em, siteId, all.subList(from, Math.min(all.size(), from + IN_LIST)));
+            if (ids.isEmpty()) {
+                continue;
+            }
+            em.createQuery(COLUMNS + " from Question q where q.id in :ids", Object[].class)
+                    .setParameter("ids", ids)
                     .getResultStream()
                     .map(TagIndexLoader::row)
                     .forEach(found::add);

@@ -93,14 +93,7 @@ public class QuestionService {
         String sourceHost = site == null ? null : site.getSourceHost();
         Set<Long> linked = new HashSet<>(SourceLinks.targets(question.getBodyHtml(), sourceHost));
         answers.forEach(a -> linked.addAll(SourceLinks.targets(a.getBodyHtml(), sourceHost)));
-        Set<Long> existing = linked.isEmpty()
-                ? Set.of()
-                : new HashSet<>(em.createQuery(
-                                "select p.number from Post p where p.site.id = :site and p.number in :numbers",
-                                Long.class)
-                        .setParameter("site", siteId)
-                        .setParameter("numbers", linked)
-                        .getResultList());
+        Set<Long> existing = linked.isEmpty() ? Set.of() : new HashSet<>(PostNumbers.existing(em, siteId, linked));
         List<AnswerView> answerViews = answers.stream()
                 .map(a -> new AnswerView(
                         a.getNumber(),

@@ -15,24 +15,26 @@ import java.util.Map;
 @ApplicationScoped
 public class QuestionSummaries {
 
-    private static final String BY_NUMBERS =
-            "select q from Question q left join fetch q.owner where q.site.id = :site and q.number in :numbers";
+    private static final String BY_IDS = "select q from Question q left join fetch q.owner where q.id in :ids";
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
     /**
      * The list rows of these questions of a site, in the order given, read in one query; a number without a question
-     * (gone since the list was made) is left out.
+     * (gone since the list was made) is left out. Read by primary key ({@link PostNumbers}).
      */
     public List<QuestionSummary> byNumbers(long siteId, List<Long> numbers) {
         if (numbers.isEmpty()) {
             return List.of();
         }
         Map<Long, QuestionSummary> found = new HashMap<>();
-        em.createQuery(BY_NUMBERS, Question.class)
-                .setParameter("site", siteId)
-                .setParameter("numbers", numbers)
+        List<Long> ids = PostNumbers.ids(em, siteId, numbers);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        em.createQuery(BY_IDS, Question.class)
+                .setParameter("ids", ids)
                 .getResultStream()
                 .forEach(q -> found.put(q.getNumber(), q.toSummary()));
         List<QuestionSummary> ordered = new ArrayList<>(numbers.size());
