@@ -105,6 +105,10 @@ public class PostIndex {
                     .typesToIndexInParallel(1)
                     .threadsToLoadObjects(LOAD_THREADS)
                     .batchSizeToLoadObjects(LOAD_BATCH)
+                    // One segment per index afterwards: a query looks each of its terms up in every segment, and the
+                    // dozen segments a mass indexing leaves cost a search about as much as its scoring (and most of
+                    // its garbage). Later writes add small segments that Lucene's merge policy keeps few.
+                    .mergeSegmentsOnFinish(true)
                     .monitor(counting);
             indexer.type(Question.class).reindexOnly("e.site.id = :site").param("site", siteId);
             indexer.type(Answer.class).reindexOnly("e.site.id = :site").param("site", siteId);
