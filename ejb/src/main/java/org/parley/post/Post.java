@@ -22,7 +22,6 @@ import java.util.Objects;
 import org.hibernate.Length;
 import org.hibernate.annotations.DynamicUpdate;
 import org.parley.common.Columns;
-import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.site.Site;
@@ -277,11 +276,7 @@ public abstract class Post {
 
     /** The author as shown next to the post; a gone user keeps the name they had. */
     public UserRef ownerRef() {
-        if (owner != null) {
-            return owner.ref();
-        }
-        String name = ownerDisplayName == null ? "anonymous" : ownerDisplayName;
-        return new UserRef(null, name, Slugs.slugify(name), 0);
+        return owner != null ? owner.ref() : UserRef.author(null, null, null, null, ownerDisplayName);
     }
 
     public Long getId() {

@@ -3,10 +3,13 @@ package org.parley.post;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.common.Slugs;
+import org.parley.user.UserRef;
 
 /**
  * The rows of question lists, fetched by number once the tag engine has said which questions a page shows. This is
@@ -15,7 +18,11 @@ import java.util.Map;
 @ApplicationScoped
 public class QuestionSummaries {
 
-    private static final String BY_IDS = "select q from Question q left join fetch q.owner where q.id in :ids";
+    /** The columns a list row shows, and no more: not the entity, whose two bodies are large objects. */
+    private static final String BY_IDS = "select q.number, q.title, q.tagNames, q.score, q.answerCount,"
+            + " q.acceptedAnswer.id, q.viewCount, q.createdAt, q.lastActivityAt,"
+            + " o.number, o.displayName, o.reputation, o.deleted, q.ownerDisplayName"
+            + " from Question q left join q.owner o where q.id in :ids";
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
@@ -33,10 +40,11 @@ public class QuestionSummaries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        em.createQuery(BY_IDS, Question.class)
+        em.createQuery(BY_IDS, Object[].class)
                 .setParameter("ids", ids)
                 .getResultStream()
-                .forEach(q -> found.put(q.getNumber(), q.toSummary()));
+                .map(QuestionSummaries::summary)
+                .forEach(q -> found.put(q.number(), q));
         List<QuestionSummary> ordered = new ArrayList<>(numbers.size());
         for (Long number : numbers) {
             QuestionSummary summary = found.get(number);
@@ -45,6 +53,22 @@ public class QuestionSummaries {
             }
         }
         return ordered;
+    }
+
+    private static QuestionSummary summary(Object[] r) {
+        String title = (String) r[1];
+        return new QuestionSummary(
+                (Long) r[0],
+                title,
+                Slugs.slugify(title),
+                Question.splitTagNames((String) r[2]),
+                (Integer) r[3],
+                (Integer) r[4],
+                r[5] != null,
+                (Long) r[6],
+                (Instant) r[7],
+                (Instant) r[8],
+                UserRef.author((Long) r[9], (String) r[10], (Integer) r[11], (Boolean) r[12], (String) r[13]));
     }
 
     /** How many questions each site has, by site id; a site without questions is missing. For the admin's site list. */

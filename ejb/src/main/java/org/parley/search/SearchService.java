@@ -321,7 +321,7 @@ public class SearchService {
     }
 
     private static final String ROWS_BY_IDS = "select p.id, p.number, type(p), p.score, p.createdAt, p.lastActivityAt,"
-            + " o, p.ownerDisplayName, treat(p as Question).title, treat(p as Question).tagNames,"
+            + " o.number, o.displayName, o.reputation, o.deleted, p.ownerDisplayName, treat(p as Question).title, treat(p as Question).tagNames,"
             + " treat(p as Question).answerCount, treat(p as Question).closedAt,"
             + " treat(p as Question).acceptedAnswer.id, treat(p as Answer).question.id"
             + " from Post p left join p.owner o where p.site.id = :site and p.id in :ids";
@@ -352,8 +352,6 @@ public class SearchService {
             Long questionId) {
 
         static Row of(Object[] r) {
-            User owner = (User) r[6];
-            String name = r[7] == null ? "anonymous" : (String) r[7];
             return new Row(
                     (Long) r[0],
                     (Long) r[1],
@@ -361,13 +359,13 @@ public class SearchService {
                     (Integer) r[3],
                     (Instant) r[4],
                     (Instant) r[5],
-                    owner != null ? owner.ref() : new UserRef(null, name, Slugs.slugify(name), 0),
-                    (String) r[8],
-                    (String) r[9],
-                    r[10] == null ? 0 : (Integer) r[10],
-                    (Instant) r[11],
-                    (Long) r[12],
-                    (Long) r[13]);
+                    UserRef.author((Long) r[6], (String) r[7], (Integer) r[8], (Boolean) r[9], (String) r[10]),
+                    (String) r[11],
+                    (String) r[12],
+                    r[13] == null ? 0 : (Integer) r[13],
+                    (Instant) r[14],
+                    (Long) r[15],
+                    (Long) r[16]);
         }
     }
 }

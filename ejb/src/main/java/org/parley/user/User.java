@@ -24,7 +24,6 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.parley.common.Actor;
 import org.parley.common.Columns;
 import org.parley.common.Role;
-import org.parley.common.Slugs;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.Site;
 
@@ -226,9 +225,7 @@ public class User {
 
     /** How posts and comments show this user. */
     public UserRef ref() {
-        return deleted
-                ? new UserRef(null, displayName, Slugs.slugify(displayName), 0)
-                : new UserRef(number, displayName, Slugs.slugify(displayName), reputation);
+        return UserRef.author(number, displayName, reputation, deleted, null);
     }
 
     public Actor toActor() {
