@@ -1,6 +1,7 @@
 package org.parley.analysis;
 
 import java.util.List;
+import org.parley.common.Html;
 
 /**
  * Snippets of plain text for result lists, as safe HTML: a window of the text around its first match, escaped, with
@@ -41,32 +42,15 @@ public final class Snippets {
             if (mark.start() < at || mark.end() > to) {
                 continue;
             }
-            out.append(escape(text.substring(at, mark.start())))
+            out.append(Html.escape(text.substring(at, mark.start())))
                     .append("<mark>")
-                    .append(escape(text.substring(mark.start(), mark.end())))
+                    .append(Html.escape(text.substring(mark.start(), mark.end())))
                     .append("</mark>");
             at = mark.end();
         }
-        out.append(escape(text.substring(at, to)));
+        out.append(Html.escape(text.substring(at, to)));
         if (to < text.length()) {
             out.append(" …");
-        }
-        return out.toString();
-    }
-
-    /** Text escaped for HTML element content and quoted attributes: the five characters that could start markup. */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.common.Html;
 
 /**
  * TeX in Markdown, as math Stack Exchange sites write it: {@code $...$} inline, {@code $$...$$} displayed, {@code \$}
@@ -86,7 +87,7 @@ public final class MathSpans {
         while (m.find()) {
             int n = Integer.parseInt(m.group(1));
             String span = n < spans.size() ? spans.get(n) : "";
-            m.appendReplacement(out, Matcher.quoteReplacement(escape(span)));
+            m.appendReplacement(out, Matcher.quoteReplacement(Html.escape(span)));
         }
         m.appendTail(out);
         return out.toString();
@@ -194,20 +195,5 @@ public final class MathSpans {
     private static String placeholder(List<String> spans, String span) {
         spans.add(span);
         return OPEN + Integer.toString(spans.size() - 1) + CLOSE;
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

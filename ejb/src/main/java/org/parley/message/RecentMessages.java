@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.parley.analysis.Snippets;
 import org.parley.cache.CacheKey;
 import org.parley.cache.Region;
 import org.parley.cache.Scope;
 import org.parley.cache.SharedCache;
+import org.parley.common.Html;
 
 /**
  * A user's "recent 10 messages" widget: HTML rendered when their inbox changes (a delivery, a read, a deletion) and
@@ -79,13 +79,13 @@ public class RecentMessages {
                     .append("\"><a href=\"/messages/")
                     .append(m.getConversation().getId())
                     .append("\"><span class=\"recent-message-from\">")
-                    .append(Snippets.escape(m.getSender().getDisplayName()))
+                    .append(Html.escape(m.getSender().getDisplayName()))
                     .append("</span> <time datetime=\"")
                     .append(m.getCreatedAt())
                     .append("\">")
                     .append(SHOWN.format(m.getCreatedAt()))
                     .append("</time><span class=\"recent-message-excerpt\">")
-                    .append(Snippets.escape(MessageRules.excerpt(m.getBodyHtml())))
+                    .append(Html.escape(MessageRules.excerpt(m.getBodyHtml())))
                     .append("</span></a></li>");
         }
         return html.append("</ul>").toString();
