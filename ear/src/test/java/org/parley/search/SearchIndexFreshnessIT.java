@@ -54,6 +54,12 @@ class SearchIndexFreshnessIT {
     @Inject
     Event<RemotePostChanged> remote;
 
+    @EJB
+    PostIndexer indexer;
+
+    @EJB
+    IndexingProgress progress;
+
     SiteInfo site;
     Actor asker;
     Actor voter;
@@ -88,6 +94,31 @@ class SearchIndexFreshnessIT {
                 Optional.of(1),
                 await(() -> unindexed.indexedScore(site.id(), q.number()).filter(score -> score == 1), 30),
                 "and the vote the writer did not index");
+    }
+
+    @Test
+    void theCatchUpPassesOverASiteBeingImportedOnceRatherThanOnEveryRun() throws Exception {
+        progress.pause(site.id());
+        try {
+            QuestionSummary q = unindexed.ask(
+                    asker,
+                    "Is a cold crash needed before bottling a stout?",
+                    "Written while the site is imported: the import's own index step writes its document.",
+                    List.of("stout"));
+            long version = unindexed.rowVersion(site.id(), q.number());
+            for (int run = 0; run < PostIndexer.OVERLAP_RUNS + 1; run++) {
+                while (indexer.catchUp() < 0) {
+                    Thread.sleep(100); // a scheduled run holds the lock
+                }
+            }
+            assertTrue(
+                    indexer.mark() >= version,
+                    "the mark passed the paused site's row (" + version + "), so no later run reads it again: "
+                            + indexer.mark());
+            assertEquals(Optional.empty(), unindexed.indexedScore(site.id(), q.number()), "left to the import");
+        } finally {
+            progress.resume(site.id());
+        }
     }
 
     @Test

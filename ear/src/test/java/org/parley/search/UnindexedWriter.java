@@ -47,6 +47,15 @@ public class UnindexedWriter {
         votes.vote(voter, postNumber, VoteType.UP);
     }
 
+    /** The post's row version in the database. */
+    public long rowVersion(long siteId, long number) {
+        return em.createQuery(
+                        "select p.rowVersion from Post p where p.site.id = :site and p.number = :number", Long.class)
+                .setParameter("site", siteId)
+                .setParameter("number", number)
+                .getSingleResult();
+    }
+
     /** Whether the answer's document says it is the accepted one; empty when the index has no document for it. */
     public Optional<Boolean> indexedAccepted(long siteId, long number) {
         return Search.session(em)

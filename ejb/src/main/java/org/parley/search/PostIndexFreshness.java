@@ -77,6 +77,13 @@ public class PostIndexFreshness {
         return newest.isEmpty() ? null : newest.get(0);
     }
 
+    /** The highest row version of any committed post, or 0 when there is none (one step down an index). */
+    public long newestRowVersion() {
+        Long newest = em.createQuery("select max(p.rowVersion) from Post p", Long.class)
+                .getSingleResult();
+        return newest == null ? 0 : newest;
+    }
+
     /** Posts whose row version is above {@code since}, lowest first, at most {@code limit}, outside the given sites. */
     public List<Version> changedSince(long since, java.util.Set<Long> exceptSites, int limit) {
         var query = exceptSites.isEmpty()

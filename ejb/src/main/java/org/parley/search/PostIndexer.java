@@ -45,7 +45,7 @@ public class PostIndexer {
 
     static final int CATCH_UP_SECONDS = 5;
     static final int CATCH_UP_BATCH = 5_000;
-    private static final int OVERLAP_RUNS = 3;
+    static final int OVERLAP_RUNS = 3;
 
     private static final Logger log = Logger.getLogger(PostIndexer.class.getName());
 
@@ -108,6 +108,12 @@ public class PostIndexer {
         }
     }
 
+    /** The highest row version the catch-up has looked at (or passed over, for a paused site); -1 before its first run. */
+    public long mark() {
+        long[] current = marks;
+        return current == null ? -1 : current[OVERLAP_RUNS - 1];
+    }
+
     /**
      * Writes the documents of every post changed since the mark of {@value #OVERLAP_RUNS} runs ago whose document is
      * missing or older than the database's row, except posts of sites a dump import is writing here ({@link
@@ -128,8 +134,13 @@ public class PostIndexer {
                 marks = new long[OVERLAP_RUNS];
                 java.util.Arrays.fill(marks, newest);
             }
+            // Read before the rows: every row version up to it is looked at below, or belongs to a paused site whose
+            // import indexes it. The mark moves past a paused site's rows at once; it used to stay below them, and
+            // every run walked every row the import had written so far (40 % of a core, 20 minutes into a
+            // 1,000,000-question import).
+            long top = freshness.newestRowVersion();
             long from = marks[0];
-            long max = marks[OVERLAP_RUNS - 1];
+            long max = Math.max(marks[OVERLAP_RUNS - 1], top);
             int written = 0;
             while (true) {
                 List<PostIndexFreshness.Version> changed =
