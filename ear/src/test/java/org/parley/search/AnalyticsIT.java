@@ -276,6 +276,25 @@ class AnalyticsIT {
         assertThrows(NotAllowedException.class, () -> service.messageReport(null, Y2025));
     }
 
+    @Test
+    void topTagsCountThePeriodBeforeForEveryTopTag() throws Exception {
+        long q1 = ask(alice, "How long should a stout age?", "beer");
+        long q2 = ask(bob, "Which grapes make a dry white?", "wine");
+        long q3 = ask(alice, "Is a cider with beer yeast still a cider?", "beer", "cider");
+        long q4 = ask(bob, "Can a cider be aged like a wine?", "wine", "cider");
+        settle();
+        backdate(q1, "2025-03-10T09:00:00Z", null);
+        backdate(q2, "2025-04-10T09:00:00Z", null);
+        backdate(q3, "2024-03-10T09:00:00Z", null);
+        backdate(q4, "2024-04-10T09:00:00Z", null);
+        settle();
+        // In 2024 the questions with beer or wine count cider twice: an aggregation of the two biggest buckets among
+        // them left beer or wine out, and its count of the year before came out as 0.
+        List<TagGrowth> tags = byIndex.topTags(site.id(), Y2025, 2);
+        assertEquals(List.of(new TagGrowth("beer", 1, 1), new TagGrowth("wine", 1, 1)), tags);
+        assertEquals(tags, bySql.topTags(site.id(), Y2025, 2));
+    }
+
     private long ask(Actor who, String title, String... tags) {
         return questions
                 .ask(who, title, "A question body long enough to be accepted by the rules.", List.of(tags))

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -125,7 +126,42 @@ public class SiteAnalytics implements SiteAnalyticsQueries {
                 .toList();
     }
 
+    /**
+     * Questions per tag in the period: the {@code limit} most used (ties: alphabetical, as SQL orders them), or, with
+     * {@code only}, those tags' counts. A terms aggregation returns the N biggest buckets in no set order among equal
+     * counts, and with {@code only} it counts every tag of the matching questions, not only those: so it asks for more
+     * buckets until the answer is settled — the last bucket fetched is smaller than the one at {@code limit}, or holds
+     * every tag of {@code only}, or there are no more buckets.
+     */
     private Map<String, Long> tagCounts(long siteId, AnalyticsPeriod period, List<String> only, int limit) {
+        int fetch = Math.max(limit * 2, 20);
+        while (true) {
+            Map<String, Long> buckets = tagBuckets(siteId, period, only, fetch);
+            List<Map.Entry<String, Long>> sorted = buckets.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .toList();
+            boolean exhausted = buckets.size() < fetch;
+            boolean settled = only == null
+                    ? sorted.size() > limit
+                            && sorted.get(sorted.size() - 1).getValue()
+                                    < sorted.get(limit - 1).getValue()
+                    : buckets.keySet().containsAll(only);
+            if (exhausted || settled) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                for (Map.Entry<String, Long> e : sorted) {
+                    if (only == null ? counts.size() < limit : only.contains(e.getKey())) {
+                        counts.put(e.getKey(), e.getValue());
+                    }
+                }
+                return counts;
+            }
+            fetch *= 4;
+        }
+    }
+
+    private Map<String, Long> tagBuckets(long siteId, AnalyticsPeriod period, List<String> only, int fetch) {
         AggregationKey<Map<String, Long>> key = AggregationKey.of("tags");
         try (var step = RequestTimings.step(Kind.SEARCH)) {
             return session()
@@ -142,7 +178,7 @@ public class SiteAnalytics implements SiteAnalyticsQueries {
                             f -> f.terms()
                                     .field(POST_TAGS, String.class)
                                     .orderByCountDescending()
-                                    .maxTermCount(limit))
+                                    .maxTermCount(fetch))
                     .routing(SiteRoutingBinder.key(siteId))
                     .fetch(0)
                     .aggregation(key);
