@@ -11,7 +11,8 @@
 # run is the same one-word search as SQL LIKE. Each analytics figure runs SEARCH_BENCH_AGGREGATIONS times (default 20)
 # by aggregation and by its SQL twin, and must give the same answer.
 # SEARCH_BENCH_CLUSTER=1 then starts scripts/cluster.sh (PostgreSQL, OpenSearch, three servers), imports the same dump
-# through it and measures again on web1 (OpenSearch backend). Writes target/bench/search.json.
+# through it and measures again on web1 (OpenSearch backend); SEARCH_BENCH_CLUSTER=only measures the cluster alone.
+# Writes target/bench/search.json.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 ensure_packages curl:curl jq:jq
@@ -35,16 +36,8 @@ if [ "$(cat "$PARLEY_DATA/search-bench-imported" 2>/dev/null || true)" != "$stam
   rm -rf "$PARLEY_DATA"
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-"$ROOT/scripts/run.sh" --background > "$LOG-run.log"
-trap '"$ROOT/scripts/run.sh" stop > /dev/null 2>&1 || true' EXIT
-api_setup
-if [ "$(cat "$PARLEY_DATA/search-bench-imported" 2>/dev/null || true)" != "$stamp" ]; then
-  echo "Importing $DUMP as $HOST (indexed by the import's own step)..."
-  "$ROOT/scripts/import.sh" --dir "$DUMP" --site "$SITE" --host "$HOST" > "$LOG-import.log" 2>&1 \
-    || { cat "$LOG-import.log" >&2; exit 1; }
-  echo "$stamp" > "$PARLEY_DATA/search-bench-imported"
-fi
-
+lucene_gen='{}'
+lucene_dump='{}'
 measure() { # base-url host -> JSON
   local code
   code=$(curl -s -o "$LOG-$2.json" -w '%{http_code}' --max-time 3600 \
@@ -52,20 +45,37 @@ measure() { # base-url host -> JSON
   [ "$code" = 200 ] || { echo "/bench/search on $2 answered $code: $(cat "$LOG-$2.json")" >&2; exit 1; }
   cat "$LOG-$2.json"
 }
-echo "Measuring on the generated site ($QUESTIONS questions) and the bundled dump, Lucene..."
-lucene_gen=$(measure "$API_URL" "$HOST")
-lucene_dump=$(measure "$API_URL" "$BUNDLED_HOST")
-"$ROOT/scripts/run.sh" stop > /dev/null
+
+if [ "${SEARCH_BENCH_CLUSTER:-0}" != only ]; then
+  "$ROOT/scripts/run.sh" --background > "$LOG-run.log"
+  trap '"$ROOT/scripts/run.sh" stop > /dev/null 2>&1 || true' EXIT
+  api_setup
+  if [ "$(cat "$PARLEY_DATA/search-bench-imported" 2>/dev/null || true)" != "$stamp" ]; then
+    echo "Importing $DUMP as $HOST (indexed by the import's own step)..."
+    "$ROOT/scripts/import.sh" --dir "$DUMP" --site "$SITE" --host "$HOST" > "$LOG-import.log" 2>&1 \
+      || { cat "$LOG-import.log" >&2; exit 1; }
+    echo "$stamp" > "$PARLEY_DATA/search-bench-imported"
+  fi
+
+  echo "Measuring on the generated site ($QUESTIONS questions) and the bundled dump, Lucene..."
+  lucene_gen=$(measure "$API_URL" "$HOST")
+  lucene_dump=$(measure "$API_URL" "$BUNDLED_HOST")
+  "$ROOT/scripts/run.sh" stop > /dev/null
+fi
 
 opensearch_gen='{}'
-if [ "${SEARCH_BENCH_CLUSTER:-0}" = 1 ]; then
+if [ "${SEARCH_BENCH_CLUSTER:-0}" != 0 ]; then
   echo "Starting the cluster (OpenSearch backend) and importing the same dump through it..."
   "$ROOT/scripts/cluster.sh" up > "$LOG-cluster.log" 2>&1 || { tail -n 30 "$LOG-cluster.log" >&2; exit 1; }
   trap '"$ROOT/scripts/cluster.sh" down > /dev/null 2>&1 || true' EXIT
   offset=${PARLEY_CLUSTER_OFFSET:-6100}
   front="http://localhost:${PARLEY_CLUSTER_PORT:-$((7980 + offset))}"
   web1="http://localhost:$((8080 + ${PARLEY_WEB1_OFFSET:-$((offset + 100))}))"
-  API_URL=$front "$ROOT/scripts/import.sh" --dir "$DUMP" --site "$SITE" --host "$HOST" > "$LOG-cluster-import.log" 2>&1 \
+  if [ "$(id -u)" -eq 0 ]; then cluster_data=/var/tmp/parley-cluster; else cluster_data=$HOME/.parley-cluster; fi
+  cluster_data=${PARLEY_CLUSTER_DATA:-$cluster_data}
+  # import.sh finds its server by PARLEY_URL and the admin password given; the standalone's are not the cluster's.
+  PARLEY_URL=$front PARLEY_ADMIN_PASSWORD=$(cat "$cluster_data/secrets/admin-password") \
+    "$ROOT/scripts/import.sh" --dir "$DUMP" --site "$SITE" --host "$HOST" > "$LOG-cluster-import.log" 2>&1 \
     || { cat "$LOG-cluster-import.log" >&2; exit 1; }
   opensearch_gen=$(measure "$web1" "$HOST")
   "$ROOT/scripts/cluster.sh" down > /dev/null
