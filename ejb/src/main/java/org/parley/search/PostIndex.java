@@ -57,6 +57,9 @@ public class PostIndex {
     @Resource
     private SessionContext context;
 
+    /** How long the mass indexer's transactions may run: longer than indexing the largest site takes. */
+    static final int INDEXING_TIMEOUT_SECONDS = 24 * 60 * 60;
+
     /**
      * How many of a site's posts the index holds, and how many the database has.
      *
@@ -105,6 +108,11 @@ public class PostIndex {
                     .typesToIndexInParallel(1)
                     .threadsToLoadObjects(LOAD_THREADS)
                     .batchSizeToLoadObjects(LOAD_BATCH)
+                    // The identifiers of a type are read in one transaction: a site's 2,000,000 answers take longer
+                    // than
+                    // the server's default timeout, whose reaper then interrupted the read (and H2 closes its database
+                    // when a thread reading it is interrupted: a 1,000,000-question import lost its server that way).
+                    .transactionTimeout(INDEXING_TIMEOUT_SECONDS)
                     // One segment per index afterwards: a query looks each of its terms up in every segment, and the
                     // dozen segments a mass indexing leaves cost a search about as much as its scoring (and most of
                     // its garbage). Later writes add small segments that Lucene's merge policy keeps few.
