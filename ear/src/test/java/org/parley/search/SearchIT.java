@@ -310,6 +310,10 @@ class SearchIT {
                         .number());
         SearchResults page2 = search.search(site.id(), word, SearchTab.NEWEST, 2, null);
         assertEquals(4, page2.total());
+        assertTrue(page2.totalExact(), "under the count limit, counts are exact");
+        assertEquals(4, search.count(site.id(), word, null));
+        assertEquals(3, search.count(site.id(), word + " is:question", null));
+        assertEquals(0, search.count(site.id(), "the", null), "nothing searchable counts nothing");
         assertEquals(List.of(), page2.hits(), "four results fit on page 1");
         assertThrows(InvalidInputException.class, () -> search.search(site.id(), word, SearchTab.NEWEST, 0, null));
     }
@@ -461,6 +465,7 @@ class SearchIT {
         // The dump has 15 closed questions (ClosedDate); they are found and marked, as listings show them.
         SearchResults closed = search.search(id, "closed:yes is:question", SearchTab.NEWEST, 1, null);
         assertEquals(15, closed.total());
+        assertEquals(15, search.count(id, "closed:yes is:question", null));
         assertTrue(closed.hits().stream().allMatch(SearchHit::closed));
         // Answers show their question's title and link to their place on its page.
         SearchResults answers = search.search(id, "touring is:answer", SearchTab.VOTES, 1, null);

@@ -77,17 +77,10 @@ public class SearchBench {
         Material m = material(siteId);
         Random random = new Random(42);
         Map<String, Double> out = new LinkedHashMap<>();
-        long posts = search.search(siteId, "is:question", SearchTab.NEWEST, 1, null)
-                        .total()
-                + search.search(siteId, "is:answer", SearchTab.NEWEST, 1, null).total();
+        long posts = search.count(siteId, "is:question", null) + search.count(siteId, "is:answer", null);
         out.put("posts", (double) posts);
         String common = commonWord(siteId, m, posts);
-        out.put(
-                "common_word_share_pct",
-                100.0
-                        * search.search(siteId, common, SearchTab.RELEVANCE, 1, null)
-                                .total()
-                        / Math.max(1, posts));
+        out.put("common_word_share_pct", 100.0 * search.count(siteId, common, null) / Math.max(1, posts));
 
         Map<String, java.util.function.Supplier<String>> shapes = new LinkedHashMap<>();
         shapes.put("one_word", () -> word(m, random));
@@ -275,7 +268,7 @@ public class SearchBench {
                 .limit(40)
                 .map(Map.Entry::getKey)
                 .toList()) {
-            long hits = search.search(siteId, w, SearchTab.RELEVANCE, 1, null).total();
+            long hits = search.count(siteId, w, null);
             double distance = Math.abs(hits - posts * 0.2);
             if (distance < bestDistance) {
                 bestDistance = distance;

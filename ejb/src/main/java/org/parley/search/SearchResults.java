@@ -10,7 +10,9 @@ import java.util.List;
  * @param tab the order
  * @param page the page number, from 1
  * @param pageSize results a page ({@value SearchService#PAGE_SIZE})
- * @param total how many posts match in all
+ * @param total how many posts match in all, or at least ({@code totalExact} false: counting stopped at {@value
+ *     SearchService#COUNT_LIMIT} or more)
+ * @param totalExact whether {@code total} is exact
  * @param hits this page's results, in order
  * @param notes what the page should tell the user about how the query was read (searched as words, left out, …)
  * @param needsHelp nothing searchable was typed (empty, or common words only): the page explains what to type
@@ -21,6 +23,7 @@ public record SearchResults(
         int page,
         int pageSize,
         long total,
+        boolean totalExact,
         List<SearchHit> hits,
         List<String> notes,
         boolean needsHelp)

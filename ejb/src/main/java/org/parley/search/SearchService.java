@@ -53,6 +53,13 @@ public class SearchService {
     /** The deepest page: beyond it a search should be narrowed, not paged (deep paging costs the engine). */
     public static final int MAX_PAGE = 1_000;
 
+    /**
+     * Matches counted exactly; past it the engine stops counting and may skip blocks of documents that cannot reach
+     * the page (block-max WAND, sort short-cuts), and the page says "more than" this many. Counting every match of a
+     * common word was most of a results page's time on a million questions.
+     */
+    public static final int COUNT_LIMIT = 10_000;
+
     /** How much more a word in a question's title counts than the same word in a body. */
     public static final float TITLE_BOOST = 3f;
 
@@ -81,27 +88,10 @@ public class SearchService {
         if (page < 1 || page > MAX_PAGE) {
             throw new InvalidInputException("page", "The page must be between 1 and " + MAX_PAGE + ".");
         }
-        Site site = em.find(Site.class, siteId);
-        if (site == null) {
-            throw new InvalidInputException("There is no site " + siteId + ".");
+        Prepared q = prepare(siteId, query, viewer);
+        if (q.nothingToSearch()) {
+            return new SearchResults(q.parsed(), order, page, PAGE_SIZE, 0, true, List.of(), q.notes(), q.needsHelp());
         }
-        String language = site.getLanguage();
-        SearchQuery parsed = StopWords.strip(SearchQueryParser.parse(query), languageKey(language));
-        if (parsed.isEmpty()) {
-            return new SearchResults(parsed, order, page, PAGE_SIZE, 0, List.of(), parsed.notes(), true);
-        }
-        List<String> notes = new ArrayList<>(parsed.notes());
-        Long me = null;
-        if (parsed.terms().stream().anyMatch(t -> t instanceof SearchQuery.User u && u.me())) {
-            me = viewerNumber(siteId, viewer);
-            if (me == null) {
-                notes.add("“user:me” finds your own posts once you are logged in.");
-                return new SearchResults(parsed, order, page, PAGE_SIZE, 0, List.of(), notes, false);
-            }
-        }
-        String title = textField(POST_TITLE, language);
-        String body = textField(POST_BODY, language);
-        Long viewerNumber = me;
         SearchResult<List<?>> result;
         try (var step = RequestTimings.step(Kind.SEARCH)) {
             result = Search.session(em)
@@ -111,16 +101,88 @@ public class SearchService {
                                     f.id(Long.class).toProjection(),
                                     f.field(POST_NUMBER, Long.class).toProjection(),
                                     f.field(POST_QUESTION, Long.class).toProjection(),
-                                    f.field(body, String.class).toProjection())
+                                    f.field(q.body(), String.class).toProjection())
                             .asList())
-                    .where(f -> predicate(f, parsed, siteId, title, body, viewerNumber))
+                    .where(f -> predicate(f, q.parsed(), siteId, q.title(), q.body(), q.me()))
                     .sort(f -> sort(f, order))
                     .routing(SiteRoutingBinder.key(siteId))
+                    .totalHitCountThreshold(COUNT_LIMIT)
                     .fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
         }
-        var analyzer = Excerpts.analyzer(languageKey(language));
-        List<SearchHit> hits = hits(siteId, result.hits(), Excerpts.terms(parsed, analyzer), analyzer);
-        return new SearchResults(parsed, order, page, PAGE_SIZE, result.total().hitCount(), hits, notes, false);
+        var analyzer = Excerpts.analyzer(languageKey(q.language()));
+        List<SearchHit> hits = hits(siteId, result.hits(), Excerpts.terms(q.parsed(), analyzer), analyzer);
+        var total = result.total();
+        return new SearchResults(
+                q.parsed(),
+                order,
+                page,
+                PAGE_SIZE,
+                total.hitCountLowerBound(),
+                total.isHitCountExact(),
+                hits,
+                q.notes(),
+                false);
+    }
+
+    /**
+     * How many of a site's posts match {@code query}, counted to the last one (the results page stops counting at
+     * {@value #COUNT_LIMIT}); 0 when nothing searchable was typed.
+     *
+     * @throws InvalidInputException as {@link #search} does
+     */
+    public long count(long siteId, String query, Actor viewer) {
+        Prepared q = prepare(siteId, query, viewer);
+        if (q.nothingToSearch()) {
+            return 0;
+        }
+        try (var step = RequestTimings.step(Kind.SEARCH)) {
+            return Search.session(em)
+                    .search(List.of(Question.class, Answer.class))
+                    .where(f -> predicate(f, q.parsed(), siteId, q.title(), q.body(), q.me()))
+                    .routing(SiteRoutingBinder.key(siteId))
+                    .fetchTotalHitCount();
+        }
+    }
+
+    /**
+     * A query read for a site: parsed, stop words left out, {@code user:me} resolved, and the site's language fields.
+     *
+     * @param needsHelp nothing searchable was typed
+     * @param me the viewer's user number for {@code user:me}, or null
+     * @param nothingToSearch there is no query to run (it needs help, or {@code user:me} without a viewer)
+     */
+    private record Prepared(
+            SearchQuery parsed,
+            List<String> notes,
+            String language,
+            String title,
+            String body,
+            Long me,
+            boolean needsHelp,
+            boolean nothingToSearch) {}
+
+    private Prepared prepare(long siteId, String query, Actor viewer) {
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
+            throw new InvalidInputException("There is no site " + siteId + ".");
+        }
+        String language = site.getLanguage();
+        SearchQuery parsed = StopWords.strip(SearchQueryParser.parse(query), languageKey(language));
+        String title = textField(POST_TITLE, language);
+        String body = textField(POST_BODY, language);
+        if (parsed.isEmpty()) {
+            return new Prepared(parsed, parsed.notes(), language, title, body, null, true, true);
+        }
+        List<String> notes = new ArrayList<>(parsed.notes());
+        Long me = null;
+        if (parsed.terms().stream().anyMatch(t -> t instanceof SearchQuery.User u && u.me())) {
+            me = viewerNumber(siteId, viewer);
+            if (me == null) {
+                notes.add("“user:me” finds your own posts once you are logged in.");
+                return new Prepared(parsed, notes, language, title, body, null, false, true);
+            }
+        }
+        return new Prepared(parsed, notes, language, title, body, me, false, false);
     }
 
     /** The viewer's user number on the site, or null when there is no viewer of this site. */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.parley.common.Page;
 import org.parley.post.QuestionService;
@@ -71,12 +72,37 @@ public class SearchView implements Serializable {
         try {
             results = search.search(site.id(), q, order, p, viewer.actor());
             pager = Pager.of(
-                    new Page<>(results.hits(), results.page(), results.pageSize(), results.total()),
+                    new Page<>(results.hits(), results.page(), results.pageSize(), pagedTotal(results)),
                     n -> link(q, order, n));
         } catch (InvalidInputException e) {
             problem = e.getMessage();
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
         }
+    }
+
+    /**
+     * The total the pager works with: the count, or, when counting stopped early, one page past what was counted (so
+     * there is always a next page, up to {@value SearchService#MAX_PAGE}).
+     */
+    static long pagedTotal(SearchResults results) {
+        if (results.totalExact()) {
+            return results.total();
+        }
+        return Math.min(results.total() + results.pageSize(), (long) SearchService.MAX_PAGE * results.pageSize());
+    }
+
+    /** "1 result", "1,234 results", or "More than 10,000 results" when the engine stopped counting. */
+    static String count(long total, boolean exact) {
+        String n = String.format(Locale.ROOT, "%,d", total);
+        if (!exact) {
+            return "More than " + n + " results";
+        }
+        return n + (total == 1 ? " result" : " results");
+    }
+
+    /** How many results, as the page says it. */
+    public String getCount() {
+        return results == null ? "" : count(results.total(), results.totalExact());
     }
 
     /** Where a bare tag or number goes instead of a search, or empty. */
