@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,22 @@ public class AttributionService {
 
     /** For question {@code number} of site {@code siteId} and its answers; empty maps for an unknown question. */
     public Attribution forQuestion(long siteId, long number) {
-        List<Object[]> rows = em.createQuery(
+        // Two lookups by index (the question by site and number, its answers by question): one statement with
+        // "number = :n or id in (answers)" made H2 walk every post of the site, 30 s a page at 3 M posts.
+        List<Object[]> rows = new ArrayList<>(em.createQuery(
                         "select p.number, p.contentLicense, p.communityOwnedAt from Post p"
-                                + " where p.site.id = :site and p.dumpExtra is not null and (p.number = :n"
-                                + " or p.id in (select a.id from Answer a where a.question.number = :n and a.site.id = :site))",
+                                + " where p.site.id = :site and p.number = :n and p.dumpExtra is not null",
                         Object[].class)
                 .setParameter("site", siteId)
                 .setParameter("n", number)
-                .getResultList();
+                .getResultList());
+        rows.addAll(em.createQuery(
+                        "select a.number, a.contentLicense, a.communityOwnedAt from Answer a join a.question q"
+                                + " where q.site.id = :site and q.number = :n and a.dumpExtra is not null",
+                        Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("n", number)
+                .getResultList());
         Map<Long, String> licenses = new HashMap<>();
         Map<Long, Instant> wiki = new HashMap<>();
         for (Object[] r : rows) {
