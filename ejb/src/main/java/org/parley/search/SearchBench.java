@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.HdrHistogram.Histogram;
 import org.parley.post.Question;
@@ -70,6 +71,15 @@ public class SearchBench {
      * aggregations} times each way; answers one flat map of metric to number (milliseconds unless named otherwise).
      */
     public Map<String, Double> run(long siteId, int iterations, int aggregations) {
+        return run(siteId, iterations, aggregations, Set.of());
+    }
+
+    /**
+     * As {@link #run(long, int, int)}, only the figures named in {@code only} (shape names such as {@code related},
+     * {@code sql_like_one_word}, or {@code analytics} for every analytics figure); empty for all of them.
+     */
+    public Map<String, Double> run(long siteId, int iterations, int aggregations, Set<String> only) {
+        java.util.function.Predicate<String> wanted = name -> only.isEmpty() || only.contains(name);
         SiteInfo site = sites.list().stream()
                 .filter(s -> s.id() == siteId)
                 .findFirst()
@@ -103,6 +113,7 @@ public class SearchBench {
         });
         shapes.put("answer_word", () -> "is:answer " + word(m, random));
         shapes.put("common_20pct", () -> common);
+        shapes.keySet().removeIf(wanted.negate());
         for (Map.Entry<String, java.util.function.Supplier<String>> shape : shapes.entrySet()) {
             time(
                     out,
@@ -110,24 +121,35 @@ public class SearchBench {
                     iterations,
                     i -> search.search(siteId, shape.getValue().get(), SearchTab.RELEVANCE, 1, null));
         }
-        time(
-                out,
-                "related",
-                iterations,
-                i -> related.compute(
-                        siteId, m.numbers().get(random.nextInt(m.numbers().size()))));
-        time(out, "similar", iterations, i -> similar.similar(site, typedTitle(m, random)));
+        if (wanted.test("related")) {
+            time(
+                    out,
+                    "related",
+                    iterations,
+                    i -> related.compute(
+                            siteId, m.numbers().get(random.nextInt(m.numbers().size()))));
+        }
+        if (wanted.test("similar")) {
+            time(out, "similar", iterations, i -> similar.similar(site, typedTitle(m, random)));
+        }
         // The SQL reference of one word: what a site without a search engine does.
-        time(
-                out,
-                "sql_like_one_word",
-                Math.max(5, iterations / 20),
-                // Native: the body is a LOB, which JPQL's lower() refuses.
-                i -> em.createNativeQuery(
-                                "select count(*) from post where site_id = ?1 and lower(body_markdown) like ?2")
-                        .setParameter(1, siteId)
-                        .setParameter(2, "%" + word(m, random) + "%")
-                        .getSingleResult());
+        // Few runs: at a million questions each one reads every body of the site (about a minute on H2).
+        if (wanted.test("sql_like_one_word")) {
+            time(
+                    out,
+                    "sql_like_one_word",
+                    Math.max(3, iterations / 40),
+                    1,
+                    // Native: the body is a LOB, which JPQL's lower() refuses.
+                    i -> em.createNativeQuery(
+                                    "select count(*) from post where site_id = ?1 and lower(body_markdown) like ?2")
+                            .setParameter(1, siteId)
+                            .setParameter(2, "%" + word(m, random) + "%")
+                            .getSingleResult());
+        }
+        if (!wanted.test("analytics")) {
+            return out;
+        }
 
         // Each run asks for another period (the site's years, then the last year's quarters, in turn): H2 answers a
         // statement run again with the same parameters on unchanged tables from its last result, which would time
@@ -179,7 +201,12 @@ public class SearchBench {
 
     /** Times {@code n} runs after {@code n} warm-up runs (at least 5): p50, p99 and max in milliseconds. */
     private static void time(Map<String, Double> out, String name, int n, IntConsumer run) {
-        for (int i = 0; i < Math.max(5, n); i++) {
+        time(out, name, n, Math.max(5, n), run);
+    }
+
+    /** Times {@code n} runs after {@code warmUps} warm-up runs: p50, p99 and max in milliseconds. */
+    private static void time(Map<String, Double> out, String name, int n, int warmUps, IntConsumer run) {
+        for (int i = 0; i < warmUps; i++) {
             run.accept(i);
         }
         Histogram h = new Histogram(3);

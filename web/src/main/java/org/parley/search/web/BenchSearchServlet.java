@@ -6,9 +6,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.parley.cache.web.LocalCallers;
 import org.parley.search.SearchBench;
 import org.parley.site.SiteInfo;
@@ -16,8 +19,9 @@ import org.parley.site.SiteService;
 
 /**
  * For {@code scripts/bench.sh search}: {@code /bench/search?host=beer.localhost&iterations=200&aggregations=20} runs
- * {@link SearchBench} on that site and answers its figures as one flat JSON object. Answers only callers on this
- * machine; an unknown host or a bad number is a 400.
+ * {@link SearchBench} on that site and answers its figures as one flat JSON object; {@code only=related,similar}
+ * runs only those figures ({@code analytics} for all the analytics ones). Answers only callers on this machine; an
+ * unknown host or a bad number is a 400.
  */
 @WebServlet("/bench/search")
 public class BenchSearchServlet extends HttpServlet {
@@ -52,7 +56,14 @@ public class BenchSearchServlet extends HttpServlet {
                     HttpServletResponse.SC_BAD_REQUEST, "iterations and aggregations must be numbers from 1 to 100000");
             return;
         }
-        Map<String, Double> figures = bench.run(site.id(), iterations, aggregations);
+        String only = request.getParameter("only");
+        Set<String> names = only == null || only.isBlank()
+                ? Set.of()
+                : Arrays.stream(only.split(","))
+                        .map(String::strip)
+                        .filter(n -> !n.isEmpty())
+                        .collect(Collectors.toSet());
+        Map<String, Double> figures = bench.run(site.id(), iterations, aggregations, names);
         StringJoiner json = new StringJoiner(", ", "{", "}\n");
         figures.forEach((name, value) -> json.add(String.format(Locale.ROOT, "\"%s\": %.3f", name, value)));
         response.setContentType("application/json");
