@@ -121,16 +121,27 @@ public class SearchBench {
                     iterations,
                     i -> search.search(siteId, shape.getValue().get(), SearchTab.RELEVANCE, 1, null));
         }
+        // How many questions each lookup found, on average: a faster query that finds fewer is no gain.
+        long[] found = new long[2];
         if (wanted.test("related")) {
             time(
                     out,
                     "related",
                     iterations,
-                    i -> related.compute(
-                            siteId, m.numbers().get(random.nextInt(m.numbers().size()))));
+                    i -> found[0] += related.compute(
+                                    siteId,
+                                    m.numbers().get(random.nextInt(m.numbers().size())))
+                            .size());
+            out.put("related_found_avg", found[0] / (double) (iterations + Math.max(5, iterations)));
         }
         if (wanted.test("similar")) {
-            time(out, "similar", iterations, i -> similar.similar(site, typedTitle(m, random)));
+            time(
+                    out,
+                    "similar",
+                    iterations,
+                    i -> found[1] +=
+                            similar.similar(site, typedTitle(m, random)).size());
+            out.put("similar_found_avg", found[1] / (double) (iterations + Math.max(5, iterations)));
         }
         // The SQL reference of one word: what a site without a search engine does.
         // Few runs: at a million questions each one reads every body of the site (about a minute on H2).
