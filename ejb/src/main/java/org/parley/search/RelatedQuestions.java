@@ -38,7 +38,8 @@ public class RelatedQuestions {
     /**
      * The share (percent) of the picked words a body must hold to count on its words, as OpenSearch's more-like-this
      * asks by default: a body sharing one common word with the question says little, and letting every such body in
-     * made the engine walk the long posting lists of common words (61 ms a question at 3 M posts).
+     * made the engine score far more of the common words' long posting lists (at 3 M posts, 61 ms at p50 before, 37-50
+     * ms after).
      */
     static final int BODY_MINIMUM_MATCH = 30;
 
