@@ -91,13 +91,15 @@ public class SearchView implements Serializable {
         return Math.min(results.total() + results.pageSize(), (long) SearchService.MAX_PAGE * results.pageSize());
     }
 
-    /** "1 result", "1,234 results", or "More than 10,000 results" when the engine stopped counting. */
+    /**
+     * "1 result", "1,234 results", or "More than 10,000 results" when the engine stopped counting: how far past the
+     * limit it got depends on the page asked for and on where the index's blocks end, so the page does not show it.
+     */
     static String count(long total, boolean exact) {
-        String n = String.format(Locale.ROOT, "%,d", total);
         if (!exact) {
-            return "More than " + n + " results";
+            return String.format(Locale.ROOT, "More than %,d results", SearchService.COUNT_LIMIT);
         }
-        return n + (total == 1 ? " result" : " results");
+        return String.format(Locale.ROOT, "%,d", total) + (total == 1 ? " result" : " results");
     }
 
     /** How many results, as the page says it. */
