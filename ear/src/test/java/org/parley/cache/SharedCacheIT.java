@@ -197,6 +197,30 @@ class SharedCacheIT {
         assertEquals(before + 5, questions.view(f.site.id(), q.number(), null).viewCount(), "and are written once");
     }
 
+    @Test
+    void theCountShownNeverMissesViewsAFlushIsWriting() throws Exception {
+        Fixture f = new Fixture("vf");
+        QuestionSummary q = f.ask("How often is this question read while its views are written?");
+        long expected = views.current(f.site.id(), q.number());
+        java.util.concurrent.ExecutorService flusher = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < 40; round++) {
+                views.count(f.site.id(), q.number());
+                expected++;
+                java.util.concurrent.Future<?> flushing = flusher.submit(views::flush);
+                // Before, the flush took the views from memory and the row showed them only once it committed: a
+                // page read in between said fewer views than there were.
+                do {
+                    assertEquals(expected, views.current(f.site.id(), q.number()), "round " + round);
+                } while (!flushing.isDone());
+                flushing.get();
+                assertEquals(expected, views.current(f.site.id(), q.number()), "round " + round + ", flushed");
+            }
+        } finally {
+            flusher.shutdownNow();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
