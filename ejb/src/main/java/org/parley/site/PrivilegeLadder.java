@@ -1,4 +1,4 @@
-package org.parley.user;
+package org.parley.site;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -26,10 +26,14 @@ public final class PrivilegeLadder implements Serializable {
     private static final PrivilegeLadder DEFAULTS = new PrivilegeLadder(Map.of());
 
     private final EnumMap<Privilege, Integer> thresholds = new EnumMap<>(Privilege.class);
+    private final EnumMap<Privilege, Integer> overrides = new EnumMap<>(Privilege.class);
 
     private PrivilegeLadder(Map<Privilege, Integer> overrides) {
         for (Privilege p : Privilege.values()) {
             thresholds.put(p, overrides.getOrDefault(p, p.defaultThreshold()));
+            if (overrides.containsKey(p) && overrides.get(p) != p.defaultThreshold()) {
+                this.overrides.put(p, overrides.get(p));
+            }
         }
     }
 
@@ -61,7 +65,54 @@ public final class PrivilegeLadder implements Serializable {
                             MAX_THRESHOLD,
                             String.join(", ", wrong)));
         }
-        return overrides.isEmpty() ? DEFAULTS : new PrivilegeLadder(overrides);
+        PrivilegeLadder ladder = new PrivilegeLadder(overrides);
+        return ladder.overrides.isEmpty() ? DEFAULTS : ladder;
+    }
+
+    /**
+     * A ladder as {@link #encoded()} wrote it. A privilege this server does not know (written by a newer one) is
+     * ignored.
+     *
+     * @throws InvalidInputException for a line that is not {@code NAME=number} pairs, or a threshold out of range
+     */
+    public static PrivilegeLadder decode(String line) {
+        if (line == null || line.isBlank()) {
+            return DEFAULTS;
+        }
+        Map<Privilege, Integer> read = new EnumMap<>(Privilege.class);
+        for (String pair : line.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq < 1) {
+                throw new InvalidInputException("thresholds", "Not a privilege threshold: “" + pair + "”.");
+            }
+            Privilege p;
+            try {
+                p = Privilege.valueOf(pair.substring(0, eq).strip());
+            } catch (IllegalArgumentException unknown) {
+                continue;
+            }
+            try {
+                read.put(p, Integer.parseInt(pair.substring(eq + 1).strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("thresholds", "Not a number of reputation: “" + pair + "”.");
+            }
+        }
+        return of(read);
+    }
+
+    /** The thresholds this site sets itself, where they differ from the defaults. */
+    public Map<Privilege, Integer> overrides() {
+        return Collections.unmodifiableMap(overrides);
+    }
+
+    /** The site's own thresholds as one line ({@code VOTE_DOWN=50;CLOSE_REOPEN=500}), empty for the defaults. */
+    public String encoded() {
+        StringBuilder line = new StringBuilder();
+        overrides.forEach((p, n) -> line.append(line.length() == 0 ? "" : ";")
+                .append(p.name())
+                .append('=')
+                .append(n));
+        return line.toString();
     }
 
     /** The reputation the privilege needs on this site. */
@@ -111,6 +162,21 @@ public final class PrivilegeLadder implements Serializable {
      * @param percent how far the user's reputation is towards the threshold, 0–100
      */
     public record Progress(Privilege privilege, int threshold, boolean earned, int percent) implements Serializable {}
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PrivilegeLadder other && thresholds.equals(other.thresholds);
+    }
+
+    @Override
+    public int hashCode() {
+        return thresholds.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PrivilegeLadder[" + (overrides.isEmpty() ? "defaults" : encoded()) + "]";
+    }
 
     private static boolean moderates(Role role) {
         return role == Role.MODERATOR || role == Role.ADMIN;

@@ -1,4 +1,4 @@
-package org.parley.user;
+package org.parley.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,5 +110,23 @@ class PrivilegeLadderTest {
                 .orElseThrow();
         assertFalse(down.earned());
         assertEquals(48, down.percent(), "60 of 125");
+    }
+
+    @Test
+    void aLadderIsStoredAsOneLineOfItsOwnThresholds() {
+        PrivilegeLadder site = PrivilegeLadder.of(Map.of(Privilege.VOTE_DOWN, 50, Privilege.CLOSE_REOPEN, 500));
+        assertEquals("VOTE_DOWN=50;CLOSE_REOPEN=500", site.encoded(), "in the ladder's order");
+        assertEquals(site, PrivilegeLadder.decode(site.encoded()));
+        assertEquals("", SO.encoded());
+        assertSame(SO, PrivilegeLadder.decode(""));
+        assertSame(SO, PrivilegeLadder.decode(null));
+        assertSame(SO, PrivilegeLadder.of(Map.of(Privilege.VOTE_UP, 15)), "a default given again is no override");
+        assertEquals(
+                PrivilegeLadder.of(Map.of(Privilege.VOTE_DOWN, 50)),
+                PrivilegeLadder.decode("VOTE_DOWN=50;FLY=3"),
+                "a privilege a newer server wrote is ignored");
+        assertThrows(InvalidInputException.class, () -> PrivilegeLadder.decode("VOTE_DOWN=lots"));
+        assertThrows(InvalidInputException.class, () -> PrivilegeLadder.decode("=5"));
+        assertThrows(InvalidInputException.class, () -> PrivilegeLadder.decode("VOTE_DOWN=0"));
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.user;
+package org.parley.site;
 
 /**
  * What a user may do on a site once their reputation there reaches the privilege's threshold: Stack Overflow's ladder,
