@@ -113,6 +113,10 @@ public class Site {
     @ColumnDefault("false")
     private boolean math;
 
+    /** The site's own privilege thresholds as {@link PrivilegeLadder#encoded()} writes them; null for the defaults. */
+    @Column(name = "privilege_thresholds", length = 1000)
+    private String privilegeThresholds;
+
     protected Site() {}
 
     /**
@@ -284,7 +288,28 @@ public class Site {
     }
 
     public SiteInfo toInfo() {
-        return new SiteInfo(id, host, name, title, description, getLanguage(), sourceHost, List.copyOf(aliases), math);
+        return new SiteInfo(
+                id,
+                host,
+                name,
+                title,
+                description,
+                getLanguage(),
+                sourceHost,
+                List.copyOf(aliases),
+                math,
+                privileges());
+    }
+
+    /** The reputation each privilege needs on this site. */
+    public PrivilegeLadder privileges() {
+        return PrivilegeLadder.decode(privilegeThresholds);
+    }
+
+    /** Sets the site's thresholds (the defaults where the ladder has none of its own). */
+    public void setPrivileges(PrivilegeLadder ladder) {
+        String line = ladder.encoded();
+        privilegeThresholds = line.isEmpty() ? null : line;
     }
 
     /** Switches math rendering on or off for this site's posts. */

@@ -13,6 +13,7 @@ import java.util.Objects;
  *     whose question links in posts point here instead; null for others
  * @param aliases further host names the site answers on, besides {@code host}
  * @param math whether the site's posts show TeX math typeset (pages then load KaTeX)
+ * @param privileges the reputation each privilege needs on the site; null for Stack Overflow's
  */
 public record SiteInfo(
         long id,
@@ -23,17 +24,33 @@ public record SiteInfo(
         String language,
         String sourceHost,
         List<String> aliases,
-        boolean math)
+        boolean math,
+        PrivilegeLadder privileges)
         implements Serializable {
 
     public SiteInfo {
+        privileges = privileges == null ? PrivilegeLadder.defaults() : privileges;
         language = language == null || language.isBlank() ? Site.DEFAULT_LANGUAGE : language;
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         Objects.requireNonNull(host, "host");
     }
 
+    /** A site with Stack Overflow's privilege thresholds. */
+    public SiteInfo(
+            long id,
+            String host,
+            String name,
+            String title,
+            String description,
+            String language,
+            String sourceHost,
+            List<String> aliases,
+            boolean math) {
+        this(id, host, name, title, description, language, sourceHost, aliases, math, null);
+    }
+
     /** A site in the default language, not imported, without aliases or math rendering. */
     public SiteInfo(long id, String host, String name, String title, String description) {
-        this(id, host, name, title, description, null, null, List.of(), false);
+        this(id, host, name, title, description, null, null, List.of(), false, null);
     }
 }

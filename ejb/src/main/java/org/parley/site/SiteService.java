@@ -10,6 +10,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +18,7 @@ import org.parley.cache.Scope;
 import org.parley.cache.SharedCache;
 import org.parley.common.Actor;
 import org.parley.rules.ConflictException;
+import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 
 /** Finding sites by host name and creating new ones. */
@@ -188,6 +190,32 @@ public class SiteService {
         clearCacheOnCommit(() -> cache.clearWithPages(siteId));
         log.log(Level.INFO, "Math rendering {0} on site {1} by user {2}", new Object[] {
             on ? "on" : "off", site.getHost(), actor.userId()
+        });
+        return site.toInfo();
+    }
+
+    /**
+     * Sets the reputation each privilege needs on a site (Stack Overflow's where {@code thresholds} has none; an empty
+     * map restores them all). Only admins may. Every service reads the ladder from the site, so the change holds for
+     * pages and the API at once, on every server once the cached site is dropped.
+     *
+     * @throws NotAllowedException when {@code actor} is null or not an admin
+     * @throws InvalidInputException (field {@code thresholds}) for a threshold out of range
+     * @throws org.parley.rules.NotFoundException when there is no such site
+     */
+    public SiteInfo changePrivileges(Actor actor, long siteId, Map<Privilege, Integer> thresholds) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only admins can change a site's settings.");
+        }
+        PrivilegeLadder ladder = PrivilegeLadder.of(thresholds);
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
+            throw new org.parley.rules.NotFoundException("No such site.");
+        }
+        site.setPrivileges(ladder);
+        clearCacheOnCommit(() -> cache.clearWithPages(siteId));
+        log.log(Level.INFO, "Privilege thresholds of site {0} set to [{1}] by user {2}", new Object[] {
+            site.getHost(), ladder.encoded(), actor.userId()
         });
         return site.toInfo();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.cache.proto.Marshalling;
 import org.parley.post.AnswerView;
@@ -13,6 +14,8 @@ import org.parley.post.CommentView;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionSummary;
 import org.parley.post.VoteType;
+import org.parley.site.Privilege;
+import org.parley.site.PrivilegeLadder;
 import org.parley.site.SiteInfo;
 import org.parley.user.UserRef;
 
@@ -57,6 +60,20 @@ class MarshallingTest {
         assertEquals(site, roundTrip(site));
         SiteInfo math = new SiteInfo(5, "qc.localhost", "qc", "Quantum", "", "en", null, List.of(), true);
         assertEquals(math, roundTrip(math), "the math setting travels too");
+        SiteInfo small = new SiteInfo(
+                6,
+                "small.localhost",
+                "small",
+                "Small",
+                "",
+                "en",
+                null,
+                List.of(),
+                false,
+                PrivilegeLadder.of(Map.of(Privilege.CLOSE_REOPEN, 500)));
+        SiteInfo smallBack = (SiteInfo) roundTrip(small);
+        assertEquals(small, smallBack, "a site's own privilege thresholds travel too");
+        assertEquals(500, smallBack.privileges().threshold(Privilege.CLOSE_REOPEN));
         assertEquals("<div>fragment</div>", roundTrip("<div>fragment</div>"));
 
         CachedPage page = new CachedPage("text/html;charset=UTF-8", new byte[] {1, 2, 3}, "\"abc\"", 1234L);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,49 @@ class SiteServiceH2Test {
         SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
         assertEquals(
                 beer, h2.tx(() -> sites.findByHost("beer.localhost")).orElseThrow(), "the cached miss was cleared");
+    }
+
+    @Test
+    void anAdminSetsASitesPrivilegeThresholdsAndLookupsSeeThemAtOnce() {
+        SiteInfo small = h2.tx(() -> sites.ensureSite("small.localhost", "small", "Small", ""));
+        SiteInfo other = h2.tx(() -> sites.ensureSite("other.localhost", "other", "Other", ""));
+        assertEquals(PrivilegeLadder.defaults(), small.privileges());
+        h2.tx(() -> sites.findByHost("small.localhost")); // cached with the defaults
+        Actor admin = new Actor(1, small.id(), Role.ADMIN);
+
+        h2.tx(() -> sites.changePrivileges(admin, small.id(), Map.of(Privilege.CLOSE_REOPEN, 500)));
+        SiteInfo found = h2.tx(() -> sites.findByHost("small.localhost")).orElseThrow();
+        assertEquals(500, found.privileges().threshold(Privilege.CLOSE_REOPEN), "stored, and the cached site dropped");
+        assertEquals(125, found.privileges().threshold(Privilege.VOTE_DOWN));
+        assertEquals(
+                3_000,
+                h2.tx(() -> sites.findByHost("other.localhost"))
+                        .orElseThrow()
+                        .privileges()
+                        .threshold(Privilege.CLOSE_REOPEN),
+                "another site keeps its own");
+
+        Actor user = new Actor(2, small.id(), Role.USER);
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.changePrivileges(user, small.id(), Map.of(Privilege.VOTE_UP, 1))));
+        assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> sites.changePrivileges(admin, small.id(), Map.of(Privilege.VOTE_UP, 0))));
+        assertEquals(
+                500,
+                h2.tx(() -> sites.findByHost("small.localhost"))
+                        .orElseThrow()
+                        .privileges()
+                        .threshold(Privilege.CLOSE_REOPEN),
+                "a refused change changes nothing");
+
+        h2.tx(() -> sites.changePrivileges(admin, small.id(), Map.of()));
+        assertEquals(
+                PrivilegeLadder.defaults(),
+                h2.tx(() -> sites.findByHost("small.localhost")).orElseThrow().privileges(),
+                "an empty map restores Stack Overflow's ladder");
+        assertEquals(other.privileges(), PrivilegeLadder.defaults());
     }
 
     @Test

@@ -86,6 +86,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/messages/search.xhtml");
             case "/search", "/search/":
                 return Optional.of("/views/search/results.xhtml");
+            case "/help/privileges", "/help/privileges/":
+                return Optional.of("/views/help/privileges.xhtml");
             case "/messages/analytics", "/messages/analytics/":
                 return Optional.of("/views/messages/analytics.xhtml");
             default:

@@ -60,6 +60,11 @@ public class Links {
         return base() + "/tags";
     }
 
+    /** The privileges page: what reputation unlocks on this site. */
+    public String privileges() {
+        return base() + "/help/privileges";
+    }
+
     public String user(long number, String slug) {
         return base() + "/users/" + number + "/" + slug;
     }

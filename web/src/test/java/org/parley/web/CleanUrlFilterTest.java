@@ -39,6 +39,7 @@ class CleanUrlFilterTest {
         assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search"));
         assertEquals(Optional.of("/views/messages/search.xhtml"), CleanUrlFilter.route("/messages/search/"));
         assertEquals(Optional.of("/views/search/results.xhtml"), CleanUrlFilter.route("/search"));
+        assertEquals(Optional.of("/views/help/privileges.xhtml"), CleanUrlFilter.route("/help/privileges"));
         assertEquals(Optional.of("/views/search/results.xhtml"), CleanUrlFilter.route("/search/"));
         assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7"));
         assertEquals(Optional.of("/views/messages/conversation.xhtml?c=7"), CleanUrlFilter.route("/messages/7/"));

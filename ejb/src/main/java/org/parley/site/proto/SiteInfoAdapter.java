@@ -6,6 +6,7 @@ import org.infinispan.protostream.annotations.ProtoAdapter;
 import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
 import org.infinispan.protostream.annotations.ProtoName;
+import org.parley.site.PrivilegeLadder;
 import org.parley.site.SiteInfo;
 
 /** {@link SiteInfo} on the wire. */
@@ -23,8 +24,19 @@ public class SiteInfoAdapter {
             String language,
             String sourceHost,
             List<String> aliases,
-            boolean math) {
-        return new SiteInfo(id, host, name, title, description, language, sourceHost, aliases, math);
+            boolean math,
+            String privileges) {
+        return new SiteInfo(
+                id,
+                host,
+                name,
+                title,
+                description,
+                language,
+                sourceHost,
+                aliases,
+                math,
+                PrivilegeLadder.decode(privileges));
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -71,5 +83,11 @@ public class SiteInfoAdapter {
     @ProtoField(number = 10, defaultValue = "false")
     boolean getMath(SiteInfo s) {
         return s.math();
+    }
+
+    /** The site's own thresholds as one line; empty for the defaults. */
+    @ProtoField(11)
+    String getPrivileges(SiteInfo s) {
+        return s.privileges().encoded();
     }
 }
