@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -28,7 +33,8 @@ import org.parley.user.UserService;
  * The conversation inbox against the real database (one row per conversation, its latest message either way, unread
  * counts, deleted and pending messages), and reading kept in step both ways: opening a conversation reads its
  * messages' notifications, reading a message's notification reads the message, and every change moves the mailbox
- * stamp that pages poll with.
+ * stamp that pages poll with, once it committed: a reader in the meantime sees the committed counts under the stamp
+ * they belong to, and a change that rolls back leaves both as they were.
  */
 @ExtendWith(ArquillianExtension.class)
 class MessageInboxIT {
@@ -53,6 +59,12 @@ class MessageInboxIT {
     @EJB
     NotificationService notifications;
 
+    @Inject
+    UserTransaction tx;
+
+    @Resource
+    ManagedExecutorService executor;
+
     Actor ada;
     Actor bo;
     Actor cy;
@@ -72,7 +84,7 @@ class MessageInboxIT {
     }
 
     @Test
-    void oneRowPerConversationWithItsLatestMessageAndUnreadCount() {
+    void oneRowPerConversationWithItsLatestMessageAndUnreadCount() throws Exception {
         SentMessage b1 = delivered(bo, "ada", "First from Bo");
         delivered(bo, "ada", "Second from Bo");
         delivered(cy, "ada", "Hello from Cy");
@@ -123,7 +135,7 @@ class MessageInboxIT {
     }
 
     @Test
-    void aPageHoldsTwentyConversationsAndTheRestFollow() {
+    void aPageHoldsTwentyConversationsAndTheRestFollow() throws Exception {
         for (int i = 0; i < MessageService.PAGE_SIZE + 1; i++) {
             String u = "user" + i;
             users.createUser(ada.siteId(), u, "User " + u, "correct-horse-battery", Role.USER);
@@ -140,7 +152,7 @@ class MessageInboxIT {
     }
 
     @Test
-    void openingTheConversationReadsItsNotificationsOnly() {
+    void openingTheConversationReadsItsNotificationsOnly() throws Exception {
         SentMessage one = delivered(ada, "bob", "One");
         delivered(ada, "bob", "Two");
         delivered(cy, "bob", "From someone else");
@@ -163,7 +175,7 @@ class MessageInboxIT {
     }
 
     @Test
-    void readingAMessagesNotificationReadsTheMessage() {
+    void readingAMessagesNotificationReadsTheMessage() throws Exception {
         SentMessage one = delivered(ada, "bob", "One");
         SentMessage two = delivered(ada, "bob", "Two");
         delivered(cy, "bob", "Three");
@@ -189,7 +201,7 @@ class MessageInboxIT {
     }
 
     @Test
-    void deliveryMovesBothSidesStamps() {
+    void deliveryMovesBothSidesStamps() throws Exception {
         String adaBefore = messages.mailbox(ada).stamp();
         // Read before sending: the background worker may deliver the message before this thread looks again.
         String boBefore = messages.mailbox(bo).stamp();
@@ -199,19 +211,74 @@ class MessageInboxIT {
         boolean deliveredAlready = inInbox(bo, sent);
         deliveries.deliver(sent.id());
         awaitDelivered(bo, sent);
-        assertNotEquals(boBefore, messages.mailbox(bo).stamp());
+        awaitStampMoved(bo, boBefore); // when the worker delivered, its commit may still be renewing the stamps
         if (!deliveredAlready) {
             // Only meaningful when the worker had not delivered it before the stamp after sending was read.
-            assertNotEquals(adaAfterSend, messages.mailbox(ada).stamp(), "the sender's \"sending…\" must change");
+            awaitStampMoved(ada, adaAfterSend); // the sender's "sending…" must change
         }
         assertEquals(1, messages.mailbox(bo).unread());
     }
 
-    /** Sends and delivers at once (the worker may beat this call to it; delivery is idempotent either way). */
-    private SentMessage delivered(Actor from, String to, String body) {
+    @Test
+    void aReadThatRollsBackLeavesTheCountAndTheStampAsTheyWere() throws Exception {
+        SentMessage sent = delivered(ada, "bob", "Still unread after a rollback");
+        MailboxState before = messages.mailbox(bo);
+        assertEquals(1, before.unread());
+        tx.begin();
+        try {
+            messages.conversation(bo, sent.conversationId());
+        } finally {
+            tx.rollback();
+        }
+        assertEquals(before, messages.mailbox(bo), "nothing was read, nothing moved");
+        assertTrue(messages.recentHtml(bo).contains("recent-message unread"), "the widget shows it unread");
+        assertEquals(1, notifications.state(bo.userId()).unread());
+    }
+
+    @Test
+    void othersSeeTheCommittedCountsWhileAReadIsUnderWayAndTheNewOnesOnceItCommits() throws Exception {
+        SentMessage sent = delivered(ada, "bob", "Read me");
+        MailboxState before = messages.mailbox(bo);
+        assertTrue(messages.recentHtml(bo).contains("recent-message unread"));
+        tx.begin();
+        try {
+            messages.conversation(bo, sent.conversationId());
+            // Another request meanwhile (a long-poll of Bo's phone): what is committed, under the stamp it belongs to.
+            // Were the new stamp visible now, that request would load the old count under it and keep it.
+            MailboxState during = executor.submit(() -> messages.mailbox(bo)).get(10, TimeUnit.SECONDS);
+            assertEquals(before, during, "the committed count and its stamp");
+        } catch (Exception | AssertionError e) {
+            tx.rollback();
+            throw e;
+        }
+        tx.commit();
+        MailboxState after = messages.mailbox(bo);
+        assertEquals(0, after.unread());
+        assertNotEquals(before.stamp(), after.stamp(), "the stamp moved with the commit");
+        assertFalse(messages.recentHtml(bo).contains("unread"), "the widget is rendered again, read");
+    }
+
+    /**
+     * Sends and delivers at once (the worker may beat this call to it; delivery is idempotent either way), then waits
+     * until the recipient's stamp moved: when the worker delivered, its commit may still be renewing the stamp.
+     */
+    private SentMessage delivered(Actor from, String to, String body) throws InterruptedException {
+        Actor recipient = users.actorFor(from.siteId(), to).orElseThrow();
+        String before = messages.mailbox(recipient).stamp();
         SentMessage sent = messages.send(from, to, body);
         deliveries.deliver(sent.id());
+        awaitStampMoved(recipient, before);
         return sent;
+    }
+
+    private void awaitStampMoved(Actor user, String before) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (before.equals(messages.mailbox(user).stamp())) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the mailbox stamp did not move in 10 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private boolean inInbox(Actor recipient, SentMessage sent) {

@@ -3,9 +3,9 @@ package org.parley.message;
 import java.util.Objects;
 
 /**
- * Fired inside a transaction that changed what one user sees of their messages: a message they sent was stored or
- * delivered, one they received arrived, was read or deleted. Once it commits, the notifications fan it out to every
- * server, which pushes it to that user's open pages (the top bar's count, the inbox, an open conversation).
+ * Fired by {@link MailboxRenewal} once a transaction that changed what one user sees of their messages committed: a message
+ * they sent was stored or delivered, one they received arrived, was read or deleted. The notifications fan it out to
+ * every server, which pushes it to that user's open pages (the top bar's count, the inbox, an open conversation).
  *
  * @param userId whose messages changed
  * @param conversationId the conversation that changed

@@ -30,18 +30,15 @@ public class MessageDeliveryService {
     private EntityManager em;
 
     @Inject
-    private RecentMessages recent;
-
-    @Inject
     private Event<MessageDelivered> delivered;
 
     @Inject
     private Mailboxes mailboxes;
 
     /**
-     * Delivers message {@code messageId}: marks it delivered, re-renders the recipient's recent-messages widget into
-     * the shared cache, fires {@link MessageDelivered} and {@link MailboxChanged} (for both participants) and adds it
-     * to the search index, all in this transaction.
+     * Delivers message {@code messageId}: marks it delivered, fires {@link MessageDelivered}, records the change of
+     * both participants' mailboxes ({@link Mailboxes}: new stamps and {@link MailboxChanged} once it commits) and adds
+     * it to the search index, all in this transaction.
      *
      * @return true if this call delivered it, false if it was already delivered (or discarded)
      * @throws NotFoundException when no such message exists (the job is bad; it ends in the dead-letter queue)
@@ -58,7 +55,6 @@ public class MessageDeliveryService {
         }
         long siteId = message.getSite().getId();
         long recipientId = message.getRecipient().getId();
-        recent.refresh(siteId, recipientId);
         delivered.fire(new MessageDelivered(
                 siteId,
                 messageId,

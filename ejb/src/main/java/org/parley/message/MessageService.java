@@ -338,7 +338,7 @@ public class MessageService {
         if (ids.isEmpty()) {
             return 0;
         }
-        recent.refresh(siteId, userId); // flushes the read marks first
+        em.flush(); // the read marks, before the notifications' bulk update reads them
         read.fire(new MessagesRead(siteId, userId, conversationId, ids, wholeConversation));
         mailboxes.inboxChanged(siteId, userId, conversationId);
         return ids.size();
@@ -406,7 +406,6 @@ public class MessageService {
         message.deleteFor(me.getId());
         long conversationId = message.getConversation().getId();
         if (inMyInbox) {
-            recent.refresh(actor.siteId(), me.getId());
             mailboxes.inboxChanged(actor.siteId(), me.getId(), conversationId);
         } else {
             mailboxes.outboxChanged(actor.siteId(), me.getId(), conversationId);

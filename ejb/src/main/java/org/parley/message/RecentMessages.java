@@ -15,10 +15,11 @@ import org.parley.cache.SharedCache;
 import org.parley.common.Html;
 
 /**
- * A user's "recent 10 messages" widget: HTML rendered when their inbox changes (a delivery, a read, a deletion) and
- * kept in the shared cache, so the home page, the top bar and {@code GET /api/messages/recent} read it without
- * touching the database. A miss (the entry aged out, or L2 was lost) renders it from the database and stores it.
- * The unread count for the top bar is kept beside it, under the same per-user scope.
+ * A user's "recent 10 messages" widget: HTML kept in the shared cache, so the home page, the top bar and {@code GET
+ * /api/messages/recent} read it without touching the database. When their inbox changes (a delivery, a read, a
+ * deletion) {@link Mailboxes} gives the user's scope a new stamp once the change committed; the first read after that
+ * (or after the entry aged out, or L2 was lost) renders it from the database and stores it. The unread count for the
+ * top bar is kept beside it, under the same per-user scope.
  */
 @ApplicationScoped
 public class RecentMessages {
@@ -43,20 +44,6 @@ public class RecentMessages {
     /** User {@code userId}'s unread count: from the cache, else counted now and stored. */
     public long unread(long siteId, long userId) {
         return cache.get(unreadKey(siteId, userId), Long.class, () -> countUnread(userId));
-    }
-
-    /**
-     * Renders the widget and the unread count again from the database (seeing the caller's uncommitted changes) and
-     * stores them under a fresh stamp of the user's scope, so nobody reads the old ones again. Call from inside the
-     * transaction that changed the inbox.
-     */
-    public void refresh(long siteId, long userId) {
-        em.flush();
-        String html = render(userId);
-        long unread = countUnread(userId);
-        cache.invalidate(scope(siteId, userId));
-        cache.put(Region.FRAGMENT, cache.versionedKey(widgetKey(siteId, userId)), html);
-        cache.put(Region.FRAGMENT, cache.versionedKey(unreadKey(siteId, userId)), unread);
     }
 
     private String render(long userId) {
@@ -97,7 +84,7 @@ public class RecentMessages {
                 .getSingleResult();
     }
 
-    /** The user's scope: {@link #refresh} gives it a new stamp, which {@link Mailboxes#stamp} also reads. */
+    /** The user's scope: {@link Mailboxes} gives it a new stamp, which {@link Mailboxes#stamp} also reads. */
     static Scope scope(long siteId, long userId) {
         return new Scope("s" + siteId + "/messages/u" + userId);
     }

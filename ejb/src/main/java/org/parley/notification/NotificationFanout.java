@@ -72,11 +72,11 @@ public class NotificationFanout {
     }
 
     /**
-     * Sends a change of the user's messages (the unread count, the conversation, the new stamp) the same way, once it
-     * committed, so that their open pages update. A broker failure is logged, not thrown: a page that missed it sees
+     * Sends a change of the user's messages (the unread count, the conversation, the new stamp) the same way, so that
+     * their open pages update ({@link MailboxChanged} is fired once the change committed). A broker failure is logged, not thrown: a page that missed it sees
      * the change on its next load, or on its next long-poll by the stamp.
      */
-    public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailboxChanged change) {
+    public void publish(@Observes MailboxChanged change) {
         try {
             MapMessage m = jms.createMapMessage();
             m.setString(TYPE, MAILBOX);
