@@ -52,6 +52,12 @@ public class QuestionService {
     @Inject
     private Event<PostActivity> activity;
 
+    @Inject
+    private Event<PostWritten> written;
+
+    /** The longest edit summary, as on Stack Overflow. */
+    public static final int MAX_SUMMARY = 300;
+
     /**
      * A question page with its answers and comments; {@code myVote} fields are filled for {@code actor} (null =
      * anonymous). Does not count a view: see {@link #recordView}.
@@ -171,6 +177,15 @@ public class QuestionService {
                 Instant.now(),
                 posts.nextRowVersion());
         em.persist(question);
+        written.fire(new PostWritten(
+                site.getId(),
+                question.getNumber(),
+                owner.getNumber(),
+                question.getCreatedAt(),
+                null,
+                PostWritten.Content.of(question),
+                null,
+                null));
         changes.fire(new PostChanged(site.getId(), question.getNumber(), question.getNumber(), PostChanged.Kind.ASKED));
         return question.toSummary();
     }
@@ -201,6 +216,15 @@ public class QuestionService {
                 site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
         question.touch(posts.nextRowVersion());
         em.persist(answer);
+        written.fire(new PostWritten(
+                site.getId(),
+                answer.getNumber(),
+                owner.getNumber(),
+                answer.getCreatedAt(),
+                null,
+                PostWritten.Content.of(answer),
+                null,
+                null));
         PostActivities.fire(activity, PostActivity.Kind.ANSWER, question, owner, answer, body);
         changes.fire(
                 new PostChanged(site.getId(), question.getNumber(), answer.getNumber(), PostChanged.Kind.ANSWERED));
@@ -228,14 +252,23 @@ public class QuestionService {
                 question.slug());
     }
 
+    /** {@link #edit(Actor, long, String, String, List, String)} without an edit summary. */
+    public void edit(Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags) {
+        edit(actor, postNumber, title, bodyMarkdown, tags, null);
+    }
+
     /**
-     * Edits a question (title, body, tags) or an answer (body only; {@code title} and {@code tags} are ignored).
+     * Edits a question (title, body, tags) or an answer (body only; {@code title} and {@code tags} are ignored), and
+     * records the revision with the editor's summary.
      *
+     * @param summary why, in a few words (optional, at most {@value #MAX_SUMMARY} characters)
      * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
      * @throws NotFoundException when there is no such post on the actor's site
-     * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}
+     * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}, for a summary over {@value
+     *     #MAX_SUMMARY} characters (field {@code summary}), and for an edit that changes nothing (field {@code body})
      */
-    public void edit(Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags) {
+    public void edit(
+            Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags, String summary) {
         User editor = users.acting(actor, "Log in to edit.");
         Post post = posts.find(actor.siteId(), postNumber);
         requireEditable(post, editor);
@@ -244,28 +277,69 @@ public class QuestionService {
         String body = checks.field("body", () -> Post.checkBody(bodyMarkdown));
         List<String> names =
                 post instanceof Question ? checks.field("tags", () -> checkTagCount(TagNames.parseAll(tags))) : null;
+        String why = checks.field("summary", () -> checkSummary(summary));
         checks.done();
+        write(editor, post, new PostWritten.Content(checkedTitle, body, names), why, null);
+    }
+
+    /**
+     * Puts a post back as it was at an earlier revision, as a new revision that says so.
+     *
+     * @param target the post's title, body and tags at that revision (title and tags null for an answer)
+     * @param revisionGuid that revision's GUID, which the new revision names
+     * @throws NotAllowedException unless the actor may edit the post
+     * @throws NotFoundException when there is no such post on the actor's site
+     * @throws InvalidInputException when the post is already as {@code target} has it
+     */
+    public void rollBack(Actor actor, long postNumber, PostWritten.Content target, String revisionGuid) {
+        User editor = users.acting(actor, "Log in to roll back an edit.");
+        Post post = posts.find(actor.siteId(), postNumber);
+        requireEditable(post, editor);
+        write(editor, post, target, null, revisionGuid);
+    }
+
+    private void write(User editor, Post post, PostWritten.Content content, String summary, String rollbackOf) {
+        PostWritten.Content before = PostWritten.Content.of(post);
+        if (before.equals(content)) {
+            throw new InvalidInputException(
+                    "body",
+                    rollbackOf == null
+                            ? "Your edit changes nothing: change the title, body or tags, or cancel."
+                            : "The post is already as that revision has it.");
+        }
         Instant now = Instant.now();
+        long siteId = post.getSite().getId();
         if (post instanceof Question question) {
             // The site lock serialises tag creation and tag counts with asking.
-            Site site = posts.lockSite(actor.siteId());
-            String html = markdown.toSafeHtml(body, site.isMath());
+            Site site = posts.lockSite(siteId);
+            String html = markdown.toSafeHtml(content.bodyMarkdown(), site.isMath());
             posts.relock(question);
-            question.edit(checkedTitle, body, html, this.tags.findOrCreate(site, names), now);
+            question.edit(
+                    content.title(), content.bodyMarkdown(), html, this.tags.findOrCreate(site, content.tags()), now);
             question.touch(posts.nextRowVersion());
         } else {
             Answer answer = (Answer) post;
-            String html = markdown.toSafeHtml(body, post.getSite().isMath());
+            String html =
+                    markdown.toSafeHtml(content.bodyMarkdown(), post.getSite().isMath());
             posts.relock(answer);
             Question question = answer.getQuestion();
             posts.relock(question);
-            answer.editBody(body, html, now);
+            answer.editBody(content.bodyMarkdown(), html, now);
             answer.touch(posts.nextRowVersion());
             question.answerEdited(now);
             question.touch(posts.nextRowVersion());
         }
-        changes.fire(new PostChanged(
-                actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.EDITED));
+        written.fire(new PostWritten(
+                siteId,
+                post.getNumber(),
+                editor.getNumber(),
+                now,
+                before,
+                PostWritten.Content.of(post),
+                summary,
+                rollbackOf));
+        changes.fire(
+                new PostChanged(siteId, post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.EDITED));
     }
 
     /**
@@ -317,6 +391,15 @@ public class QuestionService {
         if (!post.editableBy(editor)) {
             throw new NotAllowedException("You can only edit your own posts.");
         }
+    }
+
+    private static String checkSummary(String summary) {
+        String s = summary == null ? null : summary.strip();
+        if (s != null && s.length() > MAX_SUMMARY) {
+            throw new InvalidInputException(
+                    "An edit summary has at most " + MAX_SUMMARY + " characters; this one has " + s.length() + ".");
+        }
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static List<String> checkTagCount(List<String> names) {

@@ -17,7 +17,8 @@ import org.parley.common.Columns;
 /**
  * One event in a post's history (PostHistory): an initial or edited title, body or tags (types 1-9), a close,
  * reopen, lock, community-wiki or migration event (10 and up). Posts and users are referred to by number as in the
- * dump; a user who is gone keeps the display name the row gives.
+ * dump; a user who is gone keeps the display name the row gives. Imported rows keep the dump's Id ({@code dump_id});
+ * rows of edits made here are numbered after the site's highest ({@link RevisionWriter}).
  */
 @Entity
 @Table(
@@ -31,6 +32,7 @@ import org.parley.common.Columns;
         name = "PostRevision.listByPost",
         query = "select r from PostRevision r where r.siteId = :site and r.postNumber = :post"
                 + " order by r.createdAt, r.dumpId")
+@NamedQuery(name = "PostRevision.maxDumpId", query = "select max(r.dumpId) from PostRevision r where r.siteId = :site")
 public class PostRevision implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -77,6 +79,35 @@ public class PostRevision implements Serializable {
     private String dumpExtra;
 
     protected PostRevision() {}
+
+    /**
+     * A row of an edit made here (not imported): numbered like the dump's rows, after the site's highest, so that an
+     * export writes it into PostHistory.xml as one of them.
+     */
+    PostRevision(
+            long siteId,
+            long dumpId,
+            long postNumber,
+            int historyTypeId,
+            String revisionGuid,
+            Instant createdAt,
+            long userNumber,
+            String comment,
+            String text) {
+        this.siteId = siteId;
+        this.dumpId = dumpId;
+        this.postNumber = postNumber;
+        this.historyTypeId = historyTypeId;
+        this.revisionGuid = revisionGuid;
+        this.createdAt = createdAt;
+        this.userNumber = userNumber;
+        this.comment = comment;
+        this.text = text;
+    }
+
+    public Long getDumpId() {
+        return dumpId;
+    }
 
     public long getPostNumber() {
         return postNumber;

@@ -49,31 +49,9 @@ final class RevisionHistory {
      */
     static List<RevisionEntry> build(
             List<HistoryRow> rows, People people, Questions questions, UnaryOperator<String> render) {
-        Map<String, Long> proposers = new HashMap<>();
-        List<List<HistoryRow>> items = new ArrayList<>();
-        Map<String, List<HistoryRow>> edits = new LinkedHashMap<>();
-        for (HistoryRow r : rows) {
-            if (r.type() == HistoryTypes.SUGGESTED_EDIT_APPLIED) {
-                Long proposer = HistoryTypes.proposer(r.comment());
-                if (r.guid() != null && proposer != null) {
-                    proposers.put(r.guid(), proposer);
-                }
-            } else if (!HistoryTypes.shown(r.type())) {
-                continue;
-            } else if (HistoryTypes.isEdit(r.type())) {
-                String key = r.guid() != null ? r.guid() : r.at() + "/" + r.userNumber();
-                List<HistoryRow> group = edits.get(key);
-                if (group == null) {
-                    group = new ArrayList<>();
-                    edits.put(key, group);
-                    items.add(group);
-                }
-                group.add(r);
-            } else {
-                items.add(List.of(r));
-            }
-        }
-
+        Grouped grouped = group(rows);
+        Map<String, Long> proposers = grouped.proposers();
+        List<List<HistoryRow>> items = grouped.items();
         List<RevisionEntry> out = new ArrayList<>();
         Map<String, Integer> revisionByGuid = new HashMap<>();
         String title = null;
@@ -158,6 +136,68 @@ final class RevisionHistory {
                     first.license()));
         }
         Collections.reverse(out);
+        return out;
+    }
+
+    /** The rows readers see, in order: each edit's rows together (one RevisionGUID), each event alone. */
+    private record Grouped(List<List<HistoryRow>> items, Map<String, Long> proposers) {}
+
+    private static Grouped group(List<HistoryRow> rows) {
+        Map<String, Long> proposers = new HashMap<>();
+        List<List<HistoryRow>> items = new ArrayList<>();
+        Map<String, List<HistoryRow>> edits = new LinkedHashMap<>();
+        for (HistoryRow r : rows) {
+            if (r.type() == HistoryTypes.SUGGESTED_EDIT_APPLIED) {
+                Long proposer = HistoryTypes.proposer(r.comment());
+                if (r.guid() != null && proposer != null) {
+                    proposers.put(r.guid(), proposer);
+                }
+            } else if (!HistoryTypes.shown(r.type())) {
+                continue;
+            } else if (HistoryTypes.isEdit(r.type())) {
+                String key = r.guid() != null ? r.guid() : r.at() + "/" + r.userNumber();
+                List<HistoryRow> group = edits.get(key);
+                if (group == null) {
+                    group = new ArrayList<>();
+                    edits.put(key, group);
+                    items.add(group);
+                }
+                group.add(r);
+            } else {
+                items.add(List.of(r));
+            }
+        }
+        return new Grouped(items, proposers);
+    }
+
+    /**
+     * What the post was after one revision: its whole title, body and tags (title and tags empty for an answer).
+     *
+     * @param guid the revision's RevisionGUID, or null for rows without one
+     */
+    record Snapshot(int number, String guid, String title, String body, List<String> tags) {}
+
+    /** Each revision's whole content, oldest first, numbered as {@link #build} numbers them. */
+    static List<Snapshot> snapshots(List<HistoryRow> rows) {
+        List<Snapshot> out = new ArrayList<>();
+        String title = null;
+        String body = null;
+        List<String> tags = List.of();
+        for (List<HistoryRow> item : group(rows).items()) {
+            if (!HistoryTypes.isEdit(item.get(0).type())) {
+                continue;
+            }
+            for (HistoryRow r : item) {
+                if (HistoryTypes.isTitle(r.type())) {
+                    title = Objects.toString(r.text(), "");
+                } else if (HistoryTypes.isBody(r.type())) {
+                    body = Objects.toString(r.text(), "");
+                } else if (HistoryTypes.isTags(r.type())) {
+                    tags = tags(r.text());
+                }
+            }
+            out.add(new Snapshot(out.size() + 1, item.get(0).guid(), title, body, tags));
+        }
         return out;
     }
 

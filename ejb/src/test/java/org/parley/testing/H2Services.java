@@ -63,6 +63,9 @@ public final class H2Services implements AutoCloseable {
     /** Observers of committed events ({@code @Observes(during = AFTER_SUCCESS)}) of the beans created so far. */
     private final List<Observer> afterSuccess = new CopyOnWriteArrayList<>();
 
+    /** Observers called as the event is fired, in the firing transaction (a plain {@code @Observes}). */
+    private final List<Observer> inProgress = new CopyOnWriteArrayList<>();
+
     private record Observer(Object bean, java.lang.reflect.Method method, Class<?> type) {}
 
     public H2Services() {
@@ -108,6 +111,15 @@ public final class H2Services implements AutoCloseable {
         beans.put(Event.class, proxy(Event.class, (m, args) -> {
             if (m.getName().equals("fire")) {
                 events.add(args[0]);
+                for (Observer observer : inProgress) {
+                    if (observer.type().isInstance(args[0])) {
+                        try {
+                            observer.method().invoke(observer.bean(), args[0]);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                }
                 return null;
             }
             throw new UnsupportedOperationException(m.getName());
@@ -163,9 +175,15 @@ public final class H2Services implements AutoCloseable {
                 }
                 jakarta.enterprise.event.Observes observes =
                         method.getParameters()[0].getAnnotation(jakarta.enterprise.event.Observes.class);
-                if (observes != null && observes.during() == jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) {
-                    method.setAccessible(true);
-                    afterSuccess.add(new Observer(bean, method, method.getParameterTypes()[0]));
+                if (observes == null) {
+                    continue;
+                }
+                method.setAccessible(true);
+                Observer observer = new Observer(bean, method, method.getParameterTypes()[0]);
+                if (observes.during() == jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) {
+                    afterSuccess.add(observer);
+                } else if (observes.during() == jakarta.enterprise.event.TransactionPhase.IN_PROGRESS) {
+                    inProgress.add(observer);
                 }
             }
         }

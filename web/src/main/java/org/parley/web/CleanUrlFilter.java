@@ -29,7 +29,8 @@ public class CleanUrlFilter extends HttpFilter {
     private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
     private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
     private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
-    private static final Pattern REVISIONS = Pattern.compile("/revisions/([0-9]{1,18})/?");
+    private static final Pattern REVISIONS =
+            Pattern.compile("/(?:revisions/([0-9]{1,18})|posts/([0-9]{1,18})/revisions)/?");
     private static final Pattern CONVERSATION = Pattern.compile("/messages/([0-9]{1,18})/?");
 
     @Override
@@ -108,7 +109,7 @@ public class CleanUrlFilter extends HttpFilter {
         }
         m = REVISIONS.matcher(path);
         if (m.matches()) {
-            return Optional.of("/views/revisions/view.xhtml?n=" + m.group(1));
+            return Optional.of("/views/revisions/view.xhtml?n=" + (m.group(1) != null ? m.group(1) : m.group(2)));
         }
         m = CONVERSATION.matcher(path);
         if (m.matches()) {

@@ -47,6 +47,11 @@ public class Links {
         return base() + "/posts/" + postNumber + "/edit";
     }
 
+    /** A post's revisions page; {@code /revisions/{n}} answers too. */
+    public String revisions(long postNumber) {
+        return base() + "/posts/" + postNumber + "/revisions";
+    }
+
     public String tagged(String tag) {
         return base() + "/questions/tagged/" + encode(tag);
     }

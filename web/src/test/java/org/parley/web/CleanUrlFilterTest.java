@@ -28,6 +28,9 @@ class CleanUrlFilterTest {
         assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42"));
         assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/revisions/42/"));
         assertEquals(Optional.empty(), CleanUrlFilter.route("/revisions/x"));
+        assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/posts/42/revisions"));
+        assertEquals(Optional.of("/views/revisions/view.xhtml?n=42"), CleanUrlFilter.route("/posts/42/revisions/"));
+        assertEquals(Optional.empty(), CleanUrlFilter.route("/posts/x/revisions"));
     }
 
     @Test

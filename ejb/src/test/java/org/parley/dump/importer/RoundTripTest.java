@@ -3,6 +3,7 @@ package org.parley.dump.importer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +11,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.common.Actor;
+import org.parley.common.Role;
 import org.parley.dump.DumpFile;
 import org.parley.dump.export.DumpExporter;
+import org.parley.post.QuestionDetail;
+import org.parley.post.QuestionService;
+import org.parley.revision.RevisionEntry;
+import org.parley.revision.RevisionPage;
+import org.parley.revision.RevisionService;
+import org.parley.revision.RevisionWriter;
+import org.parley.testing.H2Services;
+import org.parley.user.UserService;
 
 /**
  * Import, export, import the export into a new site, export again: the two exports are the same bytes. And the first
@@ -91,6 +102,66 @@ class RoundTripTest {
 
     private static java.util.List<String> sortedLines(Path file) throws Exception {
         return Files.readAllLines(file).stream().sorted().toList();
+    }
+
+    @Test
+    void revisionsWrittenHereExportAndImportWithTheDumpsOwn() throws Exception {
+        // Import, edit an imported question with a summary, roll the edit back, export, import the export: the
+        // history comes back whole, and exporting it again gives the same bytes.
+        Path original = BundledDumpImportTest.BUNDLED;
+        Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
+        try (ImportHarness h = new ImportHarness()) {
+            H2Services s = h.services;
+            s.bean(RevisionWriter.class);
+            QuestionService questions = s.bean(QuestionService.class);
+            RevisionService revisions = s.bean(RevisionService.class);
+            UserService users = s.bean(UserService.class);
+            long first = h.site("edited.localhost");
+            h.importDir(original, first);
+            s.tx(() -> users.createUser(first, "editor1", "Ed Itor", "correct-horse-battery", Role.MODERATOR));
+            Actor editor = s.tx(() -> users.actorFor(first, "editor1").orElseThrow());
+            long number = s.tx(() -> s.bean(EntityManager.class)
+                    .createQuery(
+                            "select q.number from Question q where q.site.id = :site and length(q.title) >= 15"
+                                    + " and exists (select r.id from PostRevision r where r.siteId = :site"
+                                    + " and r.postNumber = q.number and r.historyTypeId = 2)"
+                                    + " order by q.number",
+                            Long.class)
+                    .setParameter("site", first)
+                    .setMaxResults(1)
+                    .getSingleResult());
+            QuestionDetail before = s.tx(() -> questions.view(first, number, null));
+            int imported = (int) s.tx(() -> revisions.page(first, number)).revisionCount();
+            s.run(() -> questions.edit(
+                    editor,
+                    number,
+                    before.title(),
+                    before.bodyMarkdown() + "\n\nEdited here, after the import.",
+                    before.tags(),
+                    "a note after the import"));
+            s.run(() -> revisions.rollBack(editor, number, imported));
+            RevisionPage page = s.tx(() -> revisions.page(first, number));
+            assertEquals(imported + 2, page.revisionCount());
+            assertEquals(
+                    "Rolled back to revision " + imported, page.entries().get(0).comment());
+
+            Path export1 = tmp.resolve("edited1");
+            export(h, first, export1);
+            long second = h.site("edited-again.localhost");
+            h.importDir(export1, second);
+            Path export2 = tmp.resolve("edited2");
+            export(h, second, export2);
+            assertArrayEquals(
+                    Files.readAllBytes(export1.resolve(DumpFile.POST_HISTORY.fileName())),
+                    Files.readAllBytes(export2.resolve(DumpFile.POST_HISTORY.fileName())),
+                    "PostHistory.xml differs after a round trip");
+            RevisionPage again = s.tx(() -> revisions.page(second, number));
+            assertEquals(imported + 2, again.revisionCount());
+            assertEquals(
+                    page.entries().stream().map(RevisionEntry::comment).toList(),
+                    again.entries().stream().map(RevisionEntry::comment).toList());
+            assertEquals("a note after the import", again.entries().get(1).comment());
+        }
     }
 
     private static void export(ImportHarness h, long site, Path out) throws Exception {

@@ -19,7 +19,8 @@ import org.parley.web.Redirects;
 
 /**
  * Editing a question or an answer ({@code /posts/{number}/edit}): its author, a moderator or an admin. The service
- * decides who may; anyone else gets the 403 page. Saving redirects to the post on its question page.
+ * decides who may; anyone else gets the 403 page. Saving, with an optional edit summary, records a revision and
+ * redirects to the post on its question page.
  */
 @Named
 @ViewScoped
@@ -48,6 +49,7 @@ public class EditView implements Serializable {
     private String title;
     private String body;
     private List<String> tags = new ArrayList<>();
+    private String summary;
     private final MarkdownPreview preview = new MarkdownPreview();
 
     public void load() {
@@ -59,7 +61,7 @@ public class EditView implements Serializable {
 
     public void submit() throws IOException {
         List<String> newTags = post.question() ? TagInput.read(TAGS_ID, tags) : List.of();
-        questions.edit(viewer.actor(), post.number(), post.question() ? title : null, body, newTags);
+        questions.edit(viewer.actor(), post.number(), post.question() ? title : null, body, newTags, summary);
         String target = post.question()
                 ? links.question(post.questionNumber(), post.questionSlug())
                 : links.answer(post.questionNumber(), post.questionSlug(), post.number());
@@ -100,6 +102,14 @@ public class EditView implements Serializable {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
     }
 
     public List<String> getTags() {

@@ -5,6 +5,7 @@ import jakarta.inject.Named;
 import org.parley.post.Comment;
 import org.parley.post.Post;
 import org.parley.post.Question;
+import org.parley.post.QuestionService;
 import org.parley.tag.Tag;
 
 /**
@@ -37,6 +38,10 @@ public class PostLimits {
 
     public int getMaxComment() {
         return Comment.MAX_TEXT;
+    }
+
+    public int getMaxSummary() {
+        return QuestionService.MAX_SUMMARY;
     }
 
     public int getMaxTags() {

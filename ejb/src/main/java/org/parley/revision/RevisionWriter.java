@@ -1,0 +1,96 @@
+package org.parley.revision;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.parley.post.PostRepository;
+import org.parley.post.PostWritten;
+
+/**
+ * Writes the history of the questions and answers written here, in the transaction that wrote them, as the Stack
+ * Exchange data dump records history: one row per part that changed (title, body, tags), all of one edit under one
+ * RevisionGUID, initial rows (types 1-3) when a post is created, edits (4-6) and rollbacks (7-9) after. The rows are
+ * numbered after the site's highest history id, imported or written, under the site's lock.
+ */
+@ApplicationScoped
+public class RevisionWriter {
+
+    /** What a rollback row's comment says, as in the dumps; the revisions page reads the GUID back. */
+    static final String ROLLBACK_COMMENT = "Rollback to [%s]";
+
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
+
+    @Inject
+    private PostRepository posts;
+
+    void written(@Observes PostWritten change) {
+        List<Part> parts = parts(change);
+        if (parts.isEmpty()) {
+            return;
+        }
+        posts.lockSite(change.siteId());
+        Long max = em.createNamedQuery("PostRevision.maxDumpId", Long.class)
+                .setParameter("site", change.siteId())
+                .getSingleResult();
+        long next = max == null ? 1 : max + 1;
+        String guid = UUID.randomUUID().toString();
+        String comment = change.rollbackOf() != null
+                ? String.format(ROLLBACK_COMMENT, change.rollbackOf())
+                : blankToNull(change.comment());
+        for (Part part : parts) {
+            em.persist(new PostRevision(
+                    change.siteId(),
+                    next++,
+                    change.postNumber(),
+                    part.type(),
+                    guid,
+                    change.at(),
+                    change.editorNumber(),
+                    comment,
+                    part.text()));
+        }
+    }
+
+    /** A row to write: its PostHistoryTypeId and text. */
+    record Part(int type, String text) {}
+
+    /** The rows a change writes: every part of a new post, the parts an edit or rollback changed. Pure. */
+    static List<Part> parts(PostWritten change) {
+        PostWritten.Content before = change.before();
+        PostWritten.Content after = change.after();
+        boolean rollback = change.rollbackOf() != null;
+        int offset = change.created()
+                ? 0
+                : rollback ? HistoryTypes.ROLLBACK_TITLE - HistoryTypes.INITIAL_TITLE : HistoryTypes.EDIT_TITLE - 1;
+        List<Part> parts = new ArrayList<>(3);
+        boolean question = after.tags() != null;
+        if (question && (before == null || !Objects.equals(before.title(), after.title()))) {
+            parts.add(new Part(HistoryTypes.INITIAL_TITLE + offset, after.title()));
+        }
+        if (before == null || !before.bodyMarkdown().equals(after.bodyMarkdown())) {
+            parts.add(new Part(HistoryTypes.INITIAL_BODY + offset, after.bodyMarkdown()));
+        }
+        if (question && (before == null || !Objects.equals(before.tags(), after.tags()))) {
+            parts.add(new Part(HistoryTypes.INITIAL_TAGS + offset, tagsText(after.tags())));
+        }
+        return parts;
+    }
+
+    /** Tags as the dumps wrote them for years: {@code <a><b>}. */
+    static String tagsText(List<String> tags) {
+        StringBuilder out = new StringBuilder();
+        tags.forEach(t -> out.append('<').append(t).append('>'));
+        return out.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
