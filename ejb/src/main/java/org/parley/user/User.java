@@ -48,6 +48,10 @@ import org.parley.site.Site;
         name = "User.findByUsername",
         query = "select u from User u where u.site.id = :site and u.username = :username")
 @NamedQuery(name = "User.findByNumber", query = "select u from User u where u.site.id = :site and u.number = :number")
+@NamedQuery(
+        name = "User.listByRole",
+        query = "select u from User u where u.site.id = :site and u.role = :role and u.deleted = false"
+                + " order by u.displayName, u.number")
 public class User {
 
     public static final int MIN_REPUTATION = 1;

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +15,7 @@ import org.parley.common.Role;
 import org.parley.rules.ConflictException;
 import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
+import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.Site;
 
@@ -113,6 +115,49 @@ public class UserService {
         em.persist(user);
         log.log(Level.INFO, "User {0} ({1}) registered on site {2}", new Object[] {name, role, siteId});
         return user.ref();
+    }
+
+    /**
+     * Makes a user of the admin's site a moderator ({@link Role#MODERATOR}) or a plain user again ({@link Role#USER}).
+     * Server checks read the role from the database, so it holds at once; the user's pages show it from their next
+     * log-in.
+     *
+     * @return the user, with the role now theirs
+     * @throws NotAllowedException unless {@code actor} is an admin of that site; for an admin's own role or another
+     *     admin's (admins are seeded, and stay admins)
+     * @throws InvalidInputException for a role other than USER or MODERATOR
+     * @throws NotFoundException when the site has no such user (or a deleted one)
+     */
+    public UserRef changeRole(Actor actor, long userNumber, Role role) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new NotAllowedException("Only an admin of the site can appoint moderators.");
+        }
+        if (role != Role.USER && role != Role.MODERATOR) {
+            throw new InvalidInputException("A user can be made a moderator or a plain user, not " + role + ".");
+        }
+        User user = users.findByNumber(actor.siteId(), userNumber)
+                .filter(u -> !u.isDeleted())
+                .orElseThrow(() -> new NotFoundException("No such user."));
+        if (user.getRole() == Role.ADMIN) {
+            throw new NotAllowedException("Admins keep their role; it is not changed here.");
+        }
+        if (user.getRole() != role) {
+            user.changeRole(role);
+            log.log(Level.INFO, "User {0} of site {1} is now {2}, by admin {3}", new Object[] {
+                userNumber, actor.siteId(), role, actor.userId()
+            });
+        }
+        return user.ref();
+    }
+
+    /** The site's moderators (not admins), by name. */
+    public List<UserRef> moderators(long siteId) {
+        return em.createNamedQuery("User.listByRole", User.class)
+                .setParameter("site", siteId)
+                .setParameter("role", Role.MODERATOR)
+                .getResultStream()
+                .map(User::ref)
+                .toList();
     }
 
     private Optional<User> findActive(long siteId, String username) {

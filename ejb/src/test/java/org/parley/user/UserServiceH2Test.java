@@ -53,6 +53,48 @@ class UserServiceH2Test {
     }
 
     @Test
+    void aSiteAdminAppointsAndRemovesModeratorsOfTheirSiteOnly() {
+        h2.tx(() -> users.createUser(site.id(), "boss", "The Admin", PASSWORD, Role.ADMIN));
+        UserRef jane = h2.tx(() -> users.register(site.id(), "jane", "Jane", PASSWORD));
+        h2.tx(() -> users.register(site.id(), "joe", "Joe", PASSWORD));
+        h2.tx(() -> users.createUser(other.id(), "otherboss", "Other Admin", PASSWORD, Role.ADMIN));
+        Actor admin = h2.tx(() -> users.actorFor(site.id(), "boss")).orElseThrow();
+        Actor otherAdmin = h2.tx(() -> users.actorFor(other.id(), "otherboss")).orElseThrow();
+        Actor joe = h2.tx(() -> users.actorFor(site.id(), "joe")).orElseThrow();
+
+        h2.tx(() -> users.changeRole(admin, jane.number(), Role.MODERATOR));
+        assertEquals(
+                Role.MODERATOR,
+                h2.tx(() -> users.actorFor(site.id(), "jane")).orElseThrow().role());
+        assertEquals(
+                java.util.List.of("Jane"),
+                h2.tx(() -> users.moderators(site.id())).stream()
+                        .map(UserRef::displayName)
+                        .toList());
+        assertTrue(h2.tx(() -> users.moderators(other.id())).isEmpty(), "per site");
+
+        // Only an admin, and only of this site: the other site's admin names a user number of their own site.
+        assertThrows(
+                org.parley.rules.NotAllowedException.class,
+                () -> h2.tx(() -> users.changeRole(joe, jane.number(), Role.USER)));
+        assertThrows(
+                NotFoundException.class,
+                () -> h2.tx(() -> users.changeRole(otherAdmin, jane.number(), Role.MODERATOR)));
+        assertThrows(
+                org.parley.rules.NotAllowedException.class,
+                () -> h2.tx(() -> users.changeRole(admin, 1L, Role.USER)),
+                "admins keep their role");
+        assertThrows(
+                InvalidInputException.class, () -> h2.tx(() -> users.changeRole(admin, jane.number(), Role.ADMIN)));
+
+        h2.tx(() -> users.changeRole(admin, jane.number(), Role.USER));
+        assertEquals(
+                Role.USER,
+                h2.tx(() -> users.actorFor(site.id(), "jane")).orElseThrow().role());
+        assertTrue(h2.tx(() -> users.moderators(site.id())).isEmpty());
+    }
+
+    @Test
     void takenNamesAndBadInputAreRefused() {
         h2.tx(() -> users.register(site.id(), "jane", "Jane Doe", PASSWORD));
 

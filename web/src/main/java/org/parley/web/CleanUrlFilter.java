@@ -73,6 +73,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/admin/cache.xhtml");
             case "/admin/imports", "/admin/imports/":
                 return Optional.of("/views/admin/imports.xhtml");
+            case "/admin/moderators", "/admin/moderators/":
+                return Optional.of("/views/admin/moderators.xhtml");
             case "/admin/messages", "/admin/messages/":
                 return Optional.of("/views/admin/messages.xhtml");
             case "/admin/analytics", "/admin/analytics/":

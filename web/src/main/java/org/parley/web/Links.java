@@ -110,6 +110,10 @@ public class Links {
         return base() + "/admin/sites";
     }
 
+    public String adminModerators() {
+        return base() + "/admin/moderators";
+    }
+
     public String adminCache() {
         return base() + "/admin/cache";
     }

@@ -1,16 +1,23 @@
 package org.parley.post.web;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import org.parley.common.Page;
+import org.parley.common.Role;
 import org.parley.post.AnswerSummary;
 import org.parley.post.QuestionSummary;
 import org.parley.post.UserPostService;
 import org.parley.post.UserProfile;
 import org.parley.rules.NotFoundException;
 import org.parley.site.web.CurrentSite;
+import org.parley.user.UserRef;
+import org.parley.user.UserService;
+import org.parley.user.security.Viewer;
 import org.parley.web.Links;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;
@@ -33,6 +40,12 @@ public class UserView implements Serializable {
 
     @Inject
     private Links links;
+
+    @Inject
+    private Viewer viewer;
+
+    @Inject
+    private UserService users;
 
     private String n;
     private String slug;
@@ -59,6 +72,25 @@ public class UserView implements Serializable {
             questions = profiles.questionsBy(site.id(), number, Redirects.parsePage(page));
             pager = Pager.of(questions, p -> canonical + (p > 1 ? "?page=" + p : ""));
         }
+    }
+
+    /** Whether the viewer, an admin of the site, may make this user a moderator or a plain user again. */
+    public boolean isMayAppoint() {
+        return viewer.isAdmin() && profile.role() != Role.ADMIN;
+    }
+
+    /** Makes this user a moderator ({@code true}) or a plain user again; {@link UserService#changeRole} decides. */
+    public void appoint(boolean moderator) throws IOException {
+        UserRef changed = users.changeRole(viewer.actor(), profile.number(), moderator ? Role.MODERATOR : Role.USER);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(
+                null,
+                new FacesMessage(
+                        FacesMessage.SEVERITY_INFO,
+                        changed.displayName() + (moderator ? " is now a moderator." : " is no longer a moderator."),
+                        null));
+        faces.getExternalContext().redirect(links.user(profile.number(), profile.slug()));
     }
 
     public boolean isAnswersTab() {

@@ -7,13 +7,18 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.post.QuestionSummaries;
+import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.site.Privilege;
+import org.parley.site.PrivilegeLadder;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.user.security.Viewer;
@@ -21,7 +26,8 @@ import org.parley.web.Links;
 
 /**
  * The admin page that lists sites with their question counts, edits one ({@code /admin/sites?edit=3}: title,
- * description, language, host names) and creates one ({@code /admin/sites}). web.xml lets only the {@code admin} role
+ * description, language, host names, and the reputation each privilege needs there) and creates one ({@code
+ * /admin/sites}). web.xml lets only the {@code admin} role
  * in; the page checks again, and {@link SiteService#create} checks a third time.
  */
 @Named
@@ -55,6 +61,9 @@ public class AdminSitesView implements Serializable {
     private String editLanguage;
     private String editHost;
     private String editAliases;
+    /** The thresholds typed for the site being edited, by privilege name; blank means the default. */
+    private Map<String, String> thresholds;
+
     private String host;
     private String name;
     private String title;
@@ -78,6 +87,13 @@ public class AdminSitesView implements Serializable {
                 editHost = editing.host();
                 editAliases = String.join("\n", editing.aliases());
             }
+            if (thresholds == null) {
+                thresholds = new LinkedHashMap<>();
+                Map<Privilege, Integer> set = editing.privileges().overrides();
+                for (Privilege p : Privilege.values()) {
+                    thresholds.put(p.name(), set.containsKey(p) ? Integer.toString(set.get(p)) : "");
+                }
+            }
         }
     }
 
@@ -92,6 +108,48 @@ public class AdminSitesView implements Serializable {
         faces.getExternalContext().getFlash().setKeepMessages(true);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + saved.title() + ".", null));
         faces.getExternalContext().redirect(links.adminSites());
+    }
+
+    /**
+     * Saves the reputation each privilege needs on the site being edited: a blank field is Stack Overflow's default.
+     * {@link SiteService#changePrivileges} checks the admin role and the range.
+     */
+    public void savePrivileges() throws IOException {
+        if (editing == null) {
+            throw new NotFoundException("No site to save.");
+        }
+        Map<Privilege, Integer> set = new EnumMap<>(Privilege.class);
+        for (Privilege p : Privilege.values()) {
+            String typed = thresholds.getOrDefault(p.name(), "").strip().replace(",", "");
+            if (typed.isEmpty()) {
+                continue;
+            }
+            try {
+                set.put(p, Integer.parseInt(typed));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(
+                        "thresholds",
+                        "“" + p.label() + "” needs a whole number of reputation from 1 to "
+                                + String.format("%,d", PrivilegeLadder.MAX_THRESHOLD) + ", or nothing for the"
+                                + " default; not “" + typed + "”.");
+            }
+        }
+        SiteInfo saved = sites.changePrivileges(viewer.actor(), editing.id(), set);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(
+                null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved the privileges of " + saved.title() + ".", null));
+        faces.getExternalContext().redirect(editLink(saved.id()));
+    }
+
+    /** Every privilege, in the ladder's order. */
+    public List<Privilege> getPrivileges() {
+        return List.of(Privilege.values());
+    }
+
+    public Map<String, String> getThresholds() {
+        return thresholds;
     }
 
     /** A site's question count. */
