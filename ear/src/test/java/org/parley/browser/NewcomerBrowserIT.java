@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 
 /**
  * What a newcomer meets in the first hour on an imported site (the bundled real dump, content up to 2023): the home
@@ -105,7 +106,7 @@ class NewcomerBrowserIT {
         try (Browser bo = new Browser(1280, 1000)) {
             WebDriver d = bo.driver();
             try {
-                register(d, host, "bo");
+                Reputations.grant(host, register(d, host, "bo"), 15); // enough to vote up
                 d.get(base(host) + "/questions/" + otherQuestion(-1));
                 WebElement first = d.findElement(By.xpath(HOT + "/li"));
                 int before = Integer.parseInt(first.findElement(By.cssSelector(".side-score"))
@@ -386,7 +387,8 @@ class NewcomerBrowserIT {
         return "http://" + host + ":" + Http.port();
     }
 
-    private static void register(WebDriver d, String host, String prefix) {
+    /** Registers a new user named {@code prefix} plus a unique suffix; returns the username. */
+    private static String register(WebDriver d, String host, String prefix) {
         String user = ParleyDeployment.unique(prefix);
         d.get(base(host) + "/users/register");
         d.findElement(By.id("register-username")).sendKeys(user);
@@ -394,6 +396,7 @@ class NewcomerBrowserIT {
         d.findElement(By.id("register-password")).sendKeys("a-long-enough-password");
         d.findElement(By.id("register-submit")).click();
         waitFor(d).until(x -> !x.findElements(By.id("topbar-user")).isEmpty());
+        return user;
     }
 
     /** Asks a question tagged "discussion" in the browser; returns its URL. */

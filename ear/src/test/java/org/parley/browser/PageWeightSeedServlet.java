@@ -17,6 +17,7 @@ import org.parley.post.VoteService;
 import org.parley.post.VoteType;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -34,6 +35,9 @@ public class PageWeightSeedServlet extends HttpServlet {
     private SiteService sites;
 
     @EJB
+    private Reputations reputations;
+
+    @EJB
     private UserService users;
 
     @EJB
@@ -49,6 +53,7 @@ public class PageWeightSeedServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String host = request.getParameter("host");
         SiteInfo site = sites.ensureSite(host, host.replace('.', '-'), "Page weight " + host, "Weighing pages");
+        reputations.open(site.id()); // new users vote and comment here
         List<Actor> people = new ArrayList<>();
         for (String name : List.of("brewer", "taster", "cellar", "hopper")) {
             users.createUser(

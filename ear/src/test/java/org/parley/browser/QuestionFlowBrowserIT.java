@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 
 /**
  * Two people in two real browsers: Ada registers and asks, Bo registers and answers and votes, Ada votes and accepts;
@@ -72,6 +73,18 @@ class QuestionFlowBrowserIT {
             waitFor(b).until(d -> !d.findElements(By.cssSelector(".answer")).isEmpty());
             WebElement answer = b.findElement(By.cssSelector(".answer"));
             String answerNumber = answer.getAttribute("data-post");
+            // A new user may not vote up yet: the refusal names the privilege and what it takes.
+            b.findElement(By.cssSelector(".question .vote-up")).click();
+            waitFor(b).until(d -> d.getPageSource().contains("“Vote up” privilege"));
+            assertTrue(b.getPageSource().contains("15 reputation"), "says how much it needs");
+            assertEquals(
+                    "0",
+                    b.findElement(By.cssSelector(".question .score")).getText().trim());
+            answerer.screenshot("vote-refused-phone");
+            // Both earn the privilege (as upvotes elsewhere would give it), and vote.
+            Reputations.grant("localhost", bo, 15);
+            Reputations.grant("localhost", ada, 15);
+            b.navigate().refresh();
             b.findElement(By.cssSelector(".question .vote-up")).click();
             waitFor(b)
                     .until(d -> d.findElement(By.cssSelector(".question .score"))
@@ -102,12 +115,12 @@ class QuestionFlowBrowserIT {
                     "1",
                     a.findElement(By.cssSelector(".question .score")).getText().trim());
 
-            // Reputation: Ada 1 + 10 (question upvoted) + 2 (accepted an answer); Bo 1 + 10 + 15. Read from the top
+            // Reputation: Ada 15 + 10 (question upvoted) + 2 (accepted an answer); Bo 15 + 10 + 15. Read from the top
             // bar's title: on Bo's phone-sized page the number itself gives way to the name.
             a.navigate().refresh();
-            waitFor(a).until(d -> reputation(d).equals("13"));
+            waitFor(a).until(d -> reputation(d).equals("27"));
             b.navigate().refresh();
-            waitFor(b).until(d -> reputation(d).equals("26"));
+            waitFor(b).until(d -> reputation(d).equals("40"));
             assertTrue(b.findElement(By.cssSelector(".answer[data-post='" + answerNumber + "'] .accepted"))
                     .isDisplayed());
 

@@ -30,6 +30,7 @@ import org.parley.post.VoteType;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /** The shared tier in WildFly: get-or-load through the real L2, invalidation by writes, per-site keys, ProtoStream. */
@@ -46,6 +47,9 @@ class SharedCacheIT {
 
     @EJB
     QuestionPages pages;
+
+    @EJB
+    Reputations reputations;
 
     @EJB
     SiteService sites;
@@ -239,6 +243,7 @@ class SharedCacheIT {
         Fixture(String prefix) {
             String name = ParleyDeployment.unique(prefix);
             site = sites.ensureSite(name + ".localhost", name, "Cache " + name, "A site for one test");
+            reputations.open(site.id()); // new users vote here
             users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
             users.createUser(site.id(), "answerer", "Answerer", "correct-horse-battery", Role.USER);
             asker = users.actorFor(site.id(), "asker").orElseThrow();

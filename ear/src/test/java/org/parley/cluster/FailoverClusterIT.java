@@ -52,6 +52,9 @@ class FailoverClusterIT {
         for (int i = 0; i < USERS; i++) {
             users.add(User.register(i));
         }
+        // New users may not vote up yet (15 reputation); the admin makes them moderators, who may, through the
+        // moderators page.
+        appointModerators(users);
         Load load = new Load(users);
         // Someone has something to vote on before the load starts.
         users.get(0).ask(load);
@@ -215,6 +218,33 @@ class FailoverClusterIT {
     record Question(long number, String path, String title, User owner) {}
 
     record Vote(User voter, Question question) {}
+
+    /** Logs in as Parley's admin and appoints each user a moderator on the moderators page. */
+    private static void appointModerators(List<User> users) throws IOException {
+        PageClient admin = new PageClient(FRONT);
+        Page login = admin.submit(
+                admin.get("/users/login"),
+                "login-form",
+                Map.of(
+                        "login-username",
+                        "admin",
+                        "login-password",
+                        System.getProperty("cluster.it.admin.password"),
+                        "login-submit",
+                        "Log in"));
+        assertEquals(302, login.status(), "the admin logs in");
+        for (User u : users) {
+            Page done = admin.submit(
+                    admin.get("/admin/moderators"),
+                    "appoint-form",
+                    Map.of("appoint-username", u.name, "appoint-submit", "Appoint"));
+            assertEquals(302, done.status(), "appointing " + u.name + ": " + done.body());
+        }
+        String listed = admin.get("/admin/moderators").body();
+        for (User u : users) {
+            assertTrue(listed.contains("Failover " + u.name), u.name + " is listed as a moderator");
+        }
+    }
 
     record Op(String kind, long start, long end, boolean ok, String detail) {}
 

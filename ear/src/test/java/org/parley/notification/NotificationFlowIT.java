@@ -36,6 +36,7 @@ import org.parley.site.SiteService;
 import org.parley.testing.Http;
 import org.parley.testing.PageClient;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -57,6 +58,9 @@ class NotificationFlowIT {
 
     @EJB
     SiteService sites;
+
+    @EJB
+    Reputations reputations;
 
     @EJB
     UserService users;
@@ -94,6 +98,9 @@ class NotificationFlowIT {
         users.createUser(site.id(), askerName, "Ada Asker", PASSWORD, Role.USER);
         users.createUser(site.id(), answererName, "Bo Answerer", PASSWORD, Role.USER);
         users.createUser(site.id(), voterName, "Cy Voter", PASSWORD, Role.USER);
+        // Enough to vote both ways and comment everywhere (the shared localhost site keeps the default ladder).
+        reputations.set(site.id(), answererName, 200);
+        reputations.set(site.id(), voterName, 200);
         asker = users.actorFor(site.id(), askerName).orElseThrow();
         answerer = users.actorFor(site.id(), answererName).orElseThrow();
         voter = users.actorFor(site.id(), voterName).orElseThrow();

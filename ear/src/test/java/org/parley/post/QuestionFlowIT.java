@@ -21,6 +21,7 @@ import org.parley.rules.InvalidInputException;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
 
@@ -35,6 +36,9 @@ class QuestionFlowIT {
 
     @EJB
     private ListingService listings;
+
+    @EJB
+    private Reputations reputations;
 
     @EJB
     private UserPostService profiles;
@@ -64,6 +68,7 @@ class QuestionFlowIT {
     void freshSite() {
         String name = ParleyDeployment.unique("qs");
         site = sites.ensureSite(name + ".localhost", name, "Questions " + name, "A site for one test");
+        reputations.open(site.id()); // new users vote and comment here; the privileges have tests of their own
         askerRef = users.createUser(site.id(), "asker", "Ada Asker", "correct-horse-battery", Role.USER);
         answererRef = users.createUser(site.id(), "answerer", "Bo Answerer", "correct-horse-battery", Role.USER);
         asker = users.actorFor(site.id(), "asker").orElseThrow();

@@ -40,6 +40,7 @@ import org.parley.rules.InvalidInputException;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
 
@@ -69,6 +70,9 @@ class SearchIT {
 
     @EJB
     SiteService sites;
+
+    @EJB
+    Reputations reputations;
 
     @EJB
     UserService users;
@@ -105,7 +109,9 @@ class SearchIT {
 
     SiteInfo newSite(String prefix) {
         String name = ParleyDeployment.unique(prefix);
-        return sites.ensureSite(name + ".localhost", name, "Search " + name, "A site for one test");
+        SiteInfo site = sites.ensureSite(name + ".localhost", name, "Search " + name, "A site for one test");
+        reputations.open(site.id()); // new users vote here
+        return site;
     }
 
     SearchResults find(String query) {

@@ -24,6 +24,7 @@ import org.parley.post.RemotePostChanged;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -41,6 +42,9 @@ class SearchIndexFreshnessIT {
 
     @EJB
     SiteService sites;
+
+    @EJB
+    Reputations reputations;
 
     @EJB
     UserService users;
@@ -68,6 +72,7 @@ class SearchIndexFreshnessIT {
     void freshSite() {
         String name = ParleyDeployment.unique("fresh");
         site = sites.ensureSite(name + ".localhost", name, "Freshness " + name, "A site for one test");
+        reputations.open(site.id()); // a new user votes here
         users.createUser(site.id(), "asker", "Ada Asker", "correct-horse-battery", Role.USER);
         users.createUser(site.id(), "voter", "Vic Voter", "correct-horse-battery", Role.USER);
         asker = users.actorFor(site.id(), "asker").orElseThrow();

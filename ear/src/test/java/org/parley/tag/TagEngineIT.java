@@ -29,6 +29,7 @@ import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -49,6 +50,9 @@ class TagEngineIT {
 
     @EJB
     private ListingService listings;
+
+    @EJB
+    private Reputations reputations;
 
     @EJB
     SiteService sites;
@@ -72,6 +76,7 @@ class TagEngineIT {
     void listsAgreeWithSqlAndShowChangesAtOnce() {
         String name = ParleyDeployment.unique("te");
         SiteInfo site = sites.ensureSite(name + ".localhost", name, "Tags " + name, "A site for one test");
+        reputations.open(site.id()); // a new user votes here
         users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
         users.createUser(site.id(), "voter", "Voter", "correct-horse-battery", Role.USER);
         Actor asker = users.actorFor(site.id(), "asker").orElseThrow();

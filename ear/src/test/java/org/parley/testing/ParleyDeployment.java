@@ -27,6 +27,7 @@ public final class ParleyDeployment {
         WebArchive war = ear.getAsType(WebArchive.class, "parley-web.war");
         war.addClasses(testClasses);
         war.addClass(ParleyDeployment.class);
+        war.addClasses(Reputations.class, Reputations.Servlet.class);
         return ear;
     }
 

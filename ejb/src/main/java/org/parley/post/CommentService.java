@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.parley.common.Actor;
 import org.parley.rules.FieldChecks;
+import org.parley.site.Privilege;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
@@ -33,7 +34,9 @@ public class CommentService {
     /**
      * Adds a plain-text comment (trimmed) to a question or answer.
      *
-     * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to comment.")
+     * @throws org.parley.rules.NotAllowedException when {@code actor} is null ("Log in to comment."), or comments on
+     *     someone else's post without {@link Privilege#COMMENT_EVERYWHERE} (one's own posts, and the answers to one's
+     *     own questions, take comments from their author at any reputation)
      * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
      * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters (field {@code text})
      */
@@ -43,6 +46,9 @@ public class CommentService {
         String checked = checks.field("text", () -> Comment.checkText(text));
         checks.done();
         Post post = posts.lock(actor.siteId(), postNumber);
+        if (!post.isOwnedBy(owner) && !post.questionShownOn().isOwnedBy(owner)) {
+            post.getSite().privileges().require(Privilege.COMMENT_EVERYWHERE, owner.getReputation(), owner.getRole());
+        }
         Comment comment = new Comment(post, owner, checked, Instant.now());
         em.persist(comment);
         post.touch(posts.nextRowVersion());

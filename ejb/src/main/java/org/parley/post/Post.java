@@ -24,6 +24,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.parley.common.Columns;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
+import org.parley.site.Privilege;
 import org.parley.site.Site;
 import org.parley.user.User;
 import org.parley.user.UserRef;
@@ -186,7 +187,11 @@ public abstract class Post {
 
     /** Whether {@code actor} may edit this post: its owner, a moderator or an admin (by the role stored now). */
     public boolean editableBy(User actor) {
-        return actor != null && !actor.isDeleted() && (actor.isModerator() || isOwnedBy(actor));
+        return actor != null
+                && !actor.isDeleted()
+                && (actor.isModerator()
+                        || isOwnedBy(actor)
+                        || site.privileges().has(Privilege.EDIT_FREELY, actor.getReputation(), actor.getRole()));
     }
 
     public boolean isOwnedBy(User user) {

@@ -21,6 +21,7 @@ import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.site.Privilege;
 import org.parley.site.Site;
 import org.parley.tag.TagNames;
 import org.parley.tag.TagRepository;
@@ -262,7 +263,8 @@ public class QuestionService {
      * records the revision with the editor's summary.
      *
      * @param summary why, in a few words (optional, at most {@value #MAX_SUMMARY} characters)
-     * @throws NotAllowedException unless the actor owns the post or is a moderator or admin
+     * @throws NotAllowedException unless the actor owns the post, is a moderator or admin, or has the site's "Edit
+     *     freely" privilege
      * @throws NotFoundException when there is no such post on the actor's site
      * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}, for a summary over {@value
      *     #MAX_SUMMARY} characters (field {@code summary}), and for an edit that changes nothing (field {@code body})
@@ -387,8 +389,10 @@ public class QuestionService {
         return posts.find(siteId, postNumber).questionShownOn().slug();
     }
 
+    /** Its author, a moderator or admin, or a user with the site's "Edit freely" privilege (the refusal names it). */
     private static void requireEditable(Post post, User editor) {
         if (!post.editableBy(editor)) {
+            post.getSite().privileges().require(Privilege.EDIT_FREELY, editor.getReputation(), editor.getRole());
             throw new NotAllowedException("You can only edit your own posts.");
         }
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.parley.common.Actor;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
+import org.parley.site.Privilege;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
@@ -36,8 +37,10 @@ public class VoteService {
      * Casts, changes or (when {@code type} equals the current vote) retracts the actor's vote, adjusting score and
      * reputation.
      *
-     * @throws NotAllowedException when {@code actor} is null ("Log in to vote.") or votes on their own post ("You
-     *     can't vote on your own post.")
+     * @throws NotAllowedException when {@code actor} is null ("Log in to vote."), votes on their own post ("You
+     *     can't vote on your own post."), or casts a vote without the site's privilege for it ({@link Privilege#VOTE_UP},
+     *     {@link Privilege#VOTE_DOWN}: the message names it and the reputation it needs); taking a vote back is always
+     *     allowed
      * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
      * @throws InvalidInputException when {@code type} is null
      */
@@ -58,6 +61,14 @@ public class VoteService {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+        if (current == null || current.getType() != type) {
+            post.getSite()
+                    .privileges()
+                    .require(
+                            type == VoteType.UP ? Privilege.VOTE_UP : Privilege.VOTE_DOWN,
+                            voter.getReputation(),
+                            voter.getRole());
+        }
         VoteChange change = post.vote(voter, current, type, Instant.now());
         if (change.toPersist() != null) {
             em.persist(change.toPersist());

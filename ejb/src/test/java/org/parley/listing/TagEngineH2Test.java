@@ -108,6 +108,11 @@ class TagEngineH2Test {
         VoteService votes = h2.bean(VoteService.class);
         h2.tx(() -> users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER));
         h2.tx(() -> users.createUser(site.id(), "voter", "Voter", "correct-horse-battery", Role.USER));
+        h2.tx(() -> h2.bean(SiteService.class)
+                .changePrivileges(
+                        new Actor(0, site.id(), Role.ADMIN),
+                        site.id(),
+                        java.util.Map.of(org.parley.site.Privilege.VOTE_UP, 1))); // a new user votes here
         Actor asker = h2.tx(() -> users.actorFor(site.id(), "asker").orElseThrow());
         Actor voter = h2.tx(() -> users.actorFor(site.id(), "voter").orElseThrow());
         h2.tx(() -> engine.questions(site.id(), TagExpression.ALL, QuestionSort.NEWEST, 1, 1)); // built now

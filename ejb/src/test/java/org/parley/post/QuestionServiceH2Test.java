@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.parley.listing.TagService;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.site.Privilege;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.tag.TagCount;
@@ -63,6 +65,11 @@ class QuestionServiceH2Test {
         listings = h2.bean(ListingService.class);
         profiles = h2.bean(UserPostService.class);
         site = h2.tx(() -> sites.ensureSite("bicycles.localhost", "bicycles", "Bicycles", "Bikes"));
+        // New users vote and comment in most tests here; privilegesFollowTheSitesLadder has the default ladder.
+        h2.tx(() -> sites.changePrivileges(
+                new Actor(0, site.id(), Role.ADMIN),
+                site.id(),
+                Map.of(Privilege.VOTE_UP, 1, Privilege.VOTE_DOWN, 1, Privilege.COMMENT_EVERYWHERE, 1)));
         askerRef = h2.tx(() -> users.createUser(site.id(), "asker", "Ada Asker", PASSWORD, Role.USER));
         answererRef = h2.tx(() -> users.createUser(site.id(), "answerer", "Bo Answerer", PASSWORD, Role.USER));
         asker = h2.tx(() -> users.actorFor(site.id(), "asker").orElseThrow());
@@ -480,6 +487,77 @@ class QuestionServiceH2Test {
             stale.close();
         }
         assertEquals(1, h2.tx(() -> questions.view(site.id(), q.number(), null)).viewCount());
+    }
+
+    @Test
+    void privilegesFollowTheSitesLadder() {
+        SiteInfo beer = h2.tx(() -> sites.ensureSite("beer.localhost", "beer", "Beer", ""));
+        for (String u : List.of("brewer", "taster", "keeper")) {
+            h2.tx(() -> users.createUser(beer.id(), u, "User " + u, PASSWORD, Role.USER));
+        }
+        h2.tx(() -> users.createUser(beer.id(), "mod", "The Moderator", PASSWORD, Role.MODERATOR));
+        Actor brewer = h2.tx(() -> users.actorFor(beer.id(), "brewer").orElseThrow());
+        Actor taster = h2.tx(() -> users.actorFor(beer.id(), "taster").orElseThrow());
+        Actor keeper = h2.tx(() -> users.actorFor(beer.id(), "keeper").orElseThrow());
+        Actor mod = h2.tx(() -> users.actorFor(beer.id(), "mod").orElseThrow());
+        QuestionSummary q =
+                h2.tx(() -> questions.ask(brewer, "Why is my pale ale so cloudy today?", BODY, List.of("ale")));
+        long a = h2.tx(() -> questions.answer(taster, q.number(), "Chill haze: cold-crash it for two days first."));
+
+        // A new user (1 point): no votes, no comments on others' posts, no edits of them; each refusal says why.
+        NotAllowedException up = assertThrows(
+                NotAllowedException.class, () -> h2.run(() -> votes.vote(taster, q.number(), VoteType.UP)));
+        assertTrue(up.getMessage().contains("“Vote up”") && up.getMessage().contains("15 reputation"), up.getMessage());
+        NotAllowedException comment = assertThrows(
+                NotAllowedException.class,
+                () -> h2.run(() -> comments.comment(keeper, q.number(), "Which yeast did you pitch, and how much?")));
+        assertTrue(comment.getMessage().contains("“Comment everywhere”"), comment.getMessage());
+        NotAllowedException edit = assertThrows(
+                NotAllowedException.class,
+                () -> h2.run(() ->
+                        questions.edit(keeper, q.number(), "Why is my pale ale so cloudy now?", BODY, List.of("ale"))));
+        assertTrue(
+                edit.getMessage().contains("“Edit freely”") && edit.getMessage().contains("2,000"), edit.getMessage());
+        // ... but comments on one's own post, and by the asker on answers to their question, at any reputation.
+        h2.run(() -> comments.comment(taster, a, "Two days at two degrees, then it clears."));
+        h2.run(() -> comments.comment(brewer, a, "Thanks, I will try the cold crash first."));
+
+        // 15 points: vote up, not down (125), and a vote can always be taken back.
+        reputation(beer, "taster", 15);
+        assertEquals(1, h2.tx(() -> votes.vote(taster, q.number(), VoteType.UP)).score());
+        NotAllowedException down = assertThrows(
+                NotAllowedException.class, () -> h2.run(() -> votes.vote(taster, q.number(), VoteType.DOWN)));
+        assertTrue(
+                down.getMessage().contains("“Vote down”") && down.getMessage().contains("125"), down.getMessage());
+        reputation(beer, "taster", 1);
+        assertNull(h2.tx(() -> votes.vote(taster, q.number(), VoteType.UP)).myVote(), "retracted at 1 point");
+
+        // 2,000 points: edit anyone's post; a moderator does everything from their first point.
+        reputation(beer, "keeper", 2_000);
+        h2.run(() -> questions.edit(keeper, q.number(), "Why is my pale ale so cloudy now?", BODY, List.of("ale")));
+        h2.run(() -> comments.comment(keeper, q.number(), "Which yeast did you pitch, and how much?"));
+        assertEquals(-1, h2.tx(() -> votes.vote(mod, a, VoteType.DOWN)).score());
+
+        // The ladder is the site's own: lowered on beer, the bicycles site's users are unaffected, and back.
+        h2.tx(() ->
+                sites.changePrivileges(new Actor(0, beer.id(), Role.ADMIN), beer.id(), Map.of(Privilege.VOTE_DOWN, 1)));
+        assertEquals(-2, h2.tx(() -> votes.vote(brewer, a, VoteType.DOWN)).score());
+        h2.tx(() -> sites.changePrivileges(new Actor(0, site.id(), Role.ADMIN), site.id(), Map.of()));
+        QuestionSummary bike = ask(asker, "Why is my chain squeaking so loudly?", "chain");
+        assertThrows(NotAllowedException.class, () -> h2.run(() -> votes.vote(answerer, bike.number(), VoteType.DOWN)));
+    }
+
+    private void reputation(SiteInfo on, String username, int points) {
+        h2.run(() -> {
+            org.parley.user.User u = h2.bean(EntityManager.class)
+                    .createQuery(
+                            "select u from User u where u.site.id = :site and u.username = :name",
+                            org.parley.user.User.class)
+                    .setParameter("site", on.id())
+                    .setParameter("name", username)
+                    .getSingleResult();
+            u.changeReputation(points - u.getReputation());
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.parley.common.Actor;
+import org.parley.site.Privilege;
 import org.parley.site.web.CurrentSite;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
@@ -86,9 +87,18 @@ public class Viewer {
                 && owner.number().equals(me.number());
     }
 
-    /** Whether the logged-in user may edit a post by {@code owner}: its author, a moderator or an admin. */
+    /**
+     * Whether the logged-in user may edit a post by {@code owner}: its author, a moderator or an admin, or anyone with
+     * the site's {@link Privilege#EDIT_FREELY}.
+     */
     public boolean mayEdit(UserRef owner) {
-        return owns(owner) || isModerator();
+        return owns(owner) || isModerator() || has(Privilege.EDIT_FREELY);
+    }
+
+    /** Whether the logged-in user has {@code privilege} on this site (by reputation, or as a moderator or admin). */
+    public boolean has(Privilege privilege) {
+        UserRef me = getUser();
+        return me != null && currentSite.getInfo().privileges().has(privilege, me.reputation(), actor.role());
     }
 
     /** Forgets the logged-in user in this request (after a log-out). */

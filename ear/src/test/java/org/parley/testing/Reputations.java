@@ -1,0 +1,86 @@
+package org.parley.testing;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.parley.common.Actor;
+import org.parley.common.Role;
+import org.parley.site.Privilege;
+import org.parley.site.SiteService;
+import org.parley.user.User;
+
+/**
+ * Test fixture: gives a user the reputation a test needs for a privilege (on Stack Overflow they would have earned it
+ * by upvotes). In-container tests call {@link #set}; browser tests ask {@code
+ * /test/reputation?host=HOST&user=USERNAME&reputation=N} ({@link Servlet}). Every test deployment has both ({@link
+ * ParleyDeployment#ear}); the application itself has no way to set a reputation.
+ */
+@Stateless
+public class Reputations {
+
+    @PersistenceContext(unitName = "parley")
+    private EntityManager em;
+
+    @EJB
+    private SiteService sites;
+
+    /**
+     * Lets every user of site {@code siteId} vote up, vote down and comment everywhere from their first reputation
+     * point, through the site's own settings (as its admin could): for tests about something else that vote and
+     * comment as new users, with the reputation arithmetic they check unchanged.
+     */
+    public void open(long siteId) {
+        sites.changePrivileges(
+                new Actor(0, siteId, Role.ADMIN),
+                siteId,
+                Map.of(Privilege.VOTE_UP, 1, Privilege.VOTE_DOWN, 1, Privilege.COMMENT_EVERYWHERE, 1));
+    }
+
+    /** Sets user {@code username} of site {@code siteId} to {@code reputation} points. */
+    public void set(long siteId, String username, int reputation) {
+        User user = em.createNamedQuery("User.findByUsername", User.class)
+                .setParameter("site", siteId)
+                .setParameter("username", username.toLowerCase(java.util.Locale.ROOT))
+                .getSingleResult();
+        user.changeReputation(reputation - user.getReputation());
+    }
+
+    /** From a test outside the server (a browser test): sets the reputation through {@link Servlet}. */
+    public static void grant(String host, String username, int reputation) throws IOException {
+        Http.Response r = Http.get(
+                "localhost", "/test/reputation?host=" + host + "&user=" + username + "&reputation=" + reputation);
+        if (r.status() != 204) {
+            throw new IOException(
+                    "setting the reputation of " + username + " answered " + r.status() + ": " + r.body());
+        }
+    }
+
+    /** The same over HTTP, for tests that drive a browser: answers 204. */
+    @WebServlet("/test/reputation")
+    public static class Servlet extends HttpServlet {
+
+        private static final long serialVersionUID = 1L;
+
+        @EJB
+        private Reputations reputations;
+
+        @EJB
+        private SiteService sites;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            reputations.set(
+                    sites.findByHost(request.getParameter("host")).orElseThrow().id(),
+                    request.getParameter("user"),
+                    Integer.parseInt(request.getParameter("reputation")));
+            response.setStatus(204);
+        }
+    }
+}
