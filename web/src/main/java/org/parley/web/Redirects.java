@@ -1,7 +1,9 @@
 package org.parley.web;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import java.io.IOException;
 import org.parley.rules.NotFoundException;
 
 /** Small helpers view beans share for URL parameters and redirects. */
@@ -19,6 +21,17 @@ public final class Redirects {
         external.setResponseStatus(301);
         external.setResponseHeader("Location", url);
         faces.responseComplete();
+    }
+
+    /**
+     * A 302 to {@code url} after a form did what it said (post-redirect-get), with {@code notice} shown there once as
+     * the page's message ("Saved …").
+     */
+    public static void withNotice(String notice, String url) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, notice, null));
+        faces.getExternalContext().redirect(url);
     }
 
     /** A post or user number from the URL; anything that is not a positive number is a page that does not exist. */

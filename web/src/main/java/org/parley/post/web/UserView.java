@@ -1,7 +1,5 @@
 package org.parley.post.web;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -82,15 +80,9 @@ public class UserView implements Serializable {
     /** Makes this user a moderator ({@code true}) or a plain user again; {@link UserService#changeRole} decides. */
     public void appoint(boolean moderator) throws IOException {
         UserRef changed = users.changeRole(viewer.actor(), profile.number(), moderator ? Role.MODERATOR : Role.USER);
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(
-                null,
-                new FacesMessage(
-                        FacesMessage.SEVERITY_INFO,
-                        changed.displayName() + (moderator ? " is now a moderator." : " is no longer a moderator."),
-                        null));
-        faces.getExternalContext().redirect(links.user(profile.number(), profile.slug()));
+        Redirects.withNotice(
+                changed.displayName() + (moderator ? " is now a moderator." : " is no longer a moderator."),
+                links.user(profile.number(), profile.slug()));
     }
 
     public boolean isAnswersTab() {

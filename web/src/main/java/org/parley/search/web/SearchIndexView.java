@@ -2,8 +2,6 @@ package org.parley.search.web;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -12,6 +10,7 @@ import java.util.Map;
 import org.parley.search.PostIndex;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
+import org.parley.web.Redirects;
 
 /**
  * The search index column of /admin/sites: how many of each site's posts the index holds, and a button that rebuilds
@@ -54,15 +53,8 @@ public class SearchIndexView {
     /** Starts a rebuild of one site's documents and returns to the sites page, which shows its progress. */
     public void rebuild(long siteId, String host) throws IOException {
         index.rebuild(viewer.actor(), siteId);
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(
-                null,
-                new FacesMessage(
-                        FacesMessage.SEVERITY_INFO,
-                        "Rebuilding the search index of " + host
-                                + "; its posts are searchable again as they are written.",
-                        null));
-        faces.getExternalContext().redirect(links.adminSites());
+        Redirects.withNotice(
+                "Rebuilding the search index of " + host + "; its posts are searchable again as they are written.",
+                links.adminSites());
     }
 }

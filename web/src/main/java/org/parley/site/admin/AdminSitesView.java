@@ -1,7 +1,5 @@
 package org.parley.site.admin;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,6 +21,7 @@ import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
+import org.parley.web.Redirects;
 
 /**
  * The admin page that lists sites with their question counts, edits one ({@code /admin/sites?edit=3}: title,
@@ -104,10 +103,7 @@ public class AdminSitesView implements Serializable {
         }
         SiteInfo saved = sites.update(
                 viewer.actor(), editing.id(), editTitle, editDescription, editLanguage, editHost, editAliases);
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + saved.title() + ".", null));
-        faces.getExternalContext().redirect(links.adminSites());
+        Redirects.withNotice("Saved " + saved.title() + ".", links.adminSites());
     }
 
     /**
@@ -135,12 +131,7 @@ public class AdminSitesView implements Serializable {
             }
         }
         SiteInfo saved = sites.changePrivileges(viewer.actor(), editing.id(), set);
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(
-                null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved the privileges of " + saved.title() + ".", null));
-        faces.getExternalContext().redirect(editLink(saved.id()));
+        Redirects.withNotice("Saved the privileges of " + saved.title() + ".", editLink(saved.id()));
     }
 
     /** Every privilege, in the ladder's order. */
@@ -216,10 +207,7 @@ public class AdminSitesView implements Serializable {
     public void create() throws IOException {
         SiteInfo created = sites.create(viewer.actor(), host, name, title, description);
         log.log(Level.INFO, "Created site {0}", created.host());
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Created " + created.host() + ".", null));
-        faces.getExternalContext().redirect(links.adminSites());
+        Redirects.withNotice("Created " + created.host() + ".", links.adminSites());
     }
 
     /** Switches math rendering for a site (issue 15); the service checks that the viewer is an admin. */
@@ -230,15 +218,9 @@ public class AdminSitesView implements Serializable {
                 .map(s -> !s.math())
                 .orElse(true);
         SiteInfo changed = sites.changeMath(viewer.actor(), siteId, on);
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(
-                null,
-                new FacesMessage(
-                        FacesMessage.SEVERITY_INFO,
-                        "Math rendering is " + (changed.math() ? "on" : "off") + " for " + changed.host() + ".",
-                        null));
-        faces.getExternalContext().redirect(links.adminSites());
+        Redirects.withNotice(
+                "Math rendering is " + (changed.math() ? "on" : "off") + " for " + changed.host() + ".",
+                links.adminSites());
     }
 
     public List<SiteInfo> getAll() {

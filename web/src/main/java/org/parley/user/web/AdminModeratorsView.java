@@ -1,7 +1,5 @@
 package org.parley.user.web;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +14,7 @@ import org.parley.user.UserRef;
 import org.parley.user.UserService;
 import org.parley.user.security.Viewer;
 import org.parley.web.Links;
+import org.parley.web.Redirects;
 
 /**
  * The site's moderators ({@code /admin/moderators}): who they are, appointing one by username, and removing one. The
@@ -64,16 +63,10 @@ public class AdminModeratorsView implements Serializable {
 
     private void change(long number, Role role) throws IOException {
         UserRef changed = users.changeRole(viewer.actor(), number, role);
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(
-                null,
-                new FacesMessage(
-                        FacesMessage.SEVERITY_INFO,
-                        changed.displayName()
-                                + (role == Role.MODERATOR ? " is now a moderator." : " is no longer a moderator."),
-                        null));
-        faces.getExternalContext().redirect(links.adminModerators());
+        Redirects.withNotice(
+                changed.displayName()
+                        + (role == Role.MODERATOR ? " is now a moderator." : " is no longer a moderator."),
+                links.adminModerators());
     }
 
     public List<UserRef> getModerators() {

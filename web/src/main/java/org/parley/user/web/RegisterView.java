@@ -1,6 +1,5 @@
 package org.parley.user.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import org.parley.user.UserRef;
 import org.parley.user.UserService;
 import org.parley.user.security.Authenticator;
 import org.parley.web.Links;
+import org.parley.web.Redirects;
 
 /**
  * The sign-up page ({@code /users/register}): creates a user on the current site and logs them in. Bad input and a
@@ -57,9 +57,7 @@ public class RegisterView implements Serializable {
                 return;
             default:
                 // Should not happen right after registering; send them to the log-in form rather than fail.
-                faces.getExternalContext().getFlash().setKeepMessages(true);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Welcome! Please log in.", null));
-                faces.getExternalContext().redirect(links.login(next));
+                Redirects.withNotice("Welcome! Please log in.", links.login(next));
         }
     }
 
