@@ -57,10 +57,11 @@ class CommunityAdminBrowserIT {
             threshold(d, "VOTE_DOWN").sendKeys("200");
             d.findElement(By.id("privileges-save")).click();
             waitFor(d)
-                    .until(x ->
-                            !x.findElements(By.cssSelector(".error-summary")).isEmpty());
-            String said = d.findElement(By.cssSelector(".error-summary")).getText();
+                    .until(x -> !x.findElements(By.cssSelector("#privileges-form .error-summary"))
+                            .isEmpty());
+            String said = d.findElement(By.id("threshold-VOTE_UP-error")).getText();
             assertTrue(said.contains("“Vote up” needs a whole number") && said.contains("“lots”"), said);
+            assertEquals("lots", threshold(d, "VOTE_UP").getAttribute("value"), "what was typed stays");
             admin.screenshot("admin-privileges-refused");
             d.get(base(host) + "/help/privileges");
             assertEquals("125", thresholdShown(d, "Vote down"), "nothing was saved");

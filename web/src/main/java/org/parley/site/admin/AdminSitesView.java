@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.post.QuestionSummaries;
@@ -115,20 +117,33 @@ public class AdminSitesView implements Serializable {
             throw new NotFoundException("No site to save.");
         }
         Map<Privilege, Integer> set = new EnumMap<>(Privilege.class);
+        List<InvalidInputException> problems = new ArrayList<>();
         for (Privilege p : Privilege.values()) {
-            String typed = thresholds.getOrDefault(p.name(), "").strip().replace(",", "");
+            // An empty field comes back as null (empty strings are submitted as null).
+            String typed =
+                    Objects.toString(thresholds.get(p.name()), "").strip().replace(",", "");
             if (typed.isEmpty()) {
                 continue;
             }
+            int threshold;
             try {
-                set.put(p, Integer.parseInt(typed));
+                threshold = Integer.parseInt(typed);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(
-                        "thresholds",
+                threshold = 0;
+            }
+            if (threshold < 1 || threshold > PrivilegeLadder.MAX_THRESHOLD) {
+                // Named by the privilege: the message goes next to its field (id threshold-NAME).
+                problems.add(new InvalidInputException(
+                        p.name(),
                         "“" + p.label() + "” needs a whole number of reputation from 1 to "
                                 + String.format("%,d", PrivilegeLadder.MAX_THRESHOLD) + ", or nothing for the"
-                                + " default; not “" + typed + "”.");
+                                + " default; not “" + typed + "”."));
+            } else {
+                set.put(p, threshold);
             }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
         }
         SiteInfo saved = sites.changePrivileges(viewer.actor(), editing.id(), set);
         Redirects.withNotice("Saved the privileges of " + saved.title() + ".", editLink(saved.id()));

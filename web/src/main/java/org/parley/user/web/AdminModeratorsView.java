@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import org.parley.common.Role;
+import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
-import org.parley.rules.NotFoundException;
 import org.parley.site.web.CurrentSite;
 import org.parley.user.UserRef;
 import org.parley.user.UserService;
@@ -52,7 +53,8 @@ public class AdminModeratorsView implements Serializable {
     /** Appoints the user named in the form. */
     public void appoint() throws IOException {
         UserRef user = users.ref(site.id(), username)
-                .orElseThrow(() -> new NotFoundException("No user named “" + username + "” on this site."));
+                .orElseThrow(() -> new InvalidInputException(
+                        "username", "No user named “" + Objects.toString(username, "") + "” on this site."));
         change(user.number(), Role.MODERATOR);
     }
 
