@@ -7,6 +7,8 @@ import org.parley.user.UserRef;
 
 /**
  * An answer on a question page. {@code bodyHtml} is sanitised; {@code myVote} is the viewer's vote or null.
+ *
+ * @param lockedAt when a moderator locked it (no votes, edits or comments), or null
  */
 public record AnswerView(
         long number,
@@ -17,10 +19,15 @@ public record AnswerView(
         Instant lastEditedAt,
         UserRef owner,
         List<CommentView> comments,
-        VoteType myVote)
+        VoteType myVote,
+        Instant lockedAt)
         implements Serializable {
 
     public AnswerView {
         comments = List.copyOf(comments);
+    }
+
+    public boolean locked() {
+        return lockedAt != null;
     }
 }

@@ -46,6 +46,7 @@ public class CommentService {
         String checked = checks.field("text", () -> Comment.checkText(text));
         checks.done();
         Post post = posts.lock(actor.siteId(), postNumber);
+        post.requireOpen("comment on", owner.isModerator());
         if (!post.isOwnedBy(owner) && !post.questionShownOn().isOwnedBy(owner)) {
             post.getSite().privileges().require(Privilege.COMMENT_EVERYWHERE, owner.getReputation(), owner.getRole());
         }

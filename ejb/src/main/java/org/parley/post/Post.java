@@ -110,6 +110,10 @@ public abstract class Post {
     @Column(name = "content_license", length = 40)
     private String contentLicense;
 
+    /** When a moderator locked the post (no votes, edits, comments or, on a question, answers); null when open. */
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
     /** When the post became community wiki (imported from a dump); null when it is not. */
     @Column(name = "community_owned_at")
     private Instant communityOwnedAt;
@@ -326,6 +330,37 @@ public abstract class Post {
 
     public Instant getLastEditedAt() {
         return lastEditedAt;
+    }
+
+    public Instant getLockedAt() {
+        return lockedAt;
+    }
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    /**
+     * Locks ({@code at} not null) or unlocks the post.
+     *
+     * @return whether that changed anything
+     */
+    boolean lock(Instant at) {
+        boolean changed = (at == null) != (lockedAt == null);
+        lockedAt = at;
+        return changed;
+    }
+
+    /**
+     * Refuses what a locked post takes from nobody, or (for {@code byModerator}) from users other than moderators.
+     *
+     * @param what what was refused, for the message ("vote on", "comment on", "edit", "answer")
+     * @throws NotAllowedException when the post is locked
+     */
+    void requireOpen(String what, boolean byModerator) {
+        if (lockedAt != null && !byModerator) {
+            throw new NotAllowedException("This post is locked by the moderators: you can't " + what + " it.");
+        }
     }
 
     public long getRowVersion() {

@@ -8,6 +8,8 @@ import org.parley.user.UserRef;
 /**
  * A question page: the question, its comments and its answers (accepted first, then score descending, then oldest
  * first). {@code bodyHtml} is sanitised; {@code myVote} is the viewer's vote on the question or null.
+ *
+ * @param lockedAt when a moderator locked the question (no votes, edits, comments or answers), or null
  */
 public record QuestionDetail(
         long number,
@@ -26,12 +28,17 @@ public record QuestionDetail(
         Long acceptedAnswerNumber,
         List<CommentView> comments,
         List<AnswerView> answers,
-        VoteType myVote)
+        VoteType myVote,
+        Instant lockedAt)
         implements Serializable {
 
     public QuestionDetail {
         tags = List.copyOf(tags);
         comments = List.copyOf(comments);
         answers = List.copyOf(answers);
+    }
+
+    public boolean locked() {
+        return lockedAt != null;
     }
 }

@@ -76,7 +76,8 @@ public class QuestionPages {
                         a.lastEditedAt(),
                         a.owner(),
                         a.comments(),
-                        votes.get(a.number())))
+                        votes.get(a.number()),
+                        a.lockedAt()))
                 .toList();
         return new QuestionDetail(
                 d.number(),
@@ -95,6 +96,7 @@ public class QuestionPages {
                 d.acceptedAnswerNumber(),
                 d.comments(),
                 answers,
-                votes.get(d.number()));
+                votes.get(d.number()),
+                d.lockedAt());
     }
 }

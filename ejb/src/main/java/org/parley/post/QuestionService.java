@@ -56,6 +56,9 @@ public class QuestionService {
     @Inject
     private Event<PostWritten> written;
 
+    @Inject
+    private Event<PostLocked> locks;
+
     /** The longest edit summary, as on Stack Overflow. */
     public static final int MAX_SUMMARY = 300;
 
@@ -111,7 +114,8 @@ public class QuestionService {
                         a.getLastEditedAt(),
                         a.ownerRef(),
                         comments.getOrDefault(a.getId(), List.of()),
-                        myVotes.get(a.getId())))
+                        myVotes.get(a.getId()),
+                        a.getLockedAt()))
                 .toList();
         Long acceptedNumber = answers.stream()
                 .filter(question::isAccepted)
@@ -135,7 +139,8 @@ public class QuestionService {
                 acceptedNumber,
                 comments.getOrDefault(question.getId(), List.of()),
                 answerViews,
-                myVotes.get(question.getId()));
+                myVotes.get(question.getId()),
+                question.getLockedAt());
     }
 
     /** Adds one to a question's view count without touching its row version; an unknown number is ignored. */
@@ -213,6 +218,7 @@ public class QuestionService {
             throw new NotFoundException("No such question.");
         }
         User owner = users.acting(actor, "Log in to answer.");
+        question.requireOpen("answer", owner.isModerator());
         Answer answer = new Answer(
                 site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
         question.touch(posts.nextRowVersion());
@@ -301,6 +307,7 @@ public class QuestionService {
     }
 
     private void write(User editor, Post post, PostWritten.Content content, String summary, String rollbackOf) {
+        post.requireOpen("edit", editor.isModerator());
         PostWritten.Content before = PostWritten.Content.of(post);
         if (before.equals(content)) {
             throw new InvalidInputException(
@@ -342,6 +349,33 @@ public class QuestionService {
                 rollbackOf));
         changes.fire(
                 new PostChanged(siteId, post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.EDITED));
+    }
+
+    /**
+     * Locks a question or answer (no votes, edits, comments or, on a question, answers from anyone but moderators;
+     * votes from nobody) or unlocks it. Locking a locked post changes nothing.
+     *
+     * @throws NotAllowedException unless the actor is a moderator (or admin) of the site
+     * @throws NotFoundException when there is no such post on the actor's site
+     */
+    public void lock(Actor actor, long postNumber, boolean locked) {
+        User moderator = users.acting(actor, "Log in to lock posts.");
+        if (!moderator.isModerator()) {
+            throw new NotAllowedException("Only moderators can lock and unlock posts.");
+        }
+        Post post = posts.lock(actor.siteId(), postNumber);
+        Instant now = Instant.now();
+        if (!post.lock(locked ? now : null)) {
+            return;
+        }
+        post.touch(posts.nextRowVersion());
+        Question question = post.questionShownOn();
+        if (post instanceof Answer) {
+            posts.relock(question);
+            question.touch(posts.nextRowVersion());
+        }
+        locks.fire(new PostLocked(actor.siteId(), postNumber, moderator.getNumber(), now, locked));
+        changes.fire(new PostChanged(actor.siteId(), question.getNumber(), postNumber, PostChanged.Kind.EDITED));
     }
 
     /**

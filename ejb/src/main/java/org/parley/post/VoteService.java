@@ -54,6 +54,7 @@ public class VoteService {
         if (post.isOwnedBy(voter)) {
             throw new NotAllowedException("You can't vote on your own post.");
         }
+        post.requireOpen("vote on", false);
         users.lockAll(Arrays.asList(voter, post.getOwner()));
         Vote current = em.createNamedQuery("Vote.findByPostAndVoter", Vote.class)
                 .setParameter("post", post)

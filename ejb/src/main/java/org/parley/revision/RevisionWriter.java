@@ -5,18 +5,21 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.parley.post.PostLocked;
 import org.parley.post.PostRepository;
 import org.parley.post.PostWritten;
 
 /**
  * Writes the history of the questions and answers written here, in the transaction that wrote them, as the Stack
  * Exchange data dump records history: one row per part that changed (title, body, tags), all of one edit under one
- * RevisionGUID, initial rows (types 1-3) when a post is created, edits (4-6) and rollbacks (7-9) after. The rows are
- * numbered after the site's highest history id, imported or written, under the site's lock.
+ * RevisionGUID, initial rows (types 1-3) when a post is created, edits (4-6) and rollbacks (7-9) after; a lock or
+ * unlock by a moderator as its event (14, 15). The rows are numbered after the site's highest history id, imported or
+ * written, under the site's lock.
  */
 @ApplicationScoped
 public class RevisionWriter {
@@ -31,30 +34,36 @@ public class RevisionWriter {
     private PostRepository posts;
 
     void written(@Observes PostWritten change) {
-        List<Part> parts = parts(change);
-        if (parts.isEmpty()) {
-            return;
-        }
-        posts.lockSite(change.siteId());
-        Long max = em.createNamedQuery("PostRevision.maxDumpId", Long.class)
-                .setParameter("site", change.siteId())
-                .getSingleResult();
-        long next = max == null ? 1 : max + 1;
-        String guid = UUID.randomUUID().toString();
         String comment = change.rollbackOf() != null
                 ? String.format(ROLLBACK_COMMENT, change.rollbackOf())
                 : blankToNull(change.comment());
+        write(change.siteId(), change.postNumber(), change.editorNumber(), change.at(), comment, parts(change));
+    }
+
+    void locked(@Observes PostLocked change) {
+        write(
+                change.siteId(),
+                change.postNumber(),
+                change.moderatorNumber(),
+                change.at(),
+                null,
+                List.of(new Part(change.locked() ? HistoryTypes.LOCKED : HistoryTypes.UNLOCKED, null)));
+    }
+
+    /** The rows of one revision or event, under one new GUID, numbered after the site's highest history id. */
+    private void write(long siteId, long postNumber, long userNumber, Instant at, String comment, List<Part> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        posts.lockSite(siteId);
+        Long max = em.createNamedQuery("PostRevision.maxDumpId", Long.class)
+                .setParameter("site", siteId)
+                .getSingleResult();
+        long next = max == null ? 1 : max + 1;
+        String guid = UUID.randomUUID().toString();
         for (Part part : parts) {
             em.persist(new PostRevision(
-                    change.siteId(),
-                    next++,
-                    change.postNumber(),
-                    part.type(),
-                    guid,
-                    change.at(),
-                    change.editorNumber(),
-                    comment,
-                    part.text()));
+                    siteId, next++, postNumber, part.type(), guid, at, userNumber, comment, part.text()));
         }
     }
 

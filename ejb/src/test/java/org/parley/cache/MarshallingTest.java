@@ -29,7 +29,8 @@ class MarshallingTest {
     @Test
     void questionDetailRoundTrips() {
         CommentView comment = new CommentView(9, "Which model?", 2, T, GONE);
-        AnswerView answer = new AnswerView(12, "<p>Turn it</p>", 4, true, T, null, ADA, List.of(comment), VoteType.UP);
+        AnswerView answer =
+                new AnswerView(12, "<p>Turn it</p>", 4, true, T, null, ADA, List.of(comment), VoteType.UP, T);
         QuestionDetail detail = new QuestionDetail(
                 5,
                 "How do I tune a derailleur?",
@@ -47,7 +48,8 @@ class MarshallingTest {
                 12L,
                 List.of(comment),
                 List.of(answer),
-                null);
+                null,
+                T.plusSeconds(120));
         assertEquals(detail, roundTrip(detail));
     }
 

@@ -547,6 +547,49 @@ class QuestionServiceH2Test {
         assertThrows(NotAllowedException.class, () -> h2.run(() -> votes.vote(answerer, bike.number(), VoteType.DOWN)));
     }
 
+    @Test
+    void moderatorsLockPostsAgainstVotesEditsCommentsAndAnswers() {
+        h2.tx(() -> users.createUser(site.id(), "mod", "The Moderator", PASSWORD, Role.MODERATOR));
+        Actor mod = h2.tx(() -> users.actorFor(site.id(), "mod").orElseThrow());
+        QuestionSummary q = ask(asker, "How do I tune a derailleur quickly?", "gears");
+        long a = answer(answerer, q.number(), "Turn the barrel adjuster a quarter turn at a time.");
+
+        assertThrows(NotAllowedException.class, () -> h2.run(() -> questions.lock(answerer, q.number(), true)));
+        h2.run(() -> questions.lock(mod, q.number(), true));
+        h2.run(() -> questions.lock(mod, q.number(), true)); // again: nothing changes
+        QuestionDetail locked = h2.tx(() -> questions.view(site.id(), q.number(), null));
+        assertTrue(locked.locked());
+        assertFalse(locked.answers().get(0).locked(), "its answers stay open");
+
+        for (Runnable refused : List.<Runnable>of(
+                () -> votes.vote(answerer, q.number(), VoteType.UP),
+                () -> comments.comment(answerer, q.number(), "Which derailleur is it, front or rear?"),
+                () -> questions.edit(asker, q.number(), "How do I tune a derailleur fast?", BODY, List.of("gears")),
+                () -> questions.answer(answerer, q.number(), "Check the hanger alignment before anything else."),
+                () -> votes.vote(mod, q.number(), VoteType.UP))) {
+            NotAllowedException e = assertThrows(NotAllowedException.class, () -> h2.run(refused));
+            assertTrue(e.getMessage().contains("locked"), e.getMessage());
+        }
+        // Moderators still edit, comment and answer; the answer takes votes.
+        h2.run(() -> questions.edit(mod, q.number(), "How do I tune a derailleur fast?", BODY, List.of("gears")));
+        h2.run(() -> comments.comment(mod, q.number(), "Locked while we sort out the edit war."));
+        h2.run(() -> questions.answer(mod, q.number(), "Moderators may still answer a locked question."));
+        assertEquals(1, h2.tx(() -> votes.vote(asker, a, VoteType.UP)).score());
+
+        h2.run(() -> questions.lock(mod, q.number(), false));
+        assertFalse(h2.tx(() -> questions.view(site.id(), q.number(), null)).locked());
+        assertEquals(
+                1, h2.tx(() -> votes.vote(answerer, q.number(), VoteType.UP)).score());
+
+        h2.run(() -> questions.lock(mod, a, true));
+        assertTrue(h2.tx(() -> questions.view(site.id(), q.number(), null)).answers().stream()
+                .filter(x -> x.number() == a)
+                .findFirst()
+                .orElseThrow()
+                .locked());
+        assertThrows(NotAllowedException.class, () -> h2.run(() -> votes.vote(asker, a, VoteType.UP)));
+    }
+
     private void reputation(SiteInfo on, String username, int points) {
         h2.run(() -> {
             org.parley.user.User u = h2.bean(EntityManager.class)

@@ -178,6 +178,23 @@ class RevisionWriterH2Test {
     }
 
     @Test
+    void locksAndUnlocksAreEventsInTheHistory() {
+        h2.tx(() -> users.createUser(site.id(), "mod", "The Moderator", PASSWORD, Role.MODERATOR));
+        Actor mod = h2.tx(() -> users.actorFor(site.id(), "mod").orElseThrow());
+        QuestionSummary q =
+                h2.tx(() -> questions.ask(ada, "How do I tune a derailleur quickly?", BODY, List.of("gears")));
+        h2.run(() -> questions.lock(mod, q.number(), true));
+        h2.run(() -> questions.lock(mod, q.number(), false));
+        assertEquals(List.of(1, 2, 3, 14, 15), types(rows(q.number())));
+        List<RevisionEntry> entries =
+                h2.tx(() -> revisions.page(site.id(), q.number())).entries();
+        assertEquals(
+                List.of("Unlocked", "Locked", "Revision 1"),
+                entries.stream().map(RevisionEntry::heading).toList());
+        assertEquals("The Moderator", entries.get(1).by().displayName());
+    }
+
+    @Test
     void aPostWithoutRecordedHistoryShowsItsCurrentContentAsOneRevision() {
         QuestionSummary q =
                 h2.tx(() -> questions.ask(ada, "How do I tune a derailleur quickly?", BODY, List.of("gears")));

@@ -27,7 +27,8 @@ public class AnswerViewAdapter {
             Long lastEditedAt,
             UserRef owner,
             List<CommentView> comments,
-            String myVote) {
+            String myVote,
+            Long lockedAt) {
         return new AnswerView(
                 number,
                 bodyHtml,
@@ -37,7 +38,8 @@ public class AnswerViewAdapter {
                 Times.fromNanos(lastEditedAt),
                 owner,
                 comments == null ? List.of() : comments,
-                myVote == null ? null : VoteType.valueOf(myVote));
+                myVote == null ? null : VoteType.valueOf(myVote),
+                Times.fromNanos(lockedAt));
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -83,5 +85,10 @@ public class AnswerViewAdapter {
     @ProtoField(9)
     String getMyVote(AnswerView a) {
         return a.myVote() == null ? null : a.myVote().name();
+    }
+
+    @ProtoField(10)
+    Long getLockedAt(AnswerView a) {
+        return Times.toNanos(a.lockedAt());
     }
 }

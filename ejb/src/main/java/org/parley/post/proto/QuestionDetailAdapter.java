@@ -36,7 +36,8 @@ public class QuestionDetailAdapter {
             Long acceptedAnswerNumber,
             List<CommentView> comments,
             List<AnswerView> answers,
-            String myVote) {
+            String myVote,
+            Long lockedAt) {
         return new QuestionDetail(
                 number,
                 title,
@@ -54,7 +55,8 @@ public class QuestionDetailAdapter {
                 acceptedAnswerNumber,
                 comments == null ? List.of() : comments,
                 answers == null ? List.of() : answers,
-                myVote == null ? null : VoteType.valueOf(myVote));
+                myVote == null ? null : VoteType.valueOf(myVote),
+                Times.fromNanos(lockedAt));
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -140,5 +142,10 @@ public class QuestionDetailAdapter {
     @ProtoField(17)
     String getMyVote(QuestionDetail q) {
         return q.myVote() == null ? null : q.myVote().name();
+    }
+
+    @ProtoField(18)
+    Long getLockedAt(QuestionDetail q) {
+        return Times.toNanos(q.lockedAt());
     }
 }

@@ -3,6 +3,7 @@ package org.parley.post.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -153,6 +154,14 @@ public class QuestionView implements Serializable {
         comments.comment(viewer.actor(), post, commentDrafts.get(post));
         commentDrafts.remove(post);
         reload();
+    }
+
+    /** Locks or unlocks a post of this page (moderators; the service decides) and shows the page again. */
+    public void lock(long post, boolean locked) throws IOException {
+        questions.lock(viewer.actor(), post, locked);
+        Redirects.withNotice(
+                (locked ? "Locked" : "Unlocked") + (post == number ? " the question." : " the answer."),
+                getCanonicalUrl() + (post == number ? "" : "#answer-" + post));
     }
 
     public void answer() {
