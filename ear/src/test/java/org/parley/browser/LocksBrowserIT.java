@@ -80,6 +80,10 @@ class LocksBrowserIT {
                 assertTrue(
                         a.findElements(By.cssSelector(".question .edit-link")).isEmpty(), "no edit link");
                 assertTrue(a.findElements(By.id("answer-body")).isEmpty(), "no answer box");
+                assertTrue(
+                        a.findElements(By.cssSelector(".question details.comment-form"))
+                                .isEmpty(),
+                        "no comment form");
                 assertTrue(a.getPageSource().contains("This question is locked; it takes no new answers."));
                 author.screenshot("locked-question-phone");
 
@@ -93,6 +97,10 @@ class LocksBrowserIT {
                 waitFor(m).until(x -> x.findElements(By.id("locked-notice")).isEmpty());
                 a.get(url);
                 assertTrue(!a.findElements(By.id("answer-body")).isEmpty(), "the answer box is back");
+                assertTrue(
+                        !a.findElements(By.cssSelector(".question details.comment-form"))
+                                .isEmpty(),
+                        "and comments");
                 assertTrue(
                         !a.findElements(By.cssSelector(".question .edit-link")).isEmpty(), "the edit link is back");
             } catch (RuntimeException | AssertionError e) {
