@@ -25,6 +25,10 @@
 #   PARLEY_SEARCH=false       no OpenSearch node (the servers then search with the Lucene backend, one index each)
 #   PARLEY_MULTICAST_ADDRESS  JGroups (default 230.0.0.61)
 #   PARLEY_RATE_LIMIT         requests per client IP in 10 s before HAProxy answers 429 (default 1000)
+#   PARLEY_SIGNUPS_FREE       sign-ups per client IP in an hour before each waits longer (default 5)
+#   PARLEY_CLUSTER_TLS_PORT   HAProxy over TLS, HTTP/2 (default the HTTP port + 3); PARLEY_TLS_CERT its certificate
+#                             and key in one PEM file (default: a self-signed one made once)
+#   PARLEY_IMPORT_ROOTS, PARLEY_EXPORT_ROOTS  more server folders to import from / export to (colon-separated)
 #   PARLEY_SERVER_HEAP        each server's maximum heap (default 1g)
 #   PARLEY_SEED=false         no demo content in an empty database
 set -euo pipefail
@@ -32,12 +36,13 @@ source "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" -eq 0 ]; then default_data=/var/tmp/parley-cluster; else default_data=$HOME/.parley-cluster; fi
 DATA=${PARLEY_CLUSTER_DATA:-$default_data}
-mkdir -p "$DATA"
+mkdir -p "$DATA" "$DATA/imports" "$DATA/exports"
 DATA=$(cd "$DATA" && pwd)
 OFFSET=${PARLEY_CLUSTER_OFFSET:-6100}
 FRONT_PORT=${PARLEY_CLUSTER_PORT:-$((7980 + OFFSET))}
 STATS_PORT=$((FRONT_PORT + 1))
 ADMIN_PORT=$((FRONT_PORT + 2))
+TLS_PORT=${PARLEY_CLUSTER_TLS_PORT:-$((FRONT_PORT + 3))}
 MGMT_PORT=${PARLEY_CLUSTER_MANAGEMENT_PORT:-$((9990 + OFFSET))}
 PG_PORT=${PARLEY_PG_PORT:-$((9332 + OFFSET))}
 SEARCH=${PARLEY_SEARCH:-true}
@@ -94,63 +99,25 @@ secret() {
 }
 
 # ---------------------------------------------------------------- PostgreSQL (Debian's package, our own data dir)
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1; }
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pg_running() { [ -n "$(pg_bin)" ] && [ -f "$PGDATA/PG_VERSION" ] && as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" status > /dev/null 2>&1; }
-psql_admin() { as_pg "$(pg_bin)/psql" -X -q -h "$PGDATA" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
-
 pg_up() {
-  if [ -z "$(pg_bin)" ]; then
-    echo "Installing PostgreSQL (Debian package postgresql)..."
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql > /dev/null
-  fi
-  local bin
-  bin=$(pg_bin)
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     log "PostgreSQL: initialising $PGDATA"
     mkdir -p "$PGDATA"
-    chmod 700 "$PGDATA"
-    if [ "$(id -u)" -eq 0 ]; then
-      chown postgres: "$PGDATA"
-      runuser -u postgres -- test -x "$PGDATA" \
-        || die "user postgres cannot reach $PGDATA; choose PARLEY_CLUSTER_DATA elsewhere (e.g. /var/tmp/parley-cluster)"
-    fi
-    # Local socket (in the data dir, mode 700) trusted; TCP on loopback needs a password.
-    as_pg "$bin/initdb" -D "$PGDATA" -U postgres -E UTF8 --locale=C.UTF-8 \
-      --auth-local=trust --auth-host=scram-sha-256 > "$DATA/postgres-init.log"
-    cat >> "$PGDATA/postgresql.conf" <<EOF
-# Parley's cluster (scripts/cluster.sh): three servers with up to 30 connections each, plus tools.
-max_connections = 150
-shared_buffers = 256MB
-EOF
+    # Three servers with up to 30 connections each, plus tools.
+    pg_init "$PGDATA" "# Parley's cluster (scripts/cluster.sh)" "max_connections = 150" "shared_buffers = 256MB" \
+      || die "initialising PostgreSQL in $PGDATA failed; as root choose PARLEY_CLUSTER_DATA where user postgres can reach it (e.g. /var/tmp/parley-cluster)"
   fi
-  if ! pg_running; then
-    port_in_use "$PG_PORT" && die "port $PG_PORT (PostgreSQL) is in use by another program; set PARLEY_PG_PORT"
+  if ! pg_running "$PGDATA"; then
     log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
-    touch "$DATA/postgres.log"
-    [ "$(id -u)" -eq 0 ] && chown postgres: "$DATA/postgres.log"
-    as_pg "$bin/pg_ctl" -D "$PGDATA" -l "$DATA/postgres.log" -w -t 120 \
-      -o "-p $PG_PORT -h 127.0.0.1 -k $PGDATA" start > /dev/null
+    pg_start "$PGDATA" "$PG_PORT" "$DATA/postgres.log" || die "PostgreSQL did not start; set PARLEY_PG_PORT if the port is taken"
   fi
-  local password
-  password=$(secret db-password)
-  if [ "$(psql_admin -tAc "select 1 from pg_roles where rolname = 'parley'")" != 1 ]; then
-    psql_admin -c "create role parley login password '$password'"
-  else
-    psql_admin -c "alter role parley password '$password'"
-  fi
-  if [ "$(psql_admin -tAc "select 1 from pg_database where datname = 'parley'")" != 1 ]; then
-    psql_admin -c "create database parley owner parley encoding 'UTF8'"
-  fi
+  pg_database "$PGDATA" "$PG_PORT" parley parley "$(secret db-password)"
 }
 
 pg_down() {
-  if pg_running; then
+  if pg_running "$PGDATA"; then
     log "PostgreSQL: stopping"
-    as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop > /dev/null
+    pg_stop "$PGDATA"
   fi
 }
 
@@ -214,6 +181,9 @@ set web2Offset=${SERVER_OFFSET[web2]}
 set work1Offset=${SERVER_OFFSET[work1]}
 set multicastAddress=$MULTICAST
 set seed=$SEED
+set importRoots=$DATA/imports:$ROOT/target/bench:$(cd "$ROOT/.." && pwd)/shared/data${PARLEY_IMPORT_ROOTS:+:$PARLEY_IMPORT_ROOTS}
+set exportRoots=$DATA/exports${PARLEY_EXPORT_ROOTS:+:$PARLEY_EXPORT_ROOTS}
+set signUpsFree=${PARLEY_SIGNUPS_FREE:-5}
 set clusterPassword=$(secret cluster-password)
 set dbUrl=jdbc:postgresql://127.0.0.1:$PG_PORT/parley
 set dbUser=parley
@@ -258,11 +228,26 @@ domain_up() {
     wait_for 20 test -s "$DATA/domain.pid" || true
   fi
   wait_for 180 dc_ready || { tail -n 30 "$DOMAIN/log/host-controller.log" >&2 || true; die "the domain controller did not come up"; }
+  share_image_secret
   # One server at a time: the machine's cores are shared.
   for s in "${SERVERS[@]}"; do
     server_up "$s"
   done
   deploy_current
+}
+
+# The image proxy's secret, which every server must share: a page one server rendered holds /img/proxy addresses
+# that any server must accept (org.parley.image.ImageProxy reads it when Parley starts). Written before any server
+# starts or the EAR is deployed, also into a domain that was already running.
+share_image_secret() {
+  local s image_secret
+  image_secret=$(secret image-proxy-secret)
+  for s in "${SERVERS[@]}"; do
+    mkdir -p "$DOMAIN/servers/$s/data/parley"
+    if [ "$(cat "$DOMAIN/servers/$s/data/parley/image-proxy-secret" 2> /dev/null)" != "$image_secret" ]; then
+      (umask 077; echo "$image_secret" > "$DOMAIN/servers/$s/data/parley/image-proxy-secret")
+    fi
+  done
 }
 
 server_up() { # $1 = server
@@ -333,8 +318,30 @@ haproxy_api() { # one command to the runtime API; prints the answer
 # UP, DOWN, MAINT, ... of one server in the reading backend, as HAProxy's health checks see it
 haproxy_server_state() { haproxy_api "show stat" 2> /dev/null | awk -F, -v s="$1" '$1 == "parley" && $2 == s { print $18 }'; }
 
+# The front door's TLS certificate and key (one PEM file, as HAProxy reads it): PARLEY_TLS_CERT when given, else a
+# self-signed one for localhost and *.localhost, made once and kept with the cluster's secrets.
+tls_cert() {
+  if [ -n "${PARLEY_TLS_CERT:-}" ]; then
+    echo "$PARLEY_TLS_CERT"
+    return
+  fi
+  local pem=$SECRETS/front-tls.pem
+  if [ ! -s "$pem" ]; then
+    ensure_packages openssl:openssl >&2
+    local tmp
+    tmp=$(mktemp -d)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj /CN=localhost \
+      -addext "subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1" \
+      -keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2> /dev/null || die "openssl could not make a certificate"
+    (umask 077; mkdir -p "$SECRETS"; cat "$tmp/cert.pem" "$tmp/key.pem" > "$pem")
+    rm -rf "$tmp"
+  fi
+  echo "$pem"
+}
+
 haproxy_env() {
   export PARLEY_FRONT_PORT=$FRONT_PORT PARLEY_HAPROXY_STATS_PORT=$STATS_PORT PARLEY_HAPROXY_ADMIN_PORT=$ADMIN_PORT
+  export PARLEY_FRONT_TLS_PORT=$TLS_PORT PARLEY_TLS_CERT=$(tls_cert)
   export PARLEY_HAPROXY_PIDFILE=$HAPROXY_DIR/haproxy.pid PARLEY_RATE_LIMIT=$RATE_LIMIT
   export PARLEY_WEB1_ADDR=127.0.0.1:$(http_port web1) PARLEY_WEB2_ADDR=127.0.0.1:$(http_port web2)
   export PARLEY_WORK1_ADDR=127.0.0.1:$(http_port work1)
@@ -347,7 +354,7 @@ haproxy_up() {
     haproxy_down
   fi
   if ! haproxy_running; then
-    for p in "$FRONT_PORT" "$STATS_PORT" "$ADMIN_PORT"; do
+    for p in "$FRONT_PORT" "$STATS_PORT" "$ADMIN_PORT" "$TLS_PORT"; do
       wait_for 10 eval "! port_in_use $p" || die "port $p (HAProxy) is in use by another program; set PARLEY_CLUSTER_PORT"
     done
     mkdir -p "$HAPROXY_DIR"
@@ -390,6 +397,7 @@ up() {
   cat <<EOT
 
   Parley's cluster is up ($((SECONDS - started)) s): $URL
+    over TLS:    https://localhost:$TLS_PORT/ (HTTP/2; certificate $(tls_cert))
     servers:     web1 http://127.0.0.1:$(http_port web1)/  web2 http://127.0.0.1:$(http_port web2)/  (group web)
                  work1 http://127.0.0.1:$(http_port work1)/  (group worker; also HAProxy's backup)
     log in:      admin / $(secret admin-password)   (also the WildFly console: http://127.0.0.1:$MGMT_PORT/console)
@@ -410,7 +418,7 @@ down() {
 
 status() {
   local ok=0 line
-  if pg_running; then line="up     127.0.0.1:$PG_PORT"; else line="down"; ok=3; fi
+  if pg_running "$PGDATA"; then line="up     127.0.0.1:$PG_PORT"; else line="down"; ok=3; fi
   printf '%-12s %s\n' PostgreSQL "$line"
   if [ "$SEARCH" = true ]; then
     if search_ready; then line="up     http://127.0.0.1:$SEARCH_PORT"; else line="down"; ok=3; fi
@@ -478,6 +486,7 @@ case "${1:-}" in
     ear=$(cd "$(dirname "${2:-$EAR}")" && pwd)/$(basename "${2:-$EAR}")
     [ -f "$ear" ] || die "no EAR at $ear"
     domain_running && dc_ready || die "the domain is not running; 'scripts/cluster.sh up' starts it"
+    share_image_secret
     if deployed; then rolling_deploy "$ear"; else EAR=$ear deploy_current; fi
     sha1sum "$ear" | cut -d' ' -f1 > "$DATA/deployed.sha1"
     ;;

@@ -26,7 +26,7 @@ out=$(cd "$out" && pwd)
 api_setup
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
-code=$(curl -s -o "$body" -w '%{http_code}' -u "$API_USER:$API_PASSWORD" \
+code=$(api_curl -s -o "$body" -w '%{http_code}' \
   --data-urlencode "site=$site" --data-urlencode "out=$out" "$API_URL/api/exports" || echo 000)
 if [ "$code" != 202 ]; then
   echo "Export refused (HTTP $code): $(jq -r '.error // empty' "$body" 2> /dev/null || cat "$body")" >&2
@@ -35,7 +35,7 @@ fi
 id=$(jq -r .id "$body")
 echo "Export $id: $(jq -r .site "$body") -> $out"
 while :; do
-  json=$(curl -sf -u "$API_USER:$API_PASSWORD" "$API_URL/api/exports/$id") || { echo "Lost the server." >&2; exit 1; }
+  json=$(api_curl -sf "$API_URL/api/exports/$id") || { echo "Lost the server." >&2; exit 1; }
   status=$(jq -r .status <<< "$json")
   case "$status" in
     COMPLETED)

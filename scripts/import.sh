@@ -31,7 +31,7 @@ dir=$(cd "$dir" && pwd)
 api_setup
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-code=$(curl -s -o "$out" -w '%{http_code}' -u "$API_USER:$API_PASSWORD" \
+code=$(api_curl -s -o "$out" -w '%{http_code}' \
   --data-urlencode "dir=$dir" --data-urlencode "site=$site" --data-urlencode "host=$host" \
   --data-urlencode "title=$title" "$API_URL/api/imports" || echo 000)
 if [ "$code" != 202 ]; then

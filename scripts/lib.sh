@@ -43,12 +43,21 @@ api_setup() {
   fi
 }
 
+# curl with the API's credentials, which it reads from its standard input (a config line), never from its command
+# line: another user's `ps` would show them there. Takes curl's other arguments.
+api_curl() {
+  local user=${API_USER//\\/\\\\} password=${API_PASSWORD//\\/\\\\}
+  user=${user//\"/\\\"}
+  password=${password//\"/\\\"}
+  printf 'user = "%s:%s"\n' "$user" "$password" | curl -K - "$@"
+}
+
 # Draws a progress bar for import $1 until it ends, then prints one line per file. Returns 1 if it failed.
 follow_import() {
   local id=$1 json status tty=false last=0
   [ -t 2 ] && tty=true
   while :; do
-    json=$(curl -sf -u "$API_USER:$API_PASSWORD" "$API_URL/api/imports/$id") || { echo "Lost the server." >&2; return 1; }
+    json=$(api_curl -sf "$API_URL/api/imports/$id") || { echo "Lost the server." >&2; return 1; }
     status=$(jq -r .status <<< "$json")
     local line
     line=$(jq -r '
@@ -65,9 +74,10 @@ follow_import() {
     sleep 1
   done
   $tty && echo >&2
-  jq -r '.files[] | "\(.file): \(.read) read, \(.imported) imported, \(.skipped) skipped"
+  jq -r '.files[] | if .missing then "\(.file): missing" else "\(.file): \(.read) read, \(.imported) imported, \(.skipped) skipped"
       + (if (.skips | length) > 0 then " (" + ([.skips | to_entries[] | "\(.key): \(.value)"] | join(", ")) + ")" else "" end)
-      + (if (.notes | length) > 0 then "; notes: " + ([.notes | to_entries[] | "\(.key): \(.value)"] | join(", ")) else "" end)' <<< "$json"
+      + (if (.notes | length) > 0 then "; notes: " + ([.notes | to_entries[] | "\(.key): \(.value)"] | join(", ")) else "" end) end' <<< "$json"
+  jq -r '.warnings[]? | "Warning: \(.)"' <<< "$json"
   jq -r '"Search index: \(.postsIndexed) of \(.postsToIndex) posts indexed"' <<< "$json"
   if [ "$status" = FAILED ]; then
     echo "Import $id FAILED: $(jq -r '.message // "no reason given"' <<< "$json")" >&2
@@ -94,4 +104,85 @@ generated_dump() { # usage: dir=$(generated_dump N)
     echo "$print" > "$dir/.complete"
   fi
   echo "$dir"
+}
+
+# ---------------------------------------------------------------- PostgreSQL: Debian's package, a private data dir
+# Used by cluster.sh (the cluster's database), bench/import.sh and the PostgreSQL import test (PostgresImportTest).
+# As root, the server runs as the package's user postgres, which must be able to reach the data dir.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# Installs the Debian package postgresql when its server is missing.
+ensure_postgresql() {
+  [ -n "$(pg_bin)" ] && return 0
+  echo "Installing PostgreSQL (Debian package postgresql)..." >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql > /dev/null
+}
+
+pg_running() { # usage: pg_running DATADIR
+  [ -n "$(pg_bin)" ] && [ -f "$1/PG_VERSION" ] && as_pg "$(pg_bin)/pg_ctl" -D "$1" status > /dev/null 2>&1
+}
+
+# Creates a database cluster in DATADIR unless it has one: UTF-8, C collation; the local socket (in DATADIR, mode
+# 700) trusted, TCP on loopback with a password. The further arguments are lines for its postgresql.conf.
+pg_init() { # usage: pg_init DATADIR [conf line ...]
+  local dir=$1 bin
+  shift
+  ensure_postgresql
+  bin=$(pg_bin)
+  [ -f "$dir/PG_VERSION" ] && return 0
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$dir"
+    runuser -u postgres -- test -x "$dir" || { echo "user postgres cannot reach $dir" >&2; return 1; }
+  fi
+  as_pg "$bin/initdb" -D "$dir" -U postgres -E UTF8 --locale=C.UTF-8 \
+    --auth-local=trust --auth-host=scram-sha-256 > "$dir.init.log" 2>&1 || { cat "$dir.init.log" >&2; return 1; }
+  local line
+  for line in "$@"; do
+    echo "$line" | as_pg tee -a "$dir/postgresql.conf" > /dev/null
+  done
+}
+
+# Starts the server of DATADIR on 127.0.0.1:PORT (its socket in DATADIR), logging to LOG; returns when it accepts
+# connections.
+pg_start() { # usage: pg_start DATADIR PORT LOG
+  local dir=$1 port=$2 log=$3
+  pg_running "$dir" && return 0
+  if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+    echo "port $port (PostgreSQL) is in use by another program" >&2
+    return 1
+  fi
+  touch "$log"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$log"
+  as_pg "$(pg_bin)/pg_ctl" -D "$dir" -l "$log" -w -t 120 -o "-p $port -h 127.0.0.1 -k $dir" start > /dev/null
+}
+
+pg_stop() { # usage: pg_stop DATADIR
+  pg_running "$1" || return 0
+  as_pg "$(pg_bin)/pg_ctl" -D "$1" -m fast -w -t 60 stop > /dev/null
+}
+
+# psql as the superuser through the server's socket; the further arguments are psql's.
+pg_admin() { # usage: pg_admin DATADIR PORT psql-arguments...
+  local dir=$1 port=$2
+  shift 2
+  as_pg "$(pg_bin)/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"
+}
+
+# Makes role USER (a login with PASSWORD, reset if it exists) and the database NAME it owns, if missing.
+pg_database() { # usage: pg_database DATADIR PORT NAME USER PASSWORD
+  local dir=$1 port=$2 name=$3 user=$4 password=$5
+  if [ "$(pg_admin "$dir" "$port" -tAc "select 1 from pg_roles where rolname = '$user'")" != 1 ]; then
+    pg_admin "$dir" "$port" -c "create role $user login password '$password'"
+  else
+    pg_admin "$dir" "$port" -c "alter role $user password '$password'"
+  fi
+  if [ "$(pg_admin "$dir" "$port" -tAc "select 1 from pg_database where datname = '$name'")" != 1 ]; then
+    pg_admin "$dir" "$port" -c "create database $name owner $user encoding 'UTF8'"
+  fi
 }

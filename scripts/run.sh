@@ -13,7 +13,8 @@
 # Settings: PARLEY_PORT (HTTP, default 8080), PARLEY_PORT_OFFSET (added to every port, default 0),
 # PARLEY_DATA, PARLEY_HEAP (default 2g), PARLEY_NO_BUILD=1 (never build; use the EAR there is), PARLEY_ASSET_HOST
 # (a CDN's address put in front of static asset URLs, e.g. https://static.example.com; default: none),
-# PARLEY_JAVA_OPTS (more JVM options, e.g. -Dparley.messages.perMinute=100).
+# PARLEY_JAVA_OPTS (more JVM options, e.g. -Dparley.messages.perMinute=100), PARLEY_OPS_PORT (the operators' listener
+# on loopback, for /bench, /metrics and /health's details; default 9180, plus the offset).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -25,6 +26,9 @@ BASE="$DATA/server"
 PIDFILE="$DATA/wildfly.pid"
 URL="http://localhost:$((PORT + OFFSET))/"
 CONSOLE="http://127.0.0.1:$((9990 + OFFSET))/console"
+# The operators' listener (loopback): /bench, /metrics and /health's details answer only there.
+OPS_PORT=${PARLEY_OPS_PORT:-9180}
+OPS_URL="http://127.0.0.1:$((OPS_PORT + OFFSET))/"
 
 running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2> /dev/null; }
 
@@ -73,7 +77,7 @@ fi
 # only, so a change made in the console lasts until the next build changes the configuration.
 # configure.sh says nothing when the build configured it already, one line naming its log when it applies scripts
 # changed since (PARLEY_NO_BUILD=1), and the log's end when the CLI fails.
-mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log" "$BASE/configuration"
+mkdir -p "$BASE/deployments" "$BASE/data/parley" "$BASE/log" "$BASE/configuration" "$DATA/imports" "$DATA/exports"
 bash "$ROOT/wildfly-config/configure.sh" "$WILDFLY_HOME" || exit 1
 for f in "$WILDFLY_HOME"/standalone/configuration/*; do
   name=$(basename "$f")
@@ -116,7 +120,15 @@ args=(-c standalone-full-ha.xml
   -Djboss.http.port="$PORT"
   -Djboss.socket.binding.port-offset="$OFFSET"
   -Djboss.default.multicast.address="${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}"
-  -Djboss.messaging.cluster.password="$(cat "$DATA/cluster-password")")
+  -Dparley.ops.port="$OPS_PORT"
+  # The server folders imports read from and exports write under (org.parley.dump.DumpFolders): the data folder's
+  # imports and exports, the generated benchmark dumps, the bundled Stack Exchange dumps, and what PARLEY_IMPORT_ROOTS
+  # and PARLEY_EXPORT_ROOTS add (colon-separated).
+  -Dparley.import.roots="$DATA/imports:$ROOT/target/bench:$(cd "$ROOT/.." && pwd)/shared/data${PARLEY_IMPORT_ROOTS:+:$PARLEY_IMPORT_ROOTS}"
+  -Dparley.export.roots="$DATA/exports${PARLEY_EXPORT_ROOTS:+:$PARLEY_EXPORT_ROOTS}"
+  # Secrets from a file only its owner reads, never on the command line (`ps` shows that to every user).
+  -P "$DATA/secret.properties")
+(umask 077; printf 'jboss.messaging.cluster.password=%s\n' "$(cat "$DATA/cluster-password")" > "$DATA/secret.properties")
 # A CDN in front of the static assets: PARLEY_ASSET_HOST=https://static.example.com (see docs/shared-tier.md).
 if [ -n "${PARLEY_ASSET_HOST:-}" ]; then
   args+=(-Dparley.asset.host="$PARLEY_ASSET_HOST")
@@ -139,6 +151,7 @@ banner() {
     other sites:   http://bicycles.localhost:$((PORT + OFFSET))/  http://beer.localhost:$((PORT + OFFSET))/
                    http://$BUNDLED_HOST:$((PORT + OFFSET))/ (imported from the bundled Stack Exchange dump)
     log in:        admin / $(cat "$ADMIN_PASSWORD_FILE")   (the same user and password for the WildFly console: $CONSOLE)
+    operators:     $OPS_URL (loopback only: metrics/cache, health with details, bench)
     data:          $DATA
     logs:          $BASE/log/server.log
 EOT
@@ -167,7 +180,7 @@ import_bundled_dump() {
 
 # Another program on our port would answer the readiness check for us; refuse to start instead.
 port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
-for p in $((PORT + OFFSET)) $((9990 + OFFSET)); do
+for p in $((PORT + OFFSET)) $((9990 + OFFSET)) $((OPS_PORT + OFFSET)); do
   if port_in_use "$p"; then
     echo "Port $p is already in use by another program; choose others with PARLEY_PORT or PARLEY_PORT_OFFSET." >&2
     exit 1

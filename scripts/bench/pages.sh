@@ -14,6 +14,8 @@ only=${1:-all}
 DATA=${PARLEY_DATA:-$HOME/.parley}
 PORT=$(( ${PARLEY_PORT:-8080} + ${PARLEY_PORT_OFFSET:-0} ))
 BASE="http://localhost:$PORT"
+# The operators' listener (loopback only), where /bench and /metrics answer.
+OPS="http://localhost:$(( ${PARLEY_OPS_PORT:-9180} + ${PARLEY_PORT_OFFSET:-0} ))"
 SECONDS_EACH=${BENCH_SECONDS:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 OUT="$ROOT/target/bench/pages.json"
@@ -37,7 +39,7 @@ trap cleanup EXIT
 question=$(curl -s "$BASE/" | grep -o 'href="/questions/[0-9]*/[^"#]*"' | head -n 1 | sed 's/^href="//; s/"$//')
 [ -n "$question" ] || { echo "No question on $BASE/ (seeded demo data needed)" >&2; exit 1; }
 for _ in 1 2 3; do curl -s -o /dev/null "$BASE$question"; done
-limit="$BASE/bench/limit?path=$question"
+limit="$OPS/bench/limit?path=$question"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$limit&refresh=1")" = 200 ] || { echo "The limit servlet has no copy of $question" >&2; exit 1; }
 cmp -s <(curl -s "$BASE$question") <(curl -s "$limit") || { echo "The limit servlet's bytes differ from the page's" >&2; exit 1; }
 
@@ -125,7 +127,7 @@ load_end=$(load)
 
 # The tier's own get times over live traffic (since the server started), then a quiet probe: 20,000 gets of one
 # 32 KB entry on one thread, after as many to warm up.
-metrics=$(curl -s "$BASE/metrics/cache")
+metrics=$(curl -s "$OPS/metrics/cache")
 stat() { echo "$metrics" | awk -v m="parley_cache_$1" -v c="$2" 'index($1, m "{cache=\"" c "\"") == 1 { print $2 }' | head -n 1; }
 probe=$(curl -s "$BASE/bench/cache-probe?gets=20000")
 pstat() { echo "$probe" | tr -d '{}' | tr ',' '\n' | awk -F': ' -v k="\"$1\"" '$1 ~ k { gsub(/ /, "", $2); print $2 }'; }

@@ -35,7 +35,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$ROOT/scripts/run.sh" --background > "$LOG-run.log"
 trap '"$ROOT/scripts/run.sh" stop > /dev/null 2>&1 || true' EXIT
 api_setup
-api() { curl -sf -u "$API_USER:$API_PASSWORD" "$@"; }
+api() { api_curl -sf "$@"; }
 seconds_between() { # ISO instants $1 and $2
   awk -v a="$(date -d "$1" +%s.%N)" -v b="$(date -d "$2" +%s.%N)" 'BEGIN { printf "%.3f", b - a }'
 }

@@ -59,8 +59,10 @@ if [ "${SEARCH_BENCH_CLUSTER:-0}" != only ]; then
   fi
 
   echo "Measuring on the generated site ($QUESTIONS questions) and the bundled dump, Lucene..."
-  lucene_gen=$(measure "$API_URL" "$HOST")
-  lucene_dump=$(measure "$API_URL" "$BUNDLED_HOST")
+  # /bench/search answers on the operators' listener only (loopback, 9180 + the offset).
+  ops="http://localhost:$(( ${PARLEY_OPS_PORT:-9180} + ${PARLEY_PORT_OFFSET:-0} ))"
+  lucene_gen=$(measure "$ops" "$HOST")
+  lucene_dump=$(measure "$ops" "$BUNDLED_HOST")
   "$ROOT/scripts/run.sh" stop > /dev/null
 fi
 
@@ -71,14 +73,14 @@ if [ "${SEARCH_BENCH_CLUSTER:-0}" != 0 ]; then
   trap '"$ROOT/scripts/cluster.sh" down > /dev/null 2>&1 || true' EXIT
   offset=${PARLEY_CLUSTER_OFFSET:-6100}
   front="http://localhost:${PARLEY_CLUSTER_PORT:-$((7980 + offset))}"
-  web1="http://localhost:$((8080 + ${PARLEY_WEB1_OFFSET:-$((offset + 100))}))"
+  web1_ops="http://localhost:$((9180 + ${PARLEY_WEB1_OFFSET:-$((offset + 100))}))"
   if [ "$(id -u)" -eq 0 ]; then cluster_data=/var/tmp/parley-cluster; else cluster_data=$HOME/.parley-cluster; fi
   cluster_data=${PARLEY_CLUSTER_DATA:-$cluster_data}
   # import.sh finds its server by PARLEY_URL and the admin password given; the standalone's are not the cluster's.
   PARLEY_URL=$front PARLEY_ADMIN_PASSWORD=$(cat "$cluster_data/secrets/admin-password") \
     "$ROOT/scripts/import.sh" --dir "$DUMP" --site "$SITE" --host "$HOST" > "$LOG-cluster-import.log" 2>&1 \
     || { cat "$LOG-cluster-import.log" >&2; exit 1; }
-  opensearch_gen=$(measure "$web1" "$HOST")
+  opensearch_gen=$(measure "$web1_ops" "$HOST")
   "$ROOT/scripts/cluster.sh" down > /dev/null
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -41,12 +41,14 @@ class ArchitectureTest {
             // infrastructure that knows no feature
             "common",
             "rules",
+            "submission",
             "markdown",
             "diff",
             "metrics",
             "messaging",
             "analysis",
             "cache",
+            "image",
             // the model
             "site",
             "user",
@@ -60,6 +62,9 @@ class ArchitectureTest {
             // features over the model
             "listing",
             "search",
+            "moderation",
+            "flag",
+            "review",
             "health",
             "seed",
             "dump");
@@ -75,6 +80,7 @@ class ArchitectureTest {
             "web", "user",
             "rest", "rules",
             "metrics.web", "metrics",
+            "image.web", "image",
             "site.web", "site",
             "user.security", "user",
             "site.admin", "post",
@@ -86,6 +92,9 @@ class ArchitectureTest {
             "revision.web", "revision",
             "listing.web", "listing",
             "search.web", "search",
+            "moderation.web", "moderation",
+            "flag.web", "flag",
+            "review.web", "review",
             "message.jms", "message",
             "message.rest", "message",
             "message.web", "message",

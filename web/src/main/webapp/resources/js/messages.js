@@ -116,3 +116,29 @@ window.ParleyMessages = (function () {
     }
   };
 }());
+
+/*
+ * A private message's images from other servers come as buttons (org.parley.message.RemoteImages), so that opening a
+ * message tells its sender nothing: pressing one loads that image in its place, through Parley's image proxy
+ * (/img/proxy, the only image source the page's policy allows besides this site), with no referrer. One listener for
+ * the page, since the conversation is reloaded in place.
+ */
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button.remote-image');
+    if (!button) {
+      return;
+    }
+    var src = button.getAttribute('data-src') || '';
+    if (src.indexOf('/img/proxy?') !== 0) {
+      return;
+    }
+    var img = document.createElement('img');
+    img.src = src;
+    img.alt = button.getAttribute('data-alt') || '';
+    img.referrerPolicy = 'no-referrer';
+    img.className = 'remote-image-loaded';
+    button.replaceWith(img);
+  });
+}());

@@ -108,3 +108,54 @@ window.Parley = {
     setUp();
   }
 })();
+
+/*
+ * Every write gets a key of its own (issue 18, fail-over without failed requests): a form post carries it as the
+ * field "parley-submission", an ajax post (PrimeFaces uses jQuery's ajax) as the header "Idempotency-Key". When the
+ * server that had the request dies before answering, HAProxy sends the same bytes to another server, which finds the
+ * key already carried out and answers as the first would have, instead of asking or voting twice. A new key per
+ * press, so a person who asks twice on purpose asks twice.
+ */
+(function () {
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return ('0' + b.toString(16)).slice(-2);
+    }).join('');
+  }
+  // Fires for every form submission, a submit button's or a script's form.submit() alike.
+  document.addEventListener('formdata', function (e) {
+    if ((e.target.method || '').toLowerCase() !== 'post') {
+      return;
+    }
+    // First in the body, where HAProxy looks for it (it reads only the start of a long post).
+    var data = e.formData;
+    var entries = [];
+    data.forEach(function (value, name) {
+      if (name !== 'parley-submission') {
+        entries.push([name, value]);
+      }
+    });
+    entries.forEach(function (entry) {
+      data.delete(entry[0]);
+    });
+    data.delete('parley-submission');
+    data.append('parley-submission', newKey());
+    entries.forEach(function (entry) {
+      data.append(entry[0], entry[1]);
+    });
+  });
+  function hookAjax() {
+    if (window.jQuery && !hookAjax.done) {
+      hookAjax.done = true;
+      window.jQuery.ajaxPrefilter(function (options, original, xhr) {
+        if ((options.type || '').toUpperCase() === 'POST') {
+          xhr.setRequestHeader('Idempotency-Key', newKey());
+        }
+      });
+    }
+  }
+  hookAjax();
+  document.addEventListener('DOMContentLoaded', hookAjax);
+})();

@@ -5,6 +5,10 @@
  * rule). A newer lookup cancels the one in flight, so an old answer never replaces a newer one. The count is announced
  * politely (role=status); the list is plain links, reachable with Tab, each opening in a new tab so the draft stays.
  * Without this script the page works as before, just without suggestions.
+ *
+ * The close page uses the same list to pick a duplicate's original: with data-pick-into on the box, each question gets
+ * a "Use as original" button that puts its number into that field (buttons with data-pick do the same for questions
+ * the server listed), and the status says which question was picked.
  */
 (function () {
   'use strict';
@@ -32,7 +36,16 @@
     return e;
   }
 
-  function item(q) {
+  function pickButton(number, title, into) {
+    var b = el('button', 'link-button pick-original', 'Use as original');
+    b.type = 'button';
+    b.setAttribute('data-pick', String(number));
+    b.setAttribute('data-pick-into', into);
+    b.setAttribute('aria-label', 'Use “' + title + '” as the original');
+    return b;
+  }
+
+  function item(q, pickInto) {
     var li = el('li', 'similar-item');
     li.setAttribute('data-post', q.number);
     var score = el('span', 'similar-score' + (q.accepted ? ' has-accepted' : ''), String(q.score));
@@ -53,6 +66,9 @@
     body.appendChild(meta);
     li.appendChild(score);
     li.appendChild(body);
+    if (pickInto) {
+      li.appendChild(pickButton(q.number, q.title, pickInto));
+    }
     return li;
   }
 
@@ -80,8 +96,12 @@
 
     function show(title, questions) {
       list.textContent = '';
+      var exclude = box.getAttribute('data-exclude');
+      questions = questions.filter(function (q) {
+        return String(q.number) !== exclude; // the close page: not the question being closed
+      });
       questions.forEach(function (q) {
-        list.appendChild(item(q));
+        list.appendChild(item(q, box.getAttribute('data-pick-into')));
       });
       list.hidden = questions.length === 0;
       box.classList.toggle('has-results', questions.length > 0);
@@ -143,6 +163,25 @@
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll('[data-similar-for]'), init);
+    document.addEventListener('click', function (event) {
+      var button = event.target.closest ? event.target.closest('[data-pick]') : null;
+      if (!button) {
+        return;
+      }
+      var field = document.getElementById(button.getAttribute('data-pick-into'));
+      if (!field) {
+        return;
+      }
+      field.value = button.getAttribute('data-pick');
+      var row = button.closest('li');
+      var link = row ? row.querySelector('a') : null;
+      var status = document.querySelector('[data-pick-into="' + field.id + '"] .similar-status');
+      if (status && link) {
+        status.textContent = 'Original: ' + link.textContent.replace(' (opens in a new tab)', '') +
+          ' (#' + field.value + ')';
+      }
+      field.focus();
+    });
   }
 
   if (document.readyState === 'loading') {

@@ -11,11 +11,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
@@ -49,16 +47,12 @@ class LocksBrowserIT {
                 a.findElement(By.id("register-password")).sendKeys(PASSWORD);
                 a.findElement(By.id("register-submit")).click();
                 waitFor(a).until(x -> !x.findElements(By.id("logout")).isEmpty());
-                a.get(BASE + "/questions/ask");
-                a.findElement(By.id("ask-title")).sendKeys("Which chain lube lasts in the rain " + ada + "?");
-                a.findElement(By.id("ask-body"))
-                        .sendKeys("Wet lube collects grit, dry lube washes off. What lasts a wet winter commute?");
-                WebElement tags = a.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
-                tags.sendKeys("chain");
-                tags.sendKeys(Keys.ENTER);
-                a.findElement(By.id("ask-submit")).click();
-                waitFor(a).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
-                String url = a.getCurrentUrl();
+                String url = BrowserUser.ask(
+                        a,
+                        BASE,
+                        "Which chain lube lasts in the rain " + ada + "?",
+                        "Wet lube collects grit, dry lube washes off. What lasts a wet winter commute?",
+                        "chain");
                 assertTrue(a.findElements(By.id("locked-notice")).isEmpty());
 
                 WebDriver m = moderator.driver();

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -275,18 +274,9 @@ class PageWeightBrowserIT {
 
     /** A GET with its body as bytes, exactly as sent (HttpURLConnection decompresses nothing). */
     private static Raw raw(String host, String path, Map<String, String> headers) throws IOException {
-        HttpURLConnection c = (HttpURLConnection)
-                URI.create("http://127.0.0.1:" + Http.port() + path).toURL().openConnection();
-        c.setInstanceFollowRedirects(false);
-        c.setRequestProperty("Host", host + ":" + Http.port());
-        headers.forEach(c::setRequestProperty);
-        c.setConnectTimeout(5000);
-        c.setReadTimeout(30000);
-        int status = c.getResponseCode();
-        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        byte[] body = in == null ? new byte[0] : in.readAllBytes();
-        assertNotNull(c.getHeaderFields());
-        return new Raw(status, c.getHeaderFields(), body);
+        Http.Bytes answer = Http.getBytes(host, path, headers);
+        assertNotNull(answer.headers());
+        return new Raw(answer.status(), answer.headers(), answer.body());
     }
 
     private static byte[] gunzip(byte[] bytes) throws IOException {

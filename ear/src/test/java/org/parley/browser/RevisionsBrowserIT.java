@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
@@ -49,15 +50,7 @@ class RevisionsBrowserIT {
             try {
                 WebDriver a = author.driver();
                 register(a, ada);
-                a.get(BASE + "/questions/ask");
-                a.findElement(By.id("ask-title")).sendKeys(title);
-                a.findElement(By.id("ask-body")).sendKeys(FIRST_BODY);
-                WebElement tags = a.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
-                tags.sendKeys("wheels");
-                tags.sendKeys(Keys.ENTER);
-                a.findElement(By.id("ask-submit")).click();
-                waitFor(a).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
-                String questionUrl = a.getCurrentUrl();
+                String questionUrl = BrowserUser.ask(a, BASE, title, FIRST_BODY, "wheels");
                 String number = questionUrl.replaceAll(".*/questions/([0-9]+)/.*", "$1");
                 assertTrue(a.findElements(By.linkText("Revisions")).isEmpty(), "no revisions link before an edit");
 

@@ -2,6 +2,7 @@ package org.parley.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,10 +112,140 @@ class OutputCacheIT {
     }
 
     @Test
-    void unknownParametersAreNotCached() throws Exception {
-        Http.Response r = Http.get("localhost", "/questions?utm_source=x");
-        assertEquals(200, r.status());
-        assertNull(r.header("X-Parley-Cache"));
+    void unknownParametersAndInvalidValuesRedirectToTheCanonicalUrl() throws Exception {
+        for (String[] c : new String[][] {
+            {"/questions?utm_source=x", "/questions"},
+            {"/questions?page=zz1", "/questions"},
+            {"/questions?sort=a123", "/questions"},
+            {"/questions?sort=newest&page=1", "/questions"},
+            {"/questions?page=2&sort=votes", "/questions?sort=votes&page=2"},
+            {"/questions?sort=votes&sort=active", "/questions?sort=votes"},
+            {"/questions?page=02", "/questions"},
+            {"/?x=1", "/"},
+            {"/tags?page=3&filter=ja", "/tags?filter=ja&page=3"},
+            {"/questions/tagged/java?page=-1&sort=hot", "/questions/tagged/java?sort=hot"},
+            {"/questions/5/some-slug?answertab=votes", "/questions/5/some-slug"}
+        }) {
+            Http.Response r = Http.get("localhost", c[0]);
+            assertEquals(301, r.status(), c[0]);
+            assertEquals(c[1], r.header("Location"), c[0]);
+        }
+    }
+
+    /**
+     * Issue 18: made-up URLs of the cached pages (junk parameters and values, page numbers past the end, unknown tags
+     * and tag expressions, filters) add no entry to the output cache, on this server's L1 or in the shared pages cache;
+     * the canonical pages still come from it.
+     */
+    @Test
+    void tenThousandJunkUrlsLeaveTheCacheAsItWas() throws Exception {
+        String name = ParleyDeployment.unique("junk");
+        String host = name + ".localhost";
+        SiteInfo site = sites.ensureSite(host, name, "Junk " + name, "");
+        users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
+        Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
+        QuestionSummary q = questions.ask(
+                asker,
+                "Can junk URLs fill the page cache?",
+                "A body long enough to be a real question.",
+                List.of("junk"));
+        List<String> canonical = List.of(
+                "/",
+                "/questions",
+                "/questions?sort=votes",
+                "/tags",
+                "/questions/tagged/junk",
+                "/questions/" + q.number() + "/" + q.slug());
+        for (String path : canonical) {
+            Http.get(host, path);
+            assertEquals("hit", Http.get(host, path).header("X-Parley-Cache"), path);
+        }
+        Map<String, Long> before = pageEntries();
+
+        int redirected = 0;
+        int notFound = 0;
+        int rendered = 0;
+        for (int i = 0; i < 10_000; i++) {
+            String path = switch (i % 10) {
+                case 0 -> "/questions?page=zz" + i;
+                case 1 -> "/questions?sort=a" + i;
+                case 2 -> "/?utm_source=" + i;
+                case 3 -> "/questions/" + q.number() + "/" + q.slug() + "?x=" + i;
+                case 4 -> "/tags?page=" + i + "&x";
+                case 5 -> "/questions/tagged/junk?sort=votes&page=" + i + "&b=" + i;
+                case 6 -> i % 100 == 6 ? "/questions?page=" + (i + 2) : "/questions?page=1&n=" + i;
+                case 7 -> i % 100 == 7 ? "/questions/tagged/nosuchtag" + i : "/questions/tagged/junk?p=" + i;
+                case 8 -> i % 100 == 8 ? "/questions/tagged/junk+or+t" + i : "/questions?sort=votes&" + i;
+                default -> i % 100 == 9 ? "/tags?filter=j" + i : "/tags?filter=%20j&" + i;
+            };
+            Http.Response r = Http.get(host, path);
+            switch (r.status()) {
+                case 301 -> redirected++;
+                case 404 -> notFound++;
+                case 200 -> rendered++;
+                default -> throw new AssertionError(path + " answered " + r.status());
+            }
+            assertNotEquals("miss", r.header("X-Parley-Cache"), path + " was stored");
+        }
+        Map<String, Long> after = pageEntries();
+        System.out.printf(
+                "junk URLs: 10000 requested, %d redirected, %d not found, %d rendered uncached; page entries before %s,"
+                        + " after %s%n",
+                redirected, notFound, rendered, before, after);
+        for (Map.Entry<String, Long> e : before.entrySet()) {
+            assertTrue(
+                    after.get(e.getKey()) <= e.getValue(),
+                    e.getKey() + ": " + e.getValue() + " entries before, " + after.get(e.getKey()) + " after");
+        }
+        assertEquals(9_600, redirected);
+        assertEquals(300, rendered, "unknown tags, tag expressions and filters are rendered, never stored");
+        assertEquals(100, notFound, "pages past the end are not found");
+        for (String path : canonical) {
+            assertEquals("hit", Http.get(host, path).header("X-Parley-Cache"), path + " is still cached");
+        }
+    }
+
+    /** Issue 18: the security headers on every kind of response, a page from the output cache included. */
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        Http.get("localhost", "/questions");
+        for (Http.Response r : List.of(
+                Http.get("localhost", "/questions"),
+                Http.get("localhost", "/users/login"),
+                Http.get("localhost", "/questions/987654321/gone"),
+                Http.get("localhost", "/questions?junk=1"),
+                Http.get("localhost", "/health"),
+                Http.get("localhost", "/api/notifications"))) {
+            String what = r.status() + " " + r.headers();
+            String csp = r.header("Content-Security-Policy");
+            assertNotNull(csp, what);
+            for (String directive : List.of(
+                    "default-src 'self'",
+                    "object-src 'none'",
+                    "base-uri 'self'",
+                    "form-action 'self'",
+                    "frame-ancestors 'none'")) {
+                assertTrue(csp.contains(directive), directive + " in " + csp);
+            }
+            assertEquals("DENY", r.header("X-Frame-Options"), what);
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), what);
+            assertEquals("strict-origin-when-cross-origin", r.header("Referrer-Policy"), what);
+            assertNull(r.header("Strict-Transport-Security"), "no HSTS over plain http: " + what);
+        }
+        assertEquals("hit", Http.get("localhost", "/questions").header("X-Parley-Cache"));
+    }
+
+    /** This server's page entries, in its L1 and in the shared pages cache, from {@code /metrics/cache}. */
+    private static Map<String, Long> pageEntries() throws Exception {
+        String metrics = Http.ops("localhost", "/metrics/cache").body();
+        Map<String, Long> entries = new java.util.TreeMap<>();
+        Matcher m = Pattern.compile("parley_cache_curr_items\\{cache=\"(l1\\.page|l2\\.page)\",[^}]*} ([0-9]+)")
+                .matcher(metrics);
+        while (m.find()) {
+            entries.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        assertEquals(2, entries.size(), metrics);
+        return entries;
     }
 
     @Test
@@ -238,7 +369,7 @@ class OutputCacheIT {
 
         System.setProperty("parley.asset.host", "javascript:alert(1)");
         try {
-            page = Http.get(host, "/questions?sort=newest").body();
+            page = Http.get(host, "/questions?sort=votes").body();
         } finally {
             System.clearProperty("parley.asset.host");
         }

@@ -2,6 +2,8 @@ package org.parley.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.VoteButtons.upVoteButton;
+import static org.parley.testing.VoteButtons.upVotePressed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,11 +33,14 @@ import org.parley.testing.SiteUser;
 /**
  * A fail-over in the scaled-out cluster ({@link ClusterTest}: PostgreSQL, a WildFly domain with web1, web2 and work1,
  * HAProxy; the front door itself is FrontDoorClusterIT's): under a steady load of reads, questions and votes from
- * logged-in users, web1 is killed with SIGKILL; the test measures how long until every request succeeds again, counts failures, proves that no acknowledged write was lost
- * and that nobody was logged out, restarts web1 and shows that it serves again, including what was written while it
- * was down, also in its tag listings (the tag engine's catch-up). It runs last among the cluster tests. The
- * output of cluster.sh goes to {@code ear/target/cluster-it.log}; the figures to
- * {@code ear/target/cluster-it/failover-report.txt}.
+ * logged-in users, the web server holding most of them is killed with SIGKILL; the test counts failures and measures
+ * how long the slowest request took, proves that no acknowledged write was lost and that nobody was logged out,
+ * restarts the server and shows that it serves again, including what was written while it
+ * was down, also in its tag listings (the tag engine's catch-up). Goal (issue 18): no failed request at all, every
+ * request answered within 3 s of the kill; writes carry submission keys, so HAProxy replays on the other server what
+ * the killed one had in hand. {@code -Dfailover.runs=N} kills and restarts a server N times under the one load (scripts/bench.sh failover runs
+ * 5). It runs last among the cluster tests. The output of cluster.sh goes to {@code ear/target/cluster-it.log}; the
+ * figures, a line per run, to {@code ear/target/cluster-it/failover-report.txt} and {@code failover.json}.
  */
 @ClusterTest
 @Order(Integer.MAX_VALUE) // last: it kills and restarts a server, which the other cluster tests should not see
@@ -61,77 +66,64 @@ class FailoverClusterIT {
 
         load.start();
         Thread.sleep(10_000);
-        long onWeb1 = users.stream()
-                .filter(u -> "web1".equals(u.client.cookie("PARLEYSRV")))
-                .count();
-        ClusterFixture.cluster(60, "kill", "web1"); // the kill is the script's last step
-        long killedAt = System.nanoTime();
-        Thread.sleep(20_000);
-        List<Question> askedWhileDown = new ArrayList<>(load.questions);
-        // The fail-over's own figures, written before the restart so that they survive a failed one.
-        long restartAt = System.nanoTime();
-        List<Op> failedBeforeRestart = load.ops.stream()
-                .filter(op -> !op.ok && op.end >= killedAt && op.start < restartAt)
-                .collect(Collectors.toList());
-        String failover = String.format(
-                "fail-over: %d users (%d on web1 when it was killed), %d requests until the restart, %d failed after the"
-                        + " kill (%s); every request succeeded again %.2f s after the kill; %d questions and %d votes"
-                        + " acknowledged",
-                USERS,
-                onWeb1,
-                load.ops.stream().filter(op -> op.start < restartAt).count(),
-                failedBeforeRestart.size(),
-                describe(failedBeforeRestart),
-                failedBeforeRestart.stream()
-                        .mapToDouble(op -> (op.end - killedAt) / 1e9)
-                        .max()
-                        .orElse(0),
+        // Each run: the web server that holds more of the users is killed under the load (after a run they all stick to
+        // the other one), 20 s with the other alone, the killed one restarted under the load and 10 s with both.
+        int runs = Integer.getInteger("failover.runs", 1);
+        List<Run> done = new ArrayList<>();
+        List<Question> askedWhileDown = new ArrayList<>();
+        String killed = "web1";
+        Files.writeString(DATA.resolve("failover-report.txt"), "");
+        for (int i = 1; i <= runs; i++) {
+            long onWeb1 = users.stream()
+                    .filter(u -> "web1".equals(u.client.cookie("PARLEYSRV")))
+                    .count();
+            long onWeb2 = users.stream()
+                    .filter(u -> "web2".equals(u.client.cookie("PARLEYSRV")))
+                    .count();
+            killed = onWeb1 >= onWeb2 ? "web1" : "web2";
+            long onKilled = Math.max(onWeb1, onWeb2);
+            ClusterFixture.cluster(60, "kill", killed); // the kill is the script's last step
+            long killedAt = System.nanoTime();
+            Thread.sleep(20_000);
+            askedWhileDown = new ArrayList<>(load.questions);
+            long restartAt = System.nanoTime();
+            // It comes back while the load goes on (an operator restarting a crashed server does not stop the
+            // traffic), and takes its share of the load again.
+            ClusterFixture.cluster(900, "restart", killed);
+            double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
+            Thread.sleep(10_000);
+            Run run = new Run(i, killed, onKilled, killedAt, restartAt, restartSeconds, System.nanoTime(), load);
+            done.add(run);
+            System.out.println(run.report(runs));
+            Files.writeString(
+                    DATA.resolve("failover-report.txt"),
+                    run.report(runs) + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
+        load.stop();
+        String summary = String.format(
+                "fail-over: %d of %d runs without a failed request; slowest answer after a kill %.2f s (goal: every"
+                        + " request answered within 3 s); %d questions and %d votes acknowledged",
+                done.stream()
+                        .filter(r -> r.failed.isEmpty() && r.failedRejoining.isEmpty())
+                        .count(),
+                runs,
+                done.stream().mapToDouble(r -> r.slowest).max().orElse(0),
                 load.questions.size(),
                 load.votes.size());
-        System.out.println(failover);
-        Files.writeString(DATA.resolve("failover-report.txt"), failover + "\n");
-        // web1 comes back while the load goes on (an operator restarting a crashed server does not stop the traffic).
-        ClusterFixture.cluster(900, "restart", "web1");
-        double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
-        Thread.sleep(10_000); // and takes its share of the load again
-        load.stop();
-
-        // Every request succeeded again within a few seconds of the kill, and none failed while web1 rejoined.
-        List<Op> failed = load.ops.stream().filter(op -> !op.ok).collect(Collectors.toList());
-        List<Op> failedAfterKill = failed.stream()
-                .filter(op -> op.end >= killedAt && op.start < restartAt)
-                .collect(Collectors.toList());
-        List<Op> failedWhileRejoining =
-                failed.stream().filter(op -> op.start >= restartAt).collect(Collectors.toList());
-        double recovery = failedAfterKill.stream()
-                .mapToDouble(op -> (op.end - killedAt) / 1e9)
-                .max()
-                .orElse(0);
-        long opsDuringRestart =
-                load.ops.stream().filter(op -> op.start >= restartAt).count();
-        String report = String.format(
-                "fail-over: %d users (%d on web1 when it was killed), %d requests, %d failed after the kill (%s); every"
-                        + " request succeeded again %.2f s after the kill (goal: under 3 s); %d questions and %d votes"
-                        + " acknowledged, none lost; web1 restarted under load and back in HAProxy in %.0f s, %d requests"
-                        + " during and after its rejoin, %d failed (%s)",
-                USERS,
-                onWeb1,
-                load.ops.size(),
-                failedAfterKill.size(),
-                describe(failedAfterKill),
-                recovery,
-                load.questions.size(),
-                load.votes.size(),
-                restartSeconds,
-                opsDuringRestart,
-                failedWhileRejoining.size(),
-                describe(failedWhileRejoining));
-        System.out.println(report);
-        Files.writeString(DATA.resolve("failover-report.txt"), report + "\n");
-        assertTrue(onWeb1 > 0, "some users were on the killed server");
-        assertTrue(recovery < 10, report);
-        assertEquals(0, failedWhileRejoining.size(), report);
-        assertTrue(load.ops.size() > 100, "a steady load: " + report);
+        System.out.println(summary);
+        Files.writeString(DATA.resolve("failover-report.txt"), summary + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(DATA.resolve("failover.json"), Run.json(done, load));
+        String report = done.stream().map(r -> r.report(runs)).collect(Collectors.joining("\n"));
+        for (Run run : done) {
+            assertTrue(run.onKilled > 0, "some users were on the killed server: " + report);
+            // Every write carries a submission key, so HAProxy replays what the killed server had in hand on the
+            // other one, which carries it out once: no request fails.
+            assertEquals(0, run.failed.size(), "no request fails after the kill: " + report);
+            assertEquals(0, run.failedRejoining.size(), "none while the killed server rejoins: " + report);
+            assertTrue(run.slowest < 10, "every request answered within seconds of the kill: " + report);
+            assertTrue(run.requests > 50, "a steady load: " + report);
+        }
 
         // No acknowledged write was lost: every question is there, every vote is still the voter's.
         PageClient anonymous = new PageClient(FRONT);
@@ -152,32 +144,34 @@ class FailoverClusterIT {
             assertEquals(200, u.client.get("/questions/ask").status(), u.name + " is still logged in");
         }
 
-        // web1 rejoined: healthy, chosen by its cookie, and it serves what was written while it was down.
+        // The server killed last rejoined: healthy, chosen by its cookie, and it serves what was written while it was
+        // down.
         PageClient onWeb1Again = new PageClient(FRONT);
-        onWeb1Again.setCookie("PARLEYSRV", "web1");
-        assertEquals("web1", node(onWeb1Again.get("/health")));
+        onWeb1Again.setCookie("PARLEYSRV", killed);
+        assertEquals(killed, node(onWeb1Again.get("/health")));
         Question recent = askedWhileDown.get(askedWhileDown.size() - 1);
         Page page = onWeb1Again.follow(recent.path);
         assertEquals(200, page.status());
-        assertTrue(page.body().contains(recent.title), "web1 shows a question asked while it was down");
-        assertEquals("web1", onWeb1Again.cookie("PARLEYSRV"), "and it was web1 that answered");
+        assertTrue(page.body().contains(recent.title), killed + " shows a question asked while it was down");
+        assertEquals(killed, onWeb1Again.cookie("PARLEYSRV"), "and it was " + killed + " that answered");
         // Its tag engine caught up too: web1's own listing of the tag, newest first, has the question asked last while
         // it
         // was down (on whichever page the questions asked since have pushed it to) and counts every acknowledged one.
-        PageClient web1 = new PageClient(ClusterFixture.server("web1"));
+        PageClient web1 = new PageClient(ClusterFixture.server(killed));
         Page first = web1.get("/questions/tagged/failover");
         assertEquals(200, first.status());
         long listed = listedCount(first);
         assertTrue(
                 listed >= load.questions.size(),
-                "web1's tag listing counts " + listed + " questions, " + load.questions.size() + " were acknowledged");
+                killed + "'s tag listing counts " + listed + " questions, " + load.questions.size()
+                        + " were acknowledged");
         boolean found = false;
         for (int p = 1; p <= listed / 30 + 1 && !found; p++) {
             Page listing = p == 1 ? first : web1.get("/questions/tagged/failover?page=" + p);
             assertEquals(200, listing.status());
             found = listing.body().contains(recent.title);
         }
-        assertTrue(found, "web1's tag listing shows a question asked while it was down: " + recent.path);
+        assertTrue(found, killed + "'s tag listing shows a question asked while it was down: " + recent.path);
 
         // The search index has every acknowledged question, searched from either web server: the index is shared
         // (OpenSearch), and what web1 committed but had not indexed when it died is written by the row-version
@@ -240,6 +234,15 @@ class FailoverClusterIT {
                     Map.of("appoint-username", u.name, "appoint-submit", "Appoint"));
             assertEquals(302, done.status(), "appointing " + u.name + ": " + done.body());
         }
+        // A role change ends the user's session at its next request: each logs in again, as a moderator.
+        for (User u : users) {
+            u.client.get("/notifications");
+            Page again = u.client.submit(
+                    u.client.get("/users/login"),
+                    "login-form",
+                    Map.of("login-username", u.name, "login-password", PASSWORD, "login-submit", "Log in"));
+            assertEquals(302, again.status(), u.name + " logs in again: " + again);
+        }
         String listed = admin.get("/admin/moderators").body();
         for (User u : users) {
             assertTrue(listed.contains("Failover " + u.name), u.name + " is listed as a moderator");
@@ -247,6 +250,100 @@ class FailoverClusterIT {
     }
 
     record Op(String kind, long start, long end, boolean ok, String detail) {}
+
+    /** One kill and restart of a web server: what the load saw from the kill to 10 s after it was back. */
+    static final class Run {
+        final int number;
+        final String server;
+        final long onKilled;
+        final long requests;
+        final List<Op> failed;
+        final List<Op> failedRejoining;
+        final long requestsRejoining;
+        /** Seconds from the kill to the answer of the slowest request that was in flight or started in 20 s after. */
+        final double slowest;
+
+        final double restartSeconds;
+
+        Run(
+                int number,
+                String server,
+                long onKilled,
+                long killedAt,
+                long restartAt,
+                double restartSeconds,
+                long end,
+                Load load) {
+            this.server = server;
+            this.number = number;
+            this.onKilled = onKilled;
+            this.restartSeconds = restartSeconds;
+            List<Op> afterKill = load.ops.stream()
+                    .filter(op -> op.end >= killedAt && op.start < restartAt)
+                    .collect(Collectors.toList());
+            this.requests = afterKill.size();
+            this.failed = afterKill.stream().filter(op -> !op.ok).collect(Collectors.toList());
+            this.slowest = afterKill.stream()
+                    .mapToDouble(op -> (op.end - Math.max(op.start, killedAt)) / 1e9)
+                    .max()
+                    .orElse(0);
+            List<Op> rejoining = load.ops.stream()
+                    .filter(op -> op.start >= restartAt && op.start < end)
+                    .collect(Collectors.toList());
+            this.requestsRejoining = rejoining.size();
+            this.failedRejoining = rejoining.stream().filter(op -> !op.ok).collect(Collectors.toList());
+        }
+
+        String report(int runs) {
+            return String.format(
+                    "fail-over run %d of %d: %s killed with %d of the users on it; %d requests in the 20 s after the"
+                            + " kill, %d failed (%s), the slowest answered %.2f s after the kill (goal: 0 failed, all"
+                            + " within 3 s); restarted under load and back in HAProxy in %.0f s, %d requests"
+                            + " during and after its rejoin, %d failed (%s)",
+                    number,
+                    runs,
+                    server,
+                    onKilled,
+                    requests,
+                    failed.size(),
+                    describe(failed),
+                    slowest,
+                    restartSeconds,
+                    requestsRejoining,
+                    failedRejoining.size(),
+                    describe(failedRejoining));
+        }
+
+        /** The runs' figures as one flat JSON object, for scripts/bench.sh failover. */
+        static String json(List<Run> runs, Load load) {
+            double[] slowest =
+                    runs.stream().mapToDouble(r -> r.slowest).sorted().toArray();
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "{\"runs\": %d, \"runs_without_failure\": %d, \"failed_requests\": %d,"
+                            + " \"requests_after_kills\": %d, \"slowest_answer_after_kill_s_max\": %.3f,"
+                            + " \"slowest_answer_after_kill_s_median\": %.3f, \"restart_s_median\": %.1f,"
+                            + " \"questions_acknowledged\": %d, \"votes_acknowledged\": %d}%n",
+                    runs.size(),
+                    runs.stream()
+                            .filter(r -> r.failed.isEmpty() && r.failedRejoining.isEmpty())
+                            .count(),
+                    runs.stream()
+                            .mapToLong(r -> r.failed.size() + r.failedRejoining.size())
+                            .sum(),
+                    runs.stream().mapToLong(r -> r.requests).sum(),
+                    slowest.length == 0 ? 0 : slowest[slowest.length - 1],
+                    slowest.length == 0 ? 0 : slowest[slowest.length / 2],
+                    runs.stream()
+                            .mapToDouble(r -> r.restartSeconds)
+                            .sorted()
+                            .skip(runs.size() / 2)
+                            .findFirst()
+                            .orElse(0),
+                    load.questions.size(),
+                    load.votes.size());
+        }
+    }
 
     /** A registered, logged-in user with a cookie jar of their own. */
     static final class User {
@@ -401,21 +498,6 @@ class FailoverClusterIT {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
-
-    private static String upVoteButton(Page page, long post) {
-        Matcher m = Pattern.compile("<button id=\"([^\"]+)\"[^>]*vote-up[^>]*data-post=\"" + post + "\"")
-                .matcher(page.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no up-vote button for post " + post);
-        }
-        return m.group(1);
-    }
-
-    private static String upVotePressed(Page page, long post) {
-        Matcher m = Pattern.compile("<button [^>]*vote-up[^>]*data-post=\"" + post + "\"[^>]*aria-pressed=\"(\\w+)\"")
-                .matcher(page.body());
-        return m.find() ? m.group(1) : "no button";
-    }
 
     private static String describe(List<Op> failed) {
         return failed.stream()

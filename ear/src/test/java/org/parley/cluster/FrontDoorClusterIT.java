@@ -2,7 +2,9 @@ package org.parley.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,17 +44,22 @@ class FrontDoorClusterIT {
     private final URI front = URI.create(System.getProperty("cluster.it.front.url"));
 
     @Test
-    void healthThroughHaproxyReportsDatabaseBrokerAndCache() throws Exception {
+    void healthThroughHaproxySaysUpAndTheOperatorsListenerReportsDatabaseBrokerAndCache() throws Exception {
         Page health = new PageClient(front).get("/health");
         assertEquals(200, health.status(), health.body());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"checks\":{}"), "no details through the front door: " + health.body());
+
+        Page details = new PageClient(ClusterFixture.ops("web1")).get("/health");
+        assertEquals(200, details.status(), details.body());
         for (String check : List.of("database", "broker", "cache")) {
-            assertTrue(health.body().contains("\"" + check + "\":{\"status\":\"UP\""), check + " in " + health.body());
+            assertTrue(
+                    details.body().contains("\"" + check + "\":{\"status\":\"UP\""), check + " in " + details.body());
         }
         // The cache check names the members of the L2 cache: all three servers.
-        Matcher members = Pattern.compile("(\\d+) members \\[([^\\]]*)\\]").matcher(health.body());
-        assertTrue(members.find(), health.body());
-        assertEquals("3", members.group(1), health.body());
+        Matcher members = Pattern.compile("(\\d+) members \\[([^\\]]*)\\]").matcher(details.body());
+        assertTrue(members.find(), details.body());
+        assertEquals("3", members.group(1), details.body());
         for (String server : List.of("web1", "web2", "work1")) {
             assertTrue(members.group(2).contains(server), server + " in " + members.group(2));
         }
@@ -100,25 +107,137 @@ class FrontDoorClusterIT {
     }
 
     @Test
-    void benchmarkAndMetricsEndpointsAreClosedAtTheFrontDoorThoughServersLetLoopbackIn() throws Exception {
-        // A server answers its loopback callers (an operator on the machine), and HAProxy's requests come from
-        // loopback:
-        // only HAProxy's own rule keeps these from the outside.
-        PageClient direct = new PageClient(ClusterFixture.server("web1"));
-        assertEquals(200, direct.get("/metrics/cache").status(), "web1 answers /metrics/cache to a loopback caller");
-        assertEquals(200, direct.get("/questions").status());
-        assertEquals(200, direct.get("/bench/limit?path=/questions").status(), "web1 answers /bench/limit to loopback");
+    void theFrontDoorSpeaksHttp2OverTlsWithHstsAndSecureCookies() throws Exception {
+        // The certificate is cluster.sh's own self-signed one: trusted here as it is, the way an operator trusts it.
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(
+                null,
+                new javax.net.ssl.TrustManager[] {
+                    new javax.net.ssl.X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
 
-        PageClient outside = new PageClient(front);
-        for (String path : List.of("/metrics/cache", "/bench/limit?path=/questions", "/metrics", "/bench")) {
-            assertEquals(403, outside.get(path).status(), "HAProxy denies " + path);
+                        @Override
+                        public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+                        @Override
+                        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                            return new java.security.cert.X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .sslContext(tls)
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .build();
+        java.net.http.HttpResponse<String> page = client.send(
+                java.net.http.HttpRequest.newBuilder(ClusterFixture.frontTls().resolve("/questions"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, page.version(), "HTTP/2 over TLS");
+        assertTrue(
+                page.headers()
+                        .firstValue("Strict-Transport-Security")
+                        .orElse("")
+                        .startsWith("max-age=31536000"),
+                page.headers().toString());
+
+        java.net.http.HttpResponse<String> login = client.send(
+                java.net.http.HttpRequest.newBuilder(ClusterFixture.frontTls().resolve("/users/login"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        List<String> cookies = login.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("JSESSIONID=")), cookies.toString());
+        for (String cookie : cookies) {
+            if (cookie.startsWith("JSESSIONID=")) {
+                assertTrue(cookie.contains("; Secure"), "the session cookie is Secure over TLS: " + cookie);
+            }
         }
-        assertEquals(200, outside.get("/questions").status(), "and lets pages through");
+        // Over plain http (this test run's other clients) the cookie cannot be Secure, and there is no HSTS.
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(front.resolve("/questions"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                plain.headers().firstValue("Strict-Transport-Security").isEmpty(),
+                plain.headers().toString());
+    }
+
+    @Test
+    void noSecretIsOnAnyCommandLine() throws Exception {
+        // `ps` shows every process's command line to every user of the machine.
+        for (String secret : List.of("cluster-password", "admin-password", "db-password")) {
+            String value = Files.readString(ClusterFixture.data().resolve("secrets/" + secret))
+                    .strip();
+            assertTrue(value.length() >= 8, secret);
+            ProcessHandle.allProcesses()
+                    .map(p -> p.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(value))
+                    .findFirst()
+                    .ifPresent(line -> fail("the " + secret + " is on a command line: " + line));
+        }
+    }
+
+    @Test
+    void benchmarkAndMetricsEndpointsAnswerOnlyOnTheOperatorsListener() throws Exception {
+        // /bench/limit copies a page from the output cache: web1 renders /questions for an anonymous visitor first.
+        PageClient direct = new PageClient(ClusterFixture.server("web1"));
+        assertEquals(200, direct.get("/questions").status());
+        PageClient ops = new PageClient(ClusterFixture.ops("web1"));
+        assertEquals(200, ops.get("/metrics/cache").status(), "web1's operators' listener answers /metrics/cache");
+        assertEquals(200, ops.get("/bench/limit?path=/questions").status(), "and /bench/limit");
+
+        // Behind HAProxy every caller is on loopback: the public listener answers none of them, whatever the path.
+        for (String path :
+                List.of("/metrics/cache", "/bench/limit?path=/questions", "/bench/limit;x?path=/questions")) {
+            assertEquals(404, rawStatus(ClusterFixture.server("web1"), path), "web1's public listener refuses " + path);
+        }
+
+        // At the front door, HAProxy refuses them as the servers would read the path (sent as written: an HTTP client
+        // library would resolve the dot segments and take //bench for a host).
+        for (String path : List.of(
+                "/metrics/cache",
+                "/bench/limit?path=/questions",
+                "/metrics",
+                "/bench",
+                "/%62ench/limit?path=/questions",
+                "/%6Detrics/cache",
+                "/bench;x/limit?path=/questions",
+                "/bench/limit;jsessionid=x?path=/questions",
+                "//bench/limit?path=/questions",
+                "/BENCH/limit?path=/questions")) {
+            assertEquals(403, rawStatus(front, path), "HAProxy denies " + path);
+        }
+        for (String path :
+                List.of("/x/../bench/limit?path=/questions", "/./metrics/cache", "/x/%2e%2e/metrics/cache")) {
+            assertEquals(400, rawStatus(front, path), "HAProxy refuses the dot segments of " + path);
+        }
+        assertEquals(200, rawStatus(front, "/questions"), "and lets pages through");
+    }
+
+    /** The status of a GET of {@code path} exactly as written, on a connection of its own. */
+    private static int rawStatus(URI base, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + base.getPort()
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertNotNull(status, "no answer to " + path);
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     @Test
     void serverTimingValuesAppearInHaproxysLogLine() throws Exception {
-        String marker = "/questions?timing-check=" + System.nanoTime();
+        // A page rendered every time (a filtered tag list is never stored), under a URL no other request has.
+        String marker = "/tags?filter=timing" + System.nanoTime();
         Page page = new PageClient(front).get(marker);
         assertEquals(200, page.status());
         String line = waitForLogLine(ClusterFixture.haproxyLog(), marker);

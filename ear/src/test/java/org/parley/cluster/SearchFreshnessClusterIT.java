@@ -1,6 +1,8 @@
 package org.parley.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +49,43 @@ class SearchFreshnessClusterIT {
         double edit = awaitCount(WEB1, edited + " [truing]", 1);
         System.out.printf("search freshness: edited on web2, found on web1 %.2f s later%n", edit);
         assertEquals(0, count(WEB1, word), "the old title's word is gone from the document");
+
+        // Deleted on web2: gone at once from web1's search, its tag listing and its page (anonymous readers).
+        PageClient reader = new PageClient(WEB1);
+        assertTrue(reader.get("/questions/tagged/truing").body().contains(edited), "listed before");
+        editor.delete(q);
+        double deleted = awaitCount(WEB1, edited, 0);
+        System.out.printf("search freshness: deleted on web2, gone from web1's search %.2f s later%n", deleted);
+        assertFalse(reader.get("/questions/tagged/truing").body().contains(edited), "web1's tag listing drops it");
+        assertEquals(404, reader.get(q.path()).status(), "web1 answers 404 for a deleted question");
+    }
+
+    @Test
+    void aQuestionClosedOnOneServerShowsClosedOnTheOtherAtOnce() throws Exception {
+        SiteUser bo = SiteUser.register(WEB1, "cq");
+        // Bo asks twice in a row, more than a new user may: the admin makes him a moderator first.
+        SiteUser.appointModerator(WEB1, System.getProperty("cluster.it.admin.password"), bo);
+        String word = "derailleur" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        SiteUser.Question original = bo.ask(
+                "How do I index a " + word + " rear derailleur?",
+                "Shifts skip on the middle cogs; the cable is new and the hanger looks straight to me.",
+                "gears");
+        SiteUser.Question copy = bo.ask(
+                "Why does my " + word + " derailleur skip gears?",
+                "Shifting skips in the middle of the cassette after I fitted a new cable last week.",
+                "gears");
+        PageClient reader = new PageClient(WEB2);
+        assertFalse(reader.follow(copy.path()).body().contains("id=\"closed-notice\""), "open at first");
+        String badge = "<span class=\"role-badge\">duplicate</span>";
+        assertFalse(reader.follow(original.path()).body().contains(badge), "web2 caches the original's page first");
+        SiteUser admin = SiteUser.login(WEB1, "admin", System.getProperty("cluster.it.admin.password"));
+        admin.voteToClose(copy, "DUPLICATE", Long.toString(original.number()));
+        String page = reader.follow(copy.path()).body();
+        assertTrue(page.contains("id=\"closed-notice\""), "web2 shows the banner right after the close returned");
+        assertTrue(page.contains("How do I index a " + word), "naming the original");
+        assertTrue(
+                reader.follow(original.path()).body().contains(badge),
+                "and web2's page of the original lists the duplicate");
     }
 
     /** Searches until the page states {@code expected} results; returns the seconds it took (at most 30). */

@@ -31,6 +31,8 @@ class TagFreshnessClusterIT {
     @Test
     void aQuestionAskedOrRetaggedOnWeb1ShowsInWeb2sTagListingWithinASecond() throws Exception {
         SiteUser author = SiteUser.register(web1, "fresh");
+        // The author asks a question each round: a new user may ask one per 40 minutes, a moderator any number.
+        SiteUser.appointModerator(web1, System.getProperty("cluster.it.admin.password"), author);
         PageClient visitor = new PageClient(web2);
         List<Double> asked = new ArrayList<>();
         List<Double> retagged = new ArrayList<>();

@@ -43,7 +43,8 @@ class ImportKillRestartIT {
         deleteTree(data);
         Files.createDirectories(data);
         Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
-        Path dump = data.resolve("dump");
+        // Under the roots run.sh gives the server: its data folder's imports and exports (DumpFolders).
+        Path dump = data.resolve("imports/dump");
         DumpGenerator.Stats generated = new DumpGenerator(QUESTIONS, 11).write(dump);
         try {
             run("--background");
@@ -100,7 +101,7 @@ class ImportKillRestartIT {
                 assertEquals(rows, num(f, "imported"), "exactly once: " + name + ": " + f);
             }
 
-            Path out = data.resolve("export");
+            Path out = data.resolve("exports/export");
             Reply export = call("POST", "/api/exports", "site=killed&out=" + enc(out.toString()));
             assertEquals(202, export.status, export.body);
             long exportId = num(export.body, "id");

@@ -19,9 +19,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
@@ -103,17 +103,14 @@ public class NotificationsBrowserIT {
                 if (!socket) {
                     ((JavascriptExecutor) b).executeScript("localStorage.setItem('parley.push', 'off')");
                 }
-                b.get(askerBase + "/questions/ask");
                 String title = "Why does my front brake squeal in the rain " + bName + "?";
-                b.findElement(By.id("ask-title")).sendKeys(title);
-                b.findElement(By.id("ask-body"))
-                        .sendKeys("Rim brakes, new pads, and a loud squeal only when the rims are wet. Any fix?");
-                var tags = b.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
-                tags.sendKeys("brakes");
-                tags.sendKeys(org.openqa.selenium.Keys.ENTER);
-                b.findElement(By.id("ask-submit")).click();
-                waitFor(b).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
-                String path = URI.create(b.getCurrentUrl()).getRawPath();
+                String path = URI.create(BrowserUser.ask(
+                                b,
+                                askerBase,
+                                title,
+                                "Rim brakes, new pads, and a loud squeal only when the rims are wet. Any fix?",
+                                "brakes"))
+                        .getRawPath();
                 String expected = socket ? "socket" : "poll";
                 waitFor(b).until(d -> expected.equals(mode(d)));
                 assertEquals(

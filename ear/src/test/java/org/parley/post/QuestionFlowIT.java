@@ -80,6 +80,52 @@ class QuestionFlowIT {
                 asker, title, "Some **markdown** body that is long enough to be a real question.", List.of(tags));
     }
 
+    @EJB
+    SerialVoting serialVoting;
+
+    @Test
+    void aNewUserWaitsBetweenQuestionsPostsNoLinksAndSerialVotesAreReversed() {
+        // A site of its own with the default limits (not opened).
+        String name = ParleyDeployment.unique("ab");
+        SiteInfo plain = sites.ensureSite(name + ".localhost", name, "Limits " + name, "A site for one test");
+        UserRef newbieRef = users.createUser(plain.id(), "newbie", "New Bie", "correct-horse-battery", Role.USER);
+        UserRef fanRef = users.createUser(plain.id(), "fan", "Fan", "correct-horse-battery", Role.USER);
+        Actor newbie = users.actorFor(plain.id(), "newbie").orElseThrow();
+        Actor fan = users.actorFor(plain.id(), "fan").orElseThrow();
+        String body = "Some **markdown** body that is long enough to be a real question.";
+
+        InvalidInputException link = assertThrows(
+                InvalidInputException.class,
+                () -> questions.ask(
+                        newbie,
+                        "Where is the manual for my derailleur?",
+                        "It is at https://example.com/manual but I cannot read it.",
+                        List.of("gears")));
+        assertEquals("body", link.field());
+        assertTrue(link.getMessage().contains("10 reputation"), link.getMessage());
+        QuestionSummary q = questions.ask(newbie, "Where is the manual for my derailleur?", body, List.of("gears"));
+        org.parley.rules.RateLimitedException again = assertThrows(
+                org.parley.rules.RateLimitedException.class,
+                () -> questions.ask(newbie, "How do I fit a new brake cable?", body, List.of("brakes")));
+        assertTrue(again.getMessage().contains("You can ask again in"), again.getMessage());
+        assertTrue(again.retryAfter().toMinutes() >= 39, again.retryAfter().toString());
+
+        // Eleven up votes of one user on the newbie's answers today: all reversed, the reputation as before.
+        reputations.set(plain.id(), "fan", 15);
+        for (int i = 0; i < 11; i++) {
+            long a = questions.answer(newbie, q.number(), "Answer number " + i + " by the asker, long enough.");
+            votes.vote(fan, a, VoteType.UP);
+        }
+        List<SerialVoting.Reversal> reversed =
+                serialVoting.reverse(plain.id(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertEquals(1, reversed.size(), reversed.toString());
+        assertEquals(new SerialVoting.Reversal(fanRef.number(), newbieRef.number(), VoteType.UP, 11), reversed.get(0));
+        assertEquals(
+                1,
+                profiles.profile(plain.id(), newbieRef.number()).orElseThrow().reputation(),
+                "the newbie is back at 1");
+    }
+
     @Test
     void theWholeLifeOfAQuestion() {
         QuestionSummary q = ask("How do I tune a derailleur quickly?", "gears", "maintenance");

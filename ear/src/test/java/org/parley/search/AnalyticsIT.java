@@ -35,6 +35,7 @@ import org.parley.search.AnalyticsFigures.WeekdayCount;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -83,6 +84,9 @@ class AnalyticsIT {
     @EJB
     AnalyticsFixture fixture;
 
+    @EJB
+    Reputations reputations;
+
     SiteInfo site;
     Actor boss;
     Actor alice;
@@ -93,6 +97,7 @@ class AnalyticsIT {
     void freshSite() {
         String name = ParleyDeployment.unique("ana");
         site = sites.ensureSite(name + ".localhost", name, "Analytics " + name, "A site for one test");
+        reputations.open(site.id()); // new users ask several questions in a row here
         users.createUser(site.id(), "boss", "The Admin", PASSWORD, Role.ADMIN);
         users.createUser(site.id(), "alice", "Alice Asker", PASSWORD, Role.USER);
         users.createUser(site.id(), "bob", "Bob Brewer", PASSWORD, Role.USER);

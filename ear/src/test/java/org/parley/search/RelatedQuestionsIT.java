@@ -31,6 +31,7 @@ import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -68,6 +69,9 @@ class RelatedQuestionsIT {
 
     @Inject
     Event<RemotePostChanged> remote;
+
+    @EJB
+    Reputations reputations;
 
     SiteInfo site;
     SiteInfo other;
@@ -196,7 +200,9 @@ class RelatedQuestionsIT {
 
     private SiteInfo newSite(String prefix) {
         String name = ParleyDeployment.unique(prefix);
-        return sites.ensureSite(name + ".localhost", name, "Related " + name, "A site for one test");
+        SiteInfo site = sites.ensureSite(name + ".localhost", name, "Related " + name, "A site for one test");
+        reputations.open(site.id()); // a new user asks several questions in a row here
+        return site;
     }
 
     private Actor user(SiteInfo on, String name) {

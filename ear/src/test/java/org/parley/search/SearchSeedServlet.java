@@ -13,6 +13,7 @@ import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -37,11 +38,15 @@ public class SearchSeedServlet extends HttpServlet {
     @EJB
     private SearchFixture fixture;
 
+    @EJB
+    private Reputations reputations;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String host = request.getParameter("host");
         String word = request.getParameter("word");
         SiteInfo site = sites.ensureSite(host, host.replace('.', '-'), "Search " + host, "Finding questions");
+        reputations.open(site.id()); // new users ask 32 questions in a row here
         users.createUser(site.id(), "ada", "Ada Cellar", "correct-horse-battery", Role.USER);
         users.createUser(site.id(), "bob", "Bo Taster", "correct-horse-battery", Role.USER);
         Actor ada = users.actorFor(site.id(), "ada").orElseThrow();

@@ -13,6 +13,7 @@ import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
+import org.parley.testing.Reputations;
 import org.parley.user.UserService;
 
 /**
@@ -36,11 +37,15 @@ public class SimilarQuestionsSeedServlet extends HttpServlet {
     @EJB
     private QuestionService questions;
 
+    @EJB
+    private Reputations reputations;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String host = request.getParameter("host");
         String word = request.getParameter("word");
         SiteInfo site = sites.ensureSite(host, host.replace('.', '-'), "Similar " + host, "Related questions");
+        reputations.open(site.id()); // new users ask several questions in a row here
         users.createUser(site.id(), "asker", "Asker Smith", PASSWORD, Role.USER);
         users.createUser(site.id(), "brewer", "Brewer Jones", PASSWORD, Role.USER);
         Actor asker = users.actorFor(site.id(), "asker").orElseThrow();

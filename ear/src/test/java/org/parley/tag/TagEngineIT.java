@@ -140,6 +140,7 @@ class TagEngineIT {
     void pagesRefuseBadExpressionsAndHintAtUnknownTags() throws Exception {
         String name = ParleyDeployment.unique("tp");
         SiteInfo site = sites.ensureSite(name + ".localhost", name, "Tag pages " + name, "A site for one test");
+        reputations.open(site.id()); // a new user asks twice in a row here
         users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
         Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
         questions.ask(asker, "Which spokes for a touring wheel?", BODY, List.of("wheels", "spokes"));

@@ -63,6 +63,11 @@ public final class ClusterFixture implements BeforeAllCallback {
         return 7980 + OFFSET;
     }
 
+    /** HAProxy's TLS front door (HTTP/2 and HTTP/1.1): the HTTP port + 3, as scripts/cluster.sh sets it. */
+    public static URI frontTls() {
+        return URI.create("https://localhost:" + (frontPort() + 3) + "/");
+    }
+
     /** HAProxy, where browsers go. */
     public static URI front() {
         return URI.create("http://localhost:" + frontPort() + "/");
@@ -70,13 +75,24 @@ public final class ClusterFixture implements BeforeAllCallback {
 
     /** One server directly (web1, web2 or work1), bypassing HAProxy. */
     public static URI server(String name) {
-        int serverOffset = switch (name) {
+        return URI.create("http://localhost:" + (8080 + OFFSET + serverOffset(name)) + "/");
+    }
+
+    /**
+     * One server's operators' listener (web1, web2 or work1): loopback, 9180 + its offset, where {@code /bench},
+     * {@code /metrics} and {@code /health}'s details answer.
+     */
+    public static URI ops(String name) {
+        return URI.create("http://localhost:" + (9180 + OFFSET + serverOffset(name)) + "/");
+    }
+
+    private static int serverOffset(String name) {
+        return switch (name) {
             case "web1" -> 100;
             case "web2" -> 200;
             case "work1" -> 300;
             default -> throw new IllegalArgumentException("no server " + name);
         };
-        return URI.create("http://localhost:" + (8080 + OFFSET + serverOffset) + "/");
     }
 
     /** The cluster's data folder. */
@@ -113,6 +129,8 @@ public final class ClusterFixture implements BeforeAllCallback {
         env.put("PARLEY_CLUSTER_OFFSET", String.valueOf(OFFSET));
         env.put("PARLEY_MULTICAST_ADDRESS", System.getProperty("cluster.it.multicast.address", "230.0.0.77"));
         env.put("PARLEY_RATE_LIMIT", String.valueOf(RATE_LIMIT));
+        // Every test user signs up from this machine's address.
+        env.put("PARLEY_SIGNUPS_FREE", "1000000");
         env.put("PARLEY_SEED", "false");
         // The real search node, so that the servers search one shared index as in production (MessageSearchClusterIT).
         env.put("PARLEY_SEARCH", "true");

@@ -7,6 +7,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +25,34 @@ import java.util.stream.Collectors;
  */
 public final class PageClient {
 
-    /** One response: status, body, the {@code Location} header (null unless a redirect) and the requested URI. */
-    public record Page(int status, String body, String location, URI uri) {
+    /**
+     * One response: status, body, the {@code Location} header (null unless a redirect), the requested URI and all
+     * response headers.
+     */
+    public record Page(int status, String body, String location, URI uri, HttpHeaders headers) {
+
+        /** The first value of response header {@code name}, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         /** The value of the form's view state, which a postback must send back. */
         public String viewState() {
-            return find(VIEW_STATE, body, "no jakarta.faces.ViewState in " + uri);
+            return find(VIEW_STATE, body, "no jakarta.faces.ViewState in " + this);
         }
 
         /** The action URL of the form with the given id. */
         public String formAction(String formId) {
             Pattern action = Pattern.compile(
                     "<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]*)\"", Pattern.DOTALL);
-            return unescape(find(action, body, "no form " + formId + " in " + uri));
+            return unescape(find(action, body, "no form " + formId + " in " + this));
+        }
+
+        /** The request, the status, where a redirect goes and the body's start: what a failed expectation needs. */
+        @Override
+        public String toString() {
+            String start = body == null ? "" : body.substring(0, Math.min(body.length(), 600));
+            return uri + " (HTTP " + status + (location == null ? "" : ", Location: " + location) + "): " + start;
         }
     }
 
@@ -46,6 +62,7 @@ public final class PageClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** A client of the site at {@code base} (e.g. {@code http://localhost:14080}); the Host header follows it. */
     public PageClient(URI base) {
@@ -74,10 +91,12 @@ public final class PageClient {
     /** Submits form {@code formId} of {@code page} with {@code fields} (the form's own name and view state are added). */
     public Page submit(Page page, String formId, Map<String, String> fields) throws IOException {
         Map<String, String> all = new LinkedHashMap<>();
+        // As parley.js does: a new submission key per post, first in the body.
+        all.put("parley-submission", java.util.UUID.randomUUID().toString());
         all.put(formId, formId);
         all.putAll(fields);
         all.put("jakarta.faces.ViewState", page.viewState());
-        return post(page.formAction(formId), all, false);
+        return post(page.formAction(formId), all, null);
     }
 
     /**
@@ -85,6 +104,11 @@ public final class PageClient {
      * command button that processes only itself; the answer is a Faces partial response.
      */
     public Page ajax(Page page, String formId, String buttonId) throws IOException {
+        return ajax(page, formId, buttonId, java.util.UUID.randomUUID().toString());
+    }
+
+    /** {@link #ajax(Page, String, String)} with submission key {@code key} (parley.js makes a new one per action). */
+    public Page ajax(Page page, String formId, String buttonId, String key) throws IOException {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("jakarta.faces.partial.ajax", "true");
         all.put("jakarta.faces.source", buttonId);
@@ -92,7 +116,7 @@ public final class PageClient {
         all.put(buttonId, buttonId);
         all.put(formId, formId);
         all.put("jakarta.faces.ViewState", page.viewState());
-        return post(page.formAction(formId), all, true);
+        return post(page.formAction(formId), all, key);
     }
 
     /** The value of cookie {@code name} this client holds, or null. */
@@ -104,6 +128,18 @@ public final class PageClient {
                 .orElse(null);
     }
 
+    /**
+     * Sends header {@code name} with {@code value} on every later request of this client, e.g. {@code X-Forwarded-For}
+     * to speak for a client behind the load balancer, or an {@code Authorization} header; a null value stops sending it.
+     */
+    public void setHeader(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+    }
+
     /** Sets a cookie for the site, e.g. a load balancer's sticky cookie that names a server. */
     public void setCookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
@@ -112,28 +148,32 @@ public final class PageClient {
         cookies.getCookieStore().add(base, cookie);
     }
 
-    private Page post(String path, Map<String, String> form, boolean ajax) throws IOException {
+    /** Posts {@code form}; an ajax request when {@code ajaxKey} is not null, with that as its submission key. */
+    private Page post(String path, Map<String, String> form, String ajaxKey) throws IOException {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (ajax) {
+        if (ajaxKey != null) {
             request.header("Faces-Request", "partial/ajax");
+            request.header("Idempotency-Key", ajaxKey);
         }
         return send(request);
     }
 
     private Page send(HttpRequest.Builder request) throws IOException {
         try {
+            headers.forEach(request::header);
             HttpResponse<String> response =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Page(
                     response.statusCode(),
                     response.body(),
                     response.headers().firstValue("Location").orElse(null),
-                    response.uri());
+                    response.uri(),
+                    response.headers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", e);

@@ -12,14 +12,16 @@ import java.io.IOException;
 import java.util.Map;
 import org.parley.common.Actor;
 import org.parley.common.Role;
+import org.parley.site.Limit;
 import org.parley.site.Privilege;
 import org.parley.site.SiteService;
 import org.parley.user.User;
 
 /**
  * Test fixture: gives a user the reputation a test needs for a privilege (on Stack Overflow they would have earned it
- * by upvotes). In-container tests call {@link #set}; browser tests ask {@code
- * /test/reputation?host=HOST&user=USERNAME&reputation=N} ({@link Servlet}). Every test deployment has both ({@link
+ * by upvotes), or opens a whole site ({@link #open}). In-container tests call {@link #set} and {@link #open}; browser
+ * tests ask {@code /test/reputation?host=HOST&user=USERNAME&reputation=N} or {@code ?host=HOST&open=true} ({@link
+ * Servlet}). Every test deployment has both ({@link
  * ParleyDeployment#ear}); the application itself has no way to set a reputation.
  */
 @Stateless
@@ -33,14 +35,26 @@ public class Reputations {
 
     /**
      * Lets every user of site {@code siteId} vote up, vote down and comment everywhere from their first reputation
-     * point, through the site's own settings (as its admin could): for tests about something else that vote and
-     * comment as new users, with the reputation arithmetic they check unchanged.
+     * point, and lifts the anti-abuse limits (nobody is a new user, no votes a day, no serial-voting reversal), through
+     * the site's own settings (as its admin could): for tests about something else that vote, comment, ask several
+     * questions in a row or post links as new users, with the reputation arithmetic they check unchanged.
      */
     public void open(long siteId) {
+        Actor admin = new Actor(0, siteId, Role.ADMIN);
         sites.changePrivileges(
-                new Actor(0, siteId, Role.ADMIN),
+                admin, siteId, Map.of(Privilege.VOTE_UP, 1, Privilege.VOTE_DOWN, 1, Privilege.COMMENT_EVERYWHERE, 1));
+        sites.changeLimits(
+                admin,
                 siteId,
-                Map.of(Privilege.VOTE_UP, 1, Privilege.VOTE_DOWN, 1, Privilege.COMMENT_EVERYWHERE, 1));
+                Map.of(Limit.NEW_USER_REPUTATION, 0, Limit.VOTES_PER_DAY, 0, Limit.SERIAL_VOTES_PER_DAY, 0));
+    }
+
+    /** {@link #open} for a test outside the server, through {@link Servlet}. */
+    public static void openSite(String host) throws IOException {
+        Http.Response r = Http.get("localhost", "/test/reputation?host=" + host + "&open=true");
+        if (r.status() != 204) {
+            throw new IOException("opening " + host + " answered " + r.status() + ": " + r.body());
+        }
     }
 
     /** Sets user {@code username} of site {@code siteId} to {@code reputation} points. */
@@ -76,10 +90,14 @@ public class Reputations {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            reputations.set(
-                    sites.findByHost(request.getParameter("host")).orElseThrow().id(),
-                    request.getParameter("user"),
-                    Integer.parseInt(request.getParameter("reputation")));
+            long siteId =
+                    sites.findByHost(request.getParameter("host")).orElseThrow().id();
+            if ("true".equals(request.getParameter("open"))) {
+                reputations.open(siteId);
+            } else {
+                reputations.set(
+                        siteId, request.getParameter("user"), Integer.parseInt(request.getParameter("reputation")));
+            }
             response.setStatus(204);
         }
     }

@@ -64,6 +64,58 @@ public final class SiteUser {
         return again;
     }
 
+    /** Another user (Parley's admin, say) logged in at {@code base} with their own password. */
+    public static SiteUser login(URI base, String username, String password) throws IOException {
+        SiteUser user = new SiteUser(username, new PageClient(base));
+        Page done = user.client.submit(
+                user.client.get("/users/login"),
+                "login-form",
+                Map.of("login-username", username, "login-password", password, "login-submit", "Log in"));
+        if (done.status() != 302) {
+            throw new IOException("logging in as " + username + " answered " + done.status());
+        }
+        return user;
+    }
+
+    /**
+     * Has Parley's {@code admin} (password {@code adminPassword}) appoint {@code user} a moderator of the site at
+     * {@code base}, on the moderators page: for tests that act as one user more often than a new user may (a moderator
+     * is held by none of the anti-abuse limits).
+     */
+    public static void appointModerator(URI base, String adminPassword, SiteUser user) throws IOException {
+        PageClient admin = new PageClient(base);
+        Page login = admin.submit(
+                admin.get("/users/login"),
+                "login-form",
+                Map.of("login-username", "admin", "login-password", adminPassword, "login-submit", "Log in"));
+        if (login.status() != 302) {
+            throw new IOException("the admin's log-in answered " + login.status());
+        }
+        Page done = admin.submit(
+                admin.get("/admin/moderators"),
+                "appoint-form",
+                Map.of("appoint-username", user.name, "appoint-submit", "Appoint"));
+        if (done.status() != 302) {
+            throw new IOException("appointing " + user.name + " answered " + done.status() + ": " + done.body());
+        }
+        user.logInAgain();
+    }
+
+    /**
+     * Logs this user in again in its own client: a role change ends the user's sessions at their next request (the
+     * request made here first), and the new session has the new role.
+     */
+    public void logInAgain() throws IOException {
+        client.get("/notifications");
+        Page done = client.submit(
+                client.get("/users/login"),
+                "login-form",
+                Map.of("login-username", name, "login-password", PASSWORD, "login-submit", "Log in"));
+        if (done.status() != 302) {
+            throw new IOException("logging in again answered " + done.status());
+        }
+    }
+
     public String name() {
         return name;
     }
@@ -101,6 +153,41 @@ public final class SiteUser {
                 Map.of("edit-title", title, "edit-body", body, "edit-tags_input", tags, "edit-submit", ""));
         if (done.status() != 302) {
             throw new IOException("editing answered " + done.status());
+        }
+    }
+
+    /** Votes to close a question (reason as the close page names it, e.g. DUPLICATE); returns once acknowledged. */
+    public void voteToClose(Question question, String reason, String duplicateOf) throws IOException {
+        Page form = client.get("/posts/" + question.number() + "/close");
+        if (form.status() != 200) {
+            throw new IOException("the close page answered " + form.status());
+        }
+        Page done = client.submit(
+                form,
+                "close-form",
+                Map.of(
+                        "close-reason",
+                        reason,
+                        "close-duplicate",
+                        duplicateOf == null ? "" : duplicateOf,
+                        "close-note",
+                        "",
+                        "close-submit",
+                        "Vote to close"));
+        if (done.status() != 302) {
+            throw new IOException("voting to close answered " + done.status() + ": " + done.body());
+        }
+    }
+
+    /** Deletes this user's question (or, as a moderator, anyone's) from its page; returns once acknowledged. */
+    public void delete(Question question) throws IOException {
+        Page page = client.follow(question.path());
+        if (page.status() != 200) {
+            throw new IOException("the question page answered " + page.status());
+        }
+        Page done = client.submit(page, "question-form", Map.of("delete-question", "Delete"));
+        if (done.status() != 302) {
+            throw new IOException("deleting answered " + done.status() + ": " + done.body());
         }
     }
 }

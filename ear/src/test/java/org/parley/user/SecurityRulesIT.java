@@ -138,12 +138,18 @@ class SecurityRulesIT {
     }
 
     @Test
-    void onlyAnAdminCreatesASite() {
+    void onlyTheServersAdminCreatesASite() {
         String name = ParleyDeployment.unique("new");
         assertThrows(NotAllowedException.class, () -> sites.create(alice, name + ".localhost", name, "New", "No"));
         assertThrows(NotAllowedException.class, () -> sites.create(moderator, name + ".localhost", name, "New", "No"));
         users.createUser(site.id(), "root", "Site Admin", "correct-horse-battery", Role.ADMIN);
-        Actor admin = users.actorFor(site.id(), "root").orElseThrow();
+        Actor siteAdmin = users.actorFor(site.id(), "root").orElseThrow();
+        assertThrows(
+                NotAllowedException.class,
+                () -> sites.create(siteAdmin, name + ".localhost", name, "New", "No"),
+                "an admin of one site creates none (issue 18)");
+        Actor admin = users.actorFor(sites.findByHost("localhost").orElseThrow().id(), "admin")
+                .orElseThrow();
         assertEquals(
                 name + ".localhost",
                 sites.create(admin, name + ".localhost", name, "New", "No").host());

@@ -12,11 +12,29 @@ public final class CacheNames {
     /** JNDI name under which WildFly binds the L2 cache. */
     public static final String L2_JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + L2;
 
+    /**
+     * The output cache's pages (Region PAGE), apart from the L2 because they are large: replicated like it, at most
+     * 2,000 of at most {@link SharedCache#MAX_PAGE_BYTES} each per server, so bounded in memory too.
+     */
+    public static final String PAGES = "pages";
+
+    /** JNDI name under which WildFly binds the pages cache. */
+    public static final String PAGES_JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + PAGES;
+
     /** Each server's statistics, replicated so that any server shows the whole cluster's (see ClusterStats). */
     public static final String STATS = "stats";
 
     /** JNDI name under which WildFly binds the statistics cache. */
     public static final String STATS_JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + STATS;
+
+    /**
+     * Failed log-ins per account and per client address, replicated so that every server throttles on the whole
+     * cluster's counts (see org.parley.user.LoginThrottle).
+     */
+    public static final String LOGINS = "logins";
+
+    /** JNDI name under which WildFly binds the log-in counts cache. */
+    public static final String LOGINS_JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + LOGINS;
 
     private CacheNames() {}
 }

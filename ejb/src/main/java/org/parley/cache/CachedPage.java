@@ -9,6 +9,12 @@ import java.util.Objects;
  */
 public record CachedPage(String contentType, byte[] body, String etag, long lastModifiedMillis, byte[] gzip) {
 
+    /**
+     * The request attribute a page sets when what it rendered must not be stored although it is a 200 (a tag
+     * expression that is not one existing tag, whose URLs anyone can make up without end); its value says why.
+     */
+    public static final String NOT_STORED = "org.parley.cache.notStored";
+
     public CachedPage {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");

@@ -16,17 +16,35 @@ public enum Region {
     FRAGMENT("fragment", 10_000, Duration.ofMinutes(30)),
     /** A question's related questions (org.parley.search.RelatedQuestions), dropped when the question changes. */
     RELATED("related", 5_000, Duration.ofMinutes(15)),
-    /** Whole pages for anonymous visitors (the output cache). */
-    PAGE("page", 2_000, Duration.ofMinutes(5));
+    /**
+     * Whole pages for anonymous visitors (the output cache): at most 2,000 and 64 MB in each server's L1, and in L2
+     * (the cache "pages") as much as its memory bound lets (install-shared-tier.cli).
+     */
+    PAGE("page", 2_000, 64L << 20, Duration.ofMinutes(5));
 
     private final String key;
     private final int l1MaxEntries;
+    private final long l1MaxBytes;
     private final Duration lifetime;
 
     Region(String key, int l1MaxEntries, Duration lifetime) {
+        this(key, l1MaxEntries, 0, lifetime);
+    }
+
+    Region(String key, int l1MaxEntries, long l1MaxBytes, Duration lifetime) {
         this.key = key;
         this.l1MaxEntries = l1MaxEntries;
+        this.l1MaxBytes = l1MaxBytes;
         this.lifetime = lifetime;
+    }
+
+    /**
+     * The bytes (marshalled) this server's L1 keeps of the region at most, 0 when only {@link #l1MaxEntries} bounds
+     * it. With a byte bound, an entry weighs at least its share of it ({@code l1MaxBytes / l1MaxEntries}), so the
+     * entry bound holds too.
+     */
+    public long l1MaxBytes() {
+        return l1MaxBytes;
     }
 
     /** The region's prefix in stored keys. */

@@ -32,6 +32,14 @@ public record Scope(String name) {
         return new Scope("s" + siteId + "/p" + number);
     }
 
+    /**
+     * One account's standing on its site (its role): a change of role stamps it anew, and every server sees at the
+     * account's next request that the session it holds is out of date.
+     */
+    public static Scope account(long siteId, long userId) {
+        return new Scope("s" + siteId + "/u" + userId);
+    }
+
     /** The L2 key holding this scope's current stamp. */
     String stampKey() {
         return "stamp/" + name;

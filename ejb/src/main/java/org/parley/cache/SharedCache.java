@@ -50,8 +50,19 @@ public class SharedCache {
     private static final int LOCAL_STAMPS = 100_000;
     private static final byte[] ABSENT = new byte[0];
 
+    /**
+     * The largest page the output cache stores, marshalled with its compressed copy (typically 60 to 100 KB): with the
+     * pages cache's entry bound, what bounds its memory, since Infinispan bounds a cache kept on the heap by entry
+     * count only (see install-shared-tier.cli). A larger page is rendered each time.
+     */
+    public static final int MAX_PAGE_BYTES = 512 * 1024;
+
     @Resource(lookup = CacheNames.L2_JNDI)
     private Cache<String, Object> l2;
+
+    /** Where Region PAGE's values go instead of {@link #l2} (bounded by memory); null outside WildFly. */
+    @Resource(lookup = CacheNames.PAGES_JNDI)
+    private Cache<String, Object> pages;
 
     private final Ticker ticker;
     private final long startNanos;
@@ -60,6 +71,7 @@ public class SharedCache {
     private final Map<Region, AtomicLong> l1Bytes = new EnumMap<>(Region.class);
     private final Map<Region, CacheStats> l1Stats = new EnumMap<>(Region.class);
     private final CacheStats l2Stats = new CacheStats();
+    private final CacheStats pageStats = new CacheStats();
     private final com.github.benmanes.caffeine.cache.Cache<String, String> localStamps;
 
     /** What L1 holds: the value (null for a cached absence) and the size of its marshalled form. */
@@ -86,11 +98,18 @@ public class SharedCache {
             AtomicLong bytes = new AtomicLong();
             l1Bytes.put(region, bytes);
             l1Stats.put(region, new CacheStats());
+            Caffeine<Object, Object> builder = Caffeine.newBuilder();
+            if (region.l1MaxBytes() > 0) {
+                // Bounded by what the entries take; the region's entry bound then only limits the count of tiny ones.
+                builder.maximumWeight(region.l1MaxBytes())
+                        .weigher((String key, L1Entry entry) ->
+                                Math.max(entry.bytes(), (int) (region.l1MaxBytes() / region.l1MaxEntries())));
+            } else {
+                builder.maximumSize(region.l1MaxEntries());
+            }
             l1.put(
                     region,
-                    Caffeine.newBuilder()
-                            .maximumSize(region.l1MaxEntries())
-                            .expireAfterWrite(region.lifetime())
+                    builder.expireAfterWrite(region.lifetime())
                             .ticker(ticker)
                             .executor(Runnable::run)
                             .recordStats()
@@ -228,6 +247,17 @@ public class SharedCache {
             evictions = L2Evictions.read();
         }
         all.add(l2Stats.snapshot("l2", server, uptime, items, bytes, evictions));
+        if (pages != null) {
+            long pageItems = 0;
+            long pageBytes = 0;
+            for (Object value : pages.values()) {
+                if (value instanceof byte[] b) {
+                    pageItems++;
+                    pageBytes += b.length;
+                }
+            }
+            all.add(pageStats.snapshot("l2." + Region.PAGE.key(), server, uptime, pageItems, pageBytes, -1));
+        }
         return all;
     }
 
@@ -296,28 +326,41 @@ public class SharedCache {
             return new Lookup(entry.value());
         }
         l1Stats.get(region).miss(System.nanoTime() - start);
-        if (l2 == null) {
+        Cache<String, Object> shared = l2(region);
+        if (shared == null) {
             return null;
         }
+        CacheStats stats = shared == pages ? pageStats : l2Stats;
         start = System.nanoTime();
-        Object stored = l2.get(full);
+        Object stored = shared.get(full);
         if (!(stored instanceof byte[] bytes)) {
-            l2Stats.miss(System.nanoTime() - start);
+            stats.miss(System.nanoTime() - start);
             return null;
         }
         Object value = bytes.length == 0 ? null : Marshalling.fromBytes(bytes);
-        l2Stats.hit(System.nanoTime() - start);
+        stats.hit(System.nanoTime() - start);
         putL1(region, full, value, bytes.length);
         return new Lookup(value);
     }
 
     private void store(Region region, String full, Object value) {
         byte[] bytes = value == null ? ABSENT : Marshalling.toBytes(value);
-        putL1(region, full, value, bytes.length);
-        if (l2 != null) {
-            l2.put(full, bytes, region.lifetime().toMillis(), TimeUnit.MILLISECONDS);
-            l2Stats.set();
+        if (region == Region.PAGE && bytes.length > MAX_PAGE_BYTES) {
+            // Rendered again next time: one outsized page must not take the room of a hundred.
+            log.log(Level.FINE, "Not storing {0}: {1} bytes", new Object[] {full, bytes.length});
+            return;
         }
+        putL1(region, full, value, bytes.length);
+        Cache<String, Object> shared = l2(region);
+        if (shared != null) {
+            shared.put(full, bytes, region.lifetime().toMillis(), TimeUnit.MILLISECONDS);
+            (shared == pages ? pageStats : l2Stats).set();
+        }
+    }
+
+    /** The shared cache that holds {@code region}'s values: pages apart when WildFly has that cache. */
+    private Cache<String, Object> l2(Region region) {
+        return region == Region.PAGE && pages != null ? pages : l2;
     }
 
     private void putL1(Region region, String full, Object value, int bytes) {
@@ -327,6 +370,16 @@ public class SharedCache {
             l1Bytes.get(region).addAndGet(-previous.bytes());
         }
         l1Stats.get(region).set();
+    }
+
+    /**
+     * The current stamp of {@code scope}: equal on every server until the scope is invalidated, so a caller can keep it
+     * and ask again later whether anything changed (e.g. a session its account's standing, {@link Scope#account}).
+     */
+    public String stampOf(Scope scope) {
+        try (var step = RequestTimings.step(Kind.CACHE)) {
+            return stamp(scope);
+        }
     }
 
     /** The current stamp of {@code scope}, minting one (cluster-wide, first writer wins) when it has none. */

@@ -28,7 +28,7 @@ public class LinkService {
         List<Object[]> outgoing = em.createQuery(
                         "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"
                                 + " where l.siteId = :site and l.postNumber = :n and q.site.id = :site"
-                                + " and q.number = l.relatedPostNumber order by l.linkTypeId desc, q.score desc",
+                                + " and q.number = l.relatedPostNumber and q.deletedAt is null order by l.linkTypeId desc, q.score desc",
                         Object[].class)
                 .setParameter("site", siteId)
                 .setParameter("n", number)
@@ -41,7 +41,7 @@ public class LinkService {
         List<Object[]> incoming = em.createQuery(
                         "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"
                                 + " where l.siteId = :site and l.relatedPostNumber = :n and q.site.id = :site"
-                                + " and q.number = l.postNumber order by l.linkTypeId desc, q.score desc",
+                                + " and q.number = l.postNumber and q.deletedAt is null order by l.linkTypeId desc, q.score desc",
                         Object[].class)
                 .setParameter("site", siteId)
                 .setParameter("n", number)

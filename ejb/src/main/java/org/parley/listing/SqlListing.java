@@ -32,7 +32,7 @@ public class SqlListing {
     public IdPage questions(long siteId, TagExpression expression, QuestionSort sort, int page, int pageSize) {
         Map<String, Object> params = new HashMap<>();
         params.put("site", siteId);
-        StringBuilder where = new StringBuilder(" from Question q where q.site.id = :site");
+        StringBuilder where = new StringBuilder(" from Question q where q.site.id = :site and q.deletedAt is null");
         int n = 0;
         for (List<TagExpression.Term> group : expression.groups()) {
             where.append(" and (");

@@ -200,11 +200,19 @@ public class TagEngine {
             while (true) {
                 List<TagIndexLoader.SiteRow> rows = loader.changedSince(from, CATCH_UP_BATCH);
                 Map<Long, List<QuestionRow>> bySite = new LinkedHashMap<>();
+                Map<Long, List<Long>> goneBySite = new LinkedHashMap<>();
                 for (TagIndexLoader.SiteRow r : rows) {
-                    bySite.computeIfAbsent(r.siteId(), s -> new ArrayList<>()).add(r.row());
+                    bySite.computeIfAbsent(r.siteId(), s -> new ArrayList<>());
+                    if (r.deleted()) {
+                        goneBySite
+                                .computeIfAbsent(r.siteId(), s -> new ArrayList<>())
+                                .add(r.row().number());
+                    } else {
+                        bySite.get(r.siteId()).add(r.row());
+                    }
                     from = Math.max(from, r.row().rowVersion());
                 }
-                bySite.forEach(this::applyRows);
+                bySite.forEach((site, live) -> applyRows(site, live, goneBySite.getOrDefault(site, List.of())));
                 read += rows.size();
                 max = Math.max(max, from);
                 if (rows.size() < CATCH_UP_BATCH) {
@@ -221,14 +229,14 @@ public class TagEngine {
         }
     }
 
-    private void applyRows(long siteId, List<QuestionRow> rows) {
+    private void applyRows(long siteId, List<QuestionRow> rows, List<Long> gone) {
         SiteEngine site = sites.get(siteId);
         if (site == null || site.index == null) {
             return;
         }
         site.lock.lock();
         try {
-            site.index = site.index.withChanges(rows, List.of());
+            site.index = site.index.withChanges(rows, gone);
         } finally {
             site.lock.unlock();
         }

@@ -52,7 +52,7 @@ public class TagIndexLoader {
      */
     static final String STREAM_SQL =
             "select number, created_at, last_activity_at, score, answer_count, accepted_answer_id, closed_at, row_version,"
-                    + " tag_names from post where site_id = ? and post_type = 'Q'";
+                    + " tag_names from post where site_id = ? and post_type = 'Q' and deleted_at is null";
 
     /** Rows the driver fetches per round trip when streaming. */
     static final int FETCH_SIZE = 10_000;
@@ -98,7 +98,10 @@ public class TagIndexLoader {
         return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
-    /** The questions of a site with these numbers; numbers without a question are missing from the result. */
+    /**
+     * The live questions of a site with these numbers; numbers without a question, and deleted questions, are missing
+     * from the result.
+     */
     public List<QuestionRow> byNumbers(long siteId, Collection<Long> numbers) {
         List<Long> all = new ArrayList<>(numbers);
         List<QuestionRow> found = new ArrayList<>();
@@ -107,7 +110,7 @@ public class TagIndexLoader {
             if (ids.isEmpty()) {
                 continue;
             }
-            em.createQuery(COLUMNS + " from Question q where q.id in :ids", Object[].class)
+            em.createQuery(COLUMNS + " from Question q where q.id in :ids and q.deletedAt is null", Object[].class)
                     .setParameter("ids", ids)
                     .getResultStream()
                     .map(TagIndexLoader::row)
@@ -116,18 +119,21 @@ public class TagIndexLoader {
         return found;
     }
 
-    /** A question of some site that changed. */
-    public record SiteRow(long siteId, QuestionRow row) {}
+    /** A question of some site that changed; {@code deleted} when it leaves the lists. */
+    public record SiteRow(long siteId, QuestionRow row, boolean deleted) {}
 
     /** Up to {@code limit} questions of any site with a row version above {@code since}, in increasing row version. */
     public List<SiteRow> changedSince(long since, int limit) {
         List<Object[]> rows = em.createQuery(
-                        COLUMNS + ", q.site.id from Question q where q.rowVersion > :since order by q.rowVersion",
+                        COLUMNS + ", q.site.id, q.deletedAt from Question q where q.rowVersion > :since"
+                                + " order by q.rowVersion",
                         Object[].class)
                 .setParameter("since", since)
                 .setMaxResults(limit)
                 .getResultList();
-        return rows.stream().map(r -> new SiteRow((Long) r[9], row(r))).toList();
+        return rows.stream()
+                .map(r -> new SiteRow((Long) r[9], row(r), r[10] != null))
+                .toList();
     }
 
     private static QuestionRow row(Object[] r) {

@@ -1,7 +1,11 @@
 package org.parley.markdown;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -32,6 +36,11 @@ public class MarkdownRenderer {
             Pattern.compile("(?:(?:lang-[A-Za-z0-9_+#.-]{1,30}|prettyprint-override|default|s-code-block)\\s*){1,4}");
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
+    /** A link in sanitised HTML: the policy writes every attribute in double quotes. */
+    private static final Pattern LINK = Pattern.compile("<a\\s[^>]*?\\bhref=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ENTITY =
+            Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot));");
     private static final Pattern SIZE = Pattern.compile("[0-9]{1,4}");
 
     /** The one policy for rendered Markdown and imported HTML. */
@@ -165,5 +174,60 @@ public class MarkdownRenderer {
             return "";
         }
         return POLICY.sanitize(html);
+    }
+
+    /**
+     * The addresses that the links of sanitised HTML ({@link #toSafeHtml} or {@link #sanitize} output) point to
+     * outside the site: {@code http}, {@code https} and {@code mailto} URLs and {@code //host} ones, decoded, in the
+     * order they first appear. Relative links ({@code /questions/12}, {@code #answer-3}) stay on the site and are not
+     * counted. Null gives an empty set.
+     */
+    public static Set<String> links(String safeHtml) {
+        Set<String> out = new LinkedHashSet<>();
+        if (safeHtml == null || !safeHtml.contains("<a")) {
+            return out;
+        }
+        Matcher m = LINK.matcher(safeHtml);
+        while (m.find()) {
+            String href = unescape(m.group(1)).strip();
+            String lower = href.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http:")
+                    || lower.startsWith("https:")
+                    || lower.startsWith("mailto:")
+                    || lower.startsWith("//")) {
+                out.add(href);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An attribute's value as written in sanitised HTML, with the character references the policy writes ({@code
+     * &amp;amp;}, {@code &amp;#61;}, {@code &amp;#64;}, ...) decoded.
+     */
+    public static String attributeValue(String escaped) {
+        return unescape(escaped);
+    }
+
+    private static String unescape(String attribute) {
+        Matcher m = ENTITY.matcher(attribute);
+        StringBuilder out = new StringBuilder(attribute.length());
+        while (m.find()) {
+            String replacement;
+            if (m.group(1) != null || m.group(2) != null) {
+                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+                replacement = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
+            } else {
+                replacement = switch (m.group(3)) {
+                    case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    default -> "\"";
+                };
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

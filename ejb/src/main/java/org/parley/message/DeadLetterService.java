@@ -36,12 +36,14 @@ import org.parley.rules.NotFoundException;
 @Stateless
 public class DeadLetterService {
 
+    @jakarta.inject.Inject
+    private org.parley.site.AdminScope adminScope;
+
     /** The most jobs listed at once. */
     public static final int MAX_LISTED = 200;
 
     private static final Logger log = Logger.getLogger(DeadLetterService.class.getName());
     private static final Pattern JOB_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,80}");
-    private static final String ONLY_ADMINS = "Only admins can manage dead-lettered messages.";
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
@@ -171,9 +173,8 @@ public class DeadLetterService {
         }
     }
 
-    private static void requireAdmin(Actor admin) {
-        if (admin == null || !admin.isAdmin()) {
-            throw new NotAllowedException(ONLY_ADMINS);
-        }
+    /** Dead letters hold every site's messages: the server's admins only. */
+    private void requireAdmin(Actor admin) {
+        adminScope.requireServerAdmin(admin, "read and redeliver dead letters");
     }
 }

@@ -26,8 +26,10 @@ import org.parley.rules.NotAllowedException;
 @Stateless
 public class MessageIndex {
 
+    @jakarta.inject.Inject
+    private org.parley.site.AdminScope adminScope;
+
     private static final Logger log = Logger.getLogger(MessageIndex.class.getName());
-    private static final String ONLY_ADMINS = "Only admins can rebuild the search index.";
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
@@ -85,14 +87,12 @@ public class MessageIndex {
      * Empties the message index and indexes every delivered message again from the database.
      *
      * @return how many messages the index holds afterwards
-     * @throws NotAllowedException unless {@code admin} is an admin
+     * @throws NotAllowedException unless {@code admin} is one of the server's admins ({@link org.parley.site.AdminScope})
      */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<Long> rebuild(Actor admin) {
-        if (admin == null || !admin.isAdmin()) {
-            throw new NotAllowedException(ONLY_ADMINS);
-        }
+        adminScope.requireServerAdmin(admin, "rebuild the message index");
         log.log(Level.INFO, "Message index: rebuild requested by user {0}", admin.userId());
         reindex(true);
         return new AsyncResult<>(statusNow().indexed());

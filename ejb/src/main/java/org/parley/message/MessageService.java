@@ -3,6 +3,7 @@ package org.parley.message;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,11 +18,13 @@ import java.util.Optional;
 import org.parley.common.Actor;
 import org.parley.common.Page;
 import org.parley.common.Paging;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.submission.OncePerSubmission;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
@@ -46,6 +49,9 @@ public class MessageService {
     private MarkdownRenderer markdown;
 
     @Inject
+    private ImageProxy images;
+
+    @Inject
     private MessageJobs jobs;
 
     @Inject
@@ -66,6 +72,7 @@ public class MessageService {
      * @throws InvalidInputException for no recipient, oneself, or an empty or too long body (HTTP 400)
      * @throws SendingLimitException when the sender reached the per-minute limit (HTTP 429)
      */
+    @Interceptors(OncePerSubmission.class)
     public SentMessage send(Actor sender, String to, String body) {
         User from = users.acting(sender, LOG_IN);
         // Both fields checked first, so that a form shows both problems at once.
@@ -260,7 +267,7 @@ public class MessageService {
                         m.getId(),
                         m.getSender().ref(),
                         m.getSender().getId() == me.getId(),
-                        m.getBodyHtml(),
+                        RemoteImages.placeholders(m.getBodyHtml(), images),
                         m.getCreatedAt(),
                         m.getState()))
                 .toList();

@@ -17,7 +17,9 @@ public final class RequestTimings {
         /** Lists answered by the in-memory tag engine. */
         TAGS("tags"),
         /** Full-text queries (Hibernate Search: the Lucene index or Elasticsearch). */
-        SEARCH("search");
+        SEARCH("search"),
+        /** Images the image proxy fetched from other servers. */
+        FETCH("fetch");
 
         private final String metric;
 
@@ -85,7 +87,8 @@ public final class RequestTimings {
     /**
      * The W3C {@code Server-Timing} header value: statement count and time, cache time and total time, e.g. {@code
      * sql;dur=3.2;desc="4 queries", cache;dur=0.1, tags;dur=0.2, total;dur=12.7}; requests that searched also get
-     * {@code search;dur=...;desc="N queries"} before the total.
+     * {@code search;dur=...;desc="N queries"} before the total, and those that fetched a remote image {@code
+     * fetch;dur=...}.
      */
     public String serverTimingHeader() {
         String search = count(Kind.SEARCH) == 0
@@ -95,6 +98,9 @@ public final class RequestTimings {
                         ", search;dur=%.2f;desc=\"%d queries\"",
                         millis(Kind.SEARCH),
                         count(Kind.SEARCH));
+        if (count(Kind.FETCH) > 0) {
+            search += String.format(java.util.Locale.ROOT, ", fetch;dur=%.2f", millis(Kind.FETCH));
+        }
         return String.format(
                 java.util.Locale.ROOT,
                 "sql;dur=%.2f;desc=\"%d queries\", cache;dur=%.2f;desc=\"%d gets\", tags;dur=%.2f%s, total;dur=%.2f",

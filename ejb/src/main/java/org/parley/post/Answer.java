@@ -19,11 +19,14 @@ import org.parley.user.User;
 @NamedQuery(
         name = "Answer.listByQuestion",
         query = "select a from Answer a left join fetch a.owner where a.question = :question")
-@NamedQuery(name = "Answer.countByOwner", query = "select count(a) from Answer a where a.owner = :owner")
+@NamedQuery(
+        name = "Answer.countByOwner",
+        query = "select count(a) from Answer a where a.owner = :owner and a.deletedAt is null"
+                + " and a.question.deletedAt is null")
 @NamedQuery(
         name = "Answer.listByOwner",
-        query = "select a from Answer a join fetch a.question where a.owner = :owner"
-                + " order by a.createdAt desc, a.id desc")
+        query = "select a from Answer a join fetch a.question where a.owner = :owner and a.deletedAt is null"
+                + " and a.question.deletedAt is null order by a.createdAt desc, a.id desc")
 public class Answer extends Post {
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -64,6 +67,11 @@ public class Answer extends Post {
     @Override
     public Question questionShownOn() {
         return question;
+    }
+
+    @Override
+    protected void deletionChanged(boolean deleted) {
+        question.answerDeletionChanged(deleted);
     }
 
     public Question getQuestion() {

@@ -9,6 +9,7 @@ import org.parley.user.UserRef;
  * An answer on a question page. {@code bodyHtml} is sanitised; {@code myVote} is the viewer's vote or null.
  *
  * @param lockedAt when a moderator locked it (no votes, edits or comments), or null
+ * @param deletedAt when it was deleted (only its author and users who see deleted posts see it), or null
  */
 public record AnswerView(
         long number,
@@ -20,7 +21,8 @@ public record AnswerView(
         UserRef owner,
         List<CommentView> comments,
         VoteType myVote,
-        Instant lockedAt)
+        Instant lockedAt,
+        Instant deletedAt)
         implements Serializable {
 
     public AnswerView {
@@ -29,5 +31,9 @@ public record AnswerView(
 
     public boolean locked() {
         return lockedAt != null;
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
     }
 }

@@ -3,12 +3,14 @@ package org.parley.post;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.parley.common.Actor;
 import org.parley.rules.FieldChecks;
 import org.parley.site.Privilege;
+import org.parley.submission.OncePerSubmission;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
@@ -40,6 +42,7 @@ public class CommentService {
      * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
      * @throws org.parley.rules.InvalidInputException when the text is not 15..600 characters (field {@code text})
      */
+    @Interceptors(OncePerSubmission.class)
     public CommentView comment(Actor actor, long postNumber, String text) {
         User owner = users.acting(actor, "Log in to comment.");
         FieldChecks checks = new FieldChecks();
@@ -57,5 +60,29 @@ public class CommentService {
         changes.fire(new PostChanged(
                 actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));
         return comment.toView();
+    }
+
+    /**
+     * Deletes a comment: its author, or a moderator (from the flags page, say).
+     *
+     * @throws org.parley.rules.NotAllowedException when not logged in, or neither its author nor a moderator
+     * @throws org.parley.rules.NotFoundException when the site has no such comment
+     */
+    public void delete(Actor actor, long commentId) {
+        User user = users.acting(actor, "Log in to delete comments.");
+        Comment comment = em.find(Comment.class, commentId);
+        if (comment == null || comment.getSite().getId() != actor.siteId()) {
+            throw new org.parley.rules.NotFoundException("No such comment.");
+        }
+        if (!user.isModerator()
+                && (comment.getOwner() == null || !comment.getOwner().isSameAs(user))) {
+            throw new org.parley.rules.NotAllowedException("Only its author or a moderator can delete a comment.");
+        }
+        Post post = posts.lock(actor.siteId(), comment.getPost().getNumber());
+        em.remove(comment);
+        post.commentRemoved();
+        post.touch(posts.nextRowVersion());
+        changes.fire(new PostChanged(
+                actor.siteId(), post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.COMMENTED));
     }
 }

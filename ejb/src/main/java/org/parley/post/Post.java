@@ -114,6 +114,18 @@ public abstract class Post {
     @Column(name = "locked_at")
     private Instant lockedAt;
 
+    /**
+     * When the post was deleted (it leaves lists, the tag engine and search, and only its author, users with the
+     * "Access to moderator tools" privilege and moderators still see it); null while it is live.
+     */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    /** Who deleted it (the last of the voters, the author or a moderator); null while it is live. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "deleted_by_id")
+    private User deletedBy;
+
     /** When the post became community wiki (imported from a dump); null when it is not. */
     @Column(name = "community_owned_at")
     private Instant communityOwnedAt;
@@ -189,13 +201,19 @@ public abstract class Post {
         activity(now);
     }
 
-    /** Whether {@code actor} may edit this post: its owner, a moderator or an admin (by the role stored now). */
+    /**
+     * Whether {@code actor} may edit this post: its owner, a moderator or an admin (by the role stored now), a user with
+     * "Edit freely", or, for a community wiki post, a user with "Edit community wiki".
+     */
     public boolean editableBy(User actor) {
         return actor != null
                 && !actor.isDeleted()
                 && (actor.isModerator()
                         || isOwnedBy(actor)
-                        || site.privileges().has(Privilege.EDIT_FREELY, actor.getReputation(), actor.getRole()));
+                        || site.privileges().has(Privilege.EDIT_FREELY, actor.getReputation(), actor.getRole())
+                        || (communityOwnedAt != null
+                                && site.privileges()
+                                        .has(Privilege.EDIT_COMMUNITY_WIKI, actor.getReputation(), actor.getRole())));
     }
 
     public boolean isOwnedBy(User user) {
@@ -251,6 +269,11 @@ public abstract class Post {
     /** A comment was added under this post. */
     void commentAdded() {
         commentCount++;
+    }
+
+    /** A comment under this post was deleted. */
+    void commentRemoved() {
+        commentCount = Math.max(0, commentCount - 1);
     }
 
     /** Marks this post as changed: a new row version from {@value RowVersions#SEQUENCE}. */
@@ -352,16 +375,64 @@ public abstract class Post {
     }
 
     /**
-     * Refuses what a locked post takes from nobody, or (for {@code byModerator}) from users other than moderators.
+     * Refuses what a deleted post takes from nobody, and what a locked post takes from nobody, or (for {@code byModerator}) from users other than moderators.
      *
      * @param what what was refused, for the message ("vote on", "comment on", "edit", "answer")
      * @throws NotAllowedException when the post is locked
      */
     void requireOpen(String what, boolean byModerator) {
+        if (deletedAt != null || (!isQuestion() && questionShownOn().isDeleted())) {
+            throw new NotAllowedException("This post is deleted: you can't " + what + " it.");
+        }
         if (lockedAt != null && !byModerator) {
             throw new NotAllowedException("This post is locked by the moderators: you can't " + what + " it.");
         }
     }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    /**
+     * Whether {@code viewer} (null: anonymous) may see this post: anyone while neither it nor its question is
+     * deleted; then only its author, moderators and users with {@link Privilege#MODERATOR_TOOLS}.
+     */
+    public boolean visibleTo(User viewer) {
+        if (deletedAt == null && !questionShownOn().isDeleted()) {
+            return true;
+        }
+        return viewer != null
+                && (isOwnedBy(viewer)
+                        || site.privileges().has(Privilege.MODERATOR_TOOLS, viewer.getReputation(), viewer.getRole()));
+    }
+
+    /** Who deleted the post; null while it is live. */
+    public User getDeletedBy() {
+        return deletedBy;
+    }
+
+    /**
+     * Deletes the post ({@code at} not null, by {@code by}) or undeletes it; what a post's deletion means for its
+     * question (answer count) or its tags (question counts) is the subclass's.
+     *
+     * @return whether that changed anything
+     */
+    public boolean delete(Instant at, User by) {
+        boolean changed = (at == null) != (deletedAt == null);
+        if (changed) {
+            deletedAt = at;
+            deletedBy = at == null ? null : by;
+            deletionChanged(at != null);
+        }
+        return changed;
+    }
+
+    /** Keeps counts that include live posts only in step with a deletion ({@code deleted}) or an undeletion. */
+    protected abstract void deletionChanged(boolean deleted);
 
     public long getRowVersion() {
         return rowVersion;

@@ -22,6 +22,12 @@ public record PostChanged(long siteId, long questionNumber, long postNumber, Kin
         EDITED,
         VOTED,
         ACCEPTED,
-        COMMENTED
+        COMMENTED,
+        CLOSED,
+        REOPENED,
+        DELETED,
+        UNDELETED,
+        /** Another question was closed as a duplicate of this one, or reopened: its linked questions changed. */
+        LINKED
     }
 }

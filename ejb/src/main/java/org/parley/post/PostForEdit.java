@@ -13,5 +13,6 @@ public record PostForEdit(
         String tags,
         String bodyMarkdown,
         long questionNumber,
-        String questionSlug)
+        String questionSlug,
+        boolean suggestion)
         implements Serializable {}

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param editorNumber the writer's user number on the site
  * @param comment the edit summary the writer gave, or null
  * @param rollbackOf for a rollback, the revision's GUID it went back to; else null
+ * @param proposal for a suggested edit that reviewers approved, the comment of its type-24 history row ("Proposed by
+ *     12 approved by 3, 7"); else null
  */
 public record PostWritten(
         long siteId,
@@ -21,11 +23,25 @@ public record PostWritten(
         Content before,
         Content after,
         String comment,
-        String rollbackOf) {
+        String rollbackOf,
+        String proposal) {
 
     public PostWritten {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(after, "after");
+    }
+
+    /** A write that is not an approved suggested edit. */
+    public PostWritten(
+            long siteId,
+            long postNumber,
+            long editorNumber,
+            Instant at,
+            Content before,
+            Content after,
+            String comment,
+            String rollbackOf) {
+        this(siteId, postNumber, editorNumber, at, before, after, comment, rollbackOf, null);
     }
 
     /**
@@ -41,7 +57,8 @@ public record PostWritten(
             tags = tags == null ? null : List.copyOf(tags);
         }
 
-        static Content of(Post post) {
+        /** A post's title, body and tags as they are now. */
+        public static Content of(Post post) {
             return post instanceof Question q
                     ? new Content(q.getTitle(), q.getBodyMarkdown(), q.tagList())
                     : new Content(null, post.getBodyMarkdown(), null);

@@ -38,20 +38,26 @@ import org.parley.user.User;
 @NamedQuery(
         name = "Question.findByNumber",
         query = "select q from Question q left join fetch q.owner where q.site.id = :site and q.number = :number")
-@NamedQuery(name = "Question.countBySite", query = "select count(q) from Question q where q.site.id = :site")
+@NamedQuery(
+        name = "Question.countBySite",
+        query = "select count(q) from Question q where q.site.id = :site and q.deletedAt is null")
 @NamedQuery(
         name = "Question.countUnansweredBySite",
-        query = "select count(q) from Question q where q.site.id = :site and q.answerCount = 0")
+        query = "select count(q) from Question q where q.site.id = :site and q.answerCount = 0"
+                + " and q.deletedAt is null")
 @NamedQuery(
         name = "Question.incrementViewsByNumber",
         query = "update Question q set q.viewCount = q.viewCount + 1 where q.site.id = :site and q.number = :number")
 @NamedQuery(
         name = "Question.latestActivityBySite",
-        query = "select max(q.lastActivityAt) from Question q where q.site.id = :site")
-@NamedQuery(name = "Question.countByOwner", query = "select count(q) from Question q where q.owner = :owner")
+        query = "select max(q.lastActivityAt) from Question q where q.site.id = :site and q.deletedAt is null")
+@NamedQuery(
+        name = "Question.countByOwner",
+        query = "select count(q) from Question q where q.owner = :owner and q.deletedAt is null")
+@NamedQuery(name = "Question.lastAskedBy", query = "select max(q.createdAt) from Question q where q.owner = :owner")
 @NamedQuery(
         name = "Question.listByOwner",
-        query = "select q from Question q left join fetch q.owner where q.owner = :owner"
+        query = "select q from Question q left join fetch q.owner where q.owner = :owner and q.deletedAt is null"
                 + " order by q.createdAt desc, q.id desc")
 public class Question extends Post {
 
@@ -87,6 +93,14 @@ public class Question extends Post {
 
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    /**
+     * Why it was closed, as the dumps number close reasons (101 duplicate, 102 off-topic, 103 needs details or
+     * clarity, 104 needs more focus, 105 opinion-based); null while open, and for imported closed questions (their
+     * history row says it).
+     */
+    @Column(name = "close_reason")
+    private Integer closeReason;
 
     /** When its first answer was posted (null: never answered); the import fills it for imported questions. */
     @Column(name = "first_answer_at")
@@ -230,8 +244,8 @@ public class Question extends Post {
     private void rewardAccept(Answer answer, int sign) {
         User asker = getOwner();
         User answerer = answer.getOwner();
-        if (asker != null && asker.isSameAs(answerer)) {
-            return;
+        if ((asker != null && asker.isSameAs(answerer)) || answer.isDeleted()) {
+            return; // a deleted answer's accept reputation was taken back when it was deleted (HeldReputations)
         }
         if (answerer != null) {
             answerer.changeReputation(sign * Reputation.ACCEPTED);
@@ -257,6 +271,38 @@ public class Question extends Post {
     public void close(Instant now) {
         if (closedAt == null) {
             closedAt = Objects.requireNonNull(now, "now");
+        }
+    }
+
+    /**
+     * Closes the question for a reason, or reopens it ({@code now} null).
+     *
+     * @param reason the dumps' close reason number, or null when reopening
+     * @return whether that changed anything
+     */
+    public boolean close(Instant now, Integer reason) {
+        boolean changed = (now == null) != (closedAt == null);
+        closedAt = now;
+        closeReason = now == null ? null : reason;
+        if (changed && now != null) {
+            activity(now);
+        }
+        return changed;
+    }
+
+    /** One of the answers was deleted ({@code deleted}) or undeleted: the answer count is of live answers. */
+    void answerDeletionChanged(boolean deleted) {
+        answerCount += deleted ? -1 : 1;
+    }
+
+    @Override
+    protected void deletionChanged(boolean deleted) {
+        for (Tag tag : tags) {
+            if (deleted) {
+                tag.questionRemoved();
+            } else {
+                tag.questionAdded();
+            }
         }
     }
 
@@ -360,5 +406,10 @@ public class Question extends Post {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    /** The close reason's number (see {@link #close(Instant, Integer)}); null when open or not known. */
+    public Integer getCloseReason() {
+        return closeReason;
     }
 }

@@ -10,6 +10,7 @@ import org.parley.user.UserRef;
  * first). {@code bodyHtml} is sanitised; {@code myVote} is the viewer's vote on the question or null.
  *
  * @param lockedAt when a moderator locked the question (no votes, edits, comments or answers), or null
+ * @param deletedAt when the question was deleted (only its author and users who see deleted posts see it), or null
  */
 public record QuestionDetail(
         long number,
@@ -29,7 +30,8 @@ public record QuestionDetail(
         List<CommentView> comments,
         List<AnswerView> answers,
         VoteType myVote,
-        Instant lockedAt)
+        Instant lockedAt,
+        Instant deletedAt)
         implements Serializable {
 
     public QuestionDetail {
@@ -40,5 +42,33 @@ public record QuestionDetail(
 
     public boolean locked() {
         return lockedAt != null;
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    /** This page with other answers and another vote of the viewer's on the question (for one viewer's view). */
+    public QuestionDetail with(List<AnswerView> otherAnswers, VoteType otherVote) {
+        return new QuestionDetail(
+                number,
+                title,
+                slug,
+                tags,
+                bodyHtml,
+                bodyMarkdown,
+                score,
+                viewCount,
+                createdAt,
+                lastActivityAt,
+                lastEditedAt,
+                closedAt,
+                owner,
+                acceptedAnswerNumber,
+                comments,
+                otherAnswers,
+                otherVote,
+                lockedAt,
+                deletedAt);
     }
 }

@@ -13,6 +13,11 @@ import org.parley.cache.CacheKey;
 import org.parley.cache.Region;
 import org.parley.cache.SharedCache;
 import org.parley.common.Actor;
+import org.parley.common.Role;
+import org.parley.rules.NotFoundException;
+import org.parley.site.Privilege;
+import org.parley.site.Site;
+import org.parley.user.UserRef;
 
 /**
  * Question pages through the shared tier: the page's data as anyone sees it is loaded once per change and shared by
@@ -39,10 +44,54 @@ public class QuestionPages {
     public QuestionDetail view(long siteId, long number, Actor actor) {
         QuestionDetail shared = cache.get(
                 CacheKey.question(siteId, number), QuestionDetail.class, () -> questions.view(siteId, number, null));
-        if (actor == null || actor.siteId() != siteId) {
-            return shared;
+        Actor viewer = actor == null || actor.siteId() != siteId ? null : actor;
+        QuestionDetail seen = withoutDeleted(siteId, shared, viewer);
+        if (viewer == null) {
+            return seen;
         }
-        return withVotes(shared, myVotes(siteId, actor, shared));
+        return withVotes(seen, myVotes(siteId, viewer, seen));
+    }
+
+    /**
+     * The page as {@code viewer} may see it: a deleted question only for its author and those who see deleted posts
+     * (moderators, and users with {@link Privilege#MODERATOR_TOOLS}), deleted answers likewise.
+     *
+     * @throws NotFoundException when the question is deleted and the viewer may not see it
+     */
+    private QuestionDetail withoutDeleted(long siteId, QuestionDetail d, Actor viewer) {
+        boolean anyDeleted = d.deleted() || d.answers().stream().anyMatch(AnswerView::deleted);
+        if (!anyDeleted) {
+            return d;
+        }
+        Object[] user = viewer == null
+                ? null
+                : em.createQuery("select u.number, u.reputation from User u where u.id = :id", Object[].class)
+                        .setParameter("id", viewer.userId())
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
+        Long viewerNumber = user == null ? null : (Long) user[0];
+        boolean seesAll = user != null && seesDeleted(siteId, viewer.role(), ((Number) user[1]).intValue());
+        if (d.deleted() && !seesAll && !isBy(d.owner(), viewerNumber)) {
+            throw new NotFoundException("This question was deleted.");
+        }
+        if (seesAll) {
+            return d;
+        }
+        List<AnswerView> answers = d.answers().stream()
+                .filter(a -> !a.deleted() || isBy(a.owner(), viewerNumber))
+                .toList();
+        return d.with(answers, d.myVote());
+    }
+
+    /** Whether {@code viewer} sees every deleted post of the site: moderators and holders of moderator tools. */
+    private boolean seesDeleted(long siteId, Role role, int reputation) {
+        Site site = em.find(Site.class, siteId);
+        return site != null && site.privileges().has(Privilege.MODERATOR_TOOLS, reputation, role);
+    }
+
+    private static boolean isBy(UserRef owner, Long viewerNumber) {
+        return viewerNumber != null && owner != null && viewerNumber.equals(owner.number());
     }
 
     private Map<Long, VoteType> myVotes(long siteId, Actor actor, QuestionDetail detail) {
@@ -77,26 +126,9 @@ public class QuestionPages {
                         a.owner(),
                         a.comments(),
                         votes.get(a.number()),
-                        a.lockedAt()))
+                        a.lockedAt(),
+                        a.deletedAt()))
                 .toList();
-        return new QuestionDetail(
-                d.number(),
-                d.title(),
-                d.slug(),
-                d.tags(),
-                d.bodyHtml(),
-                d.bodyMarkdown(),
-                d.score(),
-                d.viewCount(),
-                d.createdAt(),
-                d.lastActivityAt(),
-                d.lastEditedAt(),
-                d.closedAt(),
-                d.owner(),
-                d.acceptedAnswerNumber(),
-                d.comments(),
-                answers,
-                votes.get(d.number()),
-                d.lockedAt());
+        return d.with(answers, votes.get(d.number()));
     }
 }

@@ -3,6 +3,7 @@ package org.parley.post;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -16,13 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.common.Actor;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.rules.RateLimitedException;
 import org.parley.site.Privilege;
 import org.parley.site.Site;
+import org.parley.site.SiteLimits;
+import org.parley.submission.OncePerSubmission;
 import org.parley.tag.TagNames;
 import org.parley.tag.TagRepository;
 import org.parley.user.User;
@@ -45,7 +50,13 @@ public class QuestionService {
     private TagRepository tags;
 
     @Inject
+    private HeldReputations held;
+
+    @Inject
     private MarkdownRenderer markdown;
+
+    @Inject
+    private ImageProxy images;
 
     @Inject
     private Event<PostChanged> changes;
@@ -58,6 +69,9 @@ public class QuestionService {
 
     @Inject
     private Event<PostLocked> locks;
+
+    @Inject
+    private Event<EditSuggested> suggested;
 
     /** The longest edit summary, as on Stack Overflow. */
     public static final int MAX_SUMMARY = 300;
@@ -96,18 +110,21 @@ public class QuestionService {
                     .forEach(v -> myVotes.put(v.getPost().getId(), v.getType()));
         }
 
-        // The site row only when a body has an absolute link to a post at all: most pages have none.
+        // The site row only when a body has an absolute link to a post or an image at all: most pages have none.
         boolean absoluteLinks = SourceLinks.mayLink(question.getBodyHtml())
                 || answers.stream().anyMatch(a -> SourceLinks.mayLink(a.getBodyHtml()));
-        Site site = absoluteLinks ? em.find(Site.class, siteId) : null;
+        boolean anyImage =
+                hasImage(question.getBodyHtml()) || answers.stream().anyMatch(a -> hasImage(a.getBodyHtml()));
+        Site site = absoluteLinks || anyImage ? em.find(Site.class, siteId) : null;
         String sourceHost = site == null ? null : site.getSourceHost();
+        Set<String> ownHosts = site == null ? Set.of() : site.hostNames();
         Set<Long> linked = new HashSet<>(SourceLinks.targets(question.getBodyHtml(), sourceHost));
         answers.forEach(a -> linked.addAll(SourceLinks.targets(a.getBodyHtml(), sourceHost)));
         Set<Long> existing = linked.isEmpty() ? Set.of() : new HashSet<>(PostNumbers.existing(em, siteId, linked));
         List<AnswerView> answerViews = answers.stream()
                 .map(a -> new AnswerView(
                         a.getNumber(),
-                        SourceLinks.rewrite(a.getBodyHtml(), sourceHost, existing),
+                        images.rewrite(SourceLinks.rewrite(a.getBodyHtml(), sourceHost, existing), ownHosts),
                         a.getScore(),
                         question.isAccepted(a),
                         a.getCreatedAt(),
@@ -115,10 +132,11 @@ public class QuestionService {
                         a.ownerRef(),
                         comments.getOrDefault(a.getId(), List.of()),
                         myVotes.get(a.getId()),
-                        a.getLockedAt()))
+                        a.getLockedAt(),
+                        a.getDeletedAt()))
                 .toList();
         Long acceptedNumber = answers.stream()
-                .filter(question::isAccepted)
+                .filter(a -> question.isAccepted(a) && !a.isDeleted())
                 .map(Answer::getNumber)
                 .findFirst()
                 .orElse(null);
@@ -127,7 +145,7 @@ public class QuestionService {
                 question.getTitle(),
                 question.slug(),
                 question.tagList(),
-                SourceLinks.rewrite(question.getBodyHtml(), sourceHost, existing),
+                images.rewrite(SourceLinks.rewrite(question.getBodyHtml(), sourceHost, existing), ownHosts),
                 question.getBodyMarkdown(),
                 question.getScore(),
                 question.getViewCount(),
@@ -140,7 +158,8 @@ public class QuestionService {
                 comments.getOrDefault(question.getId(), List.of()),
                 answerViews,
                 myVotes.get(question.getId()),
-                question.getLockedAt());
+                question.getLockedAt(),
+                question.getDeletedAt());
     }
 
     /** Adds one to a question's view count without touching its row version; an unknown number is ignored. */
@@ -157,8 +176,12 @@ public class QuestionService {
      *
      * @throws NotAllowedException when {@code actor} is null ("Log in to ask a question.")
      * @throws InvalidInputException when the title is not 15..150 characters, the body not 30..30000, or there are
-     *     not 1..5 valid tags: one problem per field ({@code title}, {@code body}, {@code tags}), all of them at once
+     *     not 1..5 valid tags: one problem per field ({@code title}, {@code body}, {@code tags}), all of them at once;
+     *     and (field {@code body}) when a new user's body links outside the site ({@link SiteLimits#requireLinksAllowed})
+     * @throws RateLimitedException when a new user asked on this site less than the site's interval ago (40 minutes
+     *     by default; see {@link SiteLimits#requireQuestionInterval}), saying when they may ask again
      */
+    @Interceptors(OncePerSubmission.class)
     public QuestionSummary ask(Actor actor, String title, String bodyMarkdown, List<String> tags) {
         if (actor == null) {
             throw new NotAllowedException("Log in to ask a question.");
@@ -172,6 +195,16 @@ public class QuestionService {
         Site site = posts.lockSite(actor.siteId());
         String html = markdown.toSafeHtml(body, site.isMath());
         User owner = users.acting(actor, "Log in to ask a question.");
+        SiteLimits limits = site.limits();
+        limits.requireLinksAllowed(null, html, owner.getReputation(), owner.getRole());
+        Instant now = Instant.now();
+        if (limits.isNewUser(owner.getReputation(), owner.getRole())) {
+            // The site row is locked: a new user's two questions at once are checked one after the other.
+            Instant last = em.createNamedQuery("Question.lastAskedBy", Instant.class)
+                    .setParameter("owner", owner)
+                    .getSingleResult();
+            limits.requireQuestionInterval(last, now, owner.getReputation(), owner.getRole());
+        }
         Question question = new Question(
                 site,
                 site.takePostNumber(),
@@ -180,7 +213,7 @@ public class QuestionService {
                 body,
                 html,
                 this.tags.findOrCreate(site, names),
-                Instant.now(),
+                now,
                 posts.nextRowVersion());
         em.persist(question);
         written.fire(new PostWritten(
@@ -202,8 +235,10 @@ public class QuestionService {
      * @return the new answer's number
      * @throws NotAllowedException when {@code actor} is null or the question is closed
      * @throws NotFoundException when there is no such question
-     * @throws InvalidInputException when the body is not 30..30000 characters (field {@code body})
+     * @throws InvalidInputException when the body is not 30..30000 characters, or a new user's body links outside the
+     *     site (field {@code body})
      */
+    @Interceptors(OncePerSubmission.class)
     public long answer(Actor actor, long questionNumber, String bodyMarkdown) {
         if (actor == null) {
             throw new NotAllowedException("Log in to answer.");
@@ -219,6 +254,7 @@ public class QuestionService {
         }
         User owner = users.acting(actor, "Log in to answer.");
         question.requireOpen("answer", owner.isModerator());
+        site.limits().requireLinksAllowed(null, html, owner.getReputation(), owner.getRole());
         Answer answer = new Answer(
                 site, site.takePostNumber(), owner, question, body, html, Instant.now(), posts.nextRowVersion());
         question.touch(posts.nextRowVersion());
@@ -248,6 +284,50 @@ public class QuestionService {
         User editor = users.acting(actor, "Log in to edit.");
         Post post = posts.find(actor.siteId(), postNumber);
         requireEditable(post, editor);
+        return forEdit(post, false);
+    }
+
+    /**
+     * A post as the edit form starts with it, for anyone logged in: {@code suggestion} is true when the actor may not
+     * edit it freely, and the form suggests an edit for review instead ({@link #suggestEdit}).
+     *
+     * @throws NotAllowedException when not logged in, or when the post is locked or deleted (but for moderators)
+     * @throws NotFoundException when there is no such post on the actor's site
+     */
+    public PostForEdit forEditOrSuggestion(Actor actor, long postNumber) {
+        User editor = users.acting(actor, "Log in to edit.");
+        Post post = posts.find(actor.siteId(), postNumber);
+        if (post.isDeleted() || post.questionShownOn().isDeleted()) {
+            throw new NotFoundException("No such post.");
+        }
+        post.requireOpen("edit", editor.isModerator());
+        return forEdit(post, !post.editableBy(editor));
+    }
+
+    /**
+     * Suggests an edit of a post the actor may not edit freely: checked by the rules of {@link #edit}, then kept for
+     * review ({@link EditSuggested}); nothing changes on the post until reviewers approve it.
+     *
+     * @throws NotAllowedException when not logged in, or the post is locked or deleted
+     * @throws NotFoundException when there is no such post on the actor's site
+     * @throws org.parley.rules.ConflictException when the actor may edit the post freely, or it has an edit waiting
+     * @throws InvalidInputException on the rules of {@link #edit}
+     */
+    public void suggestEdit(
+            Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags, String summary) {
+        User proposer = users.acting(actor, "Log in to suggest edits.");
+        Post post = posts.lock(actor.siteId(), postNumber);
+        if (post.isDeleted() || post.questionShownOn().isDeleted()) {
+            throw new NotFoundException("No such post.");
+        }
+        if (post.editableBy(proposer)) {
+            throw new org.parley.rules.ConflictException("You can edit this post yourself.");
+        }
+        PostWritten.Content content = checkSuggestion(actor.siteId(), postNumber, title, bodyMarkdown, tags, summary);
+        suggested.fire(new EditSuggested(actor.siteId(), postNumber, proposer.getId(), content, checkSummary(summary)));
+    }
+
+    private static PostForEdit forEdit(Post post, boolean suggestion) {
         Question question = post.questionShownOn();
         return new PostForEdit(
                 post.getNumber(),
@@ -256,7 +336,8 @@ public class QuestionService {
                 post.isQuestion() ? String.join(" ", question.tagList()) : "",
                 post.getBodyMarkdown(),
                 question.getNumber(),
-                question.slug());
+                question.slug(),
+                suggestion);
     }
 
     /** {@link #edit(Actor, long, String, String, List, String)} without an edit summary. */
@@ -273,7 +354,8 @@ public class QuestionService {
      *     freely" privilege
      * @throws NotFoundException when there is no such post on the actor's site
      * @throws InvalidInputException on the same rules as {@link #ask} and {@link #answer}, for a summary over {@value
-     *     #MAX_SUMMARY} characters (field {@code summary}), and for an edit that changes nothing (field {@code body})
+     *     #MAX_SUMMARY} characters (field {@code summary}), for an edit that changes nothing (field {@code body}), and
+     *     for a new user's edit that adds a link outside the site (field {@code body})
      */
     public void edit(
             Actor actor, long postNumber, String title, String bodyMarkdown, List<String> tags, String summary) {
@@ -287,7 +369,67 @@ public class QuestionService {
                 post instanceof Question ? checks.field("tags", () -> checkTagCount(TagNames.parseAll(tags))) : null;
         String why = checks.field("summary", () -> checkSummary(summary));
         checks.done();
-        write(editor, post, new PostWritten.Content(checkedTitle, body, names), why, null);
+        write(editor, post, new PostWritten.Content(checkedTitle, body, names), why, null, null);
+    }
+
+    /**
+     * Applies a suggested edit that reviewers approved, as a revision by its proposer with the history row that says
+     * who approved it (type 24). The content was checked when it was suggested, and is checked again here.
+     *
+     * @param proposal the type-24 row's comment, e.g. "Proposed by 12 approved by 3, 7"
+     * @throws NotAllowedException when the post is locked or deleted
+     * @throws InvalidInputException when the content no longer passes the rules, or changes nothing now
+     */
+    public void applySuggestedEdit(
+            long siteId,
+            long postNumber,
+            long proposerId,
+            PostWritten.Content content,
+            String summary,
+            String proposal) {
+        User proposer = em.find(User.class, proposerId);
+        Post post = posts.find(siteId, postNumber);
+        FieldChecks checks = new FieldChecks();
+        String checkedTitle =
+                post instanceof Question ? checks.field("title", () -> Question.checkTitle(content.title())) : null;
+        String body = checks.field("body", () -> Post.checkBody(content.bodyMarkdown()));
+        List<String> names = post instanceof Question
+                ? checks.field("tags", () -> checkTagCount(TagNames.parseAll(content.tags())))
+                : null;
+        checks.done();
+        write(proposer, post, new PostWritten.Content(checkedTitle, body, names), summary, null, proposal);
+    }
+
+    /**
+     * Checks a suggested edit of a post as {@link #edit} would, without writing it.
+     *
+     * @return the content as it would be written
+     * @throws NotFoundException when there is no such post
+     * @throws NotAllowedException when the post is locked or deleted
+     * @throws InvalidInputException on the rules of {@link #edit}, and for an edit that changes nothing
+     */
+    public PostWritten.Content checkSuggestion(
+            long siteId, long postNumber, String title, String bodyMarkdown, List<String> tags, String summary) {
+        Post post = posts.find(siteId, postNumber);
+        post.requireOpen("edit", false);
+        FieldChecks checks = new FieldChecks();
+        String checkedTitle = post instanceof Question ? checks.field("title", () -> Question.checkTitle(title)) : null;
+        String body = checks.field("body", () -> Post.checkBody(bodyMarkdown));
+        List<String> names =
+                post instanceof Question ? checks.field("tags", () -> checkTagCount(TagNames.parseAll(tags))) : null;
+        checks.field("summary", () -> checkSummary(summary));
+        checks.done();
+        PostWritten.Content content = new PostWritten.Content(checkedTitle, body, names);
+        if (PostWritten.Content.of(post).equals(content)) {
+            throw new InvalidInputException(
+                    "body", "Your edit changes nothing: change the title, body or tags, or cancel.");
+        }
+        return content;
+    }
+
+    /** The maximum length of an edit summary, checked: for suggested edits. */
+    public static String summaryOf(String summary) {
+        return checkSummary(summary);
     }
 
     /**
@@ -303,10 +445,11 @@ public class QuestionService {
         User editor = users.acting(actor, "Log in to roll back an edit.");
         Post post = posts.find(actor.siteId(), postNumber);
         requireEditable(post, editor);
-        write(editor, post, target, null, revisionGuid);
+        write(editor, post, target, null, revisionGuid, null);
     }
 
-    private void write(User editor, Post post, PostWritten.Content content, String summary, String rollbackOf) {
+    private void write(
+            User editor, Post post, PostWritten.Content content, String summary, String rollbackOf, String proposal) {
         post.requireOpen("edit", editor.isModerator());
         PostWritten.Content before = PostWritten.Content.of(post);
         if (before.equals(content)) {
@@ -322,6 +465,7 @@ public class QuestionService {
             // The site lock serialises tag creation and tag counts with asking.
             Site site = posts.lockSite(siteId);
             String html = markdown.toSafeHtml(content.bodyMarkdown(), site.isMath());
+            site.limits().requireLinksAllowed(post.getBodyHtml(), html, editor.getReputation(), editor.getRole());
             posts.relock(question);
             question.edit(
                     content.title(), content.bodyMarkdown(), html, this.tags.findOrCreate(site, content.tags()), now);
@@ -330,6 +474,9 @@ public class QuestionService {
             Answer answer = (Answer) post;
             String html =
                     markdown.toSafeHtml(content.bodyMarkdown(), post.getSite().isMath());
+            post.getSite()
+                    .limits()
+                    .requireLinksAllowed(post.getBodyHtml(), html, editor.getReputation(), editor.getRole());
             posts.relock(answer);
             Question question = answer.getQuestion();
             posts.relock(question);
@@ -346,7 +493,8 @@ public class QuestionService {
                 before,
                 PostWritten.Content.of(post),
                 summary,
-                rollbackOf));
+                rollbackOf,
+                proposal));
         changes.fire(
                 new PostChanged(siteId, post.questionShownOn().getNumber(), post.getNumber(), PostChanged.Kind.EDITED));
     }
@@ -384,10 +532,14 @@ public class QuestionService {
      * @throws NotAllowedException when {@code actor} is null or did not ask the question
      * @throws NotFoundException when there is no such answer on the actor's site
      */
+    @Interceptors(OncePerSubmission.class)
     public void accept(Actor actor, long answerNumber) {
         User asker = users.acting(actor, "Log in to accept an answer.");
         if (!(posts.find(actor.siteId(), answerNumber) instanceof Answer answer)) {
             throw new NotFoundException("No such answer.");
+        }
+        if (answer.isDeleted() || answer.getQuestion().isDeleted()) {
+            throw new NotAllowedException("This answer is deleted: it can't be accepted.");
         }
         Question question = answer.getQuestion();
         posts.relock(question);
@@ -396,6 +548,9 @@ public class QuestionService {
         }
         Answer previous = question.getAcceptedAnswer();
         users.lockAll(Arrays.asList(asker, answer.getOwner(), previous == null ? null : previous.getOwner()));
+        if (previous != null && previous.isDeleted()) {
+            held.forgetAccept(previous); // the mark leaves a deleted answer: undeleting it gives no accept back
+        }
         question.accept(asker, answer);
         question.touch(posts.nextRowVersion());
         if (question.getAcceptedAnswer() != null && answer.isSamePost(question.getAcceptedAnswer())) {
@@ -449,5 +604,9 @@ public class QuestionService {
                     + names.size() + ": " + String.join(", ", names) + ".");
         }
         return names;
+    }
+
+    private static boolean hasImage(String html) {
+        return html != null && html.contains("<img");
     }
 }

@@ -74,7 +74,9 @@ public class QuestionSummaries {
     /** How many questions each site has, by site id; a site without questions is missing. For the admin's site list. */
     public Map<Long, Long> countsBySite() {
         Map<Long, Long> counts = new HashMap<>();
-        em.createQuery("select q.site.id, count(q) from Question q group by q.site.id", Object[].class)
+        em.createQuery(
+                        "select q.site.id, count(q) from Question q where q.deletedAt is null group by q.site.id",
+                        Object[].class)
                 .getResultStream()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
         return counts;

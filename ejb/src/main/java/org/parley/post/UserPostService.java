@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parley.common.Page;
 import org.parley.common.Paging;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.rules.NotFoundException;
 import org.parley.user.User;
@@ -27,6 +28,9 @@ public class UserPostService {
     private MarkdownRenderer markdown;
 
     @Inject
+    private ImageProxy images;
+
+    @Inject
     private UserRepository users;
 
     /**
@@ -43,7 +47,11 @@ public class UserPostService {
                         u.getReputation(),
                         u.getRole(),
                         u.getCreatedAt(),
-                        u.getAboutMe() == null ? null : markdown.toSafeHtml(u.getAboutMe()),
+                        u.getAboutMe() == null
+                                ? null
+                                : images.rewrite(
+                                        markdown.toSafeHtml(u.getAboutMe()),
+                                        u.getSite().hostNames()),
                         count("Question.countByOwner", u),
                         count("Answer.countByOwner", u)));
     }

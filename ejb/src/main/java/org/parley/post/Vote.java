@@ -27,12 +27,40 @@ import org.parley.user.User;
                 @UniqueConstraint(
                         name = "uk_vote_post_voter",
                         columnNames = {"post_id", "voter_id"}),
-        indexes = @Index(name = "idx_vote_voter_post", columnList = "voter_id, post_id"))
+        indexes = {
+            @Index(name = "idx_vote_voter_post", columnList = "voter_id, post_id"),
+            @Index(name = "idx_vote_created", columnList = "created_at")
+        })
 @NamedQuery(name = "Vote.findByPostAndVoter", query = "select v from Vote v where v.post = :post and v.voter = :voter")
 @NamedQuery(
         name = "Vote.listByVoterAndPosts",
         query = "select v from Vote v where v.voter.id = :voter and v.post.id in :posts")
+@NamedQuery(
+        name = "Vote.countByVoterSince",
+        query = "select count(v) from Vote v where v.voter = :voter and v.createdAt >= :since")
+@NamedQuery(
+        name = "Vote.serialGroups",
+        query = "select u.id, p.owner.id, v.type from Vote v join v.post p join v.voter u"
+                + " where p.site.id = :site and v.createdAt >= :from and v.createdAt < :to and p.owner is not null"
+                + " and u.role = org.parley.common.Role.USER" + Vote.ON_LIVE_POST
+                + " group by u.id, p.owner.id, v.type having count(v) > :limit")
+@NamedQuery(
+        name = "Vote.postIdsByVoterOwnerTypeBetween",
+        query = "select p.id from Vote v join v.post p where v.voter.id = :voter and p.owner.id = :owner"
+                + " and v.type = :type and v.createdAt >= :from and v.createdAt < :to" + Vote.ON_LIVE_POST)
+@NamedQuery(
+        name = "Vote.listByVoterOwnerTypeBetween",
+        query = "select v from Vote v join v.post p where v.voter.id = :voter and p.owner.id = :owner"
+                + " and v.type = :type and v.createdAt >= :from and v.createdAt < :to" + Vote.ON_LIVE_POST
+                + " order by p.id")
 public class Vote {
+
+    /**
+     * Votes on a post {@code p} that is not deleted, nor an answer of a deleted question: the reputation of the others
+     * is held while they are deleted ({@link HeldReputations}), so serial-voting reversal leaves them alone.
+     */
+    static final String ON_LIVE_POST = " and p.deletedAt is null and not exists (select a.id from Answer a"
+            + " where a.id = p.id and a.question.deletedAt is not null)";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "vote_id")

@@ -3,6 +3,7 @@ package org.parley.post;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -10,7 +11,11 @@ import java.util.Arrays;
 import org.parley.common.Actor;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
+import org.parley.rules.RateLimitedException;
+import org.parley.site.Limit;
 import org.parley.site.Privilege;
+import org.parley.site.SiteLimits;
+import org.parley.submission.OncePerSubmission;
 import org.parley.user.User;
 import org.parley.user.UserRepository;
 
@@ -41,9 +46,13 @@ public class VoteService {
      *     can't vote on your own post."), or casts a vote without the site's privilege for it ({@link Privilege#VOTE_UP},
      *     {@link Privilege#VOTE_DOWN}: the message names it and the reputation it needs); taking a vote back is always
      *     allowed
+     * @throws RateLimitedException when a user who is not a moderator casts a new vote beyond the site's votes a day
+     *     ({@link Limit#VOTES_PER_DAY}, counted per UTC day); changing or taking back a vote is always
+     *     allowed
      * @throws org.parley.rules.NotFoundException when there is no such post on the actor's site
      * @throws InvalidInputException when {@code type} is null
      */
+    @Interceptors(OncePerSubmission.class)
     public VoteResult vote(Actor actor, long postNumber, VoteType type) {
         User voter = users.acting(actor, "Log in to vote.");
         if (type == null) {
@@ -62,6 +71,7 @@ public class VoteService {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+        Instant now = Instant.now();
         if (current == null || current.getType() != type) {
             post.getSite()
                     .privileges()
@@ -70,7 +80,16 @@ public class VoteService {
                             voter.getReputation(),
                             voter.getRole());
         }
-        VoteChange change = post.vote(voter, current, type, Instant.now());
+        SiteLimits limits = post.getSite().limits();
+        if (current == null && limits.value(Limit.VOTES_PER_DAY) > 0 && !voter.isModerator()) {
+            // The voter's row is locked: two votes of one user at once are counted one after the other.
+            long today = em.createNamedQuery("Vote.countByVoterSince", Long.class)
+                    .setParameter("voter", voter)
+                    .setParameter("since", SiteLimits.startOfDay(now))
+                    .getSingleResult();
+            limits.requireVoteToday(today, now, voter.getRole());
+        }
+        VoteChange change = post.vote(voter, current, type, now);
         if (change.toPersist() != null) {
             em.persist(change.toPersist());
         }

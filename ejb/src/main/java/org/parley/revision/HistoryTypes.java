@@ -33,6 +33,9 @@ public final class HistoryTypes {
     public static final int ROLLBACK_BODY = 8;
     public static final int ROLLBACK_TAGS = 9;
     public static final int CLOSED = 10;
+    public static final int REOPENED = 11;
+    public static final int DELETED = 12;
+    public static final int UNDELETED = 13;
     public static final int LOCKED = 14;
     public static final int UNLOCKED = 15;
     public static final int SUGGESTED_EDIT_APPLIED = 24;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.common.Actor;
 import org.parley.common.Slugs;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.post.Post;
 import org.parley.post.PostRepository;
@@ -43,6 +44,9 @@ public class RevisionService {
     @Inject
     private MarkdownRenderer markdown;
 
+    @Inject
+    private ImageProxy images;
+
     @EJB
     private QuestionService questions;
 
@@ -63,12 +67,32 @@ public class RevisionService {
      * @throws NotFoundException when the site has no such post and no history of one
      */
     public RevisionPage page(long siteId, long number) {
+        return page(siteId, number, null, true);
+    }
+
+    /**
+     * As {@link #page(long, long)}, for {@code viewer} (null: anonymous): a deleted post's history only for those who
+     * may see the post ({@link Post#visibleTo}).
+     *
+     * @throws NotFoundException also when the post is deleted and the viewer may not see it
+     */
+    public RevisionPage page(long siteId, long number, Actor viewer) {
+        return page(siteId, number, viewer, false);
+    }
+
+    private RevisionPage page(long siteId, long number, Actor viewer, boolean seesAll) {
         Post post = em.createQuery("select p from Post p where p.site.id = :site and p.number = :number", Post.class)
                 .setParameter("site", siteId)
                 .setParameter("number", number)
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+        if (post != null && !seesAll) {
+            User user = viewer == null || viewer.siteId() != siteId ? null : em.find(User.class, viewer.userId());
+            if (!post.visibleTo(user)) {
+                throw new NotFoundException("This post was deleted.");
+            }
+        }
         List<HistoryRow> history = history(siteId, number, post);
         if (history.isEmpty()) {
             throw new NotFoundException("No such post.");
@@ -76,11 +100,12 @@ public class RevisionService {
         Map<Long, UserRef> users = users(siteId, history);
         Site site = em.find(Site.class, siteId);
         boolean math = site != null && site.isMath();
+        Set<String> ownHosts = site == null ? Set.of() : site.hostNames();
         List<RevisionEntry> entries = RevisionHistory.build(
                 history,
                 (n, fallback) -> person(users, n, fallback),
                 q -> question(siteId, q),
-                md -> markdown.toSafeHtml(md, math));
+                md -> images.rewrite(markdown.toSafeHtml(md, math), ownHosts));
         if (post == null) {
             return new RevisionPage(number, false, 0, null, null, null, entries);
         }

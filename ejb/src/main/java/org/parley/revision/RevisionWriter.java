@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.parley.post.PostLocked;
+import org.parley.post.PostModerated;
 import org.parley.post.PostRepository;
 import org.parley.post.PostWritten;
 
@@ -37,7 +38,11 @@ public class RevisionWriter {
         String comment = change.rollbackOf() != null
                 ? String.format(ROLLBACK_COMMENT, change.rollbackOf())
                 : blankToNull(change.comment());
-        write(change.siteId(), change.postNumber(), change.editorNumber(), change.at(), comment, parts(change));
+        List<Part> parts = new ArrayList<>(parts(change));
+        if (change.proposal() != null && !parts.isEmpty()) {
+            parts.add(new Part(HistoryTypes.SUGGESTED_EDIT_APPLIED, null, change.proposal()));
+        }
+        write(change.siteId(), change.postNumber(), change.editorNumber(), change.at(), comment, parts);
     }
 
     void locked(@Observes PostLocked change) {
@@ -48,6 +53,16 @@ public class RevisionWriter {
                 change.at(),
                 null,
                 List.of(new Part(change.locked() ? HistoryTypes.LOCKED : HistoryTypes.UNLOCKED, null)));
+    }
+
+    void moderated(@Observes PostModerated event) {
+        write(
+                event.siteId(),
+                event.postNumber(),
+                event.userNumber(),
+                event.at(),
+                event.comment(),
+                List.of(new Part(event.historyType(), event.text())));
     }
 
     /** The rows of one revision or event, under one new GUID, numbered after the site's highest history id. */
@@ -63,12 +78,25 @@ public class RevisionWriter {
         String guid = UUID.randomUUID().toString();
         for (Part part : parts) {
             em.persist(new PostRevision(
-                    siteId, next++, postNumber, part.type(), guid, at, userNumber, comment, part.text()));
+                    siteId,
+                    next++,
+                    postNumber,
+                    part.type(),
+                    guid,
+                    at,
+                    userNumber,
+                    part.comment() != null ? part.comment() : comment,
+                    part.text()));
         }
     }
 
-    /** A row to write: its PostHistoryTypeId and text. */
-    record Part(int type, String text) {}
+    /** A row to write: its PostHistoryTypeId and text, and a comment of its own (else the revision's). */
+    record Part(int type, String text, String comment) {
+
+        Part(int type, String text) {
+            this(type, text, null);
+        }
+    }
 
     /** The rows a change writes: every part of a new post, the parts an edit or rollback changed. Pure. */
     static List<Part> parts(PostWritten change) {

@@ -38,8 +38,10 @@ import org.parley.rules.NotAllowedException;
 @Stateless
 public class PostIndex {
 
+    @jakarta.inject.Inject
+    private org.parley.site.AdminScope adminScope;
+
     private static final Logger log = Logger.getLogger(PostIndex.class.getName());
-    private static final String ONLY_ADMINS = "Only admins can rebuild a site's search index.";
     /** Posts loaded per batch when a site is indexed; two loading threads (the servers have few cores). */
     private static final int LOAD_BATCH = 200;
 
@@ -138,13 +140,12 @@ public class PostIndex {
     /**
      * Empties a site's part of the index and writes every post of the site again, in the background; returns at once.
      *
-     * @throws NotAllowedException unless {@code admin} is an admin (checked before anything starts)
+     * @throws NotAllowedException unless {@code admin} is an admin of the site or the server (checked before anything
+     *     starts)
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void rebuild(Actor admin, long siteId) {
-        if (admin == null || !admin.isAdmin()) {
-            throw new NotAllowedException(ONLY_ADMINS);
-        }
+        adminScope.requireAdminOf(admin, siteId, "rebuild its search index");
         if (progress.running(siteId) >= 0) {
             return; // already rebuilding here
         }

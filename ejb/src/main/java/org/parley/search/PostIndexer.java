@@ -93,10 +93,19 @@ public class PostIndexer {
         }
     }
 
-    /** An accepted answer, or a question's edit (its tags), changes what its answers' documents say. */
+    /**
+     * An accepted answer, or a question's edit (its tags), close or reopen, changes what its answers' documents say;
+     * a question's deletion or undeletion takes its answers out of the index or puts them back.
+     */
     static boolean touchesAnswers(PostChanged change) {
+        boolean ofQuestion = change.postNumber() == change.questionNumber();
         return change.kind() == PostChanged.Kind.ACCEPTED
-                || (change.kind() == PostChanged.Kind.EDITED && change.postNumber() == change.questionNumber());
+                || (ofQuestion
+                        && (change.kind() == PostChanged.Kind.EDITED
+                                || change.kind() == PostChanged.Kind.CLOSED
+                                || change.kind() == PostChanged.Kind.REOPENED
+                                || change.kind() == PostChanged.Kind.DELETED
+                                || change.kind() == PostChanged.Kind.UNDELETED));
     }
 
     @Schedule(second = "*/" + CATCH_UP_SECONDS, minute = "*", hour = "*", persistent = false)

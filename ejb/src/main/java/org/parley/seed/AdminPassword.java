@@ -3,11 +3,10 @@ package org.parley.seed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import org.parley.common.SecretFiles;
 import org.parley.user.User;
 
 /**
@@ -38,7 +37,7 @@ final class AdminPassword {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                create(file, generate());
+                SecretFiles.createPrivate(file, generate());
             }
             String password = Files.readString(file, StandardCharsets.UTF_8).strip();
             User.checkPassword(password);
@@ -54,19 +53,5 @@ final class AdminPassword {
             b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return b.toString();
-    }
-
-    private static void create(Path file, String password) throws IOException {
-        try {
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-            // Another server on the same data directory created it first; its password wins.
-        }
     }
 }

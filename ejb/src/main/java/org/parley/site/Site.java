@@ -16,6 +16,7 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -116,6 +117,14 @@ public class Site {
     /** The site's own privilege thresholds as {@link PrivilegeLadder#encoded()} writes them; null for the defaults. */
     @Column(name = "privilege_thresholds", length = 1000)
     private String privilegeThresholds;
+
+    /** The site's own anti-abuse limits as {@link SiteLimits#encoded()} writes them; null for the defaults. */
+    @Column(name = "abuse_limits", length = 1000)
+    private String abuseLimits;
+
+    /** The site's own off-topic close reasons, one a line; null for the defaults. */
+    @Column(name = "off_topic_reasons", length = OffTopicReasons.MAX_REASONS * (OffTopicReasons.MAX_LENGTH + 1))
+    private String offTopicReasons;
 
     protected Site() {}
 
@@ -298,7 +307,8 @@ public class Site {
                 sourceHost,
                 List.copyOf(aliases),
                 math,
-                privileges());
+                privileges(),
+                limits());
     }
 
     /** The reputation each privilege needs on this site. */
@@ -310,6 +320,29 @@ public class Site {
     public void setPrivileges(PrivilegeLadder ladder) {
         String line = ladder.encoded();
         privilegeThresholds = line.isEmpty() ? null : line;
+    }
+
+    /** The site's anti-abuse limits: new users' questions and links, votes a day, serial voting. */
+    public SiteLimits limits() {
+        return SiteLimits.decode(abuseLimits);
+    }
+
+    /** Sets the site's limits (the defaults where it sets none of its own). */
+    public void setLimits(SiteLimits limits) {
+        String line = limits.encoded();
+        abuseLimits = line.isEmpty() ? null : line;
+    }
+
+    /** The reasons voters pick from to close a question as off-topic here: the site's own, or the defaults. */
+    public OffTopicReasons offTopicReasons() {
+        OffTopicReasons own = OffTopicReasons.decode(offTopicReasons);
+        return own.isEmpty() ? OffTopicReasons.defaults(title) : own;
+    }
+
+    /** Sets the site's off-topic reasons; an empty list restores the defaults. */
+    public void setOffTopicReasons(OffTopicReasons reasons) {
+        String lines = reasons.encoded();
+        offTopicReasons = lines.isEmpty() ? null : lines;
     }
 
     /** Switches math rendering on or off for this site's posts. */
@@ -352,6 +385,14 @@ public class Site {
     /** The further host names, sorted. */
     public Set<String> getAliases() {
         return Collections.unmodifiableSet(aliases);
+    }
+
+    /** The host name and the aliases: every name the site answers on. */
+    public Set<String> hostNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(host);
+        names.addAll(aliases);
+        return names;
     }
 
     public Instant getCreatedAt() {

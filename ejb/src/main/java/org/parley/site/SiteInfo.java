@@ -1,6 +1,7 @@
 package org.parley.site;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param aliases further host names the site answers on, besides {@code host}
  * @param math whether the site's posts show TeX math typeset (pages then load KaTeX)
  * @param privileges the reputation each privilege needs on the site; null for Stack Overflow's
+ * @param limits the site's anti-abuse limits; null for Stack Overflow's
  */
 public record SiteInfo(
         long id,
@@ -25,17 +27,42 @@ public record SiteInfo(
         String sourceHost,
         List<String> aliases,
         boolean math,
-        PrivilegeLadder privileges)
+        PrivilegeLadder privileges,
+        SiteLimits limits)
         implements Serializable {
 
     public SiteInfo {
         privileges = privileges == null ? PrivilegeLadder.defaults() : privileges;
+        limits = limits == null ? SiteLimits.defaults() : limits;
         language = language == null || language.isBlank() ? Site.DEFAULT_LANGUAGE : language;
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         Objects.requireNonNull(host, "host");
     }
 
-    /** A site with Stack Overflow's privilege thresholds. */
+    /** The host name and the aliases: every name the site answers on. */
+    public List<String> hostNames() {
+        List<String> names = new ArrayList<>(aliases.size() + 1);
+        names.add(host);
+        names.addAll(aliases);
+        return names;
+    }
+
+    /** A site with Stack Overflow's limits. */
+    public SiteInfo(
+            long id,
+            String host,
+            String name,
+            String title,
+            String description,
+            String language,
+            String sourceHost,
+            List<String> aliases,
+            boolean math,
+            PrivilegeLadder privileges) {
+        this(id, host, name, title, description, language, sourceHost, aliases, math, privileges, null);
+    }
+
+    /** A site with Stack Overflow's privilege thresholds and limits. */
     public SiteInfo(
             long id,
             String host,
@@ -46,11 +73,11 @@ public record SiteInfo(
             String sourceHost,
             List<String> aliases,
             boolean math) {
-        this(id, host, name, title, description, language, sourceHost, aliases, math, null);
+        this(id, host, name, title, description, language, sourceHost, aliases, math, null, null);
     }
 
     /** A site in the default language, not imported, without aliases or math rendering. */
     public SiteInfo(long id, String host, String name, String title, String description) {
-        this(id, host, name, title, description, null, null, List.of(), false, null);
+        this(id, host, name, title, description, null, null, List.of(), false, null, null);
     }
 }

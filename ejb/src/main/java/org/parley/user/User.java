@@ -63,6 +63,41 @@ public class User {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,30}");
 
+    /**
+     * Names nobody can sign up with, on any site, as a username or a display name: they would pass for the site's
+     * staff or the system. Compared without case, digits-free separators or spaces ("Mod-erator" is "moderator").
+     */
+    static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "admin",
+            "administrator",
+            "moderator",
+            "moderators",
+            "mod",
+            "mods",
+            "community",
+            "system",
+            "root",
+            "parley",
+            "staff",
+            "support",
+            "help",
+            "security",
+            "api",
+            "anonymous",
+            "null",
+            "owner",
+            "webmaster",
+            "postmaster",
+            "hostmaster",
+            "abuse",
+            "noreply");
+
+    /** Whether a username or display name is one of the {@link #RESERVED} names, separators and case aside. */
+    public static boolean isReserved(String name) {
+        return name != null
+                && RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_.\\-]", ""));
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
     @SequenceGenerator(name = "user_id", sequenceName = "parley_user_id_seq", allocationSize = 50)

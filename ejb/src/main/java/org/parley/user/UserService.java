@@ -31,17 +31,33 @@ public class UserService {
     @Inject
     private UserRepository users;
 
+    @Inject
+    private jakarta.enterprise.event.Event<RoleChanged> roleChanged;
+
     /**
      * Registers a plain user (role USER; admins are seeded, never registered). The username is trimmed and
      * lower-cased.
      *
      * @throws InvalidInputException when the username is not 3..30 of {@code [a-z0-9_.-]}, the display name not 2..40
-     *     characters or the password shorter than 10 characters
+     *     characters or the password shorter than 10 characters, or either name is reserved for the site's staff
+     *     ("admin", "moderator", "community", ...: {@link User#isReserved})
      * @throws ConflictException when the username is taken on this site
      * @throws NotFoundException when the site does not exist
      */
     public UserRef register(long siteId, String username, String displayName, String password) {
+        FieldChecks reserved = new FieldChecks();
+        reserved.field("username", () -> refuseReserved(username, "username"));
+        reserved.field("display", () -> refuseReserved(displayName, "display name"));
+        reserved.done();
         return createUser(siteId, username, displayName, password, Role.USER);
+    }
+
+    private static String refuseReserved(String name, String what) {
+        if (User.isReserved(name)) {
+            throw new InvalidInputException(
+                    "“" + name.strip() + "” is reserved for the site's staff; choose another " + what + ".");
+        }
+        return name;
     }
 
     /**
@@ -143,11 +159,24 @@ public class UserService {
         }
         if (user.getRole() != role) {
             user.changeRole(role);
+            roleChanged.fire(new RoleChanged(actor.siteId(), user.getId()));
             log.log(Level.INFO, "User {0} of site {1} is now {2}, by admin {3}", new Object[] {
                 userNumber, actor.siteId(), role, actor.userId()
             });
         }
         return user.ref();
+    }
+
+    /**
+     * The role user {@code userId} has on site {@code siteId} now, read from the database (a session holds the one it
+     * logged in with); empty for a user deleted or of another site.
+     */
+    public Optional<Role> currentRole(long siteId, long userId) {
+        User user = em.find(User.class, userId);
+        if (user == null || user.isDeleted() || user.getSite().getId() != siteId) {
+            return Optional.empty();
+        }
+        return Optional.of(user.getRole());
     }
 
     /** The site's moderators (not admins), by name. */

@@ -1,2 +1,2 @@
-/** Users of a site: registration, password hashing and log-in. */
+/** Users of a site: registration, password hashing, log-in and the throttle on failed log-ins. */
 package org.parley.user;

@@ -14,9 +14,11 @@ import org.parley.post.CommentView;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionSummary;
 import org.parley.post.VoteType;
+import org.parley.site.Limit;
 import org.parley.site.Privilege;
 import org.parley.site.PrivilegeLadder;
 import org.parley.site.SiteInfo;
+import org.parley.site.SiteLimits;
 import org.parley.user.UserRef;
 
 /** ProtoStream round trips of everything the tier stores, nulls and nanoseconds included. */
@@ -30,7 +32,7 @@ class MarshallingTest {
     void questionDetailRoundTrips() {
         CommentView comment = new CommentView(9, "Which model?", 2, T, GONE);
         AnswerView answer =
-                new AnswerView(12, "<p>Turn it</p>", 4, true, T, null, ADA, List.of(comment), VoteType.UP, T);
+                new AnswerView(12, "<p>Turn it</p>", 4, true, T, null, ADA, List.of(comment), VoteType.UP, T, T);
         QuestionDetail detail = new QuestionDetail(
                 5,
                 "How do I tune a derailleur?",
@@ -49,7 +51,8 @@ class MarshallingTest {
                 List.of(comment),
                 List.of(answer),
                 null,
-                T.plusSeconds(120));
+                T.plusSeconds(120),
+                T.plusSeconds(180));
         assertEquals(detail, roundTrip(detail));
     }
 
@@ -76,6 +79,22 @@ class MarshallingTest {
         SiteInfo smallBack = (SiteInfo) roundTrip(small);
         assertEquals(small, smallBack, "a site's own privilege thresholds travel too");
         assertEquals(500, smallBack.privileges().threshold(Privilege.CLOSE_REOPEN));
+        SiteInfo limited = new SiteInfo(
+                7,
+                "limited.localhost",
+                "limited",
+                "Limited",
+                "",
+                "en",
+                null,
+                List.of(),
+                false,
+                null,
+                SiteLimits.of(Map.of(Limit.VOTES_PER_DAY, 30, Limit.NEW_USER_REPUTATION, 0)));
+        SiteInfo limitedBack = (SiteInfo) roundTrip(limited);
+        assertEquals(limited, limitedBack, "a site's own limits travel too");
+        assertEquals(30, limitedBack.limits().value(Limit.VOTES_PER_DAY));
+        assertEquals(0, limitedBack.limits().value(Limit.NEW_USER_REPUTATION));
         assertEquals("<div>fragment</div>", roundTrip("<div>fragment</div>"));
 
         CachedPage page = new CachedPage("text/html;charset=UTF-8", new byte[] {1, 2, 3}, "\"abc\"", 1234L);

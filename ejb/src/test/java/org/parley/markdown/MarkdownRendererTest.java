@@ -134,6 +134,25 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksAreTheAddressesOutOfTheSiteThatTheSanitisedHtmlLinksTo() {
+        String html = renderer.toSafeHtml(
+                "[a](https://example.com/a?x=1&y=2) https://example.org/b"
+                        + " [mail](mailto:me@example.com) [here](/questions/3) [top](#top) <a href=\"//cdn.example.net/c\">c</a>"
+                        + " `https://in.code.example/` ![img](https://img.example.com/i.png) [a again](https://example.com/a?x=1&y=2)");
+        assertEquals(
+                java.util.List.of(
+                        "https://example.com/a?x=1&y=2",
+                        "https://example.org/b",
+                        "mailto:me@example.com",
+                        "//cdn.example.net/c"),
+                java.util.List.copyOf(MarkdownRenderer.links(html)),
+                html);
+        assertTrue(MarkdownRenderer.links(null).isEmpty());
+        assertTrue(MarkdownRenderer.links(renderer.toSafeHtml("<a href=\"javascript:alert(1)\">x</a>"))
+                .isEmpty());
+    }
+
+    @Test
     void theHarmlessCheckCatchesWhatItShould() {
         // The checks must be able to fail: run them on dangerous output they are meant to reject.
         for (String dangerous : new String[] {

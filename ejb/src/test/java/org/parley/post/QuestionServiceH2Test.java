@@ -23,6 +23,7 @@ import org.parley.listing.TagService;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.site.Limit;
 import org.parley.site.Privilege;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
@@ -70,6 +71,9 @@ class QuestionServiceH2Test {
                 new Actor(0, site.id(), Role.ADMIN),
                 site.id(),
                 Map.of(Privilege.VOTE_UP, 1, Privilege.VOTE_DOWN, 1, Privilege.COMMENT_EVERYWHERE, 1)));
+        // ... and ask several questions in a row: nobody is a new user here (NewUserLimitsH2Test has the limits).
+        h2.tx(() -> sites.changeLimits(
+                new Actor(0, site.id(), Role.ADMIN), site.id(), Map.of(Limit.NEW_USER_REPUTATION, 0)));
         askerRef = h2.tx(() -> users.createUser(site.id(), "asker", "Ada Asker", PASSWORD, Role.USER));
         answererRef = h2.tx(() -> users.createUser(site.id(), "answerer", "Bo Answerer", PASSWORD, Role.USER));
         asker = h2.tx(() -> users.actorFor(site.id(), "asker").orElseThrow());
@@ -601,6 +605,32 @@ class QuestionServiceH2Test {
                     .getSingleResult();
             u.changeReputation(points - u.getReputation());
         });
+    }
+
+    @Test
+    void communityWikiPostsAreEditableFromTheirPrivilegeAndOthersFromEditFreely() {
+        QuestionSummary cw = ask(asker, "Which tools belong in a saddlebag kit?", "tools");
+        QuestionSummary plain = ask(asker, "Which pump fits in a saddlebag kit?", "tools");
+        h2.run(() -> h2.bean(EntityManager.class)
+                .createQuery("update Question q set q.communityOwnedAt = :now"
+                        + " where q.site.id = :site and q.number = :n")
+                .setParameter("now", java.time.Instant.now())
+                .setParameter("site", site.id())
+                .setParameter("n", cw.number())
+                .executeUpdate());
+        reputation(site, "answerer", 99);
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.run(() -> questions.edit(
+                        answerer, cw.number(), "Which tools belong in every saddlebag kit?", BODY, List.of("tools"))));
+        reputation(site, "answerer", 100);
+        h2.run(() -> questions.edit(
+                answerer, cw.number(), "Which tools belong in every saddlebag kit?", BODY, List.of("tools")));
+        NotAllowedException plainRefused = assertThrows(
+                NotAllowedException.class,
+                () -> h2.run(() -> questions.edit(
+                        answerer, plain.number(), "Which pump fits in every saddlebag kit?", BODY, List.of("tools"))));
+        assertTrue(plainRefused.getMessage().contains("“Edit freely”"), plainRefused.getMessage());
     }
 
     @Test

@@ -106,8 +106,57 @@ class SiteServiceH2Test {
     }
 
     @Test
+    void anAdminSetsASitesLimitsAndLookupsSeeThemAtOnce() {
+        SiteInfo small = h2.tx(() -> sites.ensureSite("small.localhost", "small", "Small", ""));
+        SiteInfo other = h2.tx(() -> sites.ensureSite("other.localhost", "other", "Other", ""));
+        assertEquals(SiteLimits.defaults(), small.limits());
+        assertEquals(10, small.limits().value(Limit.NEW_USER_REPUTATION));
+        assertEquals(40, small.limits().value(Limit.QUESTION_INTERVAL_MINUTES));
+        assertEquals(40, small.limits().value(Limit.VOTES_PER_DAY));
+        assertEquals(10, small.limits().value(Limit.SERIAL_VOTES_PER_DAY));
+        h2.tx(() -> sites.findByHost("small.localhost")); // cached with the defaults
+        Actor admin = new Actor(1, small.id(), Role.ADMIN);
+
+        h2.tx(() ->
+                sites.changeLimits(admin, small.id(), Map.of(Limit.VOTES_PER_DAY, 30, Limit.NEW_USER_REPUTATION, 0)));
+        SiteInfo found = h2.tx(() -> sites.findByHost("small.localhost")).orElseThrow();
+        assertEquals(30, found.limits().value(Limit.VOTES_PER_DAY), "stored, and the cached site dropped");
+        assertEquals(0, found.limits().value(Limit.NEW_USER_REPUTATION));
+        assertEquals(40, found.limits().value(Limit.QUESTION_INTERVAL_MINUTES));
+        assertEquals(
+                SiteLimits.defaults(),
+                h2.tx(() -> sites.findByHost("other.localhost")).orElseThrow().limits(),
+                "another site keeps its own");
+
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.changeLimits(
+                        new Actor(2, small.id(), Role.MODERATOR), small.id(), Map.of(Limit.VOTES_PER_DAY, 0))));
+        InvalidInputException wrong = assertThrows(
+                InvalidInputException.class,
+                () -> h2.tx(() -> sites.changeLimits(admin, small.id(), Map.of(Limit.VOTES_PER_DAY, -1))));
+        assertEquals("limits", wrong.field());
+        assertEquals(
+                30,
+                h2.tx(() -> sites.findByHost("small.localhost"))
+                        .orElseThrow()
+                        .limits()
+                        .value(Limit.VOTES_PER_DAY),
+                "a refused change changes nothing");
+
+        h2.tx(() -> sites.changeLimits(admin, small.id(), Map.of()));
+        assertEquals(
+                SiteLimits.defaults(),
+                h2.tx(() -> sites.findByHost("small.localhost")).orElseThrow().limits(),
+                "an empty map restores the defaults");
+        assertEquals(other.limits(), SiteLimits.defaults());
+    }
+
+    @Test
     void onlyAdminsCreateSitesAndHostsAreUnique() {
-        Actor admin = new Actor(1, 1, Role.ADMIN);
+        // Creating sites is for the server's admins: admins of its own site, localhost.
+        SiteInfo server = h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", ""));
+        Actor admin = new Actor(1, server.id(), Role.ADMIN);
         assertThrows(NotAllowedException.class, () -> h2.tx(() -> sites.create(null, "a.localhost", "a", "A", "")));
         assertThrows(
                 NotAllowedException.class,
@@ -120,7 +169,7 @@ class SiteServiceH2Test {
         assertThrows(InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "not a host", "x", "X", "")));
         assertThrows(InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "b.localhost", "B!", "X", "")));
         assertEquals(
-                List.of("a.localhost"),
+                List.of("a.localhost", "localhost"),
                 h2.tx(sites::list).stream().map(SiteInfo::host).toList());
     }
 
@@ -132,8 +181,13 @@ class SiteServiceH2Test {
                 NotAllowedException.class,
                 () -> h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.MODERATOR), site.id(), true)));
         assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), 999_999, true)),
+                "another site's settings are not this admin's");
+        SiteInfo server = h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", ""));
+        assertThrows(
                 org.parley.rules.NotFoundException.class,
-                () -> h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), 999_999, true)));
+                () -> h2.tx(() -> sites.changeMath(new Actor(1, server.id(), Role.ADMIN), 999_999, true)));
 
         assertTrue(h2.tx(() -> sites.changeMath(new Actor(1, site.id(), Role.ADMIN), site.id(), true))
                 .math());
@@ -145,7 +199,9 @@ class SiteServiceH2Test {
 
     @Test
     void anAdminFormLearnsEveryProblemAtOnceEachUnderItsField() {
-        Actor admin = new Actor(1, 1, Role.ADMIN);
+        // Creating sites is for the server's admins: admins of its own site, localhost.
+        SiteInfo server = h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", ""));
+        Actor admin = new Actor(1, server.id(), Role.ADMIN);
         InvalidInputException created = assertThrows(
                 InvalidInputException.class, () -> h2.tx(() -> sites.create(admin, "not a host", "B!", " ", "")));
         assertEquals(
@@ -168,5 +224,34 @@ class SiteServiceH2Test {
                 ConflictException.class,
                 () -> h2.tx(() -> sites.update(admin, a.id(), "Site A", "", "en", "b.localhost", "")));
         assertEquals("host", taken.field());
+    }
+    /** Issue 18: a site's admin runs that site only; the server's admins (of localhost) run every site. */
+    @Test
+    void aSitesAdminChangesThatSiteOnlyAndCreatesNone() {
+        SiteInfo server = h2.tx(() -> sites.ensureSite("localhost", "parley", "Parley", ""));
+        SiteInfo a = h2.tx(() -> sites.ensureSite("a.localhost", "a", "A", ""));
+        SiteInfo b = h2.tx(() -> sites.ensureSite("b.localhost", "b", "B", ""));
+        Actor adminOfA = new Actor(7, a.id(), Role.ADMIN);
+        Actor serverAdmin = new Actor(1, server.id(), Role.ADMIN);
+        AdminScope scope = h2.bean(AdminScope.class);
+
+        h2.tx(() -> sites.changeMath(adminOfA, a.id(), true));
+        NotAllowedException refused =
+                assertThrows(NotAllowedException.class, () -> h2.tx(() -> sites.changeMath(adminOfA, b.id(), true)));
+        assertEquals("Only this site's admins can change its settings.", refused.getMessage());
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.update(adminOfA, b.id(), "Mine now", "", "en", "b.localhost", "")));
+        assertThrows(
+                NotAllowedException.class,
+                () -> h2.tx(() -> sites.create(adminOfA, "c.localhost", "c", "C", "")),
+                "creating sites is the server's admins' alone");
+        assertFalse(scope.isServerAdmin(adminOfA));
+
+        assertTrue(scope.isServerAdmin(serverAdmin));
+        assertTrue(scope.isAdminOf(serverAdmin, b.id()));
+        h2.tx(() -> sites.changeMath(serverAdmin, b.id(), true));
+        h2.tx(() -> sites.create(serverAdmin, "c.localhost", "c", "C", ""));
+        assertFalse(scope.isServerAdmin(new Actor(2, server.id(), Role.MODERATOR)), "a moderator is no admin");
     }
 }

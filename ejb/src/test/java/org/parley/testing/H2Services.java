@@ -42,6 +42,7 @@ public final class H2Services implements AutoCloseable {
             "org.parley.post.Answer",
             "org.parley.post.Comment",
             "org.parley.post.Vote",
+            "org.parley.post.HeldReputation",
             "org.parley.post.RowVersionSequence",
             "org.parley.dump.DumpVote",
             "org.parley.dump.DumpPost",
@@ -50,7 +51,13 @@ public final class H2Services implements AutoCloseable {
             "org.parley.dump.importer.DumpImportCount",
             "org.parley.badge.Badge",
             "org.parley.revision.PostRevision",
-            "org.parley.link.PostLink");
+            "org.parley.link.PostLink",
+            "org.parley.moderation.ModerationVote",
+            "org.parley.flag.Flag",
+            "org.parley.review.ReviewTask",
+            "org.parley.review.Review",
+            "org.parley.review.SuggestedEdit",
+            "org.parley.submission.Submission");
 
     private final SessionFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
@@ -81,7 +88,19 @@ public final class H2Services implements AutoCloseable {
         this(url, schema, false);
     }
 
+    /**
+     * Like {@link #H2Services(String, String)} on another database Hibernate knows by its URL, e.g. a PostgreSQL one
+     * (the import's tests and probe on the cluster's database), as {@code user} with {@code password}.
+     */
+    public H2Services(String url, String user, String password, String schema) {
+        this(url, user, password, schema, false);
+    }
+
     private H2Services(String url, String schema, boolean statistics) {
+        this(url, "sa", null, schema, statistics);
+    }
+
+    private H2Services(String url, String user, String password, String schema, boolean statistics) {
         Configuration cfg = new Configuration();
         for (String entity : ENTITIES) {
             try {
@@ -91,7 +110,10 @@ public final class H2Services implements AutoCloseable {
             }
         }
         cfg.setProperty("hibernate.connection.url", url);
-        cfg.setProperty("hibernate.connection.username", "sa");
+        cfg.setProperty("hibernate.connection.username", user);
+        if (password != null) {
+            cfg.setProperty("hibernate.connection.password", password);
+        }
         cfg.setProperty("hibernate.hbm2ddl.auto", schema);
         cfg.setProperty("hibernate.default_batch_fetch_size", "64");
         cfg.setProperty("hibernate.generate_statistics", String.valueOf(statistics));
@@ -100,6 +122,9 @@ public final class H2Services implements AutoCloseable {
         cfg.setProperty("hibernate.jdbc.batch_size", "50");
         cfg.setProperty("hibernate.order_inserts", "true");
         cfg.setProperty("hibernate.order_updates", "true");
+        // As WildFly's Hibernate holds them: named queries to the JPA specification (e.g. no alias on a fetch join),
+        // so that a query the server would refuse at deployment fails here first.
+        cfg.setProperty("hibernate.jpa.compliance.query", "true");
         // The Jakarta EE API jar brings JSON-B and JAXB APIs without implementations; no entity maps JSON or XML.
         cfg.setProperty("hibernate.type.json_format_mapper", NoFormatMapper.class.getName());
         cfg.setProperty("hibernate.type.xml_format_mapper", NoFormatMapper.class.getName());
@@ -132,6 +157,18 @@ public final class H2Services implements AutoCloseable {
                     }
                     throw new UnsupportedOperationException(m.getName());
                 }));
+    }
+
+    /**
+     * Makes {@code bean} the one injected wherever a {@code type} is wanted, for what this class cannot create itself
+     * (a bean whose resources are the container's, such as a datasource, or an interface the container implements).
+     *
+     * @throws IllegalStateException when a bean of that type exists already
+     */
+    public synchronized <T> void provide(Class<T> type, T bean) {
+        if (beans.putIfAbsent(type, bean) != null) {
+            throw new IllegalStateException("A " + type.getName() + " exists already");
+        }
     }
 
     /** The bean of this class, created once with its fields injected by type, as CDI and EJB would. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,28 @@ class UserServiceH2Test {
         Actor actor = h2.tx(() -> users.actorFor(site.id(), "JANE.DOE")).orElseThrow();
         assertEquals(Role.USER, actor.role(), "the first user of a site is not an admin");
         assertEquals(site.id(), actor.siteId());
+    }
+
+    @Test
+    void staffNamesAreReservedOnEverySiteForSignUpButNotForSeeding() {
+        for (SiteInfo on : List.of(site, other)) {
+            for (String name : List.of("admin", "Moderator", "mod-erator", "community", "Parley")) {
+                InvalidInputException refused = assertThrows(
+                        InvalidInputException.class,
+                        () -> h2.run(() -> users.register(on.id(), name, "A Person", PASSWORD)),
+                        name + " on " + on.host());
+                assertEquals("username", refused.field());
+                assertTrue(refused.getMessage().contains("reserved"), refused.getMessage());
+            }
+            InvalidInputException display = assertThrows(
+                    InvalidInputException.class,
+                    () -> h2.run(() -> users.register(on.id(), "plainuser", "Moderator", PASSWORD)));
+            assertEquals("display", display.field());
+        }
+        // Names that only contain a reserved word are fine, and the seeder's admin is not a sign-up.
+        h2.tx(() -> users.register(site.id(), "admiral", "Admiral Ackbar", PASSWORD));
+        h2.tx(() -> users.register(site.id(), "modest.mouse", "Modest Mouse", PASSWORD));
+        h2.tx(() -> users.createUser(site.id(), "admin", "Parley Admin", PASSWORD, Role.ADMIN));
     }
 
     @Test

@@ -28,6 +28,9 @@ public class CleanUrlFilter extends HttpFilter {
     private static final Pattern QUESTION = Pattern.compile("/questions/([0-9]{1,18})(?:/([^/]*))?/?");
     private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
     private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
+    private static final Pattern CLOSE = Pattern.compile("/posts/([0-9]{1,18})/close/?");
+    private static final Pattern FLAG = Pattern.compile("/posts/([0-9]{1,18})/flag/?");
+    private static final Pattern REVIEW = Pattern.compile("/review/([a-z-]{1,40})(?:/([0-9]{1,18}))?/?");
     private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
     private static final Pattern REVISIONS =
             Pattern.compile("/(?:revisions/([0-9]{1,18})|posts/([0-9]{1,18})/revisions)/?");
@@ -89,6 +92,10 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/messages/search.xhtml");
             case "/search", "/search/":
                 return Optional.of("/views/search/results.xhtml");
+            case "/review/flags", "/review/flags/":
+                return Optional.of("/views/review/flags.xhtml");
+            case "/review", "/review/":
+                return Optional.of("/views/review/index.xhtml");
             case "/help/privileges", "/help/privileges/":
                 return Optional.of("/views/help/privileges.xhtml");
             case "/messages/analytics", "/messages/analytics/":
@@ -108,6 +115,19 @@ public class CleanUrlFilter extends HttpFilter {
         m = EDIT.matcher(path);
         if (m.matches()) {
             return Optional.of("/views/posts/edit.xhtml?n=" + m.group(1));
+        }
+        m = CLOSE.matcher(path);
+        if (m.matches()) {
+            return Optional.of("/views/posts/close.xhtml?n=" + m.group(1));
+        }
+        m = REVIEW.matcher(path);
+        if (m.matches()) {
+            return Optional.of(
+                    "/views/review/task.xhtml?queue=" + m.group(1) + (m.group(2) == null ? "" : "&task=" + m.group(2)));
+        }
+        m = FLAG.matcher(path);
+        if (m.matches()) {
+            return Optional.of("/views/posts/flag.xhtml?n=" + m.group(1));
         }
         m = REVISIONS.matcher(path);
         if (m.matches()) {

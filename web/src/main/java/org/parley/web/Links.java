@@ -47,6 +47,41 @@ public class Links {
         return base() + "/posts/" + postNumber + "/edit";
     }
 
+    /** The page where a post is flagged. */
+    public String flag(long postNumber) {
+        return base() + "/posts/" + postNumber + "/flag";
+    }
+
+    /** The page where a comment of a post is flagged. */
+    public String flagComment(long postNumber, long commentId) {
+        return flag(postNumber) + "?comment=" + commentId;
+    }
+
+    /** The review queues. */
+    public String review() {
+        return base() + "/review";
+    }
+
+    /** A review queue's next task. */
+    public String review(String queueSlug) {
+        return review() + "/" + queueSlug;
+    }
+
+    /** A review task as it stands. */
+    public String reviewTask(String queueSlug, long taskId) {
+        return review(queueSlug) + "/" + taskId;
+    }
+
+    /** The moderators' list of pending flags. */
+    public String reviewFlags() {
+        return base() + "/review/flags";
+    }
+
+    /** The page where a question is voted closed. */
+    public String close(long questionNumber) {
+        return base() + "/posts/" + questionNumber + "/close";
+    }
+
     /** A post's revisions page; {@code /revisions/{n}} answers too. */
     public String revisions(long postNumber) {
         return base() + "/posts/" + postNumber + "/revisions";

@@ -34,6 +34,25 @@ public final class Redirects {
         faces.getExternalContext().redirect(url);
     }
 
+    /**
+     * Answers a list page past the last one with a 404 (the page still says so and links to the last page): page
+     * numbers are unbounded, and no made-up one should look like a page, to search engines or the output cache.
+     */
+    public static void pastTheEnd() {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+    }
+
+    /**
+     * Keeps what this request renders out of the output cache (see {@link org.parley.cache.CachedPage#NOT_STORED}):
+     * for pages whose URLs anyone can vary without end while they show nothing worth keeping.
+     */
+    public static void notStored(String why) {
+        FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestMap()
+                .put(org.parley.cache.CachedPage.NOT_STORED, why);
+    }
+
     /** A post or user number from the URL; anything that is not a positive number is a page that does not exist. */
     public static long parseNumber(String value) {
         try {

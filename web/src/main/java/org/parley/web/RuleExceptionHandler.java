@@ -17,14 +17,16 @@ import org.parley.rules.ConflictException;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.rules.RateLimitedException;
 
 /**
  * Turns the domain rules' exceptions into what a person should see, so that view beans need no try/catch:
  *
  * <ul>
- *   <li>in an ajax request, or for bad input and conflicts in any request: each of the exception's problems as an
- *       error message next to the field it names ({@link FieldMessages}), or for the whole form when it names none,
- *       and the page re-rendered, nothing else changed;
+ *   <li>in an ajax request, or for bad input, conflicts and rate limits in any request: each of the exception's
+ *       problems as an error message next to the field it names ({@link FieldMessages}), or for the whole form when it
+ *       names none (a rate limit's says when to try again, and a full page request gets it with HTTP 429 and
+ *       {@code Retry-After}), and the page re-rendered with what was typed, nothing else changed;
  *   <li>a missing thing or a refusal on a full page request: HTTP 404 or 403 and the matching error page;
  *   <li>a form posted after its view expired: a fresh GET of the page it came from.
  * </ul>
@@ -62,9 +64,19 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
     private static void handleRule(FacesContext context, RuntimeException rule) {
         ExternalContext external = context.getExternalContext();
         boolean ajax = context.getPartialViewContext().isAjaxRequest();
-        boolean message = ajax || rule instanceof InvalidInputException || rule instanceof ConflictException;
+        boolean message = ajax
+                || rule instanceof InvalidInputException
+                || rule instanceof ConflictException
+                || rule instanceof RateLimitedException;
         if (message && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
             log.log(Level.FINE, "Refused: {0}", rule.getMessage());
+            if (rule instanceof RateLimitedException limited && !ajax) {
+                // The form again with the message, but answered as what it is, so that a script hammering a form
+                // (log-in guesses) sees a 429 and when to come back. Not for ajax: Faces' client needs a 200 there.
+                external.setResponseStatus(429);
+                external.setResponseHeader(
+                        "Retry-After", Long.toString(limited.retryAfter().toSeconds()));
+            }
             FieldMessages.show(context, problems(rule));
             context.validationFailed();
             context.renderResponse();
@@ -78,7 +90,9 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
             context.responseComplete();
             return;
         }
-        int status = rule instanceof NotFoundException ? 404 : rule instanceof NotAllowedException ? 403 : 400;
+        int status = rule instanceof NotFoundException
+                ? 404
+                : rule instanceof NotAllowedException ? 403 : rule instanceof RateLimitedException ? 429 : 400;
         try {
             external.responseReset();
             external.responseSendError(status, rule.getMessage());
@@ -125,7 +139,8 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
             if (t instanceof NotFoundException
                     || t instanceof NotAllowedException
                     || t instanceof InvalidInputException
-                    || t instanceof ConflictException) {
+                    || t instanceof ConflictException
+                    || t instanceof RateLimitedException) {
                 return (RuntimeException) t;
             }
         }

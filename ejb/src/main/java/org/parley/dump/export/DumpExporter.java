@@ -150,7 +150,7 @@ public final class DumpExporter {
                             + " from post p left join parley_user o on o.id = p.owner_id"
                             + " left join post acc on acc.id = p.accepted_answer_id"
                             + " left join post par on par.id = p.question_id"
-                            + " where p.site_id = ? and p.number > ? order by p.number",
+                            + " where p.site_id = ? and p.number > ? and " + live("p") + " order by p.number",
                     rs -> {
                         long number = rs.getLong(1);
                         count[0] += writeOthers(w, others, lastOther[0], number - 1);
@@ -217,7 +217,8 @@ public final class DumpExporter {
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.COMMENTS)) {
             String columns =
                     " p.number, c.score, c.comment_text, c.created_at, u.number, c.dump_extra from post_comment c"
-                            + " join post p on p.id = c.post_id left join parley_user u on u.id = c.owner_id where c.site_id = ?";
+                            + " join post p on p.id = c.post_id left join parley_user u on u.id = c.owner_id where c.site_id = ?"
+                            + " and " + live("p");
             long n = paged(
                     "select c.dump_id, c.dump_id," + columns + " and c.dump_id > ? order by c.dump_id",
                     rs -> w.row(comment(rs, rs.getLong(2))));
@@ -245,7 +246,8 @@ public final class DumpExporter {
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.VOTES)) {
             long n = paged(
                     "select dump_id, post_number, vote_type_id, user_number, created_at, bounty_amount, dump_extra"
-                            + " from dump_vote where site_id = ? and dump_id > ? order by dump_id",
+                            + " from dump_vote dv where site_id = ? and dump_id > ? and "
+                            + notDeleted("dv.site_id", "dv.post_number") + " order by dump_id",
                     rs -> {
                         Map<String, String> a = new LinkedHashMap<>();
                         a.put("Id", Long.toString(rs.getLong(1)));
@@ -260,7 +262,7 @@ public final class DumpExporter {
             long[] next = {Math.max(0, maxId)};
             n += paged(
                     "select v.id, p.number, v.vote_type, v.created_at from vote v join post p on p.id = v.post_id"
-                            + " where p.site_id = ? and v.id > ? order by v.id",
+                            + " where p.site_id = ? and v.id > ? and " + live("p") + " order by v.id",
                     rs -> {
                         Map<String, String> a = new LinkedHashMap<>();
                         a.put("Id", Long.toString(++next[0]));
@@ -291,12 +293,28 @@ public final class DumpExporter {
         }
     }
 
+    /**
+     * SQL that holds for a live post (alias {@code p}): not deleted, and not an answer of a deleted question. Deleted
+     * posts are not exported, as the public dumps leave them out, with their comments, votes, history and links.
+     */
+    private static String live(String p) {
+        return "(" + p + ".deleted_at is null and not exists (select 1 from post dq where dq.id = " + p
+                + ".question_id and dq.deleted_at is not null))";
+    }
+
+    /** SQL that holds unless the post with this site and number is deleted (or its question is). */
+    private static String notDeleted(String site, String number) {
+        return "not exists (select 1 from post d where d.site_id = " + site + " and d.number = " + number + " and not "
+                + live("d") + ")";
+    }
+
     private long history(Path out) throws SQLException {
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.POST_HISTORY)) {
             return paged(
                     "select dump_id, history_type_id, post_number, revision_guid, created_at, user_number,"
-                            + " user_display_name, edit_comment, revision_text, content_license, dump_extra from post_revision"
-                            + " where site_id = ? and dump_id > ? order by dump_id",
+                            + " user_display_name, edit_comment, revision_text, content_license, dump_extra from post_revision r"
+                            + " where site_id = ? and dump_id > ? and " + notDeleted("r.site_id", "r.post_number")
+                            + " order by dump_id",
                     rs -> {
                         Map<String, String> a = new LinkedHashMap<>();
                         a.put("Id", Long.toString(rs.getLong(1)));
@@ -317,8 +335,10 @@ public final class DumpExporter {
     private long links(Path out) throws SQLException {
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.POST_LINKS)) {
             return paged(
-                    "select dump_id, created_at, post_number, related_post_number, link_type_id from post_link"
-                            + " where site_id = ? and dump_id > ? order by dump_id",
+                    "select dump_id, created_at, post_number, related_post_number, link_type_id, dump_extra"
+                            + " from post_link l"
+                            + " where site_id = ? and dump_id > ? and " + notDeleted("l.site_id", "l.post_number")
+                            + " and " + notDeleted("l.site_id", "l.related_post_number") + " order by dump_id",
                     rs -> {
                         Map<String, String> a = new LinkedHashMap<>();
                         a.put("Id", Long.toString(rs.getLong(1)));
@@ -326,7 +346,7 @@ public final class DumpExporter {
                         a.put("PostId", Long.toString(rs.getLong(3)));
                         a.put("RelatedPostId", Long.toString(rs.getLong(4)));
                         a.put("LinkTypeId", Integer.toString(rs.getInt(5)));
-                        w.row(a);
+                        w.row(merge(a, rs.getString(6)));
                     });
         }
     }

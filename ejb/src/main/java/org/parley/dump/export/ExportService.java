@@ -22,6 +22,9 @@ import org.parley.site.SiteService;
 @Stateless
 public class ExportService {
 
+    @jakarta.inject.Inject
+    private org.parley.site.AdminScope adminScope;
+
     private static final Logger log = Logger.getLogger(ExportService.class.getName());
 
     @Inject
@@ -33,19 +36,15 @@ public class ExportService {
     /**
      * Starts exporting the site named {@code site} (its short name or host) into the folder {@code out} on the server.
      *
-     * @throws NotAllowedException unless {@code actor} is an admin
+     * @throws NotAllowedException unless {@code actor} is one of the server's admins ({@link org.parley.site.AdminScope})
      * @throws NotFoundException for an unknown site
-     * @throws InvalidInputException for a relative folder, or one that exists and is not empty
+     * @throws InvalidInputException for a relative folder, one outside the export roots
+     *     ({@link org.parley.dump.DumpFolders}), or one that exists and is not empty
      */
     public ExportStatus start(Actor actor, String site, String out) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new NotAllowedException("Only admins can export sites.");
-        }
+        adminScope.requireServerAdmin(actor, "export sites to the server's folders");
         SiteInfo info = find(site);
-        if (out == null || out.isBlank() || !Path.of(out.strip()).isAbsolute()) {
-            throw new InvalidInputException("Give the export folder as an absolute path on the server.");
-        }
-        Path folder = Path.of(out.strip()).normalize();
+        Path folder = org.parley.dump.DumpFolders.exportFolder(out);
         try (var entries = Files.exists(folder) ? Files.list(folder) : java.util.stream.Stream.<Path>empty()) {
             if (Files.exists(folder)
                     && (!Files.isDirectory(folder) || entries.findAny().isPresent())) {

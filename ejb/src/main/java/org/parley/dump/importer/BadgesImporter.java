@@ -1,7 +1,6 @@
 package org.parley.dump.importer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +32,17 @@ final class BadgesImporter extends RowImporter<Long> {
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Map<Long, Long> userIds = userIds(c, refs.users);
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "badge_id_seq");
-        Batches.Batch insert = batches.prepare(
-                "insert into badge (id, site_id, dump_id, user_number, name, badge_class, tag_based, awarded_at,"
-                        + " dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement st = insert.statement();
+        Batches.Rows st = batches.prepare(
+                "badge",
+                "id",
+                "site_id",
+                "dump_id",
+                "user_number",
+                "name",
+                "badge_class",
+                "tag_based",
+                "awarded_at",
+                "dump_extra");
         return (row, id, tally) -> {
             long user = requiredLong(row, "UserId");
             if (!userIds.containsKey(user)) {
@@ -65,9 +71,9 @@ final class BadgesImporter extends RowImporter<Long> {
             st.setString(5, truncate(name, 100));
             st.setInt(6, intOr(row, "Class", 3));
             st.setBoolean(7, "true".equalsIgnoreCase(tagBased));
-            setInstant(st, 8, date);
+            st.setInstant(8, date);
             st.setString(9, truncate(Extras.encode(extras), 2000));
-            insert.add();
+            st.add();
             return true;
         };
     }

@@ -1,7 +1,6 @@
 package org.parley.dump.importer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -48,10 +47,18 @@ final class CommentsImporter extends RowImporter<Long> {
                 : Set.of();
         Map<Long, Long> userIds = userIds(c, refs.users);
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_comment_id_seq");
-        Batches.Batch insert = batches.prepare(
-                "insert into post_comment (id, site_id, post_id, owner_id, comment_text, score, created_at,"
-                        + " owner_display_name, dump_id, dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement st = insert.statement();
+        Batches.Rows st = batches.prepare(
+                "post_comment",
+                "id",
+                "site_id",
+                "post_id",
+                "owner_id",
+                "comment_text",
+                "score",
+                "created_at",
+                "owner_display_name",
+                "dump_id",
+                "dump_extra");
         return (row, id, tally) -> {
             long postNumber = requiredLong(row, "PostId");
             Long postId = postIds.get(postNumber);
@@ -87,14 +94,14 @@ final class CommentsImporter extends RowImporter<Long> {
             st.setLong(1, newIds.next());
             st.setLong(2, ctx.siteId());
             st.setLong(3, postId);
-            setLong(st, 4, ownerId);
+            st.setLong(4, ownerId);
             st.setString(5, text);
             st.setInt(6, intOr(row, "Score", 0));
-            setInstant(st, 7, created);
+            st.setInstant(7, created);
             st.setString(8, shownName);
             st.setLong(9, id);
             st.setString(10, truncate(Extras.encode(extras), 2000));
-            insert.add();
+            st.add();
             return true;
         };
     }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -27,12 +28,36 @@ public class DumpDatabase {
 
     private volatile Dialect dialect;
 
-    public DumpDatabase() {}
+    /**
+     * The system property that turns the import's COPY off on PostgreSQL ({@code batches}): it then writes with JDBC
+     * batches of inserts as on the other databases, e.g. to compare the two.
+     */
+    public static final String POSTGRESQL_WRITES = "parley.import.postgresql";
+
+    private final boolean copy;
+
+    public DumpDatabase() {
+        copy = !"batches".equals(System.getProperty(POSTGRESQL_WRITES));
+    }
 
     /** For code outside the container (tests, tools): a plain datasource and the dialect to take SQL from. */
     public DumpDatabase(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, !"batches".equals(System.getProperty(POSTGRESQL_WRITES)));
+    }
+
+    /** Like {@link #DumpDatabase(DataSource, Dialect)}; {@code copy} false keeps PostgreSQL on batches. */
+    public DumpDatabase(DataSource dataSource, Dialect dialect, boolean copy) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.copy = copy;
+    }
+
+    /**
+     * Whether the import's bulk inserts go through PostgreSQL's COPY: on PostgreSQL, unless {@value
+     * #POSTGRESQL_WRITES} is {@code batches}.
+     */
+    public boolean copies() {
+        return copy && dialect() instanceof PostgreSQLDialect;
     }
 
     public Connection connection() throws SQLException {

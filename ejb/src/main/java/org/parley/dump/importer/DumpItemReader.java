@@ -21,7 +21,8 @@ import org.parley.markdown.MarkdownRenderer;
  * Reads one dump file row by row, a few chunks ahead on a thread of its own ({@link ReadAhead}). Resumes after the
  * position the last committed chunk recorded in the ledger (the batch checkpoint may lag it by a chunk after a
  * crash; the ledger never does), and tells the writer how many bytes are behind it through the step's transient
- * data.
+ * data. A file the folder lacked at validation ({@link ImportLedger#MISSING}) reads as empty, even if it turned up
+ * since: the import's totals and warnings were made without it.
  */
 @Named("dumpItemReader")
 @Dependent
@@ -63,6 +64,9 @@ public class DumpItemReader extends AbstractItemReader {
         DumpImport record = records.find(importId);
         long position;
         try (Connection c = db.connection()) {
+            if (ledger.get(c, importId, file, ImportLedger.MISSING) > 0) {
+                return; // the folder had no such file when the import was validated: nothing to read
+            }
             position = ledger.get(c, importId, file, ImportLedger.POSITION);
         }
         RowImporter importer = RowImporter.forFile(kind, new ImportContext(record.getSiteId(), db, markdown));
@@ -83,6 +87,9 @@ public class DumpItemReader extends AbstractItemReader {
 
     @Override
     public Object readItem() throws InterruptedException {
+        if (rows == null) {
+            return null;
+        }
         try {
             ReadAhead.Item item = rows.next();
             if (item == null) {

@@ -12,8 +12,9 @@ import org.parley.cache.Scope;
 import org.parley.cache.SharedCache;
 
 /**
- * The last step: moves the site's number counters past the highest imported post and user numbers (so new posts
- * and users never take an imported number), recounts the tags' questions, switches math rendering on when the posts
+ * The last step: moves the site's number counters past the highest imported post and user numbers (the validation
+ * step already moved them past every number the dump names, before the first row; this keeps a site imported by an
+ * earlier version right), recounts the tags' questions, switches math rendering on when the posts
  * use TeX, drops the site's cached lists, and marks
  * the import completed. The tag engine picks the new questions up by their row versions (or reads the new site on
  * first use).

@@ -1,7 +1,6 @@
 package org.parley.dump.importer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -43,11 +42,21 @@ final class HistoryImporter extends RowImporter<Long> {
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Set<Long> existingPosts = existingPosts(c, refs.posts);
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq");
-        Batches.Batch insert = batches.prepare(
-                "insert into post_revision (id, site_id, dump_id, post_number, history_type_id, revision_guid,"
-                        + " created_at, user_number, user_display_name, edit_comment, revision_text, content_license,"
-                        + " dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement st = insert.statement();
+        Batches.Rows st = batches.prepare(
+                "post_revision",
+                "id",
+                "site_id",
+                "dump_id",
+                "post_number",
+                "history_type_id",
+                "revision_guid",
+                "created_at",
+                "user_number",
+                "user_display_name",
+                "edit_comment",
+                "revision_text",
+                "content_license",
+                "dump_extra");
         return (row, id, tally) -> {
             long post = requiredLong(row, "PostId");
             if (!existingPosts.contains(post)) {
@@ -76,14 +85,14 @@ final class HistoryImporter extends RowImporter<Long> {
             st.setLong(4, post);
             st.setInt(5, (int) requiredLong(row, "PostHistoryTypeId"));
             st.setString(6, truncate(guid, 64));
-            setInstant(st, 7, created);
-            setLong(st, 8, optionalLong(row, "UserId"));
+            st.setInstant(7, created);
+            st.setLong(8, optionalLong(row, "UserId"));
             st.setString(9, truncate(name, 100));
             st.setString(10, row.get("Comment"));
             st.setString(11, row.get("Text"));
             st.setString(12, truncate(license, 40));
             st.setString(13, truncate(Extras.encode(extras), 2000));
-            insert.add();
+            st.add();
             return true;
         };
     }

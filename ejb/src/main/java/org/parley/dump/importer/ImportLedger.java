@@ -13,8 +13,8 @@ import java.util.TreeMap;
 /**
  * The figures of imports in {@code dump_import_count}, read and written with the caller's connection (so inside the
  * chunk's transaction). Outcomes: {@value #TOTAL} rows in the file, {@value #READ}, {@value #IMPORTED},
- * {@value #POSITION} (rows consumed, where a restart resumes), {@value #BYTES}, and {@code skip:<reason>} /
- * {@code note:<reason>}.
+ * {@value #POSITION} (rows consumed, where a restart resumes), {@value #BYTES}, {@value #MISSING}, and {@code
+ * skip:<reason>} / {@code note:<reason>}.
  */
 @ApplicationScoped
 public class ImportLedger {
@@ -28,6 +28,8 @@ public class ImportLedger {
     public static final String SKIP = "skip:";
     public static final String NOTE = "note:";
     public static final String MAX_ID = "max-id";
+    /** 1 for a file the dump folder did not have when the import was validated: its step reads nothing. */
+    public static final String MISSING = "missing";
     /** Posts.xml: questions that name an accepted answer not (yet) imported; see {@link LinkBatchlet}. */
     public static final String PENDING_LINKS = "pending-links";
 

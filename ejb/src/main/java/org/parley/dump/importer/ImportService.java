@@ -39,6 +39,9 @@ import org.parley.site.Site;
 @Stateless
 public class ImportService {
 
+    @jakarta.inject.Inject
+    private org.parley.site.AdminScope adminScope;
+
     private static final Logger log = Logger.getLogger(ImportService.class.getName());
 
     @PersistenceContext(unitName = "parley")
@@ -63,15 +66,14 @@ public class ImportService {
      * @param host the site's host; null or blank gives {@code <name>.localhost}
      * @param title null or blank gives a title read from the folder's name ({@code beer.stackexchange.com} gives
      *     "Beer", see {@link DumpSiteNames#title}), else the name
-     * @throws NotAllowedException unless {@code actor} is an admin
-     * @throws InvalidInputException for a missing or relative folder, a missing file in it, or a malformed name/host
+     * @throws NotAllowedException unless {@code actor} is one of the server's admins ({@link org.parley.site.AdminScope})
+     * @throws InvalidInputException for a missing or relative folder, a folder without Posts.xml (the other files may be
+     *     missing: see {@link DumpScan}), an unreadable file in it, or a malformed name/host
      * @throws ConflictException when another import is still running
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportStatus start(Actor actor, String dir, String name, String host, String title) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new NotAllowedException("Only admins can import dumps.");
-        }
+        adminScope.requireServerAdmin(actor, "import dumps from the server's folders");
         Path folder = checkFolder(dir);
         String siteName = name == null ? "" : name.strip();
         String siteHost = host == null || host.isBlank() ? siteName + ".localhost" : host.strip();
@@ -99,24 +101,24 @@ public class ImportService {
     }
 
     /**
-     * @throws InvalidInputException naming the folder or the first missing file
+     * The folder of a dump: absolute, there, under an import root ({@link org.parley.dump.DumpFolders}), with Posts.xml ({@link DumpScan#REQUIRED}) and every other file of a dump
+     * that it has readable. Files it lacks are the validation step's to list as warnings.
+     *
+     * @throws InvalidInputException naming the folder, the missing required file or the first unreadable file
      */
     static Path checkFolder(String dir) {
-        if (dir == null || dir.isBlank()) {
-            throw new InvalidInputException("Give the folder of the dump on the server.");
-        }
-        Path folder = Path.of(dir.strip());
-        if (!folder.isAbsolute()) {
-            throw new InvalidInputException("The folder must be an absolute path on the server: " + dir);
-        }
-        folder = folder.normalize();
-        if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("Folder not found on the server: " + folder);
-        }
+        Path folder = org.parley.dump.DumpFolders.importFolder(dir);
         for (DumpFile f : DumpFile.values()) {
             Path file = folder.resolve(f.fileName());
+            if (!Files.exists(file)) {
+                if (DumpScan.REQUIRED.contains(f)) {
+                    throw new InvalidInputException(
+                            "Missing file " + file + " (a dump without " + f.fileName() + " has nothing to import).");
+                }
+                continue;
+            }
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("Missing file " + file + " (a dump has all eight files).");
+                throw new InvalidInputException("Not a file: " + file + ".");
             }
             if (!Files.isReadable(file)) {
                 throw new InvalidInputException("Cannot read " + file + ".");
@@ -128,15 +130,13 @@ public class ImportService {
     /**
      * Restarts a failed import where it stopped (after fixing its input, or after an interrupted server).
      *
-     * @throws NotAllowedException unless {@code actor} is an admin
+     * @throws NotAllowedException unless {@code actor} is one of the server's admins ({@link org.parley.site.AdminScope})
      * @throws NotFoundException for an unknown import
      * @throws ConflictException unless it failed or was interrupted
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportStatus restart(Actor actor, long id) {
-        if (actor == null || !actor.isAdmin()) {
-            throw new NotAllowedException("Only admins can restart imports.");
-        }
+        adminScope.requireServerAdmin(actor, "restart imports");
         DumpImport record = records.find(id);
         if (record == null) {
             throw new NotFoundException("No import " + id + ".");
@@ -155,8 +155,8 @@ public class ImportService {
 
     /**
      * Why resuming import {@code id} cannot help, or null when it can: it must have stopped unfinished, its folder
-     * must still hold all eight files of a dump, and no later import into the same site may have completed (the site
-     * already holds that one). The admin page offers "Resume" only when this is null.
+     * must still hold Posts.xml and every file it held when the import began, and no later import into the same site
+     * may have completed (the site already holds that one). The admin page offers "Resume" only when this is null.
      *
      * @throws NotFoundException for an unknown import
      */
@@ -180,12 +180,36 @@ public class ImportService {
         } catch (InvalidInputException e) {
             return e.getMessage() + " Put the dump back, or start a new import.";
         }
+        String gone = goneSinceValidation(record);
+        if (gone != null) {
+            return gone + " is no longer in the folder, which had it when the import began. Put it back, or start a new"
+                    + " import.";
+        }
         boolean superseded = em.createNamedQuery("DumpImport.listByStatus", DumpImport.class)
                 .setParameter("statuses", List.of(DumpImport.Status.COMPLETED))
                 .getResultStream()
                 .anyMatch(later ->
                         later.getId() > record.getId() && later.getSiteHost().equals(record.getSiteHost()));
         return superseded ? "a later import into " + record.getSiteHost() + " completed." : null;
+    }
+
+    /** The first file the folder had when the import was validated and lacks now; null when none. */
+    private String goneSinceValidation(DumpImport record) {
+        Map<String, Map<String, Long>> figures;
+        try (Connection c = db.connection()) {
+            figures = ledger.all(c, record.getId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the figures of import " + record.getId(), e);
+        }
+        Path folder = Path.of(record.getDir());
+        for (DumpFile f : DumpFile.values()) {
+            Map<String, Long> m = figures.get(f.fileName());
+            boolean validated = m != null && m.containsKey(ImportLedger.TOTAL);
+            if (validated && !Files.isRegularFile(folder.resolve(f.fileName()))) {
+                return f.fileName();
+            }
+        }
+        return null;
     }
 
     /**
@@ -294,6 +318,7 @@ public class ImportService {
             throw new IllegalStateException("Cannot read the figures of import " + r.getId(), e);
         }
         List<ImportStatus.FileStatus> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         long done = 0;
         for (DumpFile f : DumpFile.values()) {
             Map<String, Long> m = figures.getOrDefault(f.fileName(), Map.of());
@@ -310,8 +335,13 @@ public class ImportService {
             }
             long read = m.getOrDefault(ImportLedger.READ, 0L);
             done += read;
+            boolean missing = m.getOrDefault(ImportLedger.MISSING, 0L) > 0;
+            if (missing) {
+                warnings.add(DumpScan.warning(f));
+            }
             files.add(new ImportStatus.FileStatus(
                     f.fileName(),
+                    missing,
                     m.getOrDefault(ImportLedger.TOTAL, 0L),
                     read,
                     m.getOrDefault(ImportLedger.IMPORTED, 0L),
@@ -356,6 +386,7 @@ public class ImportService {
                 r.getSiteName(),
                 r.getDir(),
                 message,
+                warnings,
                 r.getCreatedAt(),
                 r.getFinishedAt(),
                 total,

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Where one import stands, for the progress bar of {@code scripts/import.sh} and the admin page: rows and bytes done
- * of the totals the validation step counted, rate and time left, one line per file, and the search indexing step's
- * documents (one per post row; {@code percent} counts them with the rows).
+ * of the totals the validation step counted, rate and time left, one line per file, warnings (one per file the dump
+ * folder lacks, saying what the site will lack), and the search indexing step's documents (one per post row; {@code
+ * percent} counts them with the rows).
  */
 public record ImportStatus(
         long id,
@@ -17,6 +18,7 @@ public record ImportStatus(
         String siteName,
         String dir,
         String message,
+        List<String> warnings,
         Instant createdAt,
         Instant finishedAt,
         long rowsTotal,
@@ -31,9 +33,13 @@ public record ImportStatus(
         long postsIndexed)
         implements Serializable {
 
-    /** One file's figures: rows in it, read, imported, and skipped rows and notes by reason. */
+    /**
+     * One file's figures: rows in it, read, imported, and skipped rows and notes by reason; {@code missing} when the
+     * dump folder did not have the file (its figures are then all 0).
+     */
     public record FileStatus(
             String file,
+            boolean missing,
             long total,
             long read,
             long imported,
@@ -44,6 +50,9 @@ public record ImportStatus(
 
         /** The summary line import.sh prints, e.g. {@code Votes.xml: 5671 read, 5600 imported, 71 skipped (...)}. */
         public String summary() {
+            if (missing) {
+                return file + ": missing";
+            }
             StringBuilder b = new StringBuilder()
                     .append(file)
                     .append(": ")

@@ -1,14 +1,26 @@
 package org.parley.dump.importer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.parley.dump.DumpRow;
+import org.parley.dump.Extras;
 
-/** PostLinks.xml: linked and duplicate questions; a link from or to a post not in the site is skipped. */
+/**
+ * PostLinks.xml: linked and duplicate questions, in {@code post_link}. A link from or to a post that is not in the dump
+ * (deleted on Stack Exchange) is kept too, and counted as a note, so that an export writes PostLinks.xml back with
+ * every row; pages show a link only between questions the site has. Attributes export would not write back the same
+ * way (a date in another form, an unknown attribute) are kept as written.
+ */
 final class LinksImporter extends RowImporter<Long> {
+
+    private static final Set<String> MAPPED = Set.of("Id", "CreationDate", "PostId", "RelatedPostId", "LinkTypeId");
+
+    /** The note of a link kept although a post it names is not in the dump. */
+    static final String POST_NOT_IN_DUMP = "post not in the dump (kept for export)";
 
     LinksImporter(ImportContext ctx) {
         super(ctx, RowImporter::id);
@@ -29,26 +41,34 @@ final class LinksImporter extends RowImporter<Long> {
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Set<Long> existingPosts = existingPosts(c, refs.posts);
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_link_id_seq");
-        Batches.Batch insert = batches.prepare(
-                "insert into post_link (id, site_id, dump_id, post_number, related_post_number, link_type_id,"
-                        + " created_at) values (?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement st = insert.statement();
+        Batches.Rows st = batches.prepare(
+                "post_link",
+                "id",
+                "site_id",
+                "dump_id",
+                "post_number",
+                "related_post_number",
+                "link_type_id",
+                "created_at",
+                "dump_extra");
         return (row, id, tally) -> {
             long post = requiredLong(row, "PostId");
             long related = requiredLong(row, "RelatedPostId");
+            int type = (int) requiredLong(row, "LinkTypeId");
+            Map<String, String> extras = rest(row, MAPPED);
+            Instant created = date(row, "CreationDate", extras);
             if (!existingPosts.contains(post) || !existingPosts.contains(related)) {
-                throw new Skip("link to a post not in the dump");
+                tally.note(POST_NOT_IN_DUMP);
             }
-            // PostLinks has no column for extras; a date in an unusual form is exported in the usual one.
-            java.time.Instant created = date(row, "CreationDate", new java.util.HashMap<>());
             st.setLong(1, newIds.next());
             st.setLong(2, ctx.siteId());
             st.setLong(3, id);
             st.setLong(4, post);
             st.setLong(5, related);
-            st.setInt(6, (int) requiredLong(row, "LinkTypeId"));
-            setInstant(st, 7, created);
-            insert.add();
+            st.setInt(6, type);
+            st.setInstant(7, created);
+            st.setString(8, truncate(Extras.encode(extras), 2000));
+            st.add();
             return true;
         };
     }

@@ -2,7 +2,6 @@ package org.parley.dump.importer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +62,44 @@ final class PostsImporter extends RowImporter<Long> {
             "CommentCount",
             "CommunityOwnedDate",
             "ContentLicense");
+    /** A post's row version, drawn as it is written (as {@link org.parley.post.RowVersions} draws it). */
+    private static final Batches.Drawn ROW_VERSION =
+            new Batches.Drawn("row_version", org.parley.post.RowVersions.SEQUENCE);
+
+    /** The columns of {@code post} questions and answers share, in the order {@code Common.bind} sets them. */
+    private static final String[] COMMON_COLUMNS = {
+        "post_type",
+        "id",
+        "site_id",
+        "number",
+        "owner_id",
+        "owner_display_name",
+        "body_markdown",
+        "body_html",
+        "score",
+        "created_at",
+        "last_activity_at",
+        "last_edited_at",
+        "comment_count",
+        "content_license",
+        "community_owned_at",
+        "dump_extra"
+    };
+
+    /** The column number of {@code dump_extra}. */
+    private static final int EXTRAS = 16;
+
+    private static final String[] QUESTION_COLUMNS = columns(
+            COMMON_COLUMNS, "title", "tag_names", "answer_count", "view_count", "closed_at", "dump_accepted_number");
+
+    private static final String[] ANSWER_COLUMNS = columns(COMMON_COLUMNS, "question_id");
+
+    private static String[] columns(String[] common, String... more) {
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return all;
+    }
+
     /** A longer title is cut to the column and kept whole in the extras, so that export writes it back. */
     static final int MAX_TITLE = org.parley.post.Question.MAX_TITLE;
 
@@ -107,9 +144,9 @@ final class PostsImporter extends RowImporter<Long> {
         private final DumpDatabase.Ids postIds;
         private final DumpDatabase.Ids otherIds;
         private final String rowVersion;
-        private final Batches.Batch questionInsert;
-        private final Batches.Batch questionTagInsert;
-        private final Batches.Batch otherInsert;
+        private final Batches.Rows questionInsert;
+        private final Batches.Rows questionTagInsert;
+        private final Batches.Rows otherInsert;
         private final List<PendingAnswer> answers = new ArrayList<>();
 
         Chunk(Connection c, References refs, Batches batches) throws SQLException {
@@ -119,17 +156,10 @@ final class PostsImporter extends RowImporter<Long> {
             tagIds = tagIds(c, refs.tags);
             postIds = ctx.db().new Ids(c, "post_id_seq");
             otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
-            rowVersion = ctx.db().nextValueExpression("post_row_version_seq");
-            questionInsert = batches.prepare(
-                    "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
-                            + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                            + " content_license, community_owned_at, dump_extra, title, tag_names, answer_count,"
-                            + " view_count, closed_at, dump_accepted_number) values ('Q', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + rowVersion
-                            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            questionTagInsert = batches.prepare("insert into question_tag (question_id, tag_id) values (?, ?)");
-            otherInsert = batches.prepare(
-                    "insert into dump_post (id, site_id, number, post_type_id, attributes) values (?, ?, ?, ?, ?)");
+            rowVersion = ctx.db().nextValueExpression(ROW_VERSION.sequence());
+            questionInsert = batches.prepare("post", ROW_VERSION, QUESTION_COLUMNS);
+            questionTagInsert = batches.prepare("question_tag", "question_id", "tag_id");
+            otherInsert = batches.prepare("dump_post", "id", "site_id", "number", "post_type_id", "attributes");
         }
 
         @Override
@@ -154,7 +184,7 @@ final class PostsImporter extends RowImporter<Long> {
 
         /** The question path: a post row, its tags' rows, and the question for the chunk's answers to find. */
         private void writeQuestion(DumpRow row, long number, Tally tally) throws SQLException {
-            PreparedStatement q = questionInsert.statement();
+            Batches.Rows q = questionInsert;
             Map<String, String> extras = rest(row, MAPPED_QUESTION);
             long id = postIds.next();
             Common common = common(row, extras, userIds, tally);
@@ -184,27 +214,27 @@ final class PostsImporter extends RowImporter<Long> {
                     tally.note("tag name Parley cannot hold");
                 }
             }
-            int i = common.bind(q, id, number);
+            int i = common.bind(q, id, number, "Q");
             q.setString(i++, truncate(title, MAX_TITLE));
             q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
             q.setInt(i++, intOr(row, "AnswerCount", 0));
             q.setLong(i++, intOr(row, "ViewCount", 0));
-            setInstant(q, i++, date(row, "ClosedDate", extras));
+            q.setInstant(i++, date(row, "ClosedDate", extras));
             Long accepted = optionalLong(row, "AcceptedAnswerId");
-            setLong(q, i++, accepted);
+            q.setLong(i++, accepted);
             if (accepted != null) {
                 tally.pendingLinks++;
             }
-            common.extrasAt(q, 15, extras);
-            questionInsert.add();
-            PreparedStatement qt = questionTagInsert.statement();
+            common.extrasAt(q, EXTRAS, extras);
+            q.add();
+            Batches.Rows qt = questionTagInsert;
             Set<Long> seen = new HashSet<>();
             for (String t : tags) {
                 Long tagId = tagIds.get(t);
                 if (tagId != null && seen.add(tagId)) {
                     qt.setLong(1, id);
                     qt.setLong(2, tagId);
-                    questionTagInsert.add();
+                    qt.add();
                 }
             }
             questions.put(number, new Question(id, accepted));
@@ -229,15 +259,8 @@ final class PostsImporter extends RowImporter<Long> {
             if (answers.isEmpty()) {
                 return;
             }
-            try (Batches batches = new Batches(c)) {
-                Batches.Batch insert = batches.prepare(
-                        "insert into post (post_type, id, site_id, number, owner_id, owner_display_name, body_markdown,"
-                                + " body_html, score, created_at, last_activity_at, last_edited_at, row_version, comment_count,"
-                                + " content_license, community_owned_at, dump_extra, question_id) values ('A', ?, ?, ?, ?, ?, ?, ?,"
-                                + " ?, ?, ?, ?, "
-                                + rowVersion
-                                + ", ?, ?, ?, ?, ?)");
-                PreparedStatement a = insert.statement();
+            try (Batches batches = new Batches(c, ctx.db())) {
+                Batches.Rows a = batches.prepare("post", ROW_VERSION, ANSWER_COLUMNS);
                 Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
                 for (PendingAnswer p : answers) {
                     Question question = questions.get(p.parent);
@@ -246,10 +269,10 @@ final class PostsImporter extends RowImporter<Long> {
                         continue;
                     }
                     long id = postIds.next();
-                    int i = p.common.bind(a, id, p.number);
+                    int i = p.common.bind(a, id, p.number, "A");
                     a.setLong(i, question.id());
-                    p.common.extrasAt(a, 15, p.extras);
-                    insert.add();
+                    p.common.extrasAt(a, EXTRAS, p.extras);
+                    a.add();
                     tally.imported();
                     if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
                         accepted.put(question.id(), id);
@@ -285,13 +308,13 @@ final class PostsImporter extends RowImporter<Long> {
 
         /** Tag wikis, excerpts and the other post types: kept whole in {@code dump_post}. */
         private void writeOther(DumpRow row, long number, int type) throws SQLException {
-            PreparedStatement other = otherInsert.statement();
+            Batches.Rows other = otherInsert;
             other.setLong(1, otherIds.next());
             other.setLong(2, ctx.siteId());
             other.setLong(3, number);
             other.setInt(4, type);
             other.setString(5, Extras.encode(row.attributes()));
-            otherInsert.add();
+            other.add();
         }
     }
 
@@ -339,26 +362,30 @@ final class PostsImporter extends RowImporter<Long> {
         String license;
         Instant communityOwned;
 
-        /** Binds parameters 1..14 (the extras at 15 are bound by {@link #extrasAt}); returns 16, the next index. */
-        int bind(PreparedStatement st, long id, long number) throws SQLException {
-            st.setLong(1, id);
-            st.setLong(2, ctx.siteId());
-            st.setLong(3, number);
-            setLong(st, 4, ownerId);
-            st.setString(5, ownerName);
-            st.setString(6, body);
-            st.setString(7, bodyHtml);
-            st.setInt(8, score);
-            setInstant(st, 9, created);
-            setInstant(st, 10, lastActivity);
-            setInstant(st, 11, lastEdited);
-            st.setInt(12, comments);
-            st.setString(13, license);
-            setInstant(st, 14, communityOwned);
-            return 16;
+        /**
+         * Sets {@link #COMMON_COLUMNS} but the extras (set by {@link #extrasAt}, once the other columns have added
+         * theirs); returns the number of the next column.
+         */
+        int bind(Batches.Rows st, long id, long number, String postType) throws SQLException {
+            st.setString(1, postType);
+            st.setLong(2, id);
+            st.setLong(3, ctx.siteId());
+            st.setLong(4, number);
+            st.setLong(5, ownerId);
+            st.setString(6, ownerName);
+            st.setString(7, body);
+            st.setString(8, bodyHtml);
+            st.setInt(9, score);
+            st.setInstant(10, created);
+            st.setInstant(11, lastActivity);
+            st.setInstant(12, lastEdited);
+            st.setInt(13, comments);
+            st.setString(14, license);
+            st.setInstant(15, communityOwned);
+            return COMMON_COLUMNS.length + 1;
         }
 
-        void extrasAt(PreparedStatement st, int index, Map<String, String> extras) throws SQLException {
+        void extrasAt(Batches.Rows st, int index, Map<String, String> extras) throws SQLException {
             // Never null for imported posts: an empty string marks a post as imported (see ValidateBatchlet).
             String encoded = Extras.encode(extras);
             st.setString(index, encoded == null ? "" : encoded);
@@ -437,17 +464,8 @@ final class PostsImporter extends RowImporter<Long> {
         if (valid.isEmpty()) {
             return ids;
         }
-        try (PreparedStatement st = c.prepareStatement("select id from tag where site_id = ? and name = ?")) {
-            st.setLong(1, ctx.siteId());
-            for (String name : valid) {
-                st.setString(2, name);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        ids.put(name, rs.getLong(1));
-                    }
-                }
-            }
-        }
+        ids.putAll(lookup(
+                c, "select id from tag where site_id = ? and name = ?", ctx.siteId(), valid, rs -> rs.getLong(1)));
         Map<String, Long> created = new LinkedHashMap<>();
         DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
         for (String name : valid) {

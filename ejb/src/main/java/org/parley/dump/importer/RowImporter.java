@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,7 +18,7 @@ import org.parley.dump.DumpDates;
 import org.parley.dump.DumpRow;
 
 /**
- * Writes one chunk of one file's rows with JDBC batches in the caller's transaction, counting each row as imported or
+ * Writes one chunk of one file's rows ({@link Batches}: JDBC batches, or COPY on PostgreSQL) in the caller's transaction, counting each row as imported or
  * skipped (with its reason) in a {@link Tally}. {@link #write} is the step every file shares; a subclass maps one file
  * (its key, what its rows refer to, its table and columns) and this class holds the lookups they share.
  *
@@ -88,7 +85,7 @@ abstract class RowImporter<K> {
      * Writes a chunk of the file's rows: notes each row's key and what it refers to ({@link #collect}), asks which keys
      * the site already has ({@link #alreadyImported}), has the file look up what the rows refer to and prepare its
      * statements ({@link #begin}), then skips each row already imported (by an earlier import or an earlier row) and has the file's
-     * {@link ChunkWriter} bind every other one into a batch, or skip it with a reason. Runs the batches, then the
+     * {@link ChunkWriter} set every other one into its table's rows, or skip it with a reason. Runs the batches, then the
      * writer's {@link ChunkWriter#finish}. Every row ends counted in {@code tally}: imported, or skipped with why.
      */
     final void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
@@ -102,10 +99,13 @@ abstract class RowImporter<K> {
                 // counted when the row is written
             }
         }
-        // A key the site has, or that an earlier row of the chunk has, is already imported.
-        Set<K> imported = new HashSet<>(alreadyImported(c, keys));
         ChunkWriter<K> writer;
-        try (Batches batches = new Batches(c)) {
+        try (Batches batches = new Batches(c, ctx.db())) {
+            if (batches.copying() && growing(++chunks)) {
+                batches.analyze(written);
+            }
+            // A key the site has, or that an earlier row of the chunk has, is already imported.
+            Set<K> imported = new HashSet<>(alreadyImported(c, keys));
             writer = begin(c, refs, batches);
             for (DumpRow row : rows) {
                 try {
@@ -121,8 +121,23 @@ abstract class RowImporter<K> {
                 }
             }
             batches.execute();
+            written.addAll(batches.tables());
         }
         writer.finish(tally);
+    }
+
+    /** Chunks this importer wrote, and the tables it wrote them to. */
+    private long chunks;
+
+    private final Set<String> written = new java.util.LinkedHashSet<>();
+
+    /**
+     * Whether the tables written so far get new statistics before chunk {@code n}: after 4, 16, 64, 256, 1,024 ...
+     * chunks, a few times a step, while what they hold still changes by a large factor.
+     */
+    static boolean growing(long n) {
+        long before = n - 1;
+        return before > 1 && (before & (before - 1)) == 0 && Long.numberOfTrailingZeros(before) % 2 == 0;
     }
 
     /** The users, posts and tags a chunk's rows name (by number or name in the dump), looked up once per chunk. */
@@ -240,27 +255,9 @@ abstract class RowImporter<K> {
         return extras;
     }
 
-    /**
-     * Which of {@code keys} the query ({@code ... where site_id = ? and KEY = ?}) finds. One indexed point query per
-     * key: H2 does not use a (site, key) index for {@code KEY in (...)} and would scan the site's rows instead.
-     */
-    static Set<Long> existing(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
-        Set<Long> found = new HashSet<>();
-        if (keys.isEmpty()) {
-            return found;
-        }
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, siteId);
-            for (Long k : new HashSet<>(keys)) {
-                st.setLong(2, k);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        found.add(k);
-                    }
-                }
-            }
-        }
-        return found;
+    /** Which of {@code keys} the query ({@code ... where site_id = ? and KEY = ?}) finds; see {@link #lookup}. */
+    <Q> Set<Q> existing(Connection c, String sql, long siteId, Collection<Q> keys) throws SQLException {
+        return new HashSet<>(lookup(c, sql, siteId, keys, rs -> Boolean.TRUE).keySet());
     }
 
     /**
@@ -268,7 +265,7 @@ abstract class RowImporter<K> {
      * import finds none, which one range count per chunk shows; only a chunk that overlaps earlier rows (a second
      * import, or the chunk a crash interrupted) is checked key by key.
      */
-    static Set<Long> existingIds(Connection c, String table, String column, long siteId, Collection<Long> keys)
+    Set<Long> existingIds(Connection c, String table, String column, long siteId, Collection<Long> keys)
             throws SQLException {
         if (keys.isEmpty()) {
             return new HashSet<>();
@@ -295,8 +292,8 @@ abstract class RowImporter<K> {
                 c, "select " + column + " from " + table + " where site_id = ? and " + column + " = ?", siteId, keys);
     }
 
-    /** key -> value for the query ({@code select VALUE ... where site_id = ? and KEY = ?}), one point query per key. */
-    static Map<Long, Long> lookup(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
+    /** key -> value for the query ({@code select VALUE ... where site_id = ? and KEY = ?}); see {@link #lookup}. */
+    Map<Long, Long> lookup(Connection c, String sql, long siteId, Collection<Long> keys) throws SQLException {
         return lookup(c, sql, siteId, keys, rs -> rs.getLong(1));
     }
 
@@ -305,21 +302,60 @@ abstract class RowImporter<K> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** key -> what {@code reader} makes of the query's row, for the keys the query finds; one point query per key. */
-    static <T> Map<Long, T> lookup(Connection c, String sql, long siteId, Collection<Long> keys, RowReader<T> reader)
+    /**
+     * key -> what {@code reader} makes of the query's row ({@code select ... from ... where site_id = ? and KEY =
+     * ?}), for the keys (numbers or names) the query finds. One indexed point query per key: H2 does not use a (site,
+     * key) index for {@code KEY in (...)} and would scan the site's rows instead. On PostgreSQL's bulk path ({@link
+     * DumpDatabase#copies}) one query for all the keys, {@code KEY = any(?)} with an array, which uses the index: a
+     * round trip per key was most of the time of a chunk whose rows name a thousand posts.
+     */
+    <Q, T> Map<Q, T> lookup(Connection c, String sql, long siteId, Collection<Q> keys, RowReader<T> reader)
             throws SQLException {
-        Map<Long, T> found = new HashMap<>();
+        Map<Q, T> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
+        Set<Q> distinct = new HashSet<>(keys);
+        if (ctx.db().copies()) {
+            return lookupAll(c, sql, siteId, distinct, reader);
+        }
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, siteId);
-            for (Long k : new HashSet<>(keys)) {
-                st.setLong(2, k);
+            for (Q k : distinct) {
+                st.setObject(2, k);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
                         found.put(k, reader.read(rs));
                     }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** {@link #lookup} in one query: {@code select ..., KEY from ... where site_id = ? and KEY = any(?)}. */
+    private static <Q, T> Map<Q, T> lookupAll(Connection c, String sql, long siteId, Set<Q> keys, RowReader<T> reader)
+            throws SQLException {
+        String tail = " = ?";
+        int end = sql.lastIndexOf(tail);
+        int from = sql.indexOf(" from ");
+        if (end < 0 || end + tail.length() != sql.length() || from < 0) {
+            throw new IllegalArgumentException("Not a lookup query: " + sql);
+        }
+        String key = sql.substring(sql.lastIndexOf(' ', end - 1) + 1, end);
+        String all = sql.substring(0, from) + ", " + key + sql.substring(from, end) + " = any(?)";
+        Object[] values = keys.toArray();
+        String type = values[0] instanceof String ? "text" : "bigint";
+        Map<Q, T> found = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(all)) {
+            st.setLong(1, siteId);
+            st.setArray(2, c.createArrayOf(type, values));
+            try (ResultSet rs = st.executeQuery()) {
+                int keyColumn = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    @SuppressWarnings("unchecked")
+                    Q k = (Q) (values[0] instanceof String ? rs.getString(keyColumn) : (Object) rs.getLong(keyColumn));
+                    found.putIfAbsent(k, reader.read(rs));
                 }
             }
         }
@@ -369,24 +405,6 @@ abstract class RowImporter<K> {
         cache.putAll(loaded);
         found.putAll(loaded);
         return found;
-    }
-
-    static void setLong(PreparedStatement st, int i, Long v) throws SQLException {
-        if (v == null) {
-            st.setNull(i, Types.BIGINT);
-        } else {
-            st.setLong(i, v);
-        }
-    }
-
-    static void setInstant(PreparedStatement st, int i, Instant v) throws SQLException {
-        if (v == null) {
-            st.setNull(i, Types.TIMESTAMP);
-        } else {
-            // Instants are "timestamp with time zone" columns (Hibernate's TIMESTAMP_UTC); an offset value needs no JVM
-            // zone.
-            st.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
-        }
     }
 
     static String truncate(String s, int max) {

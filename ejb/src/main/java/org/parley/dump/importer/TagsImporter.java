@@ -1,11 +1,8 @@
 package org.parley.dump.importer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,48 +50,41 @@ final class TagsImporter extends RowImporter<String> {
         Set<String> tags = existingNames(c, "select name from tag where site_id = ?", refs.tags);
         DumpDatabase.Ids tagIds = ctx.db().new Ids(c, "tag_id_seq");
         DumpDatabase.Ids dumpIds = ctx.db().new Ids(c, "dump_tag_id_seq");
-        Batches.Batch tagInsert =
-                batches.prepare("insert into tag (id, site_id, name, question_count) values (?, ?, ?, 0)");
-        Batches.Batch metaInsert =
-                batches.prepare("insert into dump_tag (id, site_id, tag_name, dump_id, dump_count, excerpt_post_number,"
-                        + " wiki_post_number, dump_extra) values (?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement tag = tagInsert.statement();
-        PreparedStatement meta = metaInsert.statement();
+        Batches.Rows tag = batches.prepare("tag", "id", "site_id", "name", "question_count");
+        Batches.Rows meta = batches.prepare(
+                "dump_tag",
+                "id",
+                "site_id",
+                "tag_name",
+                "dump_id",
+                "dump_count",
+                "excerpt_post_number",
+                "wiki_post_number",
+                "dump_extra");
         return (row, name, tally) -> {
             Map<String, String> extras = rest(row, MAPPED);
             if (tags.add(name)) {
                 tag.setLong(1, tagIds.next());
                 tag.setLong(2, ctx.siteId());
                 tag.setString(3, name);
-                tagInsert.add();
+                tag.setInt(4, 0);
+                tag.add();
             }
             meta.setLong(1, dumpIds.next());
             meta.setLong(2, ctx.siteId());
             meta.setString(3, name);
             meta.setLong(4, id(row));
-            setLong(meta, 5, optionalLong(row, "Count"));
-            setLong(meta, 6, optionalLong(row, "ExcerptPostId"));
-            setLong(meta, 7, optionalLong(row, "WikiPostId"));
+            meta.setLong(5, optionalLong(row, "Count"));
+            meta.setLong(6, optionalLong(row, "ExcerptPostId"));
+            meta.setLong(7, optionalLong(row, "WikiPostId"));
             meta.setString(8, truncate(Extras.encode(extras), 2000));
-            metaInsert.add();
+            meta.add();
             return true;
         };
     }
 
     private Set<String> existingNames(Connection c, String sql, Collection<String> names) throws SQLException {
-        Set<String> found = new HashSet<>();
         String column = sql.contains("tag_name") ? "tag_name" : "name";
-        try (PreparedStatement st = c.prepareStatement(sql + " and " + column + " = ?")) {
-            st.setLong(1, ctx.siteId());
-            for (String name : new HashSet<>(names)) {
-                st.setString(2, name);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        found.add(name);
-                    }
-                }
-            }
-        }
-        return found;
+        return existing(c, sql + " and " + column + " = ?", ctx.siteId(), names);
     }
 }

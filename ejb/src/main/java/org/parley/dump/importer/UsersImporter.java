@@ -1,7 +1,6 @@
 package org.parley.dump.importer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +36,20 @@ final class UsersImporter extends RowImporter<Long> {
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq");
-        Batches.Batch insert = batches.prepare(
-                "insert into parley_user (id, site_id, number, username, display_name, password_hash, role,"
-                        + " reputation, created_at, about_me, deleted, dump_extra) values (?, ?, ?, ?, ?, ?, 'USER', ?, ?,"
-                        + " ?, false, ?)");
-        PreparedStatement st = insert.statement();
+        Batches.Rows st = batches.prepare(
+                "parley_user",
+                "id",
+                "site_id",
+                "number",
+                "username",
+                "display_name",
+                "password_hash",
+                "role",
+                "reputation",
+                "created_at",
+                "about_me",
+                "deleted",
+                "dump_extra");
         return (row, id, tally) -> {
             Map<String, String> extras = rest(row, MAPPED);
             Instant created = date(row, "CreationDate", extras);
@@ -63,11 +71,13 @@ final class UsersImporter extends RowImporter<Long> {
             st.setString(4, username(id));
             st.setString(5, shown);
             st.setString(6, PasswordHasher.UNUSABLE);
-            st.setInt(7, intOr(row, "Reputation", 1));
-            setInstant(st, 8, created);
-            st.setString(9, row.get("AboutMe"));
-            st.setString(10, Extras.encode(extras));
-            insert.add();
+            st.setString(7, "USER");
+            st.setInt(8, intOr(row, "Reputation", 1));
+            st.setInstant(9, created);
+            st.setString(10, row.get("AboutMe"));
+            st.setBoolean(11, false);
+            st.setString(12, Extras.encode(extras));
+            st.add();
             return true;
         };
     }

@@ -16,8 +16,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.dump.DumpFile;
 import org.parley.dump.DumpFormatException;
-import org.parley.dump.DumpReader;
-import org.parley.dump.DumpRow;
 import org.parley.dump.DumpSiteNames;
 import org.parley.search.IndexingProgress;
 import org.parley.site.SiteInfo;
@@ -25,10 +23,12 @@ import org.parley.site.SiteService;
 import org.parley.user.PasswordHasher;
 
 /**
- * The job's first step: parses every file of the folder to the end (well-formed, UTF-8, right root element), counting
- * rows and bytes for the progress bar, and only then creates the site (or checks that an existing one has no content
- * of its own under the dump's numbers). Any problem fails the import with a message naming the file and line, and the
- * database is left as it was.
+ * The job's first step: parses every file of the folder to the end (well-formed, UTF-8, right root element; see
+ * {@link DumpScan}), counting rows and bytes for the progress bar and noting the files the folder lacks (only
+ * Posts.xml is required; each missing one becomes a warning of the import), and only then creates the site (or checks
+ * that an existing one has no content of its own under the dump's numbers), moving its post and user counters past
+ * every number the dump names before the first row is written. Any problem with a file that is there
+ * fails the import with a message naming the file and line, and the database is left as it was.
  */
 @Named("validateBatchlet")
 @Dependent
@@ -66,59 +66,34 @@ public class ValidateBatchlet extends AbstractBatchlet {
             if (!Files.isDirectory(dir)) {
                 throw new DumpFormatException(record.getDir(), 0, "folder not found", null);
             }
-            long started = System.nanoTime();
-            long rows = 0;
-            long bytes = 0;
-            long[] maxIds = new long[DumpFile.values().length];
-            long[] counts = new long[DumpFile.values().length];
-            for (DumpFile kind : DumpFile.values()) {
-                long max = Long.MIN_VALUE;
-                try (DumpReader reader = DumpReader.open(dir, kind)) {
-                    DumpRow row;
-                    while ((row = reader.next()) != null) {
-                        Long id = parseId(row);
-                        if (id != null && id > max) {
-                            max = id;
-                        }
-                    }
-                    counts[kind.ordinal()] = reader.ordinal();
-                }
-                maxIds[kind.ordinal()] = max;
-                rows += counts[kind.ordinal()];
-                bytes += Files.size(dir.resolve(kind.fileName()));
-            }
-            long parseMs = (System.nanoTime() - started) / 1_000_000;
-            SiteInfo site = sites.ensureSite(
+            DumpScan scan = DumpScan.of(dir);
+            // Before any row is written, the site's counters move past every number the dump names, so that a user
+            // who signs up or a question asked while the import runs cannot take a dump row's number.
+            SiteInfo site = sites.ensureSiteReserving(
                     record.getSiteHost(),
                     record.getSiteName(),
                     record.getSiteTitle(),
-                    "Imported from a Stack Exchange data dump (CC BY-SA).");
+                    "Imported from a Stack Exchange data dump (CC BY-SA).",
+                    scan.maxPostNumber(),
+                    scan.maxUserNumber());
             if (site.sourceHost() == null) {
                 // Once, when the site is new: an admin may change the language later, and a resume must keep it.
                 String folder = dir.getFileName().toString();
                 sites.markImported(site.id(), DumpSiteNames.sourceHost(folder), DumpSiteNames.language(folder));
             }
             try (Connection c = db.connection()) {
-                checkNoOwnContent(c, site, maxIds[DumpFile.USERS.ordinal()], maxIds[DumpFile.POSTS.ordinal()]);
-                for (DumpFile kind : DumpFile.values()) {
-                    ledger.set(c, importId, kind.fileName(), ImportLedger.TOTAL, counts[kind.ordinal()]);
-                    ledger.set(
-                            c,
-                            importId,
-                            kind.fileName(),
-                            ImportLedger.TOTAL_BYTES,
-                            Files.size(dir.resolve(kind.fileName())));
-                }
-                ledger.set(c, importId, ALL, ImportLedger.TOTAL, rows);
-                ledger.set(c, importId, ALL, ImportLedger.TOTAL_BYTES, bytes);
-                ledger.set(c, importId, ALL, "parse-ms", parseMs);
+                checkNoOwnContent(c, site, scan.maxUserNumber(), scan.maxPostNumber());
+                record(c, ledger, importId, scan);
             }
             records.running(importId, site.id());
             indexing.pause(site.id());
+            for (DumpFile kind : scan.missing()) {
+                log.log(Level.WARNING, "Import {0}: {1}", new Object[] {importId, DumpScan.warning(kind)});
+            }
             log.log(
                     Level.INFO,
                     "Import {0}: {1} rows in {2} bytes checked in {3} ms; importing into {4}",
-                    new Object[] {importId, rows, bytes, parseMs, site.host()});
+                    new Object[] {importId, scan.totalRows(), scan.totalBytes(), scan.parseMillis(), site.host()});
             return "VALID";
         } catch (DumpFormatException | org.parley.rules.InvalidInputException e) {
             records.failed(importId, e.getMessage());
@@ -126,12 +101,33 @@ public class ValidateBatchlet extends AbstractBatchlet {
         }
     }
 
-    private static Long parseId(DumpRow row) {
-        try {
-            return row.getLong("Id");
-        } catch (NumberFormatException e) {
-            return null;
+    /**
+     * Writes what the scan found to the ledger: each file's rows and bytes for the progress bar, or that the folder
+     * lacks it ({@value ImportLedger#MISSING}), which the file's step reads to import nothing and the status reads to
+     * warn.
+     */
+    static void record(Connection c, ImportLedger ledger, long importId, DumpScan scan) throws SQLException {
+        for (DumpFile kind : DumpFile.values()) {
+            if (scan.missing().contains(kind)) {
+                ledger.set(c, importId, kind.fileName(), ImportLedger.MISSING, 1);
+            } else {
+                ledger.set(
+                        c,
+                        importId,
+                        kind.fileName(),
+                        ImportLedger.TOTAL,
+                        scan.rows().get(kind));
+                ledger.set(
+                        c,
+                        importId,
+                        kind.fileName(),
+                        ImportLedger.TOTAL_BYTES,
+                        scan.bytes().get(kind));
+            }
         }
+        ledger.set(c, importId, ALL, ImportLedger.TOTAL, scan.totalRows());
+        ledger.set(c, importId, ALL, ImportLedger.TOTAL_BYTES, scan.totalBytes());
+        ledger.set(c, importId, ALL, "parse-ms", scan.parseMillis());
     }
 
     /**

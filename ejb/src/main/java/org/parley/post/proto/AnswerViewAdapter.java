@@ -28,7 +28,8 @@ public class AnswerViewAdapter {
             UserRef owner,
             List<CommentView> comments,
             String myVote,
-            Long lockedAt) {
+            Long lockedAt,
+            Long deletedAt) {
         return new AnswerView(
                 number,
                 bodyHtml,
@@ -39,7 +40,8 @@ public class AnswerViewAdapter {
                 owner,
                 comments == null ? List.of() : comments,
                 myVote == null ? null : VoteType.valueOf(myVote),
-                Times.fromNanos(lockedAt));
+                Times.fromNanos(lockedAt),
+                Times.fromNanos(deletedAt));
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -90,5 +92,10 @@ public class AnswerViewAdapter {
     @ProtoField(10)
     Long getLockedAt(AnswerView a) {
         return Times.toNanos(a.lockedAt());
+    }
+
+    @ProtoField(11)
+    Long getDeletedAt(AnswerView a) {
+        return Times.toNanos(a.deletedAt());
     }
 }

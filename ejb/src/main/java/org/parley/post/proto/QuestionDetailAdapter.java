@@ -37,7 +37,8 @@ public class QuestionDetailAdapter {
             List<CommentView> comments,
             List<AnswerView> answers,
             String myVote,
-            Long lockedAt) {
+            Long lockedAt,
+            Long deletedAt) {
         return new QuestionDetail(
                 number,
                 title,
@@ -56,7 +57,8 @@ public class QuestionDetailAdapter {
                 comments == null ? List.of() : comments,
                 answers == null ? List.of() : answers,
                 myVote == null ? null : VoteType.valueOf(myVote),
-                Times.fromNanos(lockedAt));
+                Times.fromNanos(lockedAt),
+                Times.fromNanos(deletedAt));
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -147,5 +149,10 @@ public class QuestionDetailAdapter {
     @ProtoField(18)
     Long getLockedAt(QuestionDetail q) {
         return Times.toNanos(q.lockedAt());
+    }
+
+    @ProtoField(19)
+    Long getDeletedAt(QuestionDetail q) {
+        return Times.toNanos(q.deletedAt());
     }
 }

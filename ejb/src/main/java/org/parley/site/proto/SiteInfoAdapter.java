@@ -8,6 +8,7 @@ import org.infinispan.protostream.annotations.ProtoField;
 import org.infinispan.protostream.annotations.ProtoName;
 import org.parley.site.PrivilegeLadder;
 import org.parley.site.SiteInfo;
+import org.parley.site.SiteLimits;
 
 /** {@link SiteInfo} on the wire. */
 @ProtoAdapter(SiteInfo.class)
@@ -25,7 +26,8 @@ public class SiteInfoAdapter {
             String sourceHost,
             List<String> aliases,
             boolean math,
-            String privileges) {
+            String privileges,
+            String limits) {
         return new SiteInfo(
                 id,
                 host,
@@ -36,7 +38,8 @@ public class SiteInfoAdapter {
                 sourceHost,
                 aliases,
                 math,
-                PrivilegeLadder.decode(privileges));
+                PrivilegeLadder.decode(privileges),
+                SiteLimits.decode(limits));
     }
 
     @ProtoField(number = 1, defaultValue = "0")
@@ -89,5 +92,11 @@ public class SiteInfoAdapter {
     @ProtoField(11)
     String getPrivileges(SiteInfo s) {
         return s.privileges().encoded();
+    }
+
+    /** The site's own anti-abuse limits as one line; empty for the defaults. */
+    @ProtoField(12)
+    String getLimits(SiteInfo s) {
+        return s.limits().encoded();
     }
 }

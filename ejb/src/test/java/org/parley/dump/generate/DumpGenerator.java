@@ -100,6 +100,7 @@ public final class DumpGenerator {
     private final double[] userCdf;
     private final Vocabulary vocabulary;
     private final Corpus corpus;
+    private double leftOut;
 
     public DumpGenerator(int questions, long seed) {
         if (questions < 1) {
@@ -113,6 +114,22 @@ public final class DumpGenerator {
         this.userCdf = zipf(users, 0.9);
         this.vocabulary = new Vocabulary(seed, PSEUDO_STEMS);
         this.corpus = new Corpus(vocabulary, seed, tagCount, WORDS);
+    }
+
+    /**
+     * Leaves about {@code share} of the questions out of Posts.xml, with their answers, comments and history, the way
+     * the public dumps leave out posts deleted on the site; their votes, and links from and to them, stay in Votes.xml
+     * and PostLinks.xml, as in the public dumps. Without it (0, the default) every vote and link names a post of the
+     * dump, and the files are the same bytes as before this option existed.
+     *
+     * @return this generator
+     */
+    public DumpGenerator leavingOut(double share) {
+        if (share < 0 || share >= 1) {
+            throw new IllegalArgumentException("A share in [0, 1): " + share);
+        }
+        this.leftOut = share;
+        return this;
     }
 
     /** Figures of a generated dump: rows per file. */
@@ -227,6 +244,11 @@ public final class DumpGenerator {
         Map<Long, Long> lastOfFamily = new HashMap<>();
         for (int q = 0; q < questions; q++) {
             long qId = ++postId;
+            // Drawn only when asked for, so that the default dump stays the same bytes.
+            boolean kept = leftOut == 0 || random.nextDouble() >= leftOut;
+            DumpXmlWriter keptPosts = kept ? p : null;
+            DumpXmlWriter keptComments = kept ? c : null;
+            DumpXmlWriter keptHistory = kept ? h : null;
             long asked = START + (long) (SPAN * (double) q / questions) + random.nextInt(3_600_000);
             int answers = pickAnswers();
             long[] answerIds = new long[answers];
@@ -265,12 +287,12 @@ public final class DumpGenerator {
                 a.put("ClosedDate", date(asked + 86_400_000L));
             }
             a.put("ContentLicense", license);
-            p.row(a);
+            row(keptPosts, a);
             String guid = guid();
-            historyId = history(h, historyId, 2, qId, guid, asked, owner, body, license);
-            historyId = history(h, historyId, 1, qId, guid, asked, owner, title, license);
-            historyId = history(h, historyId, 3, qId, guid, asked, owner, tags, license);
-            commentId = comments(c, commentId, qId, qComments, asked, family, tagIds);
+            historyId = history(keptHistory, historyId, 2, qId, guid, asked, owner, body, license);
+            historyId = history(keptHistory, historyId, 1, qId, guid, asked, owner, title, license);
+            historyId = history(keptHistory, historyId, 3, qId, guid, asked, owner, tags, license);
+            commentId = comments(keptComments, commentId, qId, qComments, asked, family, tagIds);
             voteId = votes(v, voteId, qId, score, asked, 0);
             Long sibling = lastOfFamily.put(family.key(), qId);
             if (q > 10 && random.nextInt(20) == 0) {
@@ -302,9 +324,10 @@ public final class DumpGenerator {
                 a.put("LastActivityDate", date(answered));
                 a.put("CommentCount", Integer.toString(aComments));
                 a.put("ContentLicense", license(answered));
-                p.row(a);
-                historyId = history(h, historyId, 2, aId, guid(), answered, answerer, answerBody, license(answered));
-                commentId = comments(c, commentId, aId, aComments, answered, family, tagIds);
+                row(keptPosts, a);
+                historyId = history(
+                        keptHistory, historyId, 2, aId, guid(), answered, answerer, answerBody, license(answered));
+                commentId = comments(keptComments, commentId, aId, aComments, answered, family, tagIds);
                 voteId = votes(v, voteId, aId, answerScore, answered, aId == accepted ? 1 : 0);
             }
         }
@@ -321,8 +344,15 @@ public final class DumpGenerator {
         a.put("UserId", Long.toString(user));
         a.put("Text", text);
         a.put("ContentLicense", lic);
-        h.row(a);
+        row(h, a);
         return id + 1;
+    }
+
+    /** Writes a row unless {@code w} is null (a post left out of the dump, see {@link #leavingOut}). */
+    private static void row(DumpXmlWriter w, Map<String, String> a) {
+        if (w != null) {
+            w.row(a);
+        }
     }
 
     private long comments(
@@ -337,7 +367,7 @@ public final class DumpGenerator {
             a.put("CreationDate", date(after + 600_000L * (i + 1)));
             a.put("UserId", Long.toString(user()));
             a.put("ContentLicense", license(after));
-            c.row(a);
+            row(c, a);
         }
         return id;
     }

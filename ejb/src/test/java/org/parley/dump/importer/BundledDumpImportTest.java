@@ -44,8 +44,11 @@ class BundledDumpImportTest {
                 assertEquals(rowsIn(f), x.read, f + " rows read");
                 assertEquals(x.read, x.imported + skipped, f + ": every row imported or skipped with a reason");
             }
-            assertEquals(Map.of("vote on a post not in the dump", 163L), t.get(DumpFile.VOTES).skipped);
-            assertEquals(Map.of("link to a post not in the dump", 7L), t.get(DumpFile.POST_LINKS).skipped);
+            // Votes and links on posts the dump leaves out are kept for export, and counted.
+            assertEquals(Map.of(), t.get(DumpFile.VOTES).skipped);
+            assertEquals(163L, t.get(DumpFile.VOTES).notes.get(VotesImporter.POST_NOT_IN_DUMP));
+            assertEquals(Map.of(), t.get(DumpFile.POST_LINKS).skipped);
+            assertEquals(7L, t.get(DumpFile.POST_LINKS).notes.get(LinksImporter.POST_NOT_IN_DUMP));
 
             // What the tables hold is what the tallies say.
             assertEquals(

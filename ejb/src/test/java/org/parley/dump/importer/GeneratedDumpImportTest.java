@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.dump.DumpFile;
 import org.parley.dump.DumpReader;
 import org.parley.dump.DumpRow;
+import org.parley.dump.export.DumpExporter;
 import org.parley.dump.generate.DumpGenerator;
 
 /** The generator's dumps: deterministic, shaped as promised, and imported without a single skip. */
@@ -73,6 +77,71 @@ class GeneratedDumpImportTest {
             for (DumpFile f : DumpFile.values()) {
                 assertEquals(stats.rows().get(f), t.get(f).imported, f + " " + t.get(f).skipped);
             }
+        }
+    }
+
+    @Test
+    void votesAndLinksOnPostsLeftOutOfTheDumpAreKeptAndExportedWithEveryRowInIdOrder() throws Exception {
+        Path dir = tmp.resolve("left-out");
+        new DumpGenerator(1000, 11).leavingOut(0.1).write(dir);
+        Set<Long> posts = new HashSet<>();
+        try (DumpReader r = DumpReader.open(dir, DumpFile.POSTS)) {
+            DumpRow row;
+            while ((row = r.next()) != null) {
+                posts.add(row.getLong("Id"));
+            }
+        }
+        long orphanVotes = 0;
+        try (DumpReader r = DumpReader.open(dir, DumpFile.VOTES)) {
+            DumpRow row;
+            while ((row = r.next()) != null) {
+                orphanVotes += posts.contains(row.getLong("PostId")) ? 0 : 1;
+            }
+        }
+        long orphanLinks = 0;
+        try (DumpReader r = DumpReader.open(dir, DumpFile.POST_LINKS)) {
+            DumpRow row;
+            while ((row = r.next()) != null) {
+                boolean both = posts.contains(row.getLong("PostId")) && posts.contains(row.getLong("RelatedPostId"));
+                orphanLinks += both ? 0 : 1;
+            }
+        }
+        assertTrue(orphanVotes > 100, "votes on posts left out: " + orphanVotes);
+        assertTrue(orphanLinks > 2, "links from or to posts left out: " + orphanLinks);
+
+        try (ImportHarness h = new ImportHarness()) {
+            long site = h.site("left-out.localhost");
+            Map<DumpFile, Tally> t = h.importDir(dir, site);
+            for (DumpFile f : new DumpFile[] {DumpFile.VOTES, DumpFile.POST_LINKS}) {
+                assertEquals(Map.of(), t.get(f).skipped, f + " keeps every row");
+                assertEquals(t.get(f).read, t.get(f).imported, f.fileName());
+            }
+            assertEquals(
+                    orphanVotes, t.get(DumpFile.VOTES).notes.get(VotesImporter.POST_NOT_IN_DUMP), "counted as notes");
+            assertEquals(orphanLinks, t.get(DumpFile.POST_LINKS).notes.get(LinksImporter.POST_NOT_IN_DUMP));
+
+            Path out = tmp.resolve("left-out-export");
+            try (Connection c = h.db.connection()) {
+                new DumpExporter(c, site).export(out);
+            }
+            for (DumpFile f : new DumpFile[] {DumpFile.VOTES, DumpFile.POST_LINKS}) {
+                assertEquals(
+                        Files.readString(dir.resolve(f.fileName())),
+                        Files.readString(out.resolve(f.fileName())),
+                        f + ": every row back, in Id order, as written");
+            }
+
+            // Exactly once: a second import (or a resumed one) finds every row, those on missing posts too.
+            Map<DumpFile, Tally> again = h.importDir(dir, site);
+            for (DumpFile f : new DumpFile[] {DumpFile.VOTES, DumpFile.POST_LINKS}) {
+                assertEquals(0, again.get(f).imported, f + " imported twice");
+                assertEquals(Map.of("already imported", again.get(f).read), again.get(f).skipped, f.fileName());
+            }
+            assertEquals(
+                    t.get(DumpFile.VOTES).imported, h.count("select count(*) from dump_vote where site_id = ?", site));
+            assertEquals(
+                    t.get(DumpFile.POST_LINKS).imported,
+                    h.count("select count(*) from post_link where site_id = ?", site));
         }
     }
 }

@@ -36,10 +36,20 @@ final class ImportHarness implements AutoCloseable {
 
     /** On {@code services}' database, e.g. a file database as the server has ({@link ImportSpeedProbe}). */
     ImportHarness(H2Services services) {
+        this(services, true);
+    }
+
+    /** On {@code services}' database; {@code copy} false keeps PostgreSQL on JDBC batches ({@link DumpDatabase}). */
+    ImportHarness(H2Services services, boolean copy) {
         this.services = services;
         SessionFactoryImplementor sf = services.factory().unwrap(SessionFactoryImplementor.class);
         ConnectionProvider connections = sf.getServiceRegistry().getService(ConnectionProvider.class);
-        db = new DumpDatabase(dataSource(connections), sf.getJdbcServices().getDialect());
+        db = new DumpDatabase(
+                dataSource(connections),
+                sf.getJdbcServices().getDialect(),
+                copy && !"batches".equals(System.getProperty(DumpDatabase.POSTGRESQL_WRITES)));
+        // The container's datasource for the import's beans (ImportLedger, ImportService, ...).
+        services.provide(DumpDatabase.class, db);
     }
 
     long site(String host) {
@@ -48,8 +58,17 @@ final class ImportHarness implements AutoCloseable {
                 .id();
     }
 
-    /** Imports every file of {@code dir} into the site; returns each file's tally. */
+    /** Imports every file of {@code dir} into the site (none for a file it lacks); returns each file's tally. */
     Map<DumpFile, Tally> importDir(Path dir, long siteId) throws SQLException, InterruptedException {
+        return importDir(dir, siteId, file -> {});
+    }
+
+    /**
+     * Like {@link #importDir(Path, long)}, running {@code beforeFile} before each file's first chunk: what the site's
+     * users may do between two chunks of a running import.
+     */
+    Map<DumpFile, Tally> importDir(Path dir, long siteId, java.util.function.Consumer<DumpFile> beforeFile)
+            throws SQLException, InterruptedException {
         ImportContext ctx = new ImportContext(siteId, db, MarkdownRenderer.shared());
         Map<DumpFile, Tally> tallies = new EnumMap<>(DumpFile.class);
         try (Connection c = db.connection()) {
@@ -70,6 +89,11 @@ final class ImportHarness implements AutoCloseable {
             c.setAutoCommit(false);
             for (DumpFile file : DumpFile.values()) {
                 Tally total = new Tally();
+                beforeFile.accept(file);
+                if (!java.nio.file.Files.exists(dir.resolve(file.fileName()))) {
+                    tallies.put(file, total); // as the job's step reads nothing of a file the folder lacks
+                    continue;
+                }
                 long fileStart = System.nanoTime();
                 long fileCpu = cpu.getCurrentThreadCpuTime();
                 RowImporter<?> importer = RowImporter.forFile(file, ctx);

@@ -100,7 +100,7 @@ class QuirksImportTest {
                 dir,
                 "PostLinks.xml",
                 "postlinks",
-                "Id=\"1\" CreationDate=\"2011-01-03T00:00:00.000\" PostId=\"1\" RelatedPostId=\"1\" LinkTypeId=\"1\"",
+                "Id=\"1\" CreationDate=\"2011-01-03\" PostId=\"1\" RelatedPostId=\"1\" LinkTypeId=\"1\"",
                 "Id=\"2\" CreationDate=\"2011-01-03T00:00:00.000\" PostId=\"1\" RelatedPostId=\"12345\" LinkTypeId=\"3\"");
     }
 
@@ -115,11 +115,13 @@ class QuirksImportTest {
             assertEquals(Map.of("invalid tag name", 1L), t.get(DumpFile.TAGS).skipped);
             assertEquals(Map.of("answer to a missing question", 1L), t.get(DumpFile.POSTS).skipped);
             assertEquals(Map.of("post missing", 1L), t.get(DumpFile.COMMENTS).skipped);
-            assertEquals(Map.of("vote on a post not in the dump", 1L), t.get(DumpFile.VOTES).skipped);
+            assertEquals(Map.of(), t.get(DumpFile.VOTES).skipped);
+            assertEquals(1L, t.get(DumpFile.VOTES).notes.get(VotesImporter.POST_NOT_IN_DUMP), "kept for export");
             assertEquals(Map.of("user not in Users.xml", 1L), t.get(DumpFile.BADGES).skipped);
             assertEquals(Map.of("history of a post not in the dump", 1L), t.get(DumpFile.POST_HISTORY).skipped);
-            assertEquals(Map.of("link to a post not in the dump", 1L), t.get(DumpFile.POST_LINKS).skipped);
-            assertEquals(3, t.get(DumpFile.VOTES).imported, "date-only dates are fine");
+            assertEquals(Map.of(), t.get(DumpFile.POST_LINKS).skipped);
+            assertEquals(1L, t.get(DumpFile.POST_LINKS).notes.get(LinksImporter.POST_NOT_IN_DUMP), "kept for export");
+            assertEquals(4, t.get(DumpFile.VOTES).imported, "date-only dates are fine");
 
             assertEquals(
                     1,
@@ -158,9 +160,22 @@ class QuirksImportTest {
                     "date-only date kept as written for export");
             assertEquals(
                     1,
+                    h.count("select count(*) from post_link where dump_extra = 'CreationDate=\"2011-01-03\"'"),
+                    "a link's date-only date too");
+            assertEquals(
+                    1,
                     h.count(
                             "select count(*) from parley_user where number = 2 and dump_extra like '%ProfileImageUrl%'"));
         }
+    }
+
+    @Test
+    void theScanFindsTheHighestPostAndUserNumberAnyRowNames() throws Exception {
+        quirkyDump(dir);
+        DumpScan scan = DumpScan.of(dir);
+        assertEquals(12345, scan.maxPostNumber(), "PostLinks.xml's RelatedPostId, above every Posts.xml Id");
+        assertEquals(88, scan.maxUserNumber(), "Badges.xml's UserId, above every Users.xml Id");
+        assertEquals(java.util.Set.of(), scan.missing());
     }
 
     @Test
@@ -235,12 +250,14 @@ class QuirksImportTest {
     }
 
     @Test
-    void aMissingFileOrFolderIsBadInputNamingIt() throws Exception {
+    void aMissingPostsFileOrFolderIsBadInputNamingIt() throws Exception {
         quirkyDump(dir);
         Files.delete(dir.resolve("PostLinks.xml"));
+        assertEquals(dir, ImportService.checkFolder(dir.toString()), "a dump without PostLinks.xml imports the rest");
+        Files.delete(dir.resolve("Posts.xml"));
         InvalidInputException e =
                 assertThrows(InvalidInputException.class, () -> ImportService.checkFolder(dir.toString()));
-        assertTrue(e.getMessage().contains("PostLinks.xml"), e.getMessage());
+        assertTrue(e.getMessage().contains("Posts.xml"), e.getMessage());
         e = assertThrows(
                 InvalidInputException.class,
                 () -> ImportService.checkFolder(dir.resolve("nope").toString()));

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.HdrHistogram.Histogram;
 import org.parley.cache.SharedCache;
+import org.parley.web.OpsListener;
 
 /**
  * For {@code scripts/bench.sh pages}: {@code /bench/cache-probe?gets=20000} times that many L1 and L2 lookups of one
  * 32 KB entry on one thread ({@link SharedCache#probe}) and answers their p50/p99/max in microseconds as one JSON
- * object. Answers only callers on this machine; a bad {@code gets} is a 400.
+ * object. Answers only the operators' listener ({@link OpsListener}); a bad {@code gets} is a 400.
  */
 @WebServlet("/bench/cache-probe")
 public class BenchProbeServlet extends HttpServlet {
@@ -27,7 +28,7 @@ public class BenchProbeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LocalCallers.isLocal(request)) {
+        if (!OpsListener.isOps(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import org.parley.cache.SharedCache;
 import org.parley.cache.StatsSnapshot;
+import org.parley.web.OpsListener;
 
 /**
  * The cache statistics as metrics, in Prometheus' text format ({@code /metrics/cache}): one series per STAT, labelled
  * with the cache and the server, e.g. {@code parley_cache_get_hits{cache="l2",server="node1"} 42}. Answers only
- * callers on this machine (a scraper beside the server, like WildFly's management interface); others get a 404.
+ * requests on the operators' listener ({@link OpsListener}: loopback, its own port); others get a 404.
  */
 @WebServlet("/metrics/cache")
 public class CacheMetricsServlet extends HttpServlet {
@@ -27,7 +28,7 @@ public class CacheMetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LocalCallers.isLocal(request)) {
+        if (!OpsListener.isOps(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

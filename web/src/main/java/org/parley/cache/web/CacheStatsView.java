@@ -75,7 +75,7 @@ public class CacheStatsView {
             if (s.cache().startsWith("l1.")) {
                 gets += s.cmdGet();
                 hits += s.getHits();
-            } else if (s.cache().equals("l2")) {
+            } else if (s.cache().equals("l2") || s.cache().startsWith("l2.")) {
                 hits += s.getHits();
             }
         }

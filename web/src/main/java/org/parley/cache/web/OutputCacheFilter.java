@@ -40,7 +40,10 @@ import org.parley.site.web.SiteFilter;
 public class OutputCacheFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    /** Response header saying what the output cache did: {@code hit}, {@code miss} or {@code bypass}. */
+    /**
+     * Response header saying what the output cache did: {@code hit}, {@code miss}, or {@code redirect} to the page's
+     * canonical URL.
+     */
     static final String STATUS_HEADER = "X-Parley-Cache";
 
     @Inject
@@ -63,16 +66,23 @@ public class OutputCacheFilter extends HttpFilter {
         // An anonymous visitor without a session reads public pages without getting one, cached or not (404s too).
         HttpServletRequest reader =
                 request.getSession(false) == null && !needsSession(path) ? new SessionlessRequest(request) : request;
-        Optional<PageRoute> route = PageRoute.of(path, request.getQueryString());
-        if (route.isEmpty()) {
+        PageRoute.Decision decision = PageRoute.decide(path, request.getQueryString());
+        if (decision instanceof PageRoute.Decision.Redirect redirect) {
+            response.setHeader(STATUS_HEADER, "redirect");
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", request.getContextPath() + redirect.location());
+            return;
+        }
+        if (!(decision instanceof PageRoute.Decision.Cached cached)) {
             chain.doFilter(reader, response);
             return;
         }
-        String key = cache.versionedKey(route.get().key(site.id()));
+        PageRoute route = cached.route();
+        String key = cache.versionedKey(route.key(site.id()));
         Optional<Object> hit = cache.peek(Region.PAGE, key);
         if (hit.isPresent() && hit.get() instanceof CachedPage page) {
-            if (route.get().question() > 0) {
-                views.count(site.id(), route.get().question());
+            if (route.question() > 0) {
+                views.count(site.id(), route.question());
             }
             send(request, response, page, head, "hit");
             return;
@@ -86,7 +96,8 @@ public class OutputCacheFilter extends HttpFilter {
                 || capture.getStatus() != HttpServletResponse.SC_OK
                 || type == null
                 || !type.startsWith("text/html")
-                || request.getUserPrincipal() != null) {
+                || request.getUserPrincipal() != null
+                || reader.getAttribute(CachedPage.NOT_STORED) != null) {
             capture.release();
             return;
         }

@@ -10,6 +10,8 @@ import org.parley.badge.Badge;
 import org.parley.badge.BadgeService;
 import org.parley.dump.Attribution;
 import org.parley.dump.AttributionService;
+import org.parley.dump.VoteCountService;
+import org.parley.dump.VoteCounts;
 import org.parley.link.LinkService;
 import org.parley.link.LinkedQuestion;
 import org.parley.site.web.CurrentSite;
@@ -37,6 +39,10 @@ public class ProvenanceView {
     private final Map<Long, Attribution> attributionCache = new HashMap<>();
     private final Map<Long, List<LinkedQuestion>> linkCache = new HashMap<>();
     private final Map<Long, List<Badge>> badgeCache = new HashMap<>();
+    private final Map<Long, Map<Long, VoteCounts>> voteCache = new HashMap<>();
+
+    @Inject
+    private VoteCountService voteCounts;
 
     public Attribution of(long question) {
         return attributionCache.computeIfAbsent(question, n -> attributions.forQuestion(site.id(), n));
@@ -48,6 +54,13 @@ public class ProvenanceView {
 
     public List<Badge> badges(long user) {
         return badgeCache.computeIfAbsent(user, n -> badges.listByUser(site.id(), n));
+    }
+
+    /** The up and down votes of a post on question {@code question}'s page (all its posts read at once). */
+    public VoteCounts votes(long question, long post) {
+        return voteCache
+                .computeIfAbsent(question, q -> voteCounts.forQuestion(site.id(), q))
+                .getOrDefault(post, VoteCounts.NONE);
     }
 
     public String deed(String license) {

@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.util.Map;
 import org.parley.common.ClusterNode;
 import org.parley.health.HealthService;
+import org.parley.web.OpsListener;
 
 /**
  * {@code GET /health}: 200 with {@code "status":"UP"} when every check passes, 503 otherwise, with one entry per
  * check and the name of the server that answered ({@code "node"}, which tells an operator or a test where a load
- * balancer sent the request). It answers for any Host header, since load balancers probe by address.
+ * balancer sent the request). It answers for any Host header, since load balancers probe by address. The checks'
+ * details (database, broker, the cache's members) are for operators only, on the operators' listener
+ * ({@link OpsListener}); everyone else learns up or down and the node.
  */
 @WebServlet(urlPatterns = "/health")
 public class HealthServlet extends HttpServlet {
@@ -43,7 +46,7 @@ public class HealthServlet extends HttpServlet {
                 .write(Json.createObjectBuilder()
                         .add("status", up ? "UP" : "DOWN")
                         .add("node", ClusterNode.name())
-                        .add("checks", details)
+                        .add("checks", OpsListener.isOps(request) ? details : Json.createObjectBuilder())
                         .build()
                         .toString());
     }

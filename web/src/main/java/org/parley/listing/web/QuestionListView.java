@@ -43,6 +43,9 @@ public class QuestionListView implements Serializable {
         result = questions.list(site.id(), order, Redirects.parsePage(page), PAGE_SIZE);
         String sortParam = order == QuestionSort.NEWEST ? null : sortParam(order);
         pager = Pager.of(result, p -> links.questions(sortParam, p));
+        if (isPastEnd()) {
+            Redirects.pastTheEnd();
+        }
     }
 
     static String sortParam(QuestionSort sort) {

@@ -81,6 +81,13 @@ public class TaggedView implements Serializable {
         String path = expression.toPath();
         String sortParam = order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order);
         pager = Pager.of(result, n -> links.tagged(path, sortParam, n));
+        if (isPastEnd()) {
+            Redirects.pastTheEnd();
+        } else if (!isSingleTag() || !unknownTags.isEmpty() || !path.equals(tags)) {
+            // Expressions combine tags without end, and unknown tags are made up as easily: both are rendered for
+            // whoever asks, and only one existing tag's pages, under their canonical path, are kept.
+            Redirects.notStored("tag expression");
+        }
     }
 
     public QuestionSort[] getSorts() {

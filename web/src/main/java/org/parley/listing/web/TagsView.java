@@ -46,6 +46,14 @@ public class TagsView implements Serializable {
         String base =
                 links.tags() + (prefix == null ? "" : "?filter=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
         pager = Pager.of(result, p -> p == 1 ? base : base + (prefix == null ? "?" : "&") + "page=" + p);
+        if (isPastEnd()) {
+            Redirects.pastTheEnd();
+        }
+    }
+
+    /** Whether the page asked for lies past the last one of a list that has tags. */
+    public boolean isPastEnd() {
+        return result.items().isEmpty() && result.total() > 0;
     }
 
     public Page<TagCount> getResult() {

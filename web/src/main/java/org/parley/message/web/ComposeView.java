@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.message.MessageService;
 import org.parley.message.SentMessage;
@@ -33,6 +35,9 @@ public class ComposeView implements Serializable {
     private MarkdownRenderer markdown;
 
     @Inject
+    private ImageProxy images;
+
+    @Inject
     private Viewer viewer;
 
     @Inject
@@ -56,7 +61,8 @@ public class ComposeView implements Serializable {
     public String getPreviewHtml() {
         if (!Objects.equals(previewSource, body)) {
             previewSource = body;
-            previewHtml = body == null || body.isBlank() ? "" : markdown.toSafeHtml(body);
+            // The writer's own preview shows images, through the proxy; the sent message shows them as buttons.
+            previewHtml = body == null || body.isBlank() ? "" : images.rewrite(markdown.toSafeHtml(body), Set.of());
         }
         return previewHtml;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.post.QuestionService;
 import org.parley.post.QuestionSummary;
@@ -41,6 +42,9 @@ public class AskView implements Serializable {
     @Inject
     private Links links;
 
+    @Inject
+    private ImageProxy images;
+
     private String title;
     private String body;
     private List<String> tags = new ArrayList<>();
@@ -53,7 +57,9 @@ public class AskView implements Serializable {
 
     /** Tag suggestions for what is typed in the tag box. */
     public String getPreviewHtml() {
-        return preview.html(markdown, body, site.getInfo().math());
+        return images.rewrite(
+                preview.html(markdown, body, site.getInfo().math()),
+                site.getInfo().hostNames());
     }
 
     public String getTitle() {

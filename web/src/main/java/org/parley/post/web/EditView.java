@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.post.PostForEdit;
 import org.parley.post.QuestionService;
+import org.parley.site.Privilege;
 import org.parley.site.web.CurrentSite;
 import org.parley.tag.TagNames;
 import org.parley.user.security.Viewer;
@@ -44,6 +46,9 @@ public class EditView implements Serializable {
     @Inject
     private Links links;
 
+    @Inject
+    private ImageProxy images;
+
     private String n;
     private PostForEdit post;
     private String title;
@@ -53,7 +58,7 @@ public class EditView implements Serializable {
     private final MarkdownPreview preview = new MarkdownPreview();
 
     public void load() {
-        post = questions.forEdit(viewer.actor(), Redirects.parseNumber(n));
+        post = questions.forEditOrSuggestion(viewer.actor(), Redirects.parseNumber(n));
         title = post.title();
         body = post.bodyMarkdown();
         tags = post.question() ? new ArrayList<>(TagNames.parse(post.tags())) : new ArrayList<>();
@@ -61,15 +66,27 @@ public class EditView implements Serializable {
 
     public void submit() throws IOException {
         List<String> newTags = post.question() ? TagInput.read(TAGS_ID, tags) : List.of();
-        questions.edit(viewer.actor(), post.number(), post.question() ? title : null, body, newTags, summary);
         String target = post.question()
                 ? links.question(post.questionNumber(), post.questionSlug())
                 : links.answer(post.questionNumber(), post.questionSlug(), post.number());
+        if (post.suggestion()) {
+            questions.suggestEdit(
+                    viewer.actor(), post.number(), post.question() ? title : null, body, newTags, summary);
+            Redirects.withNotice(
+                    "Thanks: your edit waits for review; reviewers with "
+                            + site.getInfo().privileges().threshold(Privilege.REVIEW_SUGGESTED_EDITS)
+                            + " reputation approve or reject it.",
+                    target);
+            return;
+        }
+        questions.edit(viewer.actor(), post.number(), post.question() ? title : null, body, newTags, summary);
         FacesContext.getCurrentInstance().getExternalContext().redirect(target);
     }
 
     public String getPreviewHtml() {
-        return preview.html(markdown, body, site.getInfo().math());
+        return images.rewrite(
+                preview.html(markdown, body, site.getInfo().math()),
+                site.getInfo().hostNames());
     }
 
     public String getQuestionUrl() {

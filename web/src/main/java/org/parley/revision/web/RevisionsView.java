@@ -48,7 +48,7 @@ public class RevisionsView implements Serializable {
         } catch (NumberFormatException | NullPointerException e) {
             throw new NotFoundException("No such post.");
         }
-        page = revisions.page(site.id(), number);
+        page = revisions.page(site.id(), number, viewer.actor());
     }
 
     /** Rolls the post back to revision {@code revision} and shows the page again, with the new revision on top. */

@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
-import org.parley.cache.web.LocalCallers;
 import org.parley.search.SearchBench;
 import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
+import org.parley.web.OpsListener;
 
 /**
  * For {@code scripts/bench.sh search}: {@code /bench/search?host=beer.localhost&iterations=200&aggregations=20} runs
  * {@link SearchBench} on that site and answers its figures as one flat JSON object; {@code only=related,similar}
- * runs only those figures ({@code analytics} for all the analytics ones). Answers only callers on this machine; an
+ * runs only those figures ({@code analytics} for all the analytics ones). Answers only the operators' listener (OpsListener); an
  * unknown host or a bad number is a 400.
  */
 @WebServlet("/bench/search")
@@ -36,7 +36,7 @@ public class BenchSearchServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LocalCallers.isLocal(request)) {
+        if (!OpsListener.isOps(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

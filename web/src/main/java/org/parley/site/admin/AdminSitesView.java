@@ -17,6 +17,7 @@ import org.parley.post.QuestionSummaries;
 import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotAllowedException;
 import org.parley.rules.NotFoundException;
+import org.parley.site.Limit;
 import org.parley.site.Privilege;
 import org.parley.site.PrivilegeLadder;
 import org.parley.site.SiteInfo;
@@ -27,7 +28,8 @@ import org.parley.web.Redirects;
 
 /**
  * The admin page that lists sites with their question counts, edits one ({@code /admin/sites?edit=3}: title,
- * description, language, host names, and the reputation each privilege needs there) and creates one ({@code
+ * description, language, host names, the reputation each privilege needs there, and its anti-abuse limits) and
+ * creates one ({@code
  * /admin/sites}). web.xml lets only the {@code admin} role
  * in; the page checks again, and {@link SiteService#create} checks a third time.
  */
@@ -64,6 +66,10 @@ public class AdminSitesView implements Serializable {
     private String editAliases;
     /** The thresholds typed for the site being edited, by privilege name; blank means the default. */
     private Map<String, String> thresholds;
+    /** The limits typed for the site being edited, by limit name; blank means the default. */
+    private Map<String, String> limits;
+    /** The off-topic close reasons of the site being edited, one a line. */
+    private String offTopicReasons;
 
     private String host;
     private String name;
@@ -93,6 +99,16 @@ public class AdminSitesView implements Serializable {
                 Map<Privilege, Integer> set = editing.privileges().overrides();
                 for (Privilege p : Privilege.values()) {
                     thresholds.put(p.name(), set.containsKey(p) ? Integer.toString(set.get(p)) : "");
+                }
+            }
+            if (offTopicReasons == null) {
+                offTopicReasons = String.join("\n", sites.offTopicReasons(editing.id()));
+            }
+            if (limits == null) {
+                limits = new LinkedHashMap<>();
+                Map<Limit, Integer> set = editing.limits().overrides();
+                for (Limit l : Limit.values()) {
+                    limits.put(l.name(), set.containsKey(l) ? Integer.toString(set.get(l)) : "");
                 }
             }
         }
@@ -147,6 +163,75 @@ public class AdminSitesView implements Serializable {
         }
         SiteInfo saved = sites.changePrivileges(viewer.actor(), editing.id(), set);
         Redirects.withNotice("Saved the privileges of " + saved.title() + ".", editLink(saved.id()));
+    }
+
+    /**
+     * Saves the anti-abuse limits of the site being edited: a blank field is the default, 0 switches a limit off.
+     * {@link SiteService#changeLimits} checks the admin role and the range.
+     */
+    public void saveLimits() throws IOException {
+        if (editing == null) {
+            throw new NotFoundException("No site to save.");
+        }
+        Map<Limit, Integer> set = new EnumMap<>(Limit.class);
+        List<InvalidInputException> problems = new ArrayList<>();
+        for (Limit l : Limit.values()) {
+            String typed = Objects.toString(limits.get(l.name()), "").strip().replace(",", "");
+            if (typed.isEmpty()) {
+                continue;
+            }
+            int value;
+            try {
+                value = Integer.parseInt(typed);
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < 0 || value > l.max()) {
+                // Named by the limit: the message goes next to its field (id limit-NAME).
+                problems.add(new InvalidInputException(
+                        l.name(),
+                        "“" + l.label() + "” needs a whole number from 0 to " + String.format("%,d", l.max())
+                                + ", or nothing for the default; not “" + typed + "”."));
+            } else {
+                set.put(l, value);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
+        }
+        SiteInfo saved = sites.changeLimits(viewer.actor(), editing.id(), set);
+        Redirects.withNotice("Saved the limits of " + saved.title() + ".", editLink(saved.id()));
+    }
+
+    /**
+     * Saves the off-topic reasons of the site being edited, one a line; none restores Stack Overflow's. {@link
+     * SiteService#changeOffTopicReasons} checks the admin role and each reason.
+     */
+    public void saveOffTopicReasons() throws IOException {
+        if (editing == null) {
+            throw new NotFoundException("No site to save.");
+        }
+        List<String> lines = List.of(Objects.toString(offTopicReasons, "").split("\\R"));
+        List<String> saved = sites.changeOffTopicReasons(viewer.actor(), editing.id(), lines);
+        Redirects.withNotice(
+                "Saved " + saved.size() + " off-topic reasons of " + editing.title() + ".", editLink(editing.id()));
+    }
+
+    public String getOffTopicReasons() {
+        return offTopicReasons;
+    }
+
+    public void setOffTopicReasons(String offTopicReasons) {
+        this.offTopicReasons = offTopicReasons;
+    }
+
+    /** Every anti-abuse limit. */
+    public List<Limit> getLimitList() {
+        return List.of(Limit.values());
+    }
+
+    public Map<String, String> getLimits() {
+        return limits;
     }
 
     /** Every privilege, in the ladder's order. */

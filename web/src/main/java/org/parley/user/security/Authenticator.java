@@ -16,6 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.site.web.CurrentSite;
+import org.parley.user.LoginThrottle;
+import org.parley.web.ClientAddress;
 
 /** Logs the caller in and out from a Faces action, through Jakarta Security. */
 @RequestScoped
@@ -42,10 +45,30 @@ public class Authenticator {
     @Inject
     private Viewer viewer;
 
-    /** Checks the password on the current site and, if it is right, logs the session in. */
+    @Inject
+    private CurrentSite currentSite;
+
+    @Inject
+    private LoginThrottle throttle;
+
+    /**
+     * Checks the password on the current site and, if it is right, logs the session in. The session gets a new id
+     * first, so that an id planted in the browser before the log-in (session fixation) is worth nothing after it:
+     * the authentication mechanism keeps the id it was given (LoginSessionIT found the same id before and after).
+     * Before any of that, the {@link LoginThrottle} must admit the attempt, so that a flood of guesses is refused
+     * without hashing a password.
+     *
+     * @throws org.parley.rules.RateLimitedException when this account or the caller's address has failed to log in
+     *     too often lately (HTTP 429 with {@code Retry-After}, and the message on the form)
+     */
     public Outcome logIn(String username, String password) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        LoginThrottle.Attempt attempt = throttle.admit(currentSite.id(), username, ClientAddress.of(request));
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         UsernamePasswordCredential credential = new UsernamePasswordCredential(
                 username == null ? "" : username, new Password(password == null ? "" : password));
         AuthenticationStatus status = securityContext.authenticate(
@@ -54,9 +77,11 @@ public class Authenticator {
                 withParams().credential(credential));
         switch (status) {
             case SEND_CONTINUE:
+                throttle.succeeded(attempt);
                 faces.responseComplete();
                 return Outcome.REDIRECTED;
             case SUCCESS:
+                throttle.succeeded(attempt);
                 return Outcome.LOGGED_IN;
             default:
                 return Outcome.FAILED;

@@ -20,18 +20,48 @@ public class CurrentUser implements Serializable {
     private String username;
     private long userId;
     private Role role;
+    /** The account's stamp when this session last found its role current; null until the first request checks. */
+    private String stamp;
 
     void signedIn(long siteId, String username, Actor actor) {
         this.siteId = siteId;
         this.username = Objects.requireNonNull(username, "username");
         this.userId = actor.userId();
         this.role = actor.role();
+        this.stamp = null;
+    }
+
+    /** Whether the session is logged in (on some site). */
+    boolean loggedIn() {
+        return username != null && role != null;
+    }
+
+    long siteId() {
+        return siteId;
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    String stamp() {
+        return stamp;
+    }
+
+    /** Notes that at {@code stamp} the account still had the role this session logged in with. */
+    void confirmed(String stamp) {
+        this.stamp = stamp;
     }
 
     /** Forgets the user, e.g. on log-out. */
     public void clear() {
         username = null;
         role = null;
+        stamp = null;
     }
 
     /** The actor when this session logged in as {@code principalName} on site {@code siteId}, else null. */

@@ -38,13 +38,26 @@ public class RegisterView implements Serializable {
     @Inject
     private Links links;
 
+    @Inject
+    private org.parley.user.LoginThrottle throttle;
+
     private String username;
     private String displayName;
     private String password;
     private String next;
 
     public void submit() throws IOException {
-        UserRef user = users.register(site.id(), username, displayName, password);
+        // Sign-ups per client address are limited (LoginThrottle): a script making accounts waits, on every server.
+        String address = org.parley.web.ClientAddress.of((jakarta.servlet.http.HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        throttle.admitSignUp(site.id(), address);
+        UserRef user;
+        try {
+            user = users.register(site.id(), username, displayName, password);
+        } catch (RuntimeException refused) {
+            throttle.signUpRefused(site.id(), address);
+            throw refused;
+        }
         log.log(Level.INFO, "Registered user {0} on site {1}", new Object[] {
             user.number(), site.getInfo().host()
         });

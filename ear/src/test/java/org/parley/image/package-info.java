@@ -1,0 +1,2 @@
+/** The image proxy against a real image server, through the running application. */
+package org.parley.image;

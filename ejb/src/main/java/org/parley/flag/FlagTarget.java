@@ -1,0 +1,8 @@
+package org.parley.flag;
+
+/** What a flag is raised on. */
+public enum FlagTarget {
+    QUESTION,
+    ANSWER,
+    COMMENT
+}

@@ -1,0 +1,9 @@
+package org.parley.moderation;
+
+/** What a {@link ModerationVote} asks for. */
+public enum VoteKind {
+    CLOSE,
+    REOPEN,
+    DELETE,
+    UNDELETE
+}

@@ -1,0 +1,278 @@
+package org.parley.dump.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.dump.DumpFile;
+import org.parley.testing.H2Services;
+
+/**
+ * The import on a real PostgreSQL (the cluster's database), started here from Debian's package through
+ * {@code scripts/lib.sh}: the same dumps imported with COPY into one database and with JDBC batches into another
+ * leave the same rows, column for column (ids, row versions, nulls, dates, text with tabs, newlines and backslashes).
+ * Without PostgreSQL installed it is skipped, unless {@code -Dparley.test.postgresql=required} (scripts/test.sh),
+ * which installs it and fails when it cannot start.
+ */
+class PostgresImportTest {
+
+    private static final Path LIB =
+            Path.of("../scripts/lib.sh").toAbsolutePath().normalize();
+
+    /** The tables the import writes, each with an order that makes its rows comparable. */
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("parley_user", "id"),
+            Map.entry("tag", "id"),
+            Map.entry("dump_tag", "id"),
+            Map.entry("post", "id"),
+            Map.entry("question_tag", "question_id, tag_id"),
+            Map.entry("dump_post", "id"),
+            Map.entry("post_comment", "id"),
+            Map.entry("dump_vote", "id"),
+            Map.entry("badge", "id"),
+            Map.entry("post_revision", "id"),
+            Map.entry("post_link", "id"));
+
+    private static Path home;
+    private static Path data;
+    private static int port;
+    private static String password;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        boolean required = "required".equals(System.getProperty("parley.test.postgresql"));
+        if (!required) {
+            Assumptions.assumeTrue(
+                    bash("[ -n \"$(pg_bin)\" ]", false) == 0,
+                    "PostgreSQL is not installed (scripts/test.sh installs it and runs this test)");
+        }
+        home = Files.createTempDirectory("parley-pg-test");
+        // The server runs as user postgres when the test runs as root: it must reach its data dir.
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        data = home.resolve("data");
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        password = UUID.randomUUID().toString().replace("-", "");
+        String script = String.format(
+                "pg_init '%1$s' 'fsync = off' 'full_page_writes = off' && pg_start '%1$s' %2$d '%3$s/server.log'"
+                        + " && pg_database '%1$s' %2$d copied parley %4$s && pg_database '%1$s' %2$d batched parley %4$s",
+                data, port, home, password);
+        if (bash(script, true) != 0) {
+            fail("PostgreSQL did not start; see " + home + "/server.log");
+        }
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (data != null) {
+            bash(String.format("pg_stop '%s'", data), true);
+        }
+        if (home != null) {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Runs {@code script} with scripts/lib.sh sourced; its output goes to this test's output when shown. */
+    private static int bash(String script, boolean show) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$0\" && " + script, LIB.toString());
+        pb.redirectErrorStream(true);
+        if (show) {
+            pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        } else {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        return pb.start().waitFor();
+    }
+
+    private static ImportHarness harness(String database, boolean copy) {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return new ImportHarness(new H2Services(url, "parley", password, "create"), copy);
+    }
+
+    @Test
+    void copyWritesTheRowsTheBatchesWrite() throws Exception {
+        Path quirks = tmp.resolve("quirks");
+        Files.createDirectories(quirks);
+        QuirksImportTest.quirkyDump(quirks);
+        Path tricky = tmp.resolve("tricky");
+        Files.createDirectories(tricky);
+        trickyDump(tricky);
+        List<Path> dumps = new ArrayList<>(List.of(quirks, tricky));
+        if (Files.isDirectory(BundledDumpImportTest.BUNDLED)) {
+            dumps.add(BundledDumpImportTest.BUNDLED);
+        }
+        try (ImportHarness copied = harness("copied", true);
+                ImportHarness batched = harness("batched", false)) {
+            try (Connection c = copied.db.connection();
+                    Batches b = new Batches(c, copied.db)) {
+                assertTrue(b.copying(), "COPY on PostgreSQL");
+            }
+            try (Connection c = batched.db.connection();
+                    Batches b = new Batches(c, batched.db)) {
+                assertFalse(b.copying(), "batches when told so");
+            }
+            int n = 0;
+            for (Path dump : dumps) {
+                String host = "d" + n++ + ".localhost";
+                long a = copied.site(host);
+                long b = batched.site(host);
+                assertEquals(a, b, "the same site ids");
+                Map<DumpFile, Tally> ta = copied.importDir(dump, a);
+                Map<DumpFile, Tally> tb = batched.importDir(dump, b);
+                for (DumpFile f : DumpFile.values()) {
+                    assertEquals(tally(tb.get(f)), tally(ta.get(f)), dump.getFileName() + " " + f);
+                }
+                // A second import finds every row already there, whichever way it was written.
+                Map<DumpFile, Tally> again = copied.importDir(dump, a);
+                assertEquals(
+                        0, again.values().stream().mapToLong(t -> t.imported).sum(), "nothing twice");
+            }
+            for (Map.Entry<String, String> table : TABLES.entrySet()) {
+                List<String> rowsA = rows(copied, table.getKey(), table.getValue());
+                List<String> rowsB = rows(batched, table.getKey(), table.getValue());
+                assertTrue(!rowsB.isEmpty(), table.getKey() + " has rows");
+                for (int i = 0; i < Math.min(rowsA.size(), rowsB.size()); i++) {
+                    assertEquals(rowsB.get(i), rowsA.get(i), table.getKey() + " row " + i);
+                }
+                assertEquals(rowsB.size(), rowsA.size(), table.getKey() + " rows");
+            }
+        }
+    }
+
+    private static String tally(Tally t) {
+        return t.read + " read, " + t.imported + " imported, skipped " + t.skipped + ", notes " + t.notes + ", links "
+                + t.pendingLinks;
+    }
+
+    /** Every column of every row, as text, in the given order. */
+    private static List<String> rows(ImportHarness h, String table, String order) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = h.db.connection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select * from " + table + " order by " + order)) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    b.append(md.getColumnName(i))
+                            .append('=')
+                            .append(rs.getString(i))
+                            .append(" | ");
+                }
+                rows.add(b.toString());
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Values COPY's text format must escape or convert: tabs, newlines, carriage returns and backslashes (also
+     * {@code \N} and {@code \.} as text), non-ASCII and astral characters, empty strings, nulls, booleans, dates
+     * with 7-digit fractions (rounded to the microsecond), date-only dates and a date before year 1.
+     */
+    static void trickyDump(Path dir) throws IOException {
+        String odd = "tab&#9;nl&#10;cr&#13;bs\\ \\N \\. \\\\t &#233;t&#233; &#128512; &amp;&lt;&gt;&quot;";
+        write(
+                dir,
+                "Users.xml",
+                "users",
+                "Id=\"1\" Reputation=\"5\" CreationDate=\"2012-03-04T05:06:07.1234567\" DisplayName=\"" + odd
+                        + "\" AboutMe=\"" + odd + "\" Location=\"" + odd + "\"",
+                "Id=\"2\" Reputation=\"1\" CreationDate=\"2012-03-04T05:06:07.9999996\" DisplayName=\"\" AboutMe=\"\"",
+                "Id=\"3\" CreationDate=\"2012-03-04\" DisplayName=\"\\N\"");
+        write(
+                dir,
+                "Tags.xml",
+                "tags",
+                "Id=\"1\" TagName=\"c++\" Count=\"3\" WikiPostId=\"9\" Other=\"" + odd + "\"",
+                "Id=\"2\" TagName=\"back\\slash\"");
+        write(
+                dir,
+                "Posts.xml",
+                "posts",
+                "Id=\"1\" PostTypeId=\"1\" AcceptedAnswerId=\"2\" CreationDate=\"2012-03-04T05:06:07.000\" Score=\"-3\""
+                        + " ViewCount=\"7\" Body=\"&lt;pre&gt;" + odd + "&lt;/pre&gt;\" OwnerUserId=\"1\""
+                        + " LastEditDate=\"2012-03-05T00:00:00.5\" LastActivityDate=\"2012-03-05\" Title=\"" + odd
+                        + "\" Tags=\"&lt;c++&gt;\" AnswerCount=\"1\" CommentCount=\"1\" ClosedDate=\"2013-01-01T00:00:00.000\""
+                        + " ContentLicense=\"CC BY-SA 3.0\" FavoriteCount=\"" + odd + "\"",
+                "Id=\"2\" PostTypeId=\"2\" ParentId=\"1\" CreationDate=\"2012-03-04T05:06:08.000\" Score=\"0\""
+                        + " Body=\"\" OwnerUserId=\"3\" LastActivityDate=\"2012-03-04T05:06:08.000\"",
+                "Id=\"3\" PostTypeId=\"1\" CreationDate=\"2012-03-04T05:06:09.000\" Score=\"0\" Body=\"x\""
+                        + " OwnerUserId=\"99\" LastActivityDate=\"2012-03-04T05:06:09.000\" Title=\"t\"",
+                "Id=\"9\" PostTypeId=\"5\" CreationDate=\"2012-03-04T05:06:09.000\" Body=\"" + odd + "\"");
+        write(
+                dir,
+                "Comments.xml",
+                "comments",
+                "Id=\"1\" PostId=\"1\" Score=\"2\" Text=\"" + odd + "\" CreationDate=\"2012-03-04T05:06:07.000\""
+                        + " UserId=\"1\"",
+                "Id=\"2\" PostId=\"2\" Text=\"\\\" CreationDate=\"2012-03-04T05:06:07.000\" UserDisplayName=\"" + odd
+                        + "\"");
+        write(
+                dir,
+                "Votes.xml",
+                "votes",
+                "Id=\"1\" PostId=\"1\" VoteTypeId=\"8\" UserId=\"1\" BountyAmount=\"50\" CreationDate=\"2012-03-04\"",
+                "Id=\"2\" PostId=\"2\" VoteTypeId=\"2\" CreationDate=\"0000-06-01T00:00:00.000\"",
+                "Id=\"3\" PostId=\"1\" VoteTypeId=\"2\"");
+        write(
+                dir,
+                "Badges.xml",
+                "badges",
+                "Id=\"1\" UserId=\"1\" Name=\"" + odd
+                        + "\" Date=\"2012-03-04T05:06:07.000\" Class=\"1\" TagBased=\"True\"",
+                "Id=\"2\" UserId=\"2\" Name=\"Student\" Date=\"2012-03-04T05:06:07.000\" TagBased=\"maybe\"");
+        write(
+                dir,
+                "PostHistory.xml",
+                "posthistory",
+                "Id=\"1\" PostHistoryTypeId=\"2\" PostId=\"1\" RevisionGUID=\"" + odd + "\""
+                        + " CreationDate=\"2012-03-04T05:06:07.000\" UserId=\"1\" UserDisplayName=\"" + odd
+                        + "\" Comment=\"" + odd + "\" Text=\"" + odd + "\" ContentLicense=\"" + odd + "\"",
+                "Id=\"2\" PostHistoryTypeId=\"10\" PostId=\"2\" CreationDate=\"2012-03-04T05:06:07.000\"");
+        write(
+                dir,
+                "PostLinks.xml",
+                "postlinks",
+                "Id=\"1\" CreationDate=\"2012-03-04T05:06:07.000\" PostId=\"1\" RelatedPostId=\"3\" LinkTypeId=\"3\""
+                        + " Note=\"" + odd + "\"");
+    }
+
+    private static void write(Path dir, String file, String root, String... rows) throws IOException {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<" + root + ">\n");
+        for (String r : rows) {
+            b.append("  <row ").append(r).append(" />\n");
+        }
+        b.append("</").append(root).append(">");
+        Files.writeString(dir.resolve(file), b.toString(), StandardCharsets.UTF_8);
+    }
+}
