@@ -391,7 +391,8 @@ class FailoverClusterIT {
                             "ask-submit", ""));
             Matcher m = done.location() == null ? null : QUESTION_URL.matcher(done.location());
             if (done.status() != 302 || m == null || !m.find()) {
-                throw new IOException("asking answered " + done.status());
+                throw new IOException(
+                        "asking answered " + done.status() + (done.location() != null ? " to " + done.location() : ""));
             }
             Question q = new Question(Long.parseLong(m.group(1)), m.group(0), title, this);
             load.questions.add(q);
@@ -415,7 +416,8 @@ class FailoverClusterIT {
             Page result = client.ajax(page, "question-form", upVoteButton(page, q.number));
             String args = PageClient.unescape(result.body());
             if (result.status() != 200 || !args.contains("\"myVote\":\"UP\"")) {
-                throw new IOException("voting answered " + result.status());
+                throw new IOException(
+                        "voting answered " + result.status() + ": " + args.substring(0, Math.min(args.length(), 300)));
             }
             load.votes.add(new Vote(this, q));
             return true;

@@ -1,5 +1,6 @@
 package org.parley.post.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -179,7 +180,23 @@ public class QuestionView implements Serializable {
         return links.question(number, detail.slug());
     }
 
+    /**
+     * The question. A postback normally finds it loaded by {@link #load()} in this view's bean; when the view was
+     * rebuilt instead of restored ({@link org.parley.web.RestorableViews}: the server that rendered the page died
+     * before the session replicated its view state), the bean is new and the question is loaded here, from the request's own
+     * number, before the rebuilt page's components need it. No view is counted and no redirect sent for that.
+     */
     public QuestionDetail getDetail() {
+        if (detail == null && number == 0) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            String requested = context == null || !context.isPostback()
+                    ? null
+                    : context.getExternalContext().getRequestParameterMap().get("n");
+            if (requested != null) {
+                number = Redirects.parseNumber(requested);
+                reload();
+            }
+        }
         return detail;
     }
 
