@@ -67,9 +67,14 @@ public class DumpItemWriter extends AbstractItemWriter {
     public void close() {
         log.log(
                 java.util.logging.Level.INFO,
-                "Import {0}, {1}: {2} rows; {3} ms writing, {4} ms in the step",
+                "Import {0}, {1}: {2} rows {5}; {3} ms writing, {4} ms in the step",
                 new Object[] {
-                    importId, file, rowsWritten, writeNanos / 1_000_000, (System.nanoTime() - openedAt) / 1_000_000
+                    importId,
+                    file,
+                    rowsWritten,
+                    writeNanos / 1_000_000,
+                    (System.nanoTime() - openedAt) / 1_000_000,
+                    db.copies() ? "by COPY" : "in JDBC batches"
                 });
     }
 
