@@ -21,6 +21,7 @@ import org.parley.testing.PageClient;
 import org.parley.testing.PageClient.Page;
 import org.parley.testing.ParleyDeployment;
 import org.parley.testing.Reputations;
+import org.parley.testing.SiteUser;
 
 /**
  * A post from a page whose view state the server does not hold (in a cluster: the server that rendered the page was
@@ -33,7 +34,6 @@ import org.parley.testing.Reputations;
 class LostViewStateIT {
 
     private static final URI BASE = URI.create("http://localhost:" + Http.port());
-    private static final String PASSWORD = "a-long-enough-password";
     private static final Pattern QUESTION_URL = Pattern.compile("/questions/(\\d+)/[^?#]*");
 
     @Deployment(testable = false)
@@ -43,11 +43,12 @@ class LostViewStateIT {
 
     @Test
     void aQuestionAndAVoteFromAPageTheServerForgotAreCarriedOut() throws Exception {
-        String askerName = ParleyDeployment.unique("lostasker");
-        String voterName = ParleyDeployment.unique("lostvoter");
-        PageClient asker = register(askerName);
-        PageClient voter = register(voterName);
-        Reputations.grant("localhost", voterName, 20); // may vote up
+        SiteUser askerUser = SiteUser.register(BASE, "lostasker");
+        SiteUser voterUser = SiteUser.register(BASE, "lostvoter");
+        String askerName = askerUser.name();
+        PageClient asker = askerUser.client();
+        PageClient voter = voterUser.client();
+        Reputations.grant("localhost", voterUser.name(), 20); // may vote up
 
         String title = "Why does my sourdough starter smell of acetone " + askerName + "?";
         Page form = forgotten(asker.get("/questions/ask"));
@@ -97,23 +98,5 @@ class LostViewStateIT {
         assertNotEquals(unknown, state);
         return new Page(
                 page.status(), page.body().replace(state, unknown), page.location(), page.uri(), page.headers());
-    }
-
-    private static PageClient register(String name) throws Exception {
-        PageClient client = new PageClient(BASE);
-        Page done = client.submit(
-                client.get("/users/register"),
-                "register-form",
-                Map.of(
-                        "register-username",
-                        name,
-                        "register-display",
-                        "Lost " + name,
-                        "register-password",
-                        PASSWORD,
-                        "register-submit",
-                        "Sign up"));
-        assertEquals(302, done.status(), "registering " + name + ": " + done);
-        return client;
     }
 }
