@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Browser.waitFor;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +23,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
+import org.parley.testing.DumpImports;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 import org.parley.testing.Reputations;
@@ -44,9 +39,7 @@ import org.parley.testing.Reputations;
 @RunAsClient
 class NewcomerBrowserIT {
 
-    private static final Path DUMP = Path.of("../../shared/data/se-dump/bicycles.meta.stackexchange.com")
-            .toAbsolutePath()
-            .normalize();
+    private static final Path DUMP = DumpImports.BUNDLED;
     /** The "Hot questions" list in the sidebar (the "Linked" one has the same class). */
     private static final String HOT = "//aside//section[h2[normalize-space(.)='Hot questions']]/ul";
     /** Questions in the bundled dump. */
@@ -317,44 +310,13 @@ class NewcomerBrowserIT {
         }
         String name = ParleyDeployment.unique("bm");
         String host = name + ".localhost";
-        HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(("admin:" + ParleyDeployment.adminPassword()).getBytes(StandardCharsets.UTF_8));
-        String form =
-                "dir=" + URLEncoder.encode(DUMP.toString(), StandardCharsets.UTF_8) + "&site=" + name + "&host=" + host;
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        HttpResponse<String> started;
-        while (true) {
-            started = http.send(
-                    HttpRequest.newBuilder(URI.create(base("localhost") + "/api/imports"))
-                            .header("Authorization", auth)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            // One import runs at a time: one a previous run left is resumed when the server starts; wait for it.
-            if (started.statusCode() != 409 || System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(2_000);
-        }
-        assertEquals(202, started.statusCode(), started.body());
-        String id = field(started.body(), "id");
-        while (true) {
-            HttpResponse<String> status = http.send(
-                    HttpRequest.newBuilder(URI.create(base("localhost") + "/api/imports/" + id))
-                            .header("Authorization", auth)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String state = field(status.body(), "status");
-            if (state.equals("COMPLETED")) {
-                break;
-            }
-            assertFalse(state.equals("FAILED"), status.body());
-            assertTrue(System.nanoTime() < deadline, "the import took too long: " + status.body());
-            Thread.sleep(1_000);
-        }
+        DumpImports.run(
+                URI.create(base("localhost")),
+                ParleyDeployment.adminPassword(),
+                DUMP,
+                name,
+                host,
+                Duration.ofMinutes(5));
         importedHost = host;
         return host;
     }
@@ -374,13 +336,6 @@ class NewcomerBrowserIT {
         Matcher m = Pattern.compile("/questions/([0-9]+)").matcher(url);
         assertTrue(m.find(), url);
         return Long.parseLong(m.group(1));
-    }
-
-    /** A top-level number or string field of the API's JSON (no JSON provider on the test's class path). */
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
-        assertTrue(m.find(), name + " in " + json);
-        return m.group(1);
     }
 
     private static String base(String host) {

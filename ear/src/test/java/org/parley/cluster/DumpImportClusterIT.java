@@ -1,27 +1,20 @@
 package org.parley.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ClusterFixture;
 import org.parley.testing.ClusterTest;
+import org.parley.testing.DumpImports;
 import org.parley.testing.PageClient;
 import org.parley.testing.PageClient.Page;
 
@@ -36,59 +29,20 @@ class DumpImportClusterIT {
 
     private static final URI WEB1 = ClusterFixture.server("web1");
     private static final URI WEB2 = ClusterFixture.server("web2");
-    private static final Path DUMP = Path.of("../../shared/data/se-dump/bicycles.meta.stackexchange.com")
-            .toAbsolutePath()
-            .normalize();
+    private static final Path DUMP = DumpImports.BUNDLED;
 
     @Test
     void theBundledDumpImportsIntoPostgresqlByCopyAndBothServersServeIt() throws Exception {
         assertTrue(Files.isDirectory(DUMP), "the bundled dump is at " + DUMP);
         String name = "bmc" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         String host = name + ".localhost";
-        HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(("admin:" + System.getProperty("cluster.it.admin.password"))
-                                .getBytes(StandardCharsets.UTF_8));
-        String form =
-                "dir=" + URLEncoder.encode(DUMP.toString(), StandardCharsets.UTF_8) + "&site=" + name + "&host=" + host;
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        HttpResponse<String> started;
-        while (true) {
-            started = http.send(
-                    HttpRequest.newBuilder(WEB1.resolve("/api/imports"))
-                            .header("Authorization", auth)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (started.statusCode() != 409 || System.nanoTime() > deadline) {
-                break; // 409: another import runs; one at a time
-            }
-            Thread.sleep(2_000);
-        }
-        assertEquals(202, started.statusCode(), started.body());
-        String id = field(started.body(), "id");
         long start = System.nanoTime();
-        String status;
-        while (true) {
-            status = http.send(
-                            HttpRequest.newBuilder(WEB1.resolve("/api/imports/" + id))
-                                    .header("Authorization", auth)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String state = field(status, "status");
-            if (state.equals("COMPLETED")) {
-                break;
-            }
-            assertFalse(state.equals("FAILED") || state.equals("ABANDONED"), status);
-            assertTrue(System.nanoTime() < deadline, "the import took too long: " + status);
-            Thread.sleep(1_000);
-        }
+        DumpImports.Done done = DumpImports.run(
+                WEB1, System.getProperty("cluster.it.admin.password"), DUMP, name, host, Duration.ofMinutes(10));
+        String id = done.id();
         System.out.printf(
                 "cluster import of the bundled dump: completed in %.1f s: %s%n",
-                (System.nanoTime() - start) / 1e9, status);
+                (System.nanoTime() - start) / 1e9, done.status());
 
         List<String> lines = importLog(id);
         assertTrue(
@@ -123,12 +77,5 @@ class DumpImportClusterIT {
             }
         }
         return found;
-    }
-
-    /** A top-level number or string field of the API's JSON. */
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
-        assertTrue(m.find(), name + " in " + json);
-        return m.group(1);
     }
 }
