@@ -80,7 +80,8 @@ public class OutputCacheFilter extends HttpFilter {
         PageRoute route = cached.route();
         String key = cache.versionedKey(route.key(site.id()));
         Optional<Object> hit = cache.peek(Region.PAGE, key);
-        if (hit.isPresent() && hit.get() instanceof CachedPage page) {
+        // A page stored without its scripts' hashes (by a server that predates them) is rendered again.
+        if (hit.isPresent() && hit.get() instanceof CachedPage page && page.scriptSources() != null) {
             if (route.question() > 0) {
                 views.count(site.id(), route.question());
             }
@@ -101,9 +102,15 @@ public class OutputCacheFilter extends HttpFilter {
             capture.release();
             return;
         }
-        byte[] body = capture.body();
-        CachedPage page =
-                new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000, Gzip.compress(body));
+        InlineScripts.Hashed scripts = InlineScripts.of(capture.body(), charset(capture.getCharacterEncoding()));
+        byte[] body = scripts.body();
+        CachedPage page = new CachedPage(
+                type,
+                body,
+                etag(body),
+                System.currentTimeMillis() / 1000 * 1000,
+                Gzip.compress(body),
+                scripts.sources());
         cache.put(Region.PAGE, key, page);
         send(request, response, page, head, "miss");
     }
@@ -124,16 +131,28 @@ public class OutputCacheFilter extends HttpFilter {
                 || path.startsWith("/api/");
     }
 
+    /** The named charset, or UTF-8 when the name is missing or unknown. */
+    private static Charset charset(String name) {
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     /**
      * Sends the stored page, compressed (the copy made once when it was stored) to a client whose Accept-Encoding
      * takes gzip, else as it is. The two are different representations, so they have different ETags; either one
-     * in If-None-Match gets a 304, since both name this version of the page.
+     * in If-None-Match gets a 304, since both name this version of the page. Its scripts are allowed by their hashes,
+     * never by the nonce of the request that rendered it: the script sources set here replace that nonce in the one
+     * policy {@link SecurityHeadersFilter} sends.
      */
     private static void send(
             HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head, String status)
             throws IOException {
         boolean gzip = page.compressed() && Gzip.accepted(request);
         response.setHeader(STATUS_HEADER, status);
+        response.setHeader(SecurityHeadersFilter.CSP, SecurityHeadersFilter.scriptSources(page.scriptSources()));
         response.setHeader("ETag", gzip ? Gzip.etag(page.etag()) : page.etag());
         response.setDateHeader("Last-Modified", page.lastModifiedMillis());
         // Browsers and shared caches may keep it but must ask again; a logged-in user's cookie gets another page, and
