@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  *       attribute into such a script, and announces the nonce in a {@code Content-Security-Policy} header of its own;
  *       a page replayed by the output cache names its inline scripts by their SHA-256 hashes instead ({@link
  *       OutputCacheFilter}, {@link InlineScripts}). Either way the response keeps <em>one</em> policy: this filter
- *       catches every later {@code Content-Security-Policy} header and folds the nonce or hashes it names into its
- *       own {@code script-src} (two policies would both be enforced, and ours would refuse PrimeFaces' nonce).
+ *       catches every later {@code Content-Security-Policy} that is only a {@code script-src} and folds the nonce or
+ *       hashes it names into its own {@code script-src} (two policies would both be enforced, and ours would refuse
+ *       PrimeFaces' nonce). Forms post the nonce back as PrimeFaces checks ({@code org.parley.web.CspNonceField}).
  *       <p>{@code style-src} keeps {@code 'unsafe-inline'}: PrimeFaces widgets and Parley's own markup set {@code
  *       style} attributes (positions, widths, progress bars), which no nonce or hash can allow. Styles cannot run
  *       code; the worst an injected style can do is restyle the page.
@@ -101,6 +102,23 @@ public class SecurityHeadersFilter extends HttpFilter {
         return String.join(" ", sources);
     }
 
+    /**
+     * Whether {@code policy} says only which scripts run (as PrimeFaces' and the output cache's do), so that it belongs
+     * in the page policy; a whole policy of a servlet's own (the image proxy's {@code default-src 'none'}) replaces it.
+     */
+    static boolean scriptSrcOnly(String policy) {
+        if (policy == null || policy.isBlank()) {
+            return false;
+        }
+        for (String directive : policy.split(";")) {
+            String d = directive.strip();
+            if (!d.isEmpty() && !d.startsWith("script-src ") && !d.equals("script-src")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The policy, with {@code assetHost} (an origin, or "" for none) allowed where assets load from. */
     static String policy(String assetHost) {
         return policy(assetHost, "");
@@ -123,8 +141,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     /**
-     * The response with the security headers, whose {@code Content-Security-Policy} stays one policy: a later one
-     * (PrimeFaces' with its nonce, the output cache's with its hashes) gives only the script sources it names. A reset
+     * The response with the security headers, whose {@code Content-Security-Policy} stays one policy: a later one that
+     * is only a {@code script-src} (PrimeFaces' with its nonce, the output cache's with its hashes) gives only the
+     * script sources it names; a whole policy (the image proxy's) replaces the page policy. A reset
      * of the response (an error page after a failed render) keeps the headers.
      */
     static final class OnePolicy extends HttpServletResponseWrapper {
@@ -149,7 +168,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
         @Override
         public void setHeader(String name, String value) {
-            if (CSP.equalsIgnoreCase(name)) {
+            if (CSP.equalsIgnoreCase(name) && scriptSrcOnly(value)) {
                 super.setHeader(CSP, policy(assetHost, scriptSourcesIn(value)));
             } else {
                 super.setHeader(name, value);

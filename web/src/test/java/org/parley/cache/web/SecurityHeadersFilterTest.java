@@ -48,4 +48,13 @@ class SecurityHeadersFilterTest {
         assertEquals("script-src 'self' 'sha256-AA'", SecurityHeadersFilter.scriptSources(" 'sha256-AA' "));
         assertEquals("script-src 'self'", SecurityHeadersFilter.scriptSources(""));
     }
+
+    @Test
+    void onlyAScriptSrcIsFoldedInAWholePolicyStandsAlone() {
+        assertTrue(SecurityHeadersFilter.scriptSrcOnly("script-src 'self' 'nonce-abc';"));
+        assertTrue(SecurityHeadersFilter.scriptSrcOnly("script-src 'self' 'sha256-AA'"));
+        assertFalse(SecurityHeadersFilter.scriptSrcOnly("default-src 'none'"), "the image proxy's");
+        assertFalse(SecurityHeadersFilter.scriptSrcOnly("script-src 'self'; object-src 'none'"));
+        assertFalse(SecurityHeadersFilter.scriptSrcOnly(""));
+    }
 }
