@@ -1,6 +1,7 @@
 package org.parley.cache.web;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -35,7 +36,8 @@ import org.parley.site.web.SiteFilter;
  * <p>An anonymous visitor without a session never gets one from a public page: a hit does not touch the session, and
  * a miss (or any other public page, a 404 included) is rendered with a {@link SessionlessRequest}, whose session
  * lives only as long as the request, so no {@code Set-Cookie} goes out and the page names no one's state. Question
- * views are still counted on hits. Mapped after the site filter and before routing.
+ * views are still counted on hits. Mapped after the site filter and before routing, and on error dispatches too, whose
+ * pages it only keeps sessionless.
  */
 public class OutputCacheFilter extends HttpFilter {
 
@@ -55,6 +57,16 @@ public class OutputCacheFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of a public page read without a session is rendered without one too: its view scope
+            // (where PrimeFaces keeps a page's CSP nonce) would otherwise start a session. It is never stored.
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            boolean sessionless =
+                    request.getUserPrincipal() == null && request.getSession(false) == null && !needsSession(path);
+            chain.doFilter(sessionless ? new SessionlessRequest(request) : request, response);
+            return;
+        }
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
