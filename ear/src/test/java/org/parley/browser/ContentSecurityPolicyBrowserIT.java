@@ -26,10 +26,11 @@ import org.parley.testing.Reputations;
 /**
  * Issue 18, headers: every page works under a Content-Security-Policy whose {@code script-src} has no {@code
  * 'unsafe-inline'}. A real Chromium records every {@code securitypolicyviolation} from before the page's first script
- * (a listener installed for every new document through the DevTools protocol) while an anonymous reader opens the
- * home page and a question twice (an output-cache miss, then a hit: hashes, no nonce), and a logged-in user asks with
- * tags typed into the chips, votes and comments by ajax, writes a message and reads the inbox and the conversation
- * (with its push socket), and the admin opens the admin pages. No violation anywhere, and every action worked.
+ * (a listener installed for every new document through the DevTools protocol) while an anonymous reader sends the
+ * sign-up form with mistakes (a postback of a page without PrimeFaces), opens the home page and a question twice (an
+ * output-cache miss, then a hit: hashes, no nonce), and a logged-in user asks with tags typed into the chips, votes and
+ * comments by ajax, writes a message and reads the inbox and the conversation (with its push socket), and the admin
+ * opens the admin pages. No violation anywhere, and every action worked.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -97,6 +98,19 @@ class ContentSecurityPolicyBrowserIT {
                 String question = w.getCurrentUrl();
                 String path = question.substring(BASE.length());
                 assertNoViolations(w, "the new question");
+
+                // A form of a page without PrimeFaces posted back and shown again with its errors: it sent its
+                // nonce back without any script (PrimeFaces checks it on every postback).
+                r.get(BASE + "/users/register");
+                r.findElement(By.id("register-username")).sendKeys("X!");
+                r.findElement(By.id("register-display")).sendKeys("Ok Name");
+                r.findElement(By.id("register-password")).sendKeys("short");
+                r.findElement(By.id("register-submit")).click();
+                waitFor(r)
+                        .until(d -> !d.findElements(By.cssSelector(".error-summary"))
+                                .isEmpty());
+                assertNoViolations(r, "the sign-up form shown again");
+                r.manage().deleteAllCookies();
 
                 // Anonymous: the home page, the question rendered and stored (a miss), then replayed (a hit).
                 r.get(BASE + "/");
