@@ -9,6 +9,7 @@ import jakarta.faces.event.AbortProcessingException;
 import jakarta.faces.event.SystemEvent;
 import jakarta.faces.event.SystemEventListener;
 import java.io.IOException;
+import org.primefaces.context.PrimeApplicationContext;
 import org.primefaces.context.PrimeFacesContext;
 
 /**
@@ -59,6 +60,9 @@ public class CspNonceField implements SystemEventListener {
 
         @Override
         public void encodeBegin(FacesContext context) throws IOException {
+            if (!PrimeApplicationContext.getCurrentInstance(context).getConfig().isCsp()) {
+                return;
+            }
             ResponseWriter writer = context.getResponseWriter();
             writer.startElement("input", this);
             writer.writeAttribute("type", "hidden", null);
