@@ -41,6 +41,15 @@ public final class PageClient {
             return find(VIEW_STATE, body, "no jakarta.faces.ViewState in " + this);
         }
 
+        /**
+         * The page's CSP nonce, which every Faces form carries and a postback must send back (PrimeFaces' CSP mode
+         * checks it); null on a page without one.
+         */
+        public String nonce() {
+            Matcher m = NONCE.matcher(body == null ? "" : body);
+            return m.find() ? m.group(1) : null;
+        }
+
         /** The action URL of the form with the given id. */
         public String formAction(String formId) {
             Pattern action = Pattern.compile(
@@ -58,6 +67,7 @@ public final class PageClient {
 
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern NONCE = Pattern.compile("name=\"primefaces.nonce\"[^>]*value=\"([^\"]*)\"");
 
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -96,6 +106,7 @@ public final class PageClient {
         all.put(formId, formId);
         all.putAll(fields);
         all.put("jakarta.faces.ViewState", page.viewState());
+        withNonce(page, all);
         return post(page.formAction(formId), all, null);
     }
 
@@ -116,7 +127,16 @@ public final class PageClient {
         all.put(buttonId, buttonId);
         all.put(formId, formId);
         all.put("jakarta.faces.ViewState", page.viewState());
+        withNonce(page, all);
         return post(page.formAction(formId), all, key);
+    }
+
+    /** Adds the page's CSP nonce to a postback's fields, as a browser sends the form's hidden field. */
+    private static void withNonce(Page page, Map<String, String> fields) {
+        String nonce = page.nonce();
+        if (nonce != null) {
+            fields.put("primefaces.nonce", nonce);
+        }
     }
 
     /** The value of cookie {@code name} this client holds, or null. */

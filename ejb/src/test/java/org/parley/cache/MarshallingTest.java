@@ -2,6 +2,7 @@ package org.parley.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -107,6 +108,15 @@ class MarshallingTest {
 
         CachedPage zipped = new CachedPage("text/html", new byte[] {1, 2, 3}, "\"abc\"", 1234L, new byte[] {9, 8});
         assertArrayEquals(zipped.gzip(), ((CachedPage) roundTrip(zipped)).gzip());
+        assertEquals("", back.scriptSources(), "a page without inline scripts needs no hashes");
+
+        CachedPage hashed = new CachedPage(
+                "text/html", new byte[] {1}, "\"abc\"", 1234L, new byte[0], "'sha256-AAAA' 'sha256-BBBB'");
+        assertEquals(hashed.scriptSources(), ((CachedPage) roundTrip(hashed)).scriptSources());
+        assertNull(
+                ((CachedPage) roundTrip(new CachedPage("text/html", new byte[] {1}, "\"abc\"", 1L, null, null)))
+                        .scriptSources(),
+                "a page stored without its hashes reads back as such");
     }
 
     @Test

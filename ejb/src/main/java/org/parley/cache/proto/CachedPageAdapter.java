@@ -12,8 +12,10 @@ import org.parley.cache.CachedPage;
 public class CachedPageAdapter {
 
     @ProtoFactory
-    CachedPage create(String contentType, byte[] body, String etag, long lastModifiedMillis, byte[] gzip) {
-        return new CachedPage(contentType, body == null ? new byte[0] : body, etag, lastModifiedMillis, gzip);
+    CachedPage create(
+            String contentType, byte[] body, String etag, long lastModifiedMillis, byte[] gzip, String scriptSources) {
+        return new CachedPage(
+                contentType, body == null ? new byte[0] : body, etag, lastModifiedMillis, gzip, scriptSources);
     }
 
     @ProtoField(1)
@@ -40,5 +42,11 @@ public class CachedPageAdapter {
     @ProtoField(5)
     byte[] getGzip(CachedPage p) {
         return p.gzip();
+    }
+
+    /** Added after the gzip copy: absent (null) from a server that did not compute it, and such a page is not served. */
+    @ProtoField(6)
+    String getScriptSources(CachedPage p) {
+        return p.scriptSources();
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.cache.web;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -35,7 +36,8 @@ import org.parley.site.web.SiteFilter;
  * <p>An anonymous visitor without a session never gets one from a public page: a hit does not touch the session, and
  * a miss (or any other public page, a 404 included) is rendered with a {@link SessionlessRequest}, whose session
  * lives only as long as the request, so no {@code Set-Cookie} goes out and the page names no one's state. Question
- * views are still counted on hits. Mapped after the site filter and before routing.
+ * views are still counted on hits. Mapped after the site filter and before routing, and on error dispatches too, whose
+ * pages it only keeps sessionless.
  */
 public class OutputCacheFilter extends HttpFilter {
 
@@ -55,6 +57,16 @@ public class OutputCacheFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of a public page read without a session is rendered without one too: its view scope
+            // (where PrimeFaces keeps a page's CSP nonce) would otherwise start a session. It is never stored.
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            boolean sessionless =
+                    request.getUserPrincipal() == null && request.getSession(false) == null && !needsSession(path);
+            chain.doFilter(sessionless ? new SessionlessRequest(request) : request, response);
+            return;
+        }
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         SiteInfo site = (SiteInfo) request.getAttribute(SiteFilter.ATTRIBUTE);
@@ -80,7 +92,8 @@ public class OutputCacheFilter extends HttpFilter {
         PageRoute route = cached.route();
         String key = cache.versionedKey(route.key(site.id()));
         Optional<Object> hit = cache.peek(Region.PAGE, key);
-        if (hit.isPresent() && hit.get() instanceof CachedPage page) {
+        // A page stored without its scripts' hashes (by a server that predates them) is rendered again.
+        if (hit.isPresent() && hit.get() instanceof CachedPage page && page.scriptSources() != null) {
             if (route.question() > 0) {
                 views.count(site.id(), route.question());
             }
@@ -101,9 +114,15 @@ public class OutputCacheFilter extends HttpFilter {
             capture.release();
             return;
         }
-        byte[] body = capture.body();
-        CachedPage page =
-                new CachedPage(type, body, etag(body), System.currentTimeMillis() / 1000 * 1000, Gzip.compress(body));
+        InlineScripts.Hashed scripts = InlineScripts.of(capture.body(), charset(capture.getCharacterEncoding()));
+        byte[] body = scripts.body();
+        CachedPage page = new CachedPage(
+                type,
+                body,
+                etag(body),
+                System.currentTimeMillis() / 1000 * 1000,
+                Gzip.compress(body),
+                scripts.sources());
         cache.put(Region.PAGE, key, page);
         send(request, response, page, head, "miss");
     }
@@ -124,16 +143,28 @@ public class OutputCacheFilter extends HttpFilter {
                 || path.startsWith("/api/");
     }
 
+    /** The named charset, or UTF-8 when the name is missing or unknown. */
+    private static Charset charset(String name) {
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     /**
      * Sends the stored page, compressed (the copy made once when it was stored) to a client whose Accept-Encoding
      * takes gzip, else as it is. The two are different representations, so they have different ETags; either one
-     * in If-None-Match gets a 304, since both name this version of the page.
+     * in If-None-Match gets a 304, since both name this version of the page. Its scripts are allowed by their hashes,
+     * never by the nonce of the request that rendered it: the script sources set here replace that nonce in the one
+     * policy {@link SecurityHeadersFilter} sends.
      */
     private static void send(
             HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head, String status)
             throws IOException {
         boolean gzip = page.compressed() && Gzip.accepted(request);
         response.setHeader(STATUS_HEADER, status);
+        response.setHeader(SecurityHeadersFilter.CSP, SecurityHeadersFilter.scriptSources(page.scriptSources()));
         response.setHeader("ETag", gzip ? Gzip.etag(page.etag()) : page.etag());
         response.setDateHeader("Last-Modified", page.lastModifiedMillis());
         // Browsers and shared caches may keep it but must ask again; a logged-in user's cookie gets another page, and
