@@ -61,7 +61,13 @@ class DumpImportClusterIT {
             assertEquals(200, question.status(), server + " serves the dump's question 1: " + question);
             Page listing = reader.get("/questions");
             assertEquals(200, listing.status(), listing.toString());
-            assertTrue(listing.body().contains("/questions/1/"), server + " lists the dump's questions");
+            // The site was new, so any question its listing shows came from the dump (question 1 is too old to be
+            // on the first page of newest questions).
+            assertTrue(
+                    java.util.regex.Pattern.compile("href=\"/questions/\\d+/")
+                            .matcher(listing.body())
+                            .find(),
+                    server + " lists the dump's questions: " + listing);
         }
     }
 
