@@ -77,18 +77,11 @@ class FlagServiceH2Test {
     }
 
     private Actor user(String name, Role role, int reputation) {
-        h2.tx(() -> users.createUser(site.id(), name, "User " + name, PASSWORD, role));
-        Actor actor = h2.tx(() -> users.actorFor(site.id(), name).orElseThrow());
-        h2.run(() -> {
-            User u = h2.bean(EntityManager.class).find(User.class, actor.userId());
-            u.changeReputation(reputation - u.getReputation());
-        });
-        return actor;
+        return h2.user(site.id(), name, PASSWORD, role, reputation);
     }
 
     private int reputation(Actor actor) {
-        return h2.tx(() ->
-                h2.bean(EntityManager.class).find(User.class, actor.userId()).getReputation());
+        return h2.reputation(actor);
     }
 
     @Test

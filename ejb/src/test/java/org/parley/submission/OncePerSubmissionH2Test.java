@@ -30,7 +30,6 @@ import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.H2Services;
 import org.parley.user.User;
-import org.parley.user.UserService;
 
 /**
  * {@link OncePerSubmission} around the real services on Hibernate and H2, as the container runs it inside each call's
@@ -70,14 +69,7 @@ class OncePerSubmissionH2Test {
     }
 
     private Actor user(String name, int reputation) {
-        UserService users = h2.bean(UserService.class);
-        h2.tx(() -> users.createUser(site.id(), name, "User " + name, PASSWORD, Role.USER));
-        Actor actor = h2.tx(() -> users.actorFor(site.id(), name).orElseThrow());
-        h2.run(() -> {
-            User u = h2.bean(EntityManager.class).find(User.class, actor.userId());
-            u.changeReputation(reputation - u.getReputation());
-        });
-        return actor;
+        return h2.user(site.id(), name, PASSWORD, Role.USER, reputation);
     }
 
     /** Calls {@code work} through the interceptor in one transaction, with {@code key} as the request's key. */

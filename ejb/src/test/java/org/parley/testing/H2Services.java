@@ -285,6 +285,29 @@ public final class H2Services implements AutoCloseable {
         });
     }
 
+    /**
+     * Registers {@code name} on site {@code siteId} with {@code role} and password {@code password}, gives the account
+     * {@code reputation}, and returns it as an actor (for tests whose users need some privileges and not others).
+     */
+    public org.parley.common.Actor user(
+            long siteId, String name, String password, org.parley.common.Role role, int reputation) {
+        org.parley.user.UserService users = bean(org.parley.user.UserService.class);
+        tx(() -> users.createUser(siteId, name, "User " + name, password, role));
+        org.parley.common.Actor actor = tx(() -> users.actorFor(siteId, name).orElseThrow());
+        run(() -> {
+            org.parley.user.User u = bean(EntityManager.class).find(org.parley.user.User.class, actor.userId());
+            u.changeReputation(reputation - u.getReputation());
+        });
+        return actor;
+    }
+
+    /** {@code actor}'s reputation, read now. */
+    public int reputation(org.parley.common.Actor actor) {
+        return tx(() -> bean(EntityManager.class)
+                .find(org.parley.user.User.class, actor.userId())
+                .getReputation());
+    }
+
     /** Statement counts and the like; {@link Statistics#clear()} before the part to measure. */
     public Statistics statistics() {
         return factory.getStatistics();
