@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -92,6 +93,21 @@ public final class Browser implements AutoCloseable {
      */
     public static WebDriverWait waitFor(WebDriver driver) {
         return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class);
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> whereItStood(driver));
+    }
+
+    /**
+     * What a timed-out wait saw: the page's address, title and the start of its visible text, so that a failure in a
+     * run nobody watched says which page the browser was on (a lambda's name says nothing).
+     */
+    static String whereItStood(WebDriver driver) {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+            return "the browser was on " + driver.getCurrentUrl() + " (\"" + driver.getTitle() + "\"), showing: "
+                    + (text.length() > 600 ? text.substring(0, 600) + "..." : text);
+        } catch (RuntimeException e) {
+            return "the browser's page could not be read: " + e;
+        }
     }
 }
