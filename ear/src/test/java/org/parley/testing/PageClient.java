@@ -160,10 +160,22 @@ public final class PageClient {
         }
     }
 
-    /** Sets a cookie for the site, e.g. a load balancer's sticky cookie that names a server. */
+    /**
+     * Sets a cookie for the site, e.g. a load balancer's sticky cookie that names a server, in place of any cookie of
+     * that name the client holds.
+     */
     public void setCookie(String name, String value) {
+        var store = cookies.getCookieStore();
+        store.getCookies().stream()
+                .filter(held -> held.getName().equals(name))
+                .toList()
+                .forEach(held -> store.remove(null, held));
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
+        // The domain java.net.CookieManager gives a server's cookie without one, so that the server's next cookie of
+        // this name replaces this one, as in a browser, instead of both being sent.
+        String host = base.getHost();
+        cookie.setDomain(host.contains(".") ? host : host + ".local");
         cookie.setVersion(0);
         cookies.getCookieStore().add(base, cookie);
     }

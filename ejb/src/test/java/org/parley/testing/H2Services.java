@@ -36,6 +36,7 @@ public final class H2Services implements AutoCloseable {
     private static final List<String> ENTITIES = List.of(
             "org.parley.site.Site",
             "org.parley.user.User",
+            "org.parley.user.LoginToken",
             "org.parley.tag.Tag",
             "org.parley.post.Post",
             "org.parley.post.Question",

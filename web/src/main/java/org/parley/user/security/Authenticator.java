@@ -51,6 +51,9 @@ public class Authenticator {
     @Inject
     private LoginThrottle throttle;
 
+    @Inject
+    private RememberedLogins rememberedLogins;
+
     /**
      * Checks the password on the current site and, if it is right, logs the session in. The session gets a new id
      * first, so that an id planted in the browser before the log-in (session fixation) is worth nothing after it:
@@ -88,10 +91,11 @@ public class Authenticator {
         }
     }
 
-    /** Logs out and ends the session (a new one starts with the next page). */
+    /** Logs out (the log-in cookie too) and ends the session (a new one starts with the next page). */
     public void logOut() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        rememberedLogins.forget(request, (HttpServletResponse) external.getResponse());
         try {
             request.logout();
         } catch (ServletException e) {

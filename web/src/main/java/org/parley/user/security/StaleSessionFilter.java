@@ -38,6 +38,9 @@ public class StaleSessionFilter extends HttpFilter {
     @Inject
     private UserService users;
 
+    @Inject
+    private RememberedLogins rememberedLogins;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -55,7 +58,7 @@ public class StaleSessionFilter extends HttpFilter {
                         "Ending a session of user {0} on site {1}: its role changed from {2} to {3}",
                         new Object[] {currentUser.userId(), currentUser.siteId(), currentUser.role(), role.orElse(null)
                         });
-                end(request, session);
+                end(request, response, session);
                 sendAgain(request, response);
                 return;
             }
@@ -64,7 +67,8 @@ public class StaleSessionFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private void end(HttpServletRequest request, HttpSession session) {
+    private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session) {
+        rememberedLogins.forget(request, response);
         currentUser.clear();
         try {
             request.logout();
