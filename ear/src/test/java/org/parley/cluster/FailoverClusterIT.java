@@ -262,6 +262,8 @@ class FailoverClusterIT {
         final long requestsRejoining;
         /** Seconds from the kill to the answer of the slowest request that was in flight or started in 20 s after. */
         final double slowest;
+        /** Which request that was: its kind, when it started relative to the kill and how long it took. */
+        final String slowestWas;
 
         final double restartSeconds;
 
@@ -283,10 +285,18 @@ class FailoverClusterIT {
                     .collect(Collectors.toList());
             this.requests = afterKill.size();
             this.failed = afterKill.stream().filter(op -> !op.ok).collect(Collectors.toList());
-            this.slowest = afterKill.stream()
-                    .mapToDouble(op -> (op.end - Math.max(op.start, killedAt)) / 1e9)
-                    .max()
-                    .orElse(0);
+            Op slowestOp = afterKill.stream()
+                    .max(java.util.Comparator.comparingLong(op -> op.end - Math.max(op.start, killedAt)))
+                    .orElse(null);
+            this.slowest = slowestOp == null ? 0 : (slowestOp.end - Math.max(slowestOp.start, killedAt)) / 1e9;
+            this.slowestWas = slowestOp == null
+                    ? "none"
+                    : String.format(
+                            java.util.Locale.ROOT,
+                            "%s, started %+.2f s from the kill, took %.2f s",
+                            slowestOp.kind,
+                            (slowestOp.start - killedAt) / 1e9,
+                            (slowestOp.end - slowestOp.start) / 1e9);
             List<Op> rejoining = load.ops.stream()
                     .filter(op -> op.start >= restartAt && op.start < end)
                     .collect(Collectors.toList());
@@ -297,8 +307,8 @@ class FailoverClusterIT {
         String report(int runs) {
             return String.format(
                     "fail-over run %d of %d: %s killed with %d of the users on it; %d requests in the 20 s after the"
-                            + " kill, %d failed (%s), the slowest answered %.2f s after the kill (goal: 0 failed, all"
-                            + " within 3 s); restarted under load and back in HAProxy in %.0f s, %d requests"
+                            + " kill, %d failed (%s), the slowest answered %.2f s after the kill (%s; goal: 0 failed,"
+                            + " all within 3 s); restarted under load and back in HAProxy in %.0f s, %d requests"
                             + " during and after its rejoin, %d failed (%s)",
                     number,
                     runs,
@@ -308,6 +318,7 @@ class FailoverClusterIT {
                     failed.size(),
                     describe(failed),
                     slowest,
+                    slowestWas,
                     restartSeconds,
                     requestsRejoining,
                     failedRejoining.size(),
