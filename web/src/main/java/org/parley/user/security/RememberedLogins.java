@@ -2,15 +2,11 @@ package org.parley.user.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
-import jakarta.security.enterprise.credential.RememberMeCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.RememberMeIdentityStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.rules.NotFoundException;
@@ -18,14 +14,17 @@ import org.parley.site.web.CurrentSite;
 import org.parley.user.LoginTokens;
 
 /**
- * The log-in cookie's store for Jakarta Security's {@code @RememberMe} (see {@link LoginMechanism}): a password
- * log-in on a site gets a token of {@link LoginTokens} for the account {@link SiteIdentityStore} just logged in, and a
- * request with that cookie but no logged-in session is logged in as the token's account, on the token's site only,
- * with the account's role as it is now; the session then remembers it in {@link CurrentUser} as a password log-in
- * does.
+ * The log-in cookie ({@value #COOKIE}) of {@link LoginMechanism}: a password log-in on a site gets a token of
+ * {@link LoginTokens} for the account {@link SiteIdentityStore} just logged in, and a request with that cookie but no
+ * logged-in session is logged in as the token's account, on the token's site only, with the account's role as it is
+ * now; the session then remembers it in {@link CurrentUser} as a password log-in does. The cookie is HttpOnly,
+ * {@code SameSite=Lax} (undertow-handlers.conf, for every cookie) and Secure when the request came over HTTPS.
  */
 @ApplicationScoped
-public class RememberedLogins implements RememberMeIdentityStore {
+public class RememberedLogins {
+
+    /** The log-in cookie's name. */
+    public static final String COOKIE = "parley_login";
 
     private static final Logger log = Logger.getLogger(RememberedLogins.class.getName());
 
@@ -38,63 +37,75 @@ public class RememberedLogins implements RememberMeIdentityStore {
     @Inject
     private CurrentUser currentUser;
 
-    @Inject
-    private HttpServletRequest request;
-
-    @Override
-    public CredentialValidationResult validate(RememberMeCredential credential) {
-        long siteId;
-        try {
-            siteId = currentSite.id();
-        } catch (NotFoundException noSuchSite) {
-            return CredentialValidationResult.INVALID_RESULT;
+    /** After a password log-in ({@link CurrentUser} holds it): a new token, in the cookie. */
+    void remember(HttpServletRequest request, HttpServletResponse response) {
+        if (!currentUser.loggedIn()) {
+            throw new IllegalStateException("a log-in cookie before the log-in was noted in the session");
         }
-        Optional<LoginTokens.Remembered> remembered = tokens.redeem(siteId, credential.getToken());
+        String token = tokens.issue(currentUser.siteId(), currentUser.userId());
+        response.addCookie(cookie(request, token, (int) LoginTokens.LIFETIME.toSeconds()));
+    }
+
+    /**
+     * The identity the request's log-in cookie stands for, now noted in the session; empty without a cookie, and
+     * empty with the cookie cleared when its token logs nobody in (expired, revoked, another site's, an account
+     * deleted since).
+     */
+    Optional<CredentialValidationResult> recognise(HttpServletRequest request, HttpServletResponse response) {
+        String token = tokenOf(request);
+        if (token == null) {
+            return Optional.empty();
+        }
+        Optional<LoginTokens.Remembered> remembered;
+        try {
+            remembered = tokens.redeem(currentSite.id(), token);
+        } catch (NotFoundException noSuchSite) {
+            remembered = Optional.empty();
+        }
         if (remembered.isEmpty()) {
-            return CredentialValidationResult.INVALID_RESULT;
+            response.addCookie(cookie(request, "", 0));
+            return Optional.empty();
         }
         LoginTokens.Remembered who = remembered.get();
+        log.log(Level.FINE, "Logged {0} in on site {1} by the log-in cookie", new Object[] {
+            who.username(), who.actor().siteId()
+        });
         // The session gets an id of the server's making, as a password log-in's does (Authenticator.logIn): the
         // container would otherwise give the new session the id the browser sent, one an attacker may have planted.
         request.getSession(true);
         request.changeSessionId();
-        log.log(Level.FINE, "Logged {0} in on site {1} by the log-in cookie", new Object[] {who.username(), siteId});
-        currentUser.signedIn(siteId, who.username(), who.actor());
-        return new CredentialValidationResult(
-                who.username(), SiteIdentityStore.groupsOf(who.actor().role()));
+        currentUser.signedIn(who.actor().siteId(), who.username(), who.actor());
+        return Optional.of(new CredentialValidationResult(
+                who.username(), SiteIdentityStore.groupsOf(who.actor().role())));
     }
 
-    @Override
-    public String generateLoginToken(CallerPrincipal callerPrincipal, Set<String> groups) {
-        if (!currentUser.loggedIn()) {
-            throw new IllegalStateException("a log-in token for " + callerPrincipal + " before the log-in was noted");
-        }
-        return tokens.issue(currentUser.siteId(), currentUser.userId());
-    }
-
-    @Override
-    public void removeLoginToken(String token) {
-        tokens.revoke(token);
-    }
-
-    /**
-     * Log-out: revokes the request's log-in cookie's token and tells the browser to drop the cookie. Called by Parley's
-     * own log-outs, since whether {@code request.logout()} reaches {@code @RememberMe} depends on the container.
-     */
+    /** Log-out: revokes the request's log-in token and tells the browser to drop the cookie. */
     void forget(HttpServletRequest request, HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return;
+        String token = tokenOf(request);
+        if (token != null) {
+            tokens.revoke(token);
+            response.addCookie(cookie(request, "", 0));
         }
-        for (Cookie cookie : cookies) {
-            if (LoginMechanism.COOKIE.equals(cookie.getName())) {
-                tokens.revoke(cookie.getValue());
-                Cookie gone = new Cookie(LoginMechanism.COOKIE, "");
-                gone.setMaxAge(0);
-                gone.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-                gone.setHttpOnly(true);
-                response.addCookie(gone);
+    }
+
+    private static String tokenOf(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
             }
         }
+        return null;
+    }
+
+    private static Cookie cookie(HttpServletRequest request, String value, int maxAge) {
+        Cookie cookie = new Cookie(COOKIE, value);
+        cookie.setMaxAge(maxAge);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        return cookie;
     }
 }
