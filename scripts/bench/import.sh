@@ -8,8 +8,9 @@
 # import.
 # PostgreSQL: starts its own PostgreSQL (Debian's package, installed when missing; data in target/bench/import-pg) on
 # 127.0.0.1:PARLEY_PG_PORT (default 25432 + PARLEY_PORT_OFFSET) and stops it afterwards; imports the same dumps
-# in-process with ImportSpeedProbe (the job's row writers, chunks of 1,000 rows in a transaction each, read-ahead;
-# no server), each into a new schema, with COPY, and with the JDBC batches used before COPY (BENCH_PG_BATCHES:
+# in-process with ImportSpeedProbe (the job's row writers, chunks of 1,000 rows in a transaction each, read-ahead,
+# the job's link step and its five later files side by side on a thread and connection each; no server), each into a
+# new schema, with COPY, and with the JDBC batches used before COPY (BENCH_PG_BATCHES:
 # bundled, the default, for the bundled dump only; all; none). The probe times its own StAX parse of the files first.
 # BENCH_DATABASES=h2 or postgresql runs one of them (default both). BENCH_QUESTIONS=0 skips the large dump.
 # Writes target/bench/import.json.

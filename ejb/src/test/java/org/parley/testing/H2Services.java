@@ -118,7 +118,8 @@ public final class H2Services implements AutoCloseable {
         cfg.setProperty("hibernate.hbm2ddl.auto", schema);
         cfg.setProperty("hibernate.default_batch_fetch_size", "64");
         cfg.setProperty("hibernate.generate_statistics", String.valueOf(statistics));
-        cfg.setProperty("hibernate.connection.pool_size", "4");
+        // The import harness runs the job's five side-by-side flows on a connection each, beside its own.
+        cfg.setProperty("hibernate.connection.pool_size", "10");
         // As in persistence.xml.
         cfg.setProperty("hibernate.jdbc.batch_size", "50");
         cfg.setProperty("hibernate.order_inserts", "true");

@@ -60,6 +60,26 @@ public class DumpDatabase {
         return copy && dialect() instanceof PostgreSQLDialect;
     }
 
+    private volatile Boolean lz4;
+
+    /**
+     * Whether PostgreSQL can compress TOASTed values with lz4 ({@code default_toast_compression}: PostgreSQL 14 and
+     * later, built with lz4), asked once on {@code c}.
+     */
+    boolean lz4(Connection c) throws SQLException {
+        Boolean b = lz4;
+        if (b == null) {
+            try (PreparedStatement st = c.prepareStatement("select count(*) from pg_settings"
+                            + " where name = 'default_toast_compression' and 'lz4' = any(enumvals)");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                b = rs.getLong(1) > 0;
+            }
+            lz4 = b;
+        }
+        return b;
+    }
+
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
     }

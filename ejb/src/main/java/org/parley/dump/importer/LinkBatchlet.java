@@ -12,8 +12,10 @@ import org.parley.dump.DumpFile;
 /**
  * Once all posts are in: counts the imported questions still waiting for their accepted answer (the posts step links
  * each question when its accepted answer is written) as "accepted answer not in the dump". Their AcceptedAnswerId is
- * kept for export. Then gives every imported question with an answer its time to first answer (analytics read it),
- * in one SQL update: the earliest answer's date and the whole seconds from asking to it.
+ * kept for export. Then gives every imported question with an answer but no time to first answer yet (analytics read
+ * it) that time, in one SQL update: the earliest answer's date and the whole seconds from asking to it. Questions
+ * whose answers came in their own chunk of Posts.xml were written with it ({@link PostsImporter}), so this rewrites
+ * only the rows of questions answered in later chunks.
  */
 @Named("linkBatchlet")
 @Dependent

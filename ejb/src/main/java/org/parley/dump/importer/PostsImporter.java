@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,7 +91,15 @@ final class PostsImporter extends RowImporter<Long> {
     private static final int EXTRAS = 16;
 
     private static final String[] QUESTION_COLUMNS = columns(
-            COMMON_COLUMNS, "title", "tag_names", "answer_count", "view_count", "closed_at", "dump_accepted_number");
+            COMMON_COLUMNS,
+            "title",
+            "tag_names",
+            "answer_count",
+            "view_count",
+            "closed_at",
+            "dump_accepted_number",
+            "first_answer_at",
+            "first_answer_seconds");
 
     private static final String[] ANSWER_COLUMNS = columns(COMMON_COLUMNS, "question_id");
 
@@ -107,6 +116,13 @@ final class PostsImporter extends RowImporter<Long> {
         super(ctx, RowImporter::id);
     }
 
+    /**
+     * question number -> the earliest CreationDate among the answers to it in the chunk being collected: a question
+     * is written with the first-answer time of the answers that come in its own chunk (a generated dump puts them
+     * right after it), so that the link step need not rewrite its row. {@link #begin} hands it to the chunk.
+     */
+    private Map<Long, Instant> firstAnswersCollected = new HashMap<>();
+
     @Override
     void collect(DumpRow row, References refs) {
         Long owner = optionalLong(row, "OwnerUserId");
@@ -116,6 +132,16 @@ final class PostsImporter extends RowImporter<Long> {
         Long parent = optionalLong(row, "ParentId");
         if (parent != null) {
             refs.posts.add(parent);
+            if (String.valueOf(ANSWER).equals(row.get("PostTypeId"))) {
+                try {
+                    Instant created = date(row, "CreationDate", new HashMap<>());
+                    if (created != null) {
+                        firstAnswersCollected.merge(parent, created, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                } catch (Skip malformed) {
+                    // the answer is skipped when written
+                }
+            }
         }
         refs.tags.addAll(parseTags(row.get("Tags")));
     }
@@ -127,7 +153,9 @@ final class PostsImporter extends RowImporter<Long> {
 
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
-        return new Chunk(c, refs, batches);
+        Map<Long, Instant> firstAnswers = firstAnswersCollected;
+        firstAnswersCollected = new HashMap<>();
+        return new Chunk(c, refs, batches, firstAnswers);
     }
 
     /**
@@ -148,9 +176,12 @@ final class PostsImporter extends RowImporter<Long> {
         private final Batches.Rows questionTagInsert;
         private final Batches.Rows otherInsert;
         private final List<PendingAnswer> answers = new ArrayList<>();
+        /** question number -> its answers' earliest date in this chunk, as collected (answers not yet checked). */
+        private final Map<Long, Instant> firstAnswers;
 
-        Chunk(Connection c, References refs, Batches batches) throws SQLException {
+        Chunk(Connection c, References refs, Batches batches, Map<Long, Instant> firstAnswers) throws SQLException {
             this.c = c;
+            this.firstAnswers = firstAnswers;
             userIds = userIds(c, refs.users);
             questions = questions(c, refs.posts);
             tagIds = tagIds(c, refs.tags);
@@ -225,6 +256,9 @@ final class PostsImporter extends RowImporter<Long> {
             if (accepted != null) {
                 tally.pendingLinks++;
             }
+            Instant firstAnswer = firstAnswers.get(number);
+            q.setInstant(i++, firstAnswer);
+            q.setLong(i++, firstAnswer == null ? null : secondsTo(common.created, firstAnswer));
             common.extrasAt(q, EXTRAS, extras);
             q.add();
             Batches.Rows qt = questionTagInsert;
@@ -237,7 +271,7 @@ final class PostsImporter extends RowImporter<Long> {
                     qt.add();
                 }
             }
-            questions.put(number, new Question(id, accepted));
+            questions.put(number, new Question(id, accepted, common.created, firstAnswer, true));
         }
 
         /** The answer path, first half: the answer's columns, parsed now, held until the chunk's questions are in. */
@@ -262,6 +296,7 @@ final class PostsImporter extends RowImporter<Long> {
             try (Batches batches = new Batches(c, ctx.db())) {
                 Batches.Rows a = batches.prepare("post", ROW_VERSION, ANSWER_COLUMNS);
                 Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
+                Map<Question, Instant> firstWritten = new LinkedHashMap<>(); // question -> its earliest answer written
                 for (PendingAnswer p : answers) {
                     Question question = questions.get(p.parent);
                     if (question == null) {
@@ -274,12 +309,57 @@ final class PostsImporter extends RowImporter<Long> {
                     p.common.extrasAt(a, EXTRAS, p.extras);
                     a.add();
                     tally.imported();
+                    firstWritten.merge(question, p.common.created, (x, y) -> x.isBefore(y) ? x : y);
                     if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
                         accepted.put(question.id(), id);
                     }
                 }
                 batches.execute();
                 link(accepted, tally);
+                correctFirstAnswers(firstWritten);
+            }
+        }
+
+        /**
+         * Sets the first-answer time where the answers written disagree with what the question holds: a question of
+         * this chunk whose collected earliest answer was skipped after all, or a question of an earlier chunk (or
+         * import) that already has a time and now gets an earlier answer. A question of an earlier chunk without a
+         * time is left to the link step, which sets all of those in one statement. Rare in dumps whose answers come
+         * in their question's chunk, so one statement per question is fine.
+         */
+        private void correctFirstAnswers(Map<Question, Instant> firstWritten) throws SQLException {
+            List<Map.Entry<Question, Instant>> changed = new ArrayList<>();
+            for (Question q : questions.values()) {
+                if (q.thisChunk()) {
+                    Instant written = firstWritten.get(q);
+                    if (!java.util.Objects.equals(written, q.firstAnswer())) {
+                        changed.add(new java.util.AbstractMap.SimpleEntry<>(q, written));
+                    }
+                }
+            }
+            for (Map.Entry<Question, Instant> e : firstWritten.entrySet()) {
+                Question q = e.getKey();
+                if (!q.thisChunk() && q.firstAnswer() != null && e.getValue().isBefore(q.firstAnswer())) {
+                    changed.add(e);
+                }
+            }
+            if (changed.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement st =
+                    c.prepareStatement("update post set first_answer_at = ?, first_answer_seconds = ? where id = ?")) {
+                for (Map.Entry<Question, Instant> e : changed) {
+                    Instant first = e.getValue();
+                    st.setObject(1, first == null ? null : java.time.OffsetDateTime.ofInstant(first, ZoneOffset.UTC));
+                    if (first == null) {
+                        st.setNull(2, java.sql.Types.BIGINT);
+                    } else {
+                        st.setLong(2, secondsTo(e.getKey().created(), first));
+                    }
+                    st.setLong(3, e.getKey().id());
+                    st.addBatch();
+                }
+                st.executeBatch();
             }
         }
 
@@ -318,17 +398,35 @@ final class PostsImporter extends RowImporter<Long> {
         }
     }
 
-    /** An imported question: its id, and the number of the answer its row names as accepted (null when none). */
-    private record Question(long id, Long acceptedNumber) {}
+    /**
+     * An imported question: its id, the number of the answer its row names as accepted (null when none), when it was
+     * asked, its first-answer time as written (null when none), and whether the current chunk wrote it.
+     */
+    private record Question(long id, Long acceptedNumber, Instant created, Instant firstAnswer, boolean thisChunk) {}
+
+    /** Whole seconds from {@code asked} to {@code answered}, never negative, as {@link LinkBatchlet} computes them. */
+    static long secondsTo(Instant asked, Instant answered) {
+        return Math.max(0, java.time.Duration.between(asked, answered).getSeconds());
+    }
 
     /** number -> question for the numbers of {@code numbers} that are questions of the site. */
     private Map<Long, Question> questions(Connection c, Set<Long> numbers) throws SQLException {
         return lookup(
                 c,
-                "select id, dump_accepted_number from post where site_id = ? and post_type = 'Q' and number = ?",
+                "select id, dump_accepted_number, created_at, first_answer_at from post"
+                        + " where site_id = ? and post_type = 'Q' and number = ?",
                 ctx.siteId(),
                 numbers,
-                rs -> new Question(rs.getLong(1), rs.getObject(2, Long.class)));
+                rs -> new Question(
+                        rs.getLong(1),
+                        rs.getObject(2, Long.class),
+                        instant(rs.getObject(3, java.time.OffsetDateTime.class)),
+                        instant(rs.getObject(4, java.time.OffsetDateTime.class)),
+                        false));
+    }
+
+    private static Instant instant(java.time.OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** The sanitised HTML of a question's or an answer's body (a fifth of the step), made on the reading thread. */

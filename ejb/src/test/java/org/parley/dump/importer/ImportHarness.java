@@ -66,78 +66,135 @@ final class ImportHarness implements AutoCloseable {
     /**
      * Like {@link #importDir(Path, long)}, running {@code beforeFile} before each file's first chunk: what the site's
      * users may do between two chunks of a running import.
+     *
+     * <p>In the job's order (se-import.xml): users, tags and posts one after the other, then the link step ({@link
+     * LinkBatchlet}: the first-answer times), then comments, votes, badges, history and links side by side, one thread
+     * and one connection each as the job's split runs its flows ({@code beforeFile} runs for each of those five before
+     * the split starts), then the site's counters.
      */
     Map<DumpFile, Tally> importDir(Path dir, long siteId, java.util.function.Consumer<DumpFile> beforeFile)
             throws SQLException, InterruptedException {
         ImportContext ctx = new ImportContext(siteId, db, MarkdownRenderer.shared());
-        Map<DumpFile, Tally> tallies = new EnumMap<>(DumpFile.class);
-        try (Connection c = db.connection()) {
-            String lobs = System.getProperty("parley.h2.inplace.lob");
-            if (lobs != null) {
-                try (var st = c.createStatement()) {
-                    st.execute("SET MAX_LENGTH_INPLACE_LOB " + lobs);
-                }
-            }
-            String sql = System.getProperty("parley.import.sql"); // statements to try before importing, ';'-separated
-            if (sql != null) {
-                try (var st = c.createStatement()) {
-                    for (String statement : sql.split(";")) {
-                        st.execute(statement);
-                    }
-                }
-            }
-            c.setAutoCommit(false);
-            for (DumpFile file : DumpFile.values()) {
-                Tally total = new Tally();
+        Map<DumpFile, Tally> tallies = new java.util.concurrent.ConcurrentHashMap<>();
+        boolean timings = Boolean.getBoolean("parley.import.timings");
+        try (Connection c = open()) {
+            for (DumpFile file : List.of(DumpFile.USERS, DumpFile.TAGS, DumpFile.POSTS)) {
                 beforeFile.accept(file);
-                if (!java.nio.file.Files.exists(dir.resolve(file.fileName()))) {
-                    tallies.put(file, total); // as the job's step reads nothing of a file the folder lacks
-                    continue;
-                }
-                long fileStart = System.nanoTime();
-                long fileCpu = cpu.getCurrentThreadCpuTime();
-                RowImporter<?> importer = RowImporter.forFile(file, ctx);
-                try (ReadAhead reader = new ReadAhead(
-                        DumpReader.open(dir, file), importer::prepare, Thread::new, 2 * ImportJob.CHUNK)) {
-                    List<DumpRow> chunk = new ArrayList<>();
-                    ReadAhead.Item item;
-                    while ((item = reader.next()) != null) {
-                        chunk.add(item.row());
-                        if (chunk.size() == ImportJob.CHUNK) {
-                            write(c, importer, chunk, total);
+                tallies.put(file, importFile(c, dir, file, ctx));
+            }
+            Tally posts = tallies.get(DumpFile.POSTS);
+            if (posts.pendingLinks > 0) {
+                posts.notes.put("accepted answer not in the dump", posts.pendingLinks); // as LinkBatchlet counts
+            }
+            long linkStart = System.nanoTime();
+            try (PreparedStatement st = c.prepareStatement(LinkBatchlet.FIRST_ANSWERS)) {
+                st.setLong(1, siteId);
+                st.executeUpdate();
+            }
+            c.commit();
+            if (timings) {
+                System.out.printf("link step: %d ms%n", (System.nanoTime() - linkStart) / 1_000_000);
+            }
+            List<DumpFile> split = List.of(
+                    DumpFile.COMMENTS, DumpFile.VOTES, DumpFile.BADGES, DumpFile.POST_HISTORY, DumpFile.POST_LINKS);
+            split.forEach(beforeFile);
+            long splitStart = System.nanoTime();
+            java.util.concurrent.ExecutorService flows =
+                    java.util.concurrent.Executors.newFixedThreadPool(split.size());
+            try {
+                List<java.util.concurrent.Future<Tally>> running = new ArrayList<>();
+                for (DumpFile file : split) {
+                    running.add(flows.submit(() -> {
+                        try (Connection fc = open()) {
+                            return importFile(fc, dir, file, ctx);
                         }
+                    }));
+                }
+                for (int i = 0; i < split.size(); i++) {
+                    try {
+                        tallies.put(split.get(i), running.get(i).get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof SQLException sql) {
+                            throw sql;
+                        }
+                        throw new IllegalStateException(e.getCause());
                     }
-                    write(c, importer, chunk, total);
                 }
-                tallies.put(file, total);
-                if (Boolean.getBoolean("parley.import.timings")) {
-                    System.out.printf(
-                            "%s: %d rows in %d ms (write %d ms, commit %d ms; CPU of the writing thread %d ms)%n",
-                            file.fileName(),
-                            total.read,
-                            (System.nanoTime() - fileStart) / 1_000_000,
-                            writeNanos / 1_000_000,
-                            commitNanos / 1_000_000,
-                            (cpu.getCurrentThreadCpuTime() - fileCpu) / 1_000_000);
-                    writeNanos = 0;
-                    commitNanos = 0;
-                }
-                if (file == DumpFile.POSTS && total.pendingLinks > 0) {
-                    total.notes.put("accepted answer not in the dump", total.pendingLinks); // as LinkBatchlet counts
-                }
+            } finally {
+                flows.shutdownNow();
+            }
+            if (timings) {
+                System.out.printf("side by side (%s): %d ms%n", split, (System.nanoTime() - splitStart) / 1_000_000);
             }
             ImportSteps.finishSite(c, siteId);
             c.commit();
         }
-        return tallies;
+        return new EnumMap<>(tallies);
+    }
+
+    /** A connection as each of the job's steps has one: the probe's settings applied, not auto-committing. */
+    private Connection open() throws SQLException {
+        Connection c = db.connection();
+        String lobs = System.getProperty("parley.h2.inplace.lob");
+        if (lobs != null) {
+            try (var st = c.createStatement()) {
+                st.execute("SET MAX_LENGTH_INPLACE_LOB " + lobs);
+            }
+        }
+        String sql = System.getProperty("parley.import.sql"); // statements to try before importing, ';'-separated
+        if (sql != null) {
+            try (var st = c.createStatement()) {
+                for (String statement : sql.split(";")) {
+                    st.execute(statement);
+                }
+            }
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** One file's step on {@code c}: read ahead, chunks of {@link ImportJob#CHUNK} rows, a transaction each. */
+    private Tally importFile(Connection c, Path dir, DumpFile file, ImportContext ctx) throws SQLException {
+        Tally total = new Tally();
+        if (!java.nio.file.Files.exists(dir.resolve(file.fileName()))) {
+            return total; // as the job's step reads nothing of a file the folder lacks
+        }
+        long fileStart = System.nanoTime();
+        long fileCpu = cpu.getCurrentThreadCpuTime();
+        long[] nanos = new long[2]; // writing, committing
+        RowImporter<?> importer = RowImporter.forFile(file, ctx);
+        try (ReadAhead reader =
+                new ReadAhead(DumpReader.open(dir, file), importer::prepare, Thread::new, 2 * ImportJob.CHUNK)) {
+            List<DumpRow> chunk = new ArrayList<>();
+            ReadAhead.Item item;
+            while ((item = reader.next()) != null) {
+                chunk.add(item.row());
+                if (chunk.size() == ImportJob.CHUNK) {
+                    write(c, importer, chunk, total, nanos);
+                }
+            }
+            write(c, importer, chunk, total, nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        }
+        if (Boolean.getBoolean("parley.import.timings")) {
+            System.out.printf(
+                    "%s: %d rows in %d ms (write %d ms, commit %d ms; CPU of the writing thread %d ms)%n",
+                    file.fileName(),
+                    total.read,
+                    (System.nanoTime() - fileStart) / 1_000_000,
+                    nanos[0] / 1_000_000,
+                    nanos[1] / 1_000_000,
+                    (cpu.getCurrentThreadCpuTime() - fileCpu) / 1_000_000);
+        }
+        return total;
     }
 
     private static final java.lang.management.ThreadMXBean cpu =
             java.lang.management.ManagementFactory.getThreadMXBean();
-    static long writeNanos;
-    static long commitNanos;
 
-    private static void write(Connection c, RowImporter<?> importer, List<DumpRow> chunk, Tally total)
+    private static void write(Connection c, RowImporter<?> importer, List<DumpRow> chunk, Tally total, long[] nanos)
             throws SQLException {
         if (chunk.isEmpty()) {
             return;
@@ -148,8 +205,8 @@ final class ImportHarness implements AutoCloseable {
         importer.write(c, chunk, t);
         long t1 = System.nanoTime();
         c.commit();
-        writeNanos += t1 - t0;
-        commitNanos += System.nanoTime() - t1;
+        nanos[0] += t1 - t0;
+        nanos[1] += System.nanoTime() - t1;
         total.read += t.read;
         total.imported += t.imported;
         total.pendingLinks += t.pendingLinks;

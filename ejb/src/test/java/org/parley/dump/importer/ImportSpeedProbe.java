@@ -13,7 +13,9 @@ import org.parley.testing.H2Services;
  * instead be a PostgreSQL URL ({@code jdbc:postgresql://127.0.0.1:25432/probe}), whose schema is made anew, as
  * {@code -Dprobe.user} (default parley) with the password in the environment's {@code PGPASSWORD}; there the import
  * uses COPY unless {@code -Dparley.import.postgresql=batches}. {@code -Dprobe.parse=true} first times a plain StAX
- * parse of the same files, the reference {@code scripts/bench.sh import} prints beside the import.
+ * parse of the same files, the reference {@code scripts/bench.sh import} prints beside the import. It imports in the
+ * job's order ({@link ImportHarness#importDir}): users, tags and posts one after the other, the link step, then the
+ * five later files side by side, and prints the time of each file, of the link step and of the five together.
  */
 public final class ImportSpeedProbe {
     public static void main(String[] args) throws Exception {
