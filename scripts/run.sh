@@ -14,7 +14,8 @@
 # PARLEY_DATA, PARLEY_HEAP (default 2g), PARLEY_NO_BUILD=1 (never build; use the EAR there is), PARLEY_ASSET_HOST
 # (a CDN's address put in front of static asset URLs, e.g. https://static.example.com; default: none),
 # PARLEY_JAVA_OPTS (more JVM options, e.g. -Dparley.messages.perMinute=100), PARLEY_OPS_PORT (the operators' listener
-# on loopback, for /bench, /metrics and /health's details; default 9180, plus the offset).
+# on loopback, for /bench, /metrics and /health's details; default 9180, plus the offset), PARLEY_MULTICAST_ADDRESS
+# (JGroups; default 230.0.0.4, or one derived from PARLEY_PORT_OFFSET when that is set).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -113,13 +114,21 @@ if ! cmp -s "$EAR" "$BASE/deployments/parley.ear"; then
   rm -f "$BASE/deployments/parley.ear.failed"
 fi
 
+# JGroups (Infinispan and Artemis both use it) finds other servers by multicast. Two Parleys on one machine with
+# different port offsets must not find each other: they would form one cluster over two databases, sharing caches,
+# sessions and queues. The address therefore follows the offset (230.0.0.4, WildFly's own default, for offset 0).
+if [ "$OFFSET" -eq 0 ]; then
+  MULTICAST=${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}
+else
+  MULTICAST=${PARLEY_MULTICAST_ADDRESS:-230.1.$(( OFFSET / 256 % 256 )).$(( OFFSET % 256 ))}
+fi
 export JBOSS_PIDFILE="$PIDFILE" LAUNCH_JBOSS_IN_BACKGROUND=1
 export JAVA_OPTS="-Xms512m -Xmx$HEAP -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true ${PARLEY_JAVA_OPTS:-}"
 args=(-c standalone-full-ha.xml
   -Djboss.server.base.dir="$BASE"
   -Djboss.http.port="$PORT"
   -Djboss.socket.binding.port-offset="$OFFSET"
-  -Djboss.default.multicast.address="${PARLEY_MULTICAST_ADDRESS:-230.0.0.4}"
+  -Djboss.default.multicast.address="$MULTICAST"
   -Dparley.ops.port="$OPS_PORT"
   # The server folders imports read from and exports write under (org.parley.dump.DumpFolders): the data folder's
   # imports and exports, the generated benchmark dumps, the bundled Stack Exchange dumps, and what PARLEY_IMPORT_ROOTS
