@@ -253,6 +253,12 @@ done
 idle_before=$(cpu_ticks)
 sleep 5
 idle_cpu=$(awk -v t=$(( $(cpu_ticks) - idle_before )) -v hz="$HZ" 'BEGIN { printf "%.1f", t * 1000 / hz / 5 }')
+if awk -v c="$idle_cpu" 'BEGIN { exit !(c > 250) }'; then
+  # Seen once: a standalone server that had joined another's JGroups cluster (the same multicast address) spun a
+  # JGroups bundler thread at most of a core after the other left. Every CPU figure below would carry that.
+  echo "Warning: idle, the server uses $idle_cpu ms of CPU a second; the CPU figures include it (another server on its" \
+    "multicast address? set PARLEY_MULTICAST_ADDRESS and restart it)" >&2
+fi
 
 load_start=$(load)
 echo "Benchmarking on $BASE ($HOST; $CONNECTIONS connections, ${SECONDS_EACH}s each, load average $load_start)"
