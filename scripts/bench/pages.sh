@@ -76,7 +76,7 @@ if [ -f "$DUMP/Posts.xml" ] && [ -f "$DUMP/Comments.xml" ] && [ -f "$DUMP/Tags.x
   tag=$(awk "$(attr)"'/<row / && attr("Count") + 0 > best { best = attr("Count") + 0; tag = attr("TagName") } END { print tag }' "$DUMP/Tags.xml")
 fi
 [ "$(status "$BASE/")" = 200 ] \
-  || fail "no site at $HOST on $BASE (scripts/run.sh imports the bundled dump as $HOST on its first start; BENCH_HOST names another)"
+  || fail "no site at $HOST on $BASE (scripts/run.sh imports the bundled dump as meta.bicycles.localhost on its first start; BENCH_HOST names the site)"
 home=$(curl -s "${SITE[@]}" "$BASE/")
 if [ -z "$number" ]; then
   number=$(echo "$home" | grep -o 'href="/questions/[0-9]*/' | head -n 1 | tr -dc 0-9)
