@@ -101,6 +101,37 @@ class OutputCacheIT {
     }
 
     @Test
+    void theOperatorsListenerAloneCanAskForAMissThatLeavesTheCacheAlone() throws Exception {
+        String name = ParleyDeployment.unique("obp");
+        String host = name + ".localhost";
+        SiteInfo site = sites.ensureSite(host, name, "Bypass " + name, "A site for one test");
+        users.createUser(site.id(), "asker", "Asker", "correct-horse-battery", Role.USER);
+        Actor asker = users.actorFor(site.id(), "asker").orElseThrow();
+        QuestionSummary q = questions.ask(
+                asker,
+                "Can a benchmark render this page without the cache?",
+                "A body long enough to be a real question.",
+                List.of("cache"));
+        String path = "/questions/" + q.number() + "/" + q.slug();
+        Map<String, String> bypass = Map.of("X-Parley-Output-Cache", "bypass");
+
+        assertEquals("miss", Http.get(host, path).header("X-Parley-Cache"));
+        Http.Response cached = Http.get(host, path, bypass);
+        assertEquals("hit", cached.header("X-Parley-Cache"), "the public listener ignores the header");
+
+        for (int i = 0; i < 2; i++) {
+            Http.Response rendered = Http.ops(host, path, bypass);
+            assertEquals(200, rendered.status());
+            assertEquals("bypass", rendered.header("X-Parley-Cache"), "rendered again every time");
+            assertNull(rendered.header("Set-Cookie"), "rendered without a session, as a miss is");
+            assertTrue(rendered.body().contains(q.title()));
+        }
+        Http.Response after = Http.get(host, path);
+        assertEquals("hit", after.header("X-Parley-Cache"));
+        assertEquals(cached.header("ETag"), after.header("ETag"), "the stored page is the one stored before");
+    }
+
+    @Test
     void pagesOfTwoSitesAreCachedApart() throws Exception {
         String a = ParleyDeployment.unique("oa");
         String b = ParleyDeployment.unique("ob");

@@ -55,6 +55,11 @@ public final class Http {
         return get(opsPort(), host, path, Map.of());
     }
 
+    /** A GET on the operators' listener with extra request headers. */
+    public static Response ops(String host, String path, Map<String, String> headers) throws IOException {
+        return get(opsPort(), host, path, headers);
+    }
+
     /** A GET with extra request headers (e.g. If-None-Match). */
     public static Response get(String host, String path, Map<String, String> headers) throws IOException {
         return get(port(), host, path, headers);

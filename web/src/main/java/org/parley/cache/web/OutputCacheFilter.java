@@ -26,6 +26,7 @@ import org.parley.cache.SharedCache;
 import org.parley.post.ViewTally;
 import org.parley.site.SiteInfo;
 import org.parley.site.web.SiteFilter;
+import org.parley.web.OpsListener;
 
 /**
  * The anonymous output cache: for a visitor who is not logged in, the home page, question lists, tag pages and
@@ -38,6 +39,11 @@ import org.parley.site.web.SiteFilter;
  * lives only as long as the request, so no {@code Set-Cookie} goes out and the page names no one's state. Question
  * views are still counted on hits. Mapped after the site filter and before routing, and on error dispatches too, whose
  * pages it only keeps sessionless.
+ *
+ * <p>For {@code scripts/bench.sh pages}, a request on the operators' listener ({@link OpsListener}, loopback) with
+ * {@value #BYPASS_HEADER}{@code : bypass} is rendered the way a miss is (sessionless, captured, its scripts hashed and
+ * compressed) but neither looked up nor stored: every such request costs what a miss costs, and the public cache stays
+ * as it was. The header does nothing on the public listener.
  */
 public class OutputCacheFilter extends HttpFilter {
 
@@ -47,6 +53,8 @@ public class OutputCacheFilter extends HttpFilter {
      * canonical URL.
      */
     static final String STATUS_HEADER = "X-Parley-Cache";
+    /** Request header that, with the value {@code bypass}, asks for a miss on the operators' listener. */
+    static final String BYPASS_HEADER = "X-Parley-Output-Cache";
 
     @Inject
     private SharedCache cache;
@@ -91,7 +99,9 @@ public class OutputCacheFilter extends HttpFilter {
         }
         PageRoute route = cached.route();
         String key = cache.versionedKey(route.key(site.id()));
-        Optional<Object> hit = cache.peek(Region.PAGE, key);
+        // The header is read first: OpsListener is asked only on the rare request that carries it.
+        boolean bypass = bypass(request.getHeader(BYPASS_HEADER)) && OpsListener.isOps(request);
+        Optional<Object> hit = bypass ? Optional.empty() : cache.peek(Region.PAGE, key);
         // A page stored without its scripts' hashes (by a server that predates them) is rendered again.
         if (hit.isPresent() && hit.get() instanceof CachedPage page && page.scriptSources() != null) {
             if (route.question() > 0) {
@@ -123,8 +133,17 @@ public class OutputCacheFilter extends HttpFilter {
                 System.currentTimeMillis() / 1000 * 1000,
                 Gzip.compress(body),
                 scripts.sources());
+        if (bypass) {
+            send(request, response, page, head, "bypass");
+            return;
+        }
         cache.put(Region.PAGE, key, page);
         send(request, response, page, head, "miss");
+    }
+
+    /** True for the {@value #BYPASS_HEADER} value that asks for a miss (which only the operators' listener grants). */
+    static boolean bypass(String header) {
+        return header != null && "bypass".equalsIgnoreCase(header.strip());
     }
 
     /**
