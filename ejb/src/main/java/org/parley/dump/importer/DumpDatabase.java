@@ -196,34 +196,68 @@ public class DumpDatabase {
     /**
      * Hands out ids from one of the entities' sequences ({@code allocationSize} 50), the way Hibernate's pooled
      * optimizer reads them: a drawn value {@code v} owns {@code v-49..v}. Ids handed out here and by Hibernate never
-     * meet.
+     * meet. On PostgreSQL the blocks for the ids a chunk {@code expected} to need are drawn in one query, not one
+     * query per 50 ids (20 round trips for a chunk of 1,000 rows, in every step); ids not handed out by the end of
+     * the chunk are a gap, as Hibernate leaves one when a server stops.
      */
     public final class Ids {
         private static final int BLOCK = 50;
         private final Connection connection;
+        private final String sequence;
         private final String query;
+        private final int expected;
+        private long handedOut;
+        private final java.util.ArrayDeque<Long> blocks = new java.util.ArrayDeque<>();
         private long next;
         private long last = -1;
 
         public Ids(Connection connection, String sequence) {
+            this(connection, sequence, 0);
+        }
+
+        /** Ids from {@code sequence}, of which the caller expects to need about {@code expected}. */
+        public Ids(Connection connection, String sequence, int expected) {
             this.connection = connection;
+            this.sequence = sequence;
             this.query = nextValueQuery(sequence);
+            this.expected = expected;
         }
 
         public long next() throws SQLException {
             if (next > last) {
                 long v;
                 do {
-                    try (PreparedStatement st = connection.prepareStatement(query);
-                            ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        v = rs.getLong(1);
+                    if (blocks.isEmpty()) {
+                        draw();
                     }
+                    v = blocks.removeFirst();
                 } while (v < BLOCK); // the first values are Hibernate's start-up block
                 next = v - BLOCK + 1;
                 last = v;
             }
+            handedOut++;
             return next++;
+        }
+
+        private void draw() throws SQLException {
+            long wanted = (expected - handedOut + BLOCK - 1) / BLOCK;
+            if (wanted > 1 && dialect() instanceof PostgreSQLDialect) {
+                try (PreparedStatement st =
+                        connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
+                    st.setLong(1, wanted);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            blocks.addLast(rs.getLong(1));
+                        }
+                    }
+                }
+            } else {
+                try (PreparedStatement st = connection.prepareStatement(query);
+                        ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    blocks.addLast(rs.getLong(1));
+                }
+            }
         }
     }
 }
