@@ -92,7 +92,10 @@ if [[ $DATABASES == *postgresql* ]]; then
   pg_stop "$PG_DATA" || true
   rm -rf "$PG_DATA" "$PG_DATA.init.log"
   # Bulk-load settings of a server of its own: fsync stays on (the import's chunks commit without waiting for it).
-  pg_init "$PG_DATA" "shared_buffers = 256MB" "max_wal_size = 4GB" "checkpoint_timeout = 15min"
+  # WAL up to 12 GB between checkpoints: each checkpoint makes the next change of every page a full-page image, and
+  # the 1,000,000-question import writes tens of GB of WAL (the WAL line below counts them); 1 GB of buffers keeps
+  # more of post's nine indexes in memory.
+  pg_init "$PG_DATA" "shared_buffers = 1GB" "max_wal_size = 12GB" "checkpoint_timeout = 30min"
   pg_start "$PG_DATA" "$PG_PORT" "$ROOT/target/bench/import-pg.log"
   PGPASSWORD=$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9 | head -c 20)
   export PGPASSWORD
@@ -113,11 +116,17 @@ if [[ $DATABASES == *postgresql* ]]; then
   # probe_cpu_ms server_cpu_ms".
   probe() {
     local dir=$1 writes=$2 log="$ROOT/target/bench/import-pg-$3-$2.log" cpu0
+    pg_admin "$PG_DATA" "$PG_PORT" -tAc "select pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')" > /dev/null
     cpu0=$(pg_cpu_ms)
     java -Xmx2g -Djava.util.logging.config.file=/dev/null -Dprobe.parse=true -Dparley.import.postgresql="$writes" \
       -cp "$CP" org.parley.dump.importer.ImportSpeedProbe "$dir" "jdbc:postgresql://127.0.0.1:$PG_PORT/probe" > "$log" 2>&1 \
       || { tail -n 30 "$log" >&2; return 1; }
     grep -E '^[A-Za-z]+\.xml: ' "$log" >&2
+    # Where PostgreSQL's writes went: WAL (full-page images follow each checkpoint) and the checkpoints themselves.
+    pg_admin "$PG_DATA" "$PG_PORT" -tAF ' ' -c "select 'WAL ' || pg_size_pretty(wal_bytes) || ', ' || wal_records
+      || ' records, ' || wal_fpi || ' full-page images; checkpoints: ' || checkpoints_timed || ' timed, '
+      || checkpoints_req || ' requested; buffers written by backends ' || buffers_backend
+      from pg_stat_wal, pg_stat_bgwriter" >&2
     awk -v server=$(($(pg_cpu_ms) - cpu0)) '/^StAX parse:/ { p = substr($8, 2) }
       / rows in .* ms \(.* rows\/s\); process CPU/ { r = $1; s = $4 / 1000; c = $10 }
       END { print r, s, p, c, server }' "$log"

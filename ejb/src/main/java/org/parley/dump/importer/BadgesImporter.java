@@ -31,7 +31,7 @@ final class BadgesImporter extends RowImporter<Long> {
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Map<Long, Long> userIds = userIds(c, refs.users);
-        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "badge_id_seq");
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "badge_id_seq", refs.rows);
         Batches.Rows st = batches.prepare(
                 "badge",
                 "id",

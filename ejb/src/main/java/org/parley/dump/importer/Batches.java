@@ -1,6 +1,5 @@
 package org.parley.dump.importer;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -125,12 +124,54 @@ final class Batches implements AutoCloseable {
         return rows;
     }
 
-    /** Writes every table that has rows, in the order prepared. */
+    /**
+     * Writes every table that has rows, in the order prepared. On PostgreSQL, where the role may and every table
+     * allows it ({@link #checksOwnReferences}), the copies run with the transaction's triggers off ({@code
+     * session_replication_role = replica}): a foreign key's trigger runs a query for each row it checks (a third of
+     * PostgreSQL's time in the posts step), so the chunk checks its references itself afterwards, one query per
+     * foreign key for all the values the rows name, which locks them ({@code for key share}) as the triggers would and
+     * fails as they would when one is missing. Nothing else of the transaction runs with triggers off.
+     */
     void execute() throws SQLException {
+        boolean ownChecks = checksOwnReferences();
+        if (ownChecks) {
+            replicationRole("replica");
+        }
         for (Rows rows : tables) {
             if (rows.rows > 0) {
                 rows.execute();
             }
+        }
+        if (ownChecks) {
+            // Back before the checks: a failed copy aborts the transaction, whose rollback resets it anyway.
+            replicationRole("origin");
+            for (Rows rows : tables) {
+                ((CopyRows) rows).checkReferences();
+            }
+        }
+    }
+
+    /**
+     * Whether the chunk's copies can run with triggers off: COPY on PostgreSQL, a role allowed to set {@code
+     * session_replication_role}, and tables whose only triggers are their foreign keys' (which {@link
+     * CopyRows#checkReferences} then checks). Any other trigger, or a foreign key it cannot check, keeps them on.
+     */
+    private boolean checksOwnReferences() throws SQLException {
+        boolean any = false;
+        for (Rows rows : tables) {
+            if (rows.rows > 0) {
+                if (!(rows instanceof CopyRows c) || !c.checkable()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any && db.mayDisableTriggers(connection);
+    }
+
+    private void replicationRole(String role) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("set local session_replication_role = " + role);
         }
     }
 
@@ -247,53 +288,153 @@ final class Batches implements AutoCloseable {
      * inserts' {@code nextval} would draw them.
      */
     private final class CopyRows extends Rows {
+        /** The row being set: each column's value, text still to escape where {@link #escaped} says so. */
         private final String[] row;
-        private final StringBuilder text = new StringBuilder(8192);
+
+        private final boolean[] escaped;
+        /** The rows added, as UTF-8 COPY text (escaped and encoded in one pass, on the writing thread). */
+        private final Utf8Text text = new Utf8Text();
         /** Where each row's line ends in {@link #text}, when a column is drawn (its value goes there). */
         private int[] lineEnds = new int[0];
 
-        CopyRows(String table, List<String> columns, Drawn drawn) {
+        /** The table's foreign keys; null when its copies need its triggers ({@link DumpDatabase#foreignKeys}). */
+        private final List<DumpDatabase.ForeignKey> keys;
+        /** column number - 1 -> the foreign key on it (an index of {@link #keys}), or -1. */
+        private final int[] keyOf;
+        /** Per foreign key, the values the chunk's rows name. */
+        private final List<java.util.Set<Long>> referenced = new ArrayList<>();
+        /** Whether a foreign key's values are not all known: a column without a value of its own, or not a number. */
+        private boolean unknown;
+
+        CopyRows(String table, List<String> columns, Drawn drawn) throws SQLException {
             super(table, columns, drawn);
             row = new String[columns.size()];
+            escaped = new boolean[columns.size()];
+            keyOf = new int[columns.size()];
+            Arrays.fill(keyOf, -1);
+            keys = db.foreignKeys(connection, table).orElse(null);
+            if (keys != null) {
+                for (int k = 0; k < keys.size(); k++) {
+                    DumpDatabase.ForeignKey key = keys.get(k);
+                    int i = columns.indexOf(key.column());
+                    if (i >= 0) {
+                        keyOf[i] = k;
+                    } else if (key.defaulted()
+                            || drawn != null && drawn.column().equals(key.column())) {
+                        unknown = true;
+                    }
+                    referenced.add(new java.util.HashSet<>());
+                }
+            }
+        }
+
+        /** Whether {@link #checkReferences} can stand in for the table's triggers. */
+        boolean checkable() {
+            return keys != null && !unknown;
         }
 
         private void set(int column, String value) {
             row[column - 1] = value == null ? NULL : value;
+            escaped[column - 1] = false;
+        }
+
+        private void reference(int column, long value) {
+            int k = keyOf[column - 1];
+            if (k >= 0) {
+                referenced.get(k).add(value);
+            }
+        }
+
+        private void notReference(int column) {
+            if (keyOf[column - 1] >= 0) {
+                unknown = true;
+            }
         }
 
         @Override
         void setLong(int column, long value) {
+            reference(column, value);
             set(column, Long.toString(value));
         }
 
         @Override
         void setLong(int column, Long value) {
+            if (value != null) {
+                reference(column, value);
+            }
             set(column, value == null ? null : value.toString());
         }
 
         @Override
         void setInt(int column, int value) {
+            reference(column, value);
             set(column, Integer.toString(value));
         }
 
         @Override
         void setInt(int column, Integer value) {
+            if (value != null) {
+                reference(column, value);
+            }
             set(column, value == null ? null : value.toString());
         }
 
         @Override
         void setString(int column, String value) {
-            set(column, value == null ? null : escape(value));
+            notReference(column);
+            set(column, value);
+            escaped[column - 1] = value != null;
         }
 
         @Override
         void setBoolean(int column, boolean value) {
+            notReference(column);
             set(column, value ? "t" : "f");
         }
 
         @Override
         void setInstant(int column, Instant value) {
+            notReference(column);
             set(column, value == null ? null : timestamp(value));
+        }
+
+        /**
+         * Checks that every value the copied rows name in a foreign key's column is in the table it refers to, and
+         * locks those rows against deletion until the transaction ends ({@code for key share}, as the key's trigger
+         * does); throws an SQLException with SQLSTATE 23503 (foreign key violation), as the trigger would, for the
+         * first value missing. Runs after all the chunk's copies, so a row may name one copied with it.
+         */
+        void checkReferences() throws SQLException {
+            if (keys == null) {
+                return;
+            }
+            for (int k = 0; k < keys.size(); k++) {
+                java.util.Set<Long> values = referenced.get(k);
+                if (values.isEmpty()) {
+                    continue;
+                }
+                DumpDatabase.ForeignKey key = keys.get(k);
+                java.util.Set<Long> found = new java.util.HashSet<>();
+                try (PreparedStatement st = connection.prepareStatement("select " + key.refColumn() + " from "
+                        + key.refTable() + " where " + key.refColumn() + " = any(?) for key share")) {
+                    st.setArray(1, connection.createArrayOf("bigint", values.toArray()));
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getLong(1));
+                        }
+                    }
+                }
+                if (found.size() < values.size()) {
+                    values.removeAll(found);
+                    throw new SQLException(
+                            "insert on table \"" + table + "\" violates foreign key constraint \"" + key.name()
+                                    + "\": (" + key.column() + ")=("
+                                    + values.iterator().next()
+                                    + ") is not present in " + key.refTable(),
+                            "23503");
+                }
+                values.clear();
+            }
         }
 
         @Override
@@ -303,18 +444,22 @@ final class Batches implements AutoCloseable {
                     throw new SQLException("No value for column " + columns.get(i) + " of " + table);
                 }
                 if (i > 0) {
-                    text.append('\t');
+                    text.ascii('\t');
                 }
-                text.append(row[i]);
+                if (escaped[i]) {
+                    text.escaped(row[i]);
+                } else {
+                    text.ascii(row[i]);
+                }
             }
             Arrays.fill(row, null);
             if (drawn != null) {
                 if (rows == lineEnds.length) {
                     lineEnds = Arrays.copyOf(lineEnds, Math.max(64, rows * 2));
                 }
-                lineEnds[rows] = text.length();
+                lineEnds[rows] = text.length;
             } else {
-                text.append('\n');
+                text.ascii('\n');
             }
             rows++;
         }
@@ -323,24 +468,110 @@ final class Batches implements AutoCloseable {
         void execute() throws SQLException {
             String sql = "copy " + table + " (" + String.join(", ", columns)
                     + (drawn != null ? ", " + drawn.column() : "") + ") from stdin";
-            String lines;
-            if (drawn == null) {
-                lines = text.toString();
-            } else {
+            Utf8Text lines = text;
+            if (drawn != null) {
                 long[] values = draw(drawn.sequence(), rows);
-                StringBuilder b = new StringBuilder(text.length() + rows * 12);
+                lines = new Utf8Text(text.length + rows * 21);
                 int start = 0;
                 for (int i = 0; i < rows; i++) {
-                    b.append(text, start, lineEnds[i])
-                            .append('\t')
-                            .append(values[i])
-                            .append('\n');
+                    lines.bytes(text.bytes, start, lineEnds[i]);
+                    lines.ascii('\t');
+                    lines.ascii(Long.toString(values[i]));
+                    lines.ascii('\n');
                     start = lineEnds[i];
                 }
-                lines = b.toString();
             }
-            text.setLength(0);
-            PgCopy.copyIn(connection, sql, lines.getBytes(StandardCharsets.UTF_8));
+            PgCopy.copyIn(connection, sql, lines.bytes, lines.length);
+            text.length = 0;
+        }
+    }
+
+    /**
+     * A growing buffer of UTF-8 bytes. {@link #escaped} writes a text value as a COPY field in one pass over its
+     * characters: backslash, tab, newline and carriage return escaped, the rest encoded as {@code
+     * String.getBytes(UTF_8)} does (a lone surrogate becomes {@code ?}); building the chunk's text as a String and
+     * encoding it after took three more passes.
+     */
+    static final class Utf8Text {
+        byte[] bytes;
+        int length;
+
+        Utf8Text() {
+            this(8192);
+        }
+
+        Utf8Text(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void room(int n) {
+            if (length + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+            }
+        }
+
+        void ascii(char c) {
+            room(1);
+            bytes[length++] = (byte) c;
+        }
+
+        /** {@code s}, which holds only ASCII characters that need no escape (numbers, dates, {@code \N}). */
+        void ascii(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                bytes[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        void bytes(byte[] b, int from, int to) {
+            room(to - from);
+            System.arraycopy(b, from, bytes, length, to - from);
+            length += to - from;
+        }
+
+        /** {@code s} as a COPY text field, UTF-8. */
+        void escaped(String s) {
+            int n = s.length();
+            // Enough for any text: no char takes more than 3 bytes (an escape 2, a surrogate pair 4 for its two).
+            room(n * 3);
+            byte[] b = bytes;
+            int at = length;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> {
+                            b[at++] = '\\';
+                            b[at++] = '\\';
+                        }
+                        case '\t', '\n', '\r' -> {
+                            b[at++] = '\\';
+                            b[at++] = (byte) (c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+                        }
+                        default -> b[at++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    b[at++] = (byte) (0xc0 | c >> 6);
+                    b[at++] = (byte) (0x80 | c & 0x3f);
+                } else if (Character.isSurrogate(c)) {
+                    int cp;
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        cp = Character.toCodePoint(c, s.charAt(++i));
+                        b[at++] = (byte) (0xf0 | cp >> 18);
+                        b[at++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                        b[at++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                        b[at++] = (byte) (0x80 | cp & 0x3f);
+                    } else {
+                        b[at++] = '?';
+                    }
+                } else {
+                    b[at++] = (byte) (0xe0 | c >> 12);
+                    b[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+                    b[at++] = (byte) (0x80 | c & 0x3f);
+                }
+            }
+            length = at;
         }
     }
 
@@ -363,34 +594,6 @@ final class Batches implements AutoCloseable {
     }
 
     private static final String NULL = "\\N";
-
-    /** {@code s} as a COPY text field: backslash, tab, newline and carriage return escaped, the rest as it is. */
-    static String escape(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char ch = s.charAt(i);
-            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
-                break;
-            }
-            i++;
-        }
-        if (i == n) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(n + 16).append(s, 0, i);
-        for (; i < n; i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
-    }
 
     /**
      * An instant as PostgreSQL reads a "timestamp with time zone" in UTC, to the microsecond (rounded half up, as the

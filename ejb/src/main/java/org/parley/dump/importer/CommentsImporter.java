@@ -46,7 +46,7 @@ final class CommentsImporter extends RowImporter<Long> {
                 ? existing(c, "select number from dump_post where site_id = ? and number = ?", ctx.siteId(), refs.posts)
                 : Set.of();
         Map<Long, Long> userIds = userIds(c, refs.users);
-        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_comment_id_seq");
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_comment_id_seq", refs.rows);
         Batches.Rows st = batches.prepare(
                 "post_comment",
                 "id",

@@ -41,7 +41,7 @@ final class HistoryImporter extends RowImporter<Long> {
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Set<Long> existingPosts = existingPosts(c, refs.posts);
-        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq");
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_revision_id_seq", refs.rows);
         Batches.Rows st = batches.prepare(
                 "post_revision",
                 "id",

@@ -40,7 +40,7 @@ final class LinksImporter extends RowImporter<Long> {
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Set<Long> existingPosts = existingPosts(c, refs.posts);
-        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_link_id_seq");
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "post_link_id_seq", refs.rows);
         Batches.Rows st = batches.prepare(
                 "post_link",
                 "id",

@@ -15,12 +15,13 @@ final class PgCopy {
 
     /**
      * Runs {@code sql} ({@code COPY ... FROM STDIN}) on the driver's connection under {@code connection} (the
-     * server's pool wraps it), in its current transaction, with {@code data} as its input.
+     * server's pool wraps it), in its current transaction, with the first {@code length} bytes of {@code data} as its
+     * input.
      */
-    static void copyIn(Connection connection, String sql, byte[] data) throws SQLException {
+    static void copyIn(Connection connection, String sql, byte[] data, int length) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            copy.writeToCopy(data, 0, data.length);
+            copy.writeToCopy(data, 0, length);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {

@@ -185,7 +185,7 @@ final class PostsImporter extends RowImporter<Long> {
             userIds = userIds(c, refs.users);
             questions = questions(c, refs.posts);
             tagIds = tagIds(c, refs.tags);
-            postIds = ctx.db().new Ids(c, "post_id_seq");
+            postIds = ctx.db().new Ids(c, "post_id_seq", refs.rows);
             otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
             rowVersion = ctx.db().nextValueExpression(ROW_VERSION.sequence());
             questionInsert = batches.prepare("post", ROW_VERSION, QUESTION_COLUMNS);

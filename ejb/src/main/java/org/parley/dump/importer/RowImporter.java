@@ -91,6 +91,7 @@ abstract class RowImporter<K> {
     final void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
         List<K> keys = new ArrayList<>();
         References refs = new References();
+        refs.rows = rows.size();
         for (DumpRow row : rows) {
             try {
                 keys.add(key.apply(row));
@@ -145,6 +146,8 @@ abstract class RowImporter<K> {
         final Set<Long> users = new HashSet<>();
         final Set<Long> posts = new HashSet<>();
         final Set<String> tags = new HashSet<>();
+        /** The chunk's rows: how many ids its table's sequence is expected to give ({@link DumpDatabase.Ids}). */
+        int rows;
     }
 
     /** How one chunk's rows are written, made by {@link #begin} once what they refer to is looked up. */

@@ -35,7 +35,7 @@ final class UsersImporter extends RowImporter<Long> {
 
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
-        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq");
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "parley_user_id_seq", refs.rows);
         Batches.Rows st = batches.prepare(
                 "parley_user",
                 "id",

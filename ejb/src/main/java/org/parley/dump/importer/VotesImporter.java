@@ -40,7 +40,7 @@ final class VotesImporter extends RowImporter<Long> {
     @Override
     ChunkWriter<Long> begin(Connection c, References refs, Batches batches) throws SQLException {
         Set<Long> existingPosts = existingPosts(c, refs.posts);
-        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "dump_vote_id_seq");
+        DumpDatabase.Ids newIds = ctx.db().new Ids(c, "dump_vote_id_seq", refs.rows);
         Batches.Rows st = batches.prepare(
                 "dump_vote",
                 "id",

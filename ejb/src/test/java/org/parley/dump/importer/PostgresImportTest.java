@@ -168,6 +168,91 @@ class PostgresImportTest {
         }
     }
 
+    /**
+     * With the chunk's triggers off (the test server grants {@code session_replication_role}, as {@code
+     * scripts/lib.sh} does), {@link Batches} checks the foreign keys itself: a comment naming a post that does not
+     * exist fails as the key's trigger would (SQLSTATE 23503) and leaves no row; one naming rows that exist, among
+     * them a post copied in the same chunk, is written.
+     */
+    @Test
+    void copiesWithTriggersOffStillRefuseMissingReferences() throws Exception {
+        try (ImportHarness h = harness("copied", true)) {
+            long site = h.site("fk.localhost");
+            long before = h.count("select count(*) from post_comment");
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                assertTrue(h.db.mayDisableTriggers(c), "the role may set session_replication_role");
+                long missing = h.count("select coalesce(max(id), 0) + 1000 from post");
+                long commentId = h.count("select coalesce(max(id), 0) + 1000 from post_comment");
+                SQLException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        SQLException.class, () -> comment(c, h.db, site, commentId, missing, null));
+                assertEquals("23503", e.getSQLState(), e.getMessage());
+                c.rollback();
+
+                long post = 1 + h.count("select coalesce(max(id), 0) from post");
+                comment(c, h.db, site, commentId, post, post);
+                c.commit();
+            }
+            assertEquals(before + 1, h.count("select count(*) from post_comment"), "the good chunk's comment");
+            try (Connection c = h.db.connection();
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("show session_replication_role")) {
+                rs.next();
+                assertEquals("origin", rs.getString(1), "triggers on again after the chunk");
+            }
+        }
+    }
+
+    /** One chunk: a question {@code newPost} when not null, then comment {@code commentId} on post {@code postId}. */
+    private static void comment(Connection c, DumpDatabase db, long site, long commentId, long postId, Long newPost)
+            throws SQLException {
+        try (Batches b = new Batches(c, db)) {
+            if (newPost != null) {
+                Batches.Rows p = b.prepare(
+                        "post",
+                        "post_type",
+                        "id",
+                        "site_id",
+                        "number",
+                        "body_markdown",
+                        "body_html",
+                        "score",
+                        "created_at",
+                        "last_activity_at",
+                        "comment_count",
+                        "title",
+                        "answer_count",
+                        "view_count",
+                        "row_version");
+                p.setString(1, "Q");
+                p.setLong(2, newPost);
+                p.setLong(3, site);
+                p.setLong(4, 1_000_000 + newPost);
+                p.setString(5, "b");
+                p.setString(6, "b");
+                p.setInt(7, 0);
+                p.setInstant(8, java.time.Instant.EPOCH);
+                p.setInstant(9, java.time.Instant.EPOCH);
+                p.setInt(10, 1);
+                p.setString(11, "t");
+                p.setInt(12, 0);
+                p.setLong(13, 0);
+                p.setLong(14, 1);
+                p.add();
+            }
+            Batches.Rows r =
+                    b.prepare("post_comment", "id", "site_id", "post_id", "comment_text", "score", "created_at");
+            r.setLong(1, commentId);
+            r.setLong(2, site);
+            r.setLong(3, postId);
+            r.setString(4, "c");
+            r.setInt(5, 0);
+            r.setInstant(6, java.time.Instant.EPOCH);
+            r.add();
+            b.execute();
+        }
+    }
+
     private static String tally(Tally t) {
         return t.read + " read, " + t.imported + " imported, skipped " + t.skipped + ", notes " + t.notes + ", links "
                 + t.pendingLinks;
