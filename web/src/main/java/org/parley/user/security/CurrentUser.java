@@ -1,78 +1,90 @@
 package org.parley.user.security;
 
-import jakarta.enterprise.context.SessionScoped;
-import java.io.Serializable;
-import java.util.Objects;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.parley.common.Actor;
-import org.parley.common.Role;
 
 /**
  * The user this HTTP session logged in as, and on which site. Set by {@link SiteIdentityStore} when a password is
- * checked; a session is only ever treated as logged in on the site it logged in to. Holds ids only: names and
- * reputation are read fresh for each page (see {@link Viewer}).
+ * checked (and by {@link RememberedLogins}); a session is only ever treated as logged in on the site it logged in to.
+ * Holds ids only: names and reputation are read fresh for each page (see {@link Viewer}).
+ *
+ * <p>The session keeps it as one immutable attribute, {@link SessionLogin}, replaced on a change: reading it, as every
+ * request does, leaves the replicated session unwritten (a session-scoped bean would be written back after every
+ * request that touched it, since the session manager cannot tell whether it changed).
  */
-@SessionScoped
-public class CurrentUser implements Serializable {
+@RequestScoped
+public class CurrentUser {
 
-    private static final long serialVersionUID = 1L;
+    @Inject
+    private HttpServletRequest request;
 
-    private long siteId;
-    private String username;
-    private long userId;
-    private Role role;
-    /** The account's stamp when this session last found its role current; null until the first request checks. */
-    private String stamp;
+    private SessionLogin login() {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (SessionLogin) session.getAttribute(SessionLogin.ATTRIBUTE);
+    }
 
     void signedIn(long siteId, String username, Actor actor) {
-        this.siteId = siteId;
-        this.username = Objects.requireNonNull(username, "username");
-        this.userId = actor.userId();
-        this.role = actor.role();
-        this.stamp = null;
+        request.getSession(true)
+                .setAttribute(SessionLogin.ATTRIBUTE, SessionLogin.of(siteId, username, actor.userId(), actor.role()));
     }
 
     /** Whether the session is logged in (on some site). */
     boolean loggedIn() {
-        return username != null && role != null;
+        return login() != null;
     }
 
     long siteId() {
-        return siteId;
+        return login().siteId();
     }
 
     long userId() {
-        return userId;
+        return login().userId();
     }
 
-    Role role() {
-        return role;
+    org.parley.common.Role role() {
+        return login().role();
     }
 
     String stamp() {
-        return stamp;
+        return login().stamp();
+    }
+
+    /** The token that forms of stateless pages post back in this session, or null when it is not logged in. */
+    String formToken() {
+        SessionLogin login = login();
+        return login == null ? null : login.formToken();
     }
 
     /** Notes that at {@code stamp} the account still had the role this session logged in with. */
     void confirmed(String stamp) {
-        this.stamp = stamp;
+        SessionLogin login = login();
+        if (login != null && !stamp.equals(login.stamp())) {
+            request.getSession().setAttribute(SessionLogin.ATTRIBUTE, login.confirmed(stamp));
+        }
     }
 
     /** Forgets the user, e.g. on log-out. */
     public void clear() {
-        username = null;
-        role = null;
-        stamp = null;
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SessionLogin.ATTRIBUTE);
+        }
     }
 
     /** The actor when this session logged in as {@code principalName} on site {@code siteId}, else null. */
     Actor actorFor(String principalName, long siteId) {
-        if (username == null || role == null || this.siteId != siteId || !username.equals(principalName)) {
+        SessionLogin login = login();
+        if (login == null || login.siteId() != siteId || !login.username().equals(principalName)) {
             return null;
         }
-        return new Actor(userId, siteId, role);
+        return new Actor(login.userId(), siteId, login.role());
     }
 
     String username() {
-        return username;
+        SessionLogin login = login();
+        return login == null ? null : login.username();
     }
 }
