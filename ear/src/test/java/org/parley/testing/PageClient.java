@@ -50,6 +50,15 @@ public final class PageClient {
             return m.find() ? m.group(1) : null;
         }
 
+        /**
+         * The logged-in session's form token, which every Faces form of a stateless page carries and a postback must
+         * send back (org.parley.user.security.FormTokens); null on a page without one.
+         */
+        public String formToken() {
+            Matcher m = FORM_TOKEN.matcher(body == null ? "" : body);
+            return m.find() ? m.group(1) : null;
+        }
+
         /** The action URL of the form with the given id. */
         public String formAction(String formId) {
             Pattern action = Pattern.compile(
@@ -68,6 +77,7 @@ public final class PageClient {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("name=\"primefaces.nonce\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"parley-form-token\" value=\"([^\"]+)\"");
 
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -131,11 +141,15 @@ public final class PageClient {
         return post(page.formAction(formId), all, key);
     }
 
-    /** Adds the page's CSP nonce to a postback's fields, as a browser sends the form's hidden field. */
+    /** Adds the page's CSP nonce and form token to a postback's fields, as a browser sends the form's hidden fields. */
     private static void withNonce(Page page, Map<String, String> fields) {
         String nonce = page.nonce();
         if (nonce != null) {
             fields.put("primefaces.nonce", nonce);
+        }
+        String token = page.formToken();
+        if (token != null) {
+            fields.putIfAbsent("parley-form-token", token);
         }
     }
 

@@ -61,6 +61,9 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
+    /** The layout's toast for action messages ({@code p:growl id="growl"}, logged-in pages). */
+    static final String TOAST = "growl";
+
     private static void handleRule(FacesContext context, RuntimeException rule) {
         ExternalContext external = context.getExternalContext();
         boolean ajax = context.getPartialViewContext().isAjaxRequest();
@@ -79,6 +82,11 @@ public class RuleExceptionHandler extends ExceptionHandlerWrapper {
             }
             FieldMessages.show(context, problems(rule));
             context.validationFailed();
+            if (ajax && context.getViewRoot() != null && context.getViewRoot().findComponent(TOAST) != null) {
+                // A stateless view's postback rebuilds the tree without the events that sign a p:autoUpdate
+                // component up for every ajax answer, so the toast the message goes to is named here.
+                context.getPartialViewContext().getRenderIds().add(TOAST);
+            }
             context.renderResponse();
             return;
         }

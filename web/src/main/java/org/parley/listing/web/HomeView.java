@@ -1,6 +1,6 @@
 package org.parley.listing.web;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -17,7 +17,7 @@ import org.parley.tag.TagCount;
  * is quiet: {@link ListingService#top}) and its most used tags.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class HomeView implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package org.parley.listing.web;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -16,7 +16,7 @@ import org.parley.web.Redirects;
 
 /** All questions ({@code /questions?sort=votes&page=2}), in one of the {@link QuestionSort} orders. */
 @Named
-@ViewScoped
+@RequestScoped
 public class QuestionListView implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,7 @@
 package org.parley.listing.web;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -28,7 +28,7 @@ import org.parley.web.Redirects;
  * hint naming them.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class TaggedView implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package org.parley.listing.web;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -19,7 +19,7 @@ import org.parley.web.Redirects;
  * and works without JavaScript.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class TagsView implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package org.parley.message.web;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -16,7 +16,7 @@ import org.parley.web.Redirects;
  * message, unread count and the other participant. The page reloads its list when a push says the messages changed.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class InboxView implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -39,22 +39,31 @@ public class InboxView implements Serializable {
     private Pager pager;
 
     public void load() {
-        pageNumber = Redirects.parsePage(page);
         refresh();
     }
 
-    /** Reads the list again (the live update's call): the same page, as it is now. */
+    /**
+     * Reads the list again (the live update's call): the same page, as it is now. The view is stateless, so the live
+     * update's postback finds a new bean, with the page number from the request as the first visit did.
+     */
     public void refresh() {
+        pageNumber = Redirects.parsePage(page);
         badge.getStamp(); // the stamp before the data: a change in between shows as a new stamp, never a lost change
         result = messages.conversations(viewer.actor(), pageNumber);
         pager = Pager.of(result, links::inbox);
     }
 
     public Page<ConversationSummary> getResult() {
+        if (result == null) {
+            refresh(); // a postback's new bean, before its action ran
+        }
         return result;
     }
 
     public Pager getPager() {
+        if (pager == null) {
+            refresh();
+        }
         return pager;
     }
 

@@ -1,7 +1,7 @@
 package org.parley.post.web;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import org.primefaces.PrimeFaces;
  * and are shown as messages by {@link org.parley.web.RuleExceptionHandler}.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class QuestionView implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -181,10 +181,10 @@ public class QuestionView implements Serializable {
     }
 
     /**
-     * The question. A postback normally finds it loaded by {@link #load()} in this view's bean; when the view was
-     * rebuilt instead of restored ({@link org.parley.web.RestorableViews}: the server that rendered the page died
-     * before the session replicated its view state), the bean is new and the question is loaded here, from the request's own
-     * number, before the rebuilt page's components need it. No view is counted and no redirect sent for that.
+     * The question. A page view finds it loaded by {@link #load()}. The page is a stateless view with a request-scoped
+     * bean (viewing it writes nothing into the session), so a postback (a vote, a comment, an answer) finds a new bean:
+     * the question is loaded here, from the request's own number, before the rebuilt page's components need it. No
+     * view is counted and no redirect sent for that.
      */
     public QuestionDetail getDetail() {
         if (detail == null && number == 0) {

@@ -1,8 +1,8 @@
 package org.parley.search.web;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -33,7 +33,7 @@ import org.parley.web.Redirects;
  * refused query (too long, too many terms) is answered with status 400 and the reason, above the box to fix it in.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class SearchView implements Serializable {
 
     private static final long serialVersionUID = 1L;
