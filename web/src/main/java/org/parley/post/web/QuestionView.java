@@ -173,7 +173,8 @@ public class QuestionView implements Serializable {
 
     /** Whether the viewer asked this question, and so may accept answers. */
     public boolean isAsker() {
-        return detail != null && viewer.owns(detail.owner());
+        QuestionDetail d = getDetail(); // a postback's new bean loads it here if nothing asked for it yet
+        return d != null && viewer.owns(d.owner());
     }
 
     public String getCanonicalUrl() {
