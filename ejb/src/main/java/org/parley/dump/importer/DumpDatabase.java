@@ -184,6 +184,11 @@ public class DumpDatabase {
         return dialect().getSequenceSupport().getSequenceNextValString(sequence);
     }
 
+    /** Whether the database is PostgreSQL. */
+    public boolean isPostgreSQL() {
+        return dialect() instanceof PostgreSQLDialect;
+    }
+
     private Dialect dialect() {
         Dialect d = dialect;
         if (d == null) {
@@ -206,6 +211,7 @@ public class DumpDatabase {
         private final String sequence;
         private final String query;
         private final int expected;
+        private final boolean postgresql;
         private long handedOut;
         private final java.util.ArrayDeque<Long> blocks = new java.util.ArrayDeque<>();
         private long next;
@@ -219,7 +225,10 @@ public class DumpDatabase {
         public Ids(Connection connection, String sequence, int expected) {
             this.connection = connection;
             this.sequence = sequence;
+            // Through public methods only: in the server the outer instance is CDI's client proxy, whose own fields
+            // are empty; a public method reaches the bean behind it.
             this.query = nextValueQuery(sequence);
+            this.postgresql = isPostgreSQL();
             this.expected = expected;
         }
 
@@ -241,7 +250,7 @@ public class DumpDatabase {
 
         private void draw() throws SQLException {
             long wanted = (expected - handedOut + BLOCK - 1) / BLOCK;
-            if (wanted > 1 && dialect() instanceof PostgreSQLDialect) {
+            if (wanted > 1 && postgresql) {
                 try (PreparedStatement st =
                         connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
                     st.setLong(1, wanted);
