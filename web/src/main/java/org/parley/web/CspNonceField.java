@@ -34,15 +34,7 @@ public class CspNonceField implements SystemEventListener {
 
     @Override
     public void processEvent(SystemEvent event) throws AbortProcessingException {
-        UIComponent form = (UIComponent) event.getSource();
-        for (UIComponent child : form.getChildren()) {
-            if (child instanceof Field) {
-                return;
-            }
-        }
-        Field field = new Field();
-        field.setTransient(true);
-        form.getChildren().add(field);
+        FormFields.addOnce((UIComponent) event.getSource(), Field.class, Field::new);
     }
 
     /** {@code <input type="hidden" name="primefaces.nonce" value="...">}. */

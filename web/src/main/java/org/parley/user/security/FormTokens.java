@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.web.FormFields;
 
 /**
  * The form token of a logged-in session, which the forms of stateless pages post back. A stateful Faces view's state
@@ -65,15 +66,7 @@ public final class FormTokens {
 
         @Override
         public void processEvent(SystemEvent event) throws AbortProcessingException {
-            UIComponent form = (UIComponent) event.getSource();
-            for (UIComponent child : form.getChildren()) {
-                if (child instanceof Field) {
-                    return;
-                }
-            }
-            Field field = new Field();
-            field.setTransient(true);
-            form.getChildren().add(field);
+            FormFields.addOnce((UIComponent) event.getSource(), Field.class, Field::new);
         }
     }
 
