@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * {@link LoginCookie}: logs a request in by its log-in cookie ({@link RememberedLogins}) before the mechanism's
- * {@code validateRequest} runs. It must come after Jakarta Security's {@code @AutoApplySession} (a logged-in session
- * wins, priority +200) and before its {@code @LoginToContinue} (which sends a caller of a protected page to the log-in
+ * {@code validateRequest} runs. It must come after {@link SessionLoginApplied} (a logged-in session wins, priority
+ * +200) and before its {@code @LoginToContinue} (which sends a caller of a protected page to the log-in
  * page without asking the mechanism, +220): the place and the reason of Jakarta Security's own {@code @RememberMe}
  * (+210), which is not used because it builds an EL processor on every request that has no logged-in session, the
  * anonymous pages' hot path; this one only looks at the request's cookies then.

@@ -3,7 +3,6 @@ package org.parley.user.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
@@ -17,7 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Parley's log-in, for each request in this order:
  *
  * <ol>
- *   <li>{@code @AutoApplySession}: a session that logged in is logged in (nothing else is looked at);
+ *   <li>{@link SessionLoginApplied}: a session that logged in is logged in from its {@link SessionLogin} (nothing else
+ *       is looked at); Jakarta Security's {@code @AutoApplySession} would keep the container's identity in the session,
+ *       which made every logged-in request write the replicated session;
  *   <li>{@link LoginCookie}: a request without a logged-in session but with the log-in cookie is logged in by it, so
  *       a session lost with the server that held it (or with the cluster's copy of it) logs nobody out;
  *   <li>{@code @LoginToContinue}: a page that needs a log-in sends the caller to {@code /users/login} and, once
@@ -29,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Needs WildFly's {@code integrated-jaspi=false} on the application security domain, so that identities come from
  * this mechanism rather than from a server realm.
  */
-@AutoApplySession
+@SessionLoginApplied
 @LoginCookie
 @LoginToContinue(loginPage = "/users/login", errorPage = "", useForwardToLogin = false)
 @ApplicationScoped
