@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * The live-notifications benchmark client (scripts/bench/live.sh runs it with `java LiveBench.java`; JDK only). Against
- * a running Parley it registers users who each ask a question and open Faces push sockets, then measures:
+ * a running Parley it registers users who each ask a question and open push sockets (/push/notifications), then measures:
  * end-to-end deliveries (an answer posted through the page's ajax form until the asker's socket gets the push),
  * push latency to 1,000 sockets of one user (from the writing server's commit time to each socket), and how many idle
  * sockets the server holds, with the server's heap per socket (jcmd on the server's pid). Prints one flat JSON object.
@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 public class LiveBench {
 
   static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
-  static final Pattern WS = Pattern.compile("'(wss?://[^']+/jakarta\\.faces\\.push/[^']+)'");
+  static final Pattern FORM_TOKEN = Pattern.compile("name=\"parley-form-token\" value=\"([^\"]+)\"");
+  static final Pattern NONCE = Pattern.compile("name=\"primefaces.nonce\" value=\"([^\"]+)\"");
   static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
   static final Pattern AT = Pattern.compile("\"at\":(\\d+)");
   static final String PASSWORD = "bench-password-long-enough";
@@ -50,7 +51,8 @@ public class LiveBench {
     final String name;
     final HttpClient http;
     String questionPath;
-    String wsUrl;
+    /** The session cookie the push socket's handshake sends: the socket is the logged-in session's. */
+    String wsCookie;
 
     User(String name) {
       this.name = name;
@@ -120,7 +122,12 @@ public class LiveBench {
       HttpResponse<String> r = post(action(page, "ask-form"), f, false);
       String location = r.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("ask: " + r.statusCode()));
       questionPath = URI.create(location).getRawPath();
-      wsUrl = find(WS, get(questionPath).body());
+      get(questionPath); // the page a socket belongs to; the socket itself is the user's (PushEndpoint)
+      wsCookie = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+          .filter(c -> c.getName().equals("JSESSIONID"))
+          .map(c -> c.getName() + "=" + c.getValue())
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no session for " + name));
     }
   }
 
@@ -129,12 +136,16 @@ public class LiveBench {
     final User user;
     final String action;
     final String viewState;
+    final String formToken;
+    final String nonce;
 
     Answerer(User user, String questionPath) throws Exception {
       this.user = user;
       String page = user.get(questionPath).body();
       this.action = action(page, "question-form");
       this.viewState = find(VIEW_STATE, page);
+      this.formToken = find(FORM_TOKEN, page); // the question page is stateless: its forms post the session's token
+      this.nonce = find(NONCE, page); // and the page's CSP nonce, as every form does
     }
 
     void answer(int n) throws Exception {
@@ -147,6 +158,8 @@ public class LiveBench {
       f.put("question-form", "question-form");
       f.put("answer-body", "Benchmark answer number " + n + ", long enough to pass the length rule.");
       f.put("jakarta.faces.ViewState", viewState);
+      f.put("parley-form-token", formToken);
+      f.put("primefaces.nonce", nonce);
       HttpResponse<String> r = user.post(action, f, true);
       if (r.statusCode() != 200 || r.body().contains("<error>")) {
         throw new IllegalStateException("answer: " + r.statusCode() + " " + r.body());
@@ -188,9 +201,13 @@ public class LiveBench {
 
   static final List<HttpClient> wsClients = new ArrayList<>();
 
-  static CompletableFuture<WebSocket> open(String url, WebSocket.Listener listener, int i) {
+  static CompletableFuture<WebSocket> open(User user, WebSocket.Listener listener, int i) {
     HttpClient c = wsClients.get(i % wsClients.size());
-    return c.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(URI.create(url), listener);
+    URI url = URI.create(base.replaceFirst("^http", "ws") + "/push/notifications");
+    return c.newWebSocketBuilder()
+        .connectTimeout(Duration.ofSeconds(30))
+        .header("Cookie", user.wsCookie)
+        .buildAsync(url, listener);
   }
 
   public static void main(String[] args) throws Exception {
@@ -237,7 +254,7 @@ public class LiveBench {
     for (int i = 0; i < receivers; i++) {
       Map<Long, Long> arrived = new ConcurrentHashMap<>();
       arrivals.add(arrived);
-      sockets.add(open(askers.get(i).wsUrl, new Listener(arrived, null), i).join());
+      sockets.add(open(askers.get(i), new Listener(arrived, null), i).join());
     }
     List<Answerer> posting = new ArrayList<>();
     for (int i = 0; i < receivers; i++) {
@@ -297,7 +314,7 @@ public class LiveBench {
     List<Long> sincePublish = new CopyOnWriteArrayList<>();
     List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
     for (int i = 0; i < pushSockets; i++) {
-      opening.add(open(target.wsUrl, new Listener(null, sincePublish), i));
+      opening.add(open(target, new Listener(null, sincePublish), i));
     }
     List<WebSocket> fan = opening.stream().map(CompletableFuture::join).collect(Collectors.toList());
     Thread.sleep(1000);
@@ -330,7 +347,7 @@ public class LiveBench {
     for (int opened = 0; opened < idleSockets && failed.get() == 0; opened += batch) {
       List<CompletableFuture<WebSocket>> f = new ArrayList<>();
       for (int i = opened; i < Math.min(idleSockets, opened + batch); i++) {
-        f.add(open(askers.get(i % receivers).wsUrl, new Listener(null, null), i)
+        f.add(open(askers.get(i % receivers), new Listener(null, null), i)
             .whenComplete((ws, e) -> {
               if (ws != null) {
                 idle.add(ws);
@@ -352,7 +369,7 @@ public class LiveBench {
     boolean probed = true;
     try {
       // At the open-file limit the server may take no new connection: report that instead of ending without figures.
-      open(target.wsUrl, new Listener(null, alive), 0).join();
+      open(target, new Listener(null, alive), 0).join();
       trigger.answer(200_000);
       Thread.sleep(3000);
     } catch (Exception e) {

@@ -2,7 +2,7 @@
  * Live notifications for a logged-in page: keeps the top bar's counter current and, on a new message, refreshes the
  * recent-messages widget (#parley-recent-messages) from its pre-rendered HTML.
  *
- * Normally a Faces push socket (<f:websocket id="parley-push">) brings each change. When the socket cannot open, or
+ * Normally the push socket /push/notifications (PushEndpoint) brings each change. When the socket cannot open, or
  * drops and is reconnecting, the page long-polls GET /api/notifications?since=SEQ&wait=40 instead. Every change
  * carries the user's notification number (seq); whenever the socket (re)opens the page asks for everything after the
  * last number it saw, so nothing is missed across reconnects or a move to another server.
@@ -25,6 +25,8 @@ window.ParleyNotifications = (function () {
   var socketUp = false;
   var polling = null; // the AbortController of the running long-poll
   var stopped = false;
+  var socket = null;
+  var retryMs = 1000; // the wait before the socket is opened again after it dropped, doubled up to a minute
 
   function setMode(mode) {
     badge.setAttribute('data-mode', mode);
@@ -159,14 +161,48 @@ window.ParleyNotifications = (function () {
     polling = null;
   }
 
+  /** Opens the socket; while it is down the page long-polls, and it is opened again after a growing wait. */
+  function connect() {
+    if (stopped) {
+      return;
+    }
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/push/notifications';
+    try {
+      socket = new WebSocket(url);
+    } catch (e) {
+      poll();
+      return;
+    }
+    socket.onopen = function () {
+      retryMs = 1000;
+      api.opened();
+    };
+    socket.onmessage = function (event) {
+      var message = null;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) { /* not ours */ }
+      api.pushed(message);
+    };
+    socket.onclose = function (event) {
+      socket = null;
+      api.closed(event.code);
+      if (event.code === 1008) {
+        return; // not logged in (any more): the long-poll finds out and stops
+      }
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 60000);
+    };
+  }
+
   function start() {
     var pushOff = false;
     try {
       pushOff = window.localStorage && window.localStorage.getItem('parley.push') === 'off';
     } catch (e) { /* storage blocked: use the socket */ }
-    if (!pushOff && window.WebSocket && window.faces && faces.push) {
+    if (!pushOff && window.WebSocket) {
       setMode('connecting');
-      faces.push.open('parley-push');
+      connect();
       // A socket that neither opens nor fails soon (a proxy holding the upgrade) is not waited for.
       setTimeout(function () {
         if (!socketUp) {
@@ -181,6 +217,9 @@ window.ParleyNotifications = (function () {
   window.addEventListener('pagehide', function () {
     stopped = true;
     stopPolling();
+    if (socket) {
+      socket.close();
+    }
   });
 
   var api = {
@@ -214,7 +253,7 @@ window.ParleyNotifications = (function () {
       }
     },
     failed: function () {
-      // The socket dropped and Faces push is reconnecting: long-poll meanwhile.
+      // The socket dropped and is opened again later: long-poll meanwhile.
       socketUp = false;
       poll();
     },

@@ -91,7 +91,7 @@ class FrontDoorClusterIT {
         try (Socket socket = new Socket("127.0.0.1", ClusterFixture.frontPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /jakarta.faces.push/cluster-check HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+            out.write(("GET /push/notifications HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
                             + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
                             + "Origin: http://localhost:" + ClusterFixture.frontPort() + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

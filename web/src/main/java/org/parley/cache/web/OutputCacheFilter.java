@@ -158,7 +158,7 @@ public class OutputCacheFilter extends HttpFilter {
                 || path.startsWith("/posts/")
                 || path.startsWith("/admin")
                 || path.startsWith("/views/")
-                || path.startsWith("/jakarta.faces.push")
+                || path.startsWith("/push/")
                 || path.startsWith("/api/");
     }
 

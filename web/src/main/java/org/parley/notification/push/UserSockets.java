@@ -1,122 +1,110 @@
 package org.parley.notification.push;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.faces.push.Push;
-import jakarta.faces.push.PushContext;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.parley.common.Actor;
-import org.parley.user.security.Viewer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * This server's Faces push sockets by user: for every logged-in session that rendered a page here, the push context of
- * that session's channel. The layout's socket is session-scoped and carries no {@code user} attribute, deliberately:
- * with one, Mojarra keeps the user in its session-scoped channel manager, whose serialisation then looks CDI up, and
- * CDI cannot be looked up on the Infinispan threads that copy sessions to a server joining the cluster (or retry a
- * write after a topology change). The copy failed with "CDI is not available", sessions were left half-copied
- * (ISPN000474, "the message is corrupt") and requests hung until they failed. Without a user the channel manager holds
- * strings only, and this registry, which lives on each server and is never replicated, does the addressing.
- *
- * <p>A push context made during a request of a session keeps that session's channel ids (Mojarra resolves the id when
- * it sends), so a message sent from any thread reaches exactly that session's sockets. Entries leave when the session
- * ends on this server; a session that moved to another server is tracked there from its next page.
+ * This server's push sockets ({@link PushEndpoint}) by user, to send a user's changes to every page they have open
+ * here. Lives on each server and is never replicated: every server consumes the notifications topic, so whichever
+ * server holds a socket sends to it. Nothing of it is in the HTTP session; a socket knows its HTTP session's id only
+ * to be closed when that session ends (log-out, expiry) and follows it when the id changes.
  */
 @ApplicationScoped
 public class UserSockets {
 
-    @Inject
-    @Push(channel = LiveNotifications.CHANNEL)
-    private Instance<PushContext> sessionChannel;
+    private static final Logger log = Logger.getLogger(UserSockets.class.getName());
 
-    @Inject
-    private Viewer viewer;
+    /** user id → that user's open sockets here */
+    private final ConcurrentMap<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
 
-    @Inject
-    private HttpServletRequest request;
+    void opened(long userId, String httpSession, Session socket) {
+        socket.getUserProperties().put(PushEndpoint.HTTP_SESSION, httpSession);
+        byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+    }
 
-    /** user id → (session id → push context of the session's channel) */
-    private final ConcurrentMap<Long, ConcurrentMap<String, PushContext>> byUser = new ConcurrentHashMap<>();
-    /** session id → user id, to forget a session by its id alone */
-    private final ConcurrentMap<String, Long> users = new ConcurrentHashMap<>();
+    void closed(Session socket) {
+        if (socket.getUserProperties().get(PushEndpoint.USER) instanceof Long userId) {
+            byUser.computeIfPresent(userId, (id, sockets) -> {
+                sockets.remove(socket);
+                return sockets.isEmpty() ? null : sockets;
+            });
+        }
+    }
 
     /**
-     * Remembers the current session's channel for the logged-in user; the layout calls it as it renders the socket.
-     * Cheap after the first page of a session (two map reads).
+     * Sends {@code message} as one JSON object to every open socket of the user here; returns how many it went to. The
+     * sends are asynchronous: a slow browser does not hold up the others or the caller.
      */
-    public void track() {
-        Actor actor = viewer.actor();
-        HttpSession session = request.getSession(false);
-        if (actor == null || session == null) {
-            return;
-        }
-        String sessionId = session.getId();
-        Long previous = users.put(sessionId, actor.userId());
-        if (previous != null && previous != actor.userId()) {
-            remove(previous, sessionId); // another user logged in on the same session id
-        }
-        Map<String, PushContext> sessions = byUser.computeIfAbsent(actor.userId(), id -> new ConcurrentHashMap<>());
-        if (!sessions.containsKey(sessionId)) {
-            PushContext channel = sessionChannel.get(); // made now, in this session's request: it keeps its channel ids
-            if (sessions.putIfAbsent(sessionId, channel) != null) {
-                sessionChannel.destroy(channel);
-            }
-        }
-    }
-
-    /** Sends to every socket of the user's sessions on this server; returns how many sessions had one to send to. */
-    public int send(long userId, Object message) {
-        Map<String, PushContext> sessions = byUser.get(userId);
-        if (sessions == null) {
+    public int send(long userId, Map<String, Object> message) {
+        Set<Session> sockets = byUser.get(userId);
+        if (sockets == null || sockets.isEmpty()) {
             return 0;
         }
-        int reached = 0;
-        for (PushContext channel : sessions.values()) {
-            if (!channel.send(message).isEmpty()) {
-                reached++;
+        String json = json(message);
+        int sent = 0;
+        for (Session socket : sockets) {
+            if (socket.isOpen()) {
+                socket.getAsyncRemote().sendText(json);
+                sent++;
             }
         }
-        return reached;
+        return sent;
     }
 
-    /** A session ended (logged out, expired or invalidated) on this server. */
-    void forget(String sessionId) {
-        Long userId = users.remove(sessionId);
-        if (userId != null) {
-            remove(userId, sessionId);
-        }
+    /** A session ended (logged out, expired or invalidated) on this server: its sockets are closed. */
+    void forget(String httpSession) {
+        byUser.values()
+                .forEach(sockets -> sockets.forEach(socket -> {
+                    if (httpSession.equals(socket.getUserProperties().get(PushEndpoint.HTTP_SESSION))) {
+                        sockets.remove(socket);
+                        try {
+                            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Logged out"));
+                        } catch (IOException e) {
+                            log.log(Level.FINE, "Closing a push socket of an ended session", e);
+                        }
+                    }
+                }));
+        byUser.values().removeIf(Set::isEmpty);
     }
 
-    /** A session got a new id (at log-in, against session fixation). */
+    /** A session got a new id (at log-in, against session fixation): its sockets follow it. */
     void renamed(String oldId, String newId) {
-        Long userId = users.remove(oldId);
-        if (userId == null) {
-            return;
-        }
-        Map<String, PushContext> sessions = byUser.get(userId);
-        PushContext channel = sessions == null ? null : sessions.remove(oldId);
-        if (channel != null) {
-            users.put(newId, userId);
-            sessions.put(newId, channel);
-        }
+        byUser.values()
+                .forEach(sockets -> sockets.forEach(socket -> {
+                    socket.getUserProperties().replace(PushEndpoint.HTTP_SESSION, oldId, newId);
+                }));
     }
 
-    /** How many sessions this server tracks (for the admin page and tests). */
+    /** How many sockets are open here (for the admin page and tests). */
     public int size() {
-        return users.size();
+        return byUser.values().stream().mapToInt(Set::size).sum();
     }
 
-    private void remove(long userId, String sessionId) {
-        byUser.computeIfPresent(userId, (id, sessions) -> {
-            PushContext channel = sessions.remove(sessionId);
-            if (channel != null) {
-                sessionChannel.destroy(channel);
+    static String json(Map<String, Object> message) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        message.forEach((name, value) -> {
+            if (value == null) {
+                object.addNull(name);
+            } else if (value instanceof Long n) {
+                object.add(name, n);
+            } else if (value instanceof Integer n) {
+                object.add(name, n);
+            } else if (value instanceof Boolean b) {
+                object.add(name, b);
+            } else {
+                object.add(name, value.toString());
             }
-            return sessions.isEmpty() ? null : sessions;
         });
+        return object.build().toString();
     }
 }

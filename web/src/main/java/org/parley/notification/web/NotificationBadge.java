@@ -7,12 +7,11 @@ import jakarta.inject.Named;
 import org.parley.common.Actor;
 import org.parley.notification.NotificationService;
 import org.parley.notification.NotificationState;
-import org.parley.notification.push.UserSockets;
 import org.parley.user.security.Viewer;
 
 /**
  * The top bar's notification counter for the logged-in user: the unread count and newest number the page starts
- * with (one primary-key read), and the registration of the session's Faces push socket. Holds nothing in the session.
+ * with (one primary-key read). Holds nothing in the session.
  */
 @Named("notificationBadge")
 @RequestScoped
@@ -24,9 +23,6 @@ public class NotificationBadge {
     @EJB
     private NotificationService notifications;
 
-    @Inject
-    private UserSockets sockets;
-
     private NotificationState state;
 
     /** The counters, or zeros when anonymous. */
@@ -36,10 +32,5 @@ public class NotificationBadge {
             state = actor == null ? new NotificationState(0, 0) : notifications.state(actor.userId());
         }
         return state;
-    }
-
-    /** The layout renders the push socket: this server now sends the user's notifications to this session's socket. */
-    public void trackSocket() {
-        sockets.track();
     }
 }

@@ -87,4 +87,14 @@ public class CurrentUser {
         SessionLogin login = login();
         return login == null ? null : login.username();
     }
+
+    /**
+     * The id of the user {@code session} is logged in as, or 0 when it is not logged in: for code that holds a session
+     * outside a page request (a push socket's handshake). Reads the immutable log-in only, so it writes nothing.
+     */
+    public static long userIdOf(HttpSession session) {
+        return session != null && session.getAttribute(SessionLogin.ATTRIBUTE) instanceof SessionLogin login
+                ? login.userId()
+                : 0;
+    }
 }
