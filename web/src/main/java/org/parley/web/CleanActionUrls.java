@@ -22,18 +22,26 @@ public class CleanActionUrls extends ViewHandlerWrapper {
 
     @Override
     public String getActionURL(FacesContext context, String viewId) {
-        String standard = getWrapped().getActionURL(context, viewId);
+        String clean = clean(context, viewId);
+        // Not asking the wrapped handlers when the clean URL is known keeps Weld's conversation-aware view handler out
+        // of it: it would start the conversation context, which reads (and so writes back) its map in the session on
+        // every page view. Parley has no conversations.
+        return clean != null ? clean : getWrapped().getActionURL(context, viewId);
+    }
+
+    /** The URL the browser asked for when {@code viewId} is the current view reached by a forward, else null. */
+    private static String clean(FacesContext context, String viewId) {
         if (context.getViewRoot() == null
                 || !viewId.equals(context.getViewRoot().getViewId())) {
-            return standard;
+            return null;
         }
         if (!(context.getExternalContext().getRequest() instanceof HttpServletRequest request)
                 || request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
-            return standard;
+            return null;
         }
         Object uri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
         if (!(uri instanceof String clean)) {
-            return standard;
+            return null;
         }
         Object query = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
         return query instanceof String q && !q.isEmpty() ? clean + "?" + q : clean;
