@@ -6,7 +6,6 @@ import static org.parley.testing.VoteButtons.upVoteButton;
 import static org.parley.testing.VoteButtons.upVotePressed;
 
 import java.net.URI;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,9 +21,9 @@ import org.parley.testing.SessionWrites;
 import org.parley.testing.SiteUser;
 
 /**
- * Issue 19: reading pages keeps nothing of the page in a logged-in user's session. The session is replicated to every
- * server of the cluster, and each page view used to add its view state and view-scoped beans to it (the question page's
- * whole data among them), all marshalled and copied synchronously after every request. Seen by {@link SessionWrites}
+ * Issue 19: reading pages writes nothing into a logged-in user's session. The session is replicated to every server of
+ * the cluster, and each page view used to add its view state and view-scoped beans to it (the question page's whole
+ * data among them), all marshalled and copied synchronously after every request. Seen by {@link SessionWrites}
  * in the session cache itself. And with the pages' state no longer in the session, two users on one page still each see their own votes,
  * and a post without the session's form token (the CSRF token of a stateless page) is refused.
  */
@@ -40,14 +39,15 @@ class SessionWritesIT {
     }
 
     /**
-     * Reading pages logged in adds no view state to the session (the session's logical view map does not grow), where
-     * each page view used to add its whole component state and its view-scoped bean, up to fifteen views' worth. The
-     * session is still written after such a request, though much smaller: see docs/cluster.md ("What a page view
-     * writes into the session") for the attributes that do it, among them Mojarra's list of active view maps, which
-     * still gets a (small) entry per page view.
+     * Reading pages logged in writes nothing into the session: after a first visit of each page (which may set things
+     * up), 18 more page views leave every attribute entry of the session in the session cache as it was. Each page view
+     * used to add its whole component state and its view-scoped bean (up to fifteen views' worth); after that was
+     * gone, reading Elytron's identity, Faces push's session-scoped channel manager, Weld's conversation map and
+     * Mojarra's list of view maps still had every page view write the whole session (docs/cluster.md, "What a page
+     * view writes into the session").
      */
     @Test
-    void readingPagesLoggedInKeepsNoViewStateInTheSession() throws Exception {
+    void readingPagesLoggedInWritesNothingIntoTheSession() throws Exception {
         SiteUser asker = SiteUser.register(BASE, "readasker");
         SiteUser.Question question = asker.ask(
                 "How long can a sourdough starter go without feeding " + asker.name() + "?",
@@ -60,8 +60,7 @@ class SessionWritesIT {
             assertEquals(200, client.follow(path).status(), path); // the first visit of each may set things up
         }
         String before = SessionWrites.of(client);
-        Map<String, Integer> sizesBefore = SessionWrites.sizes(before);
-        assertTrue(!sizesBefore.isEmpty(), "the session's attributes can be seen: " + before);
+        assertTrue(!SessionWrites.sizes(before).isEmpty(), "the session's attributes can be seen: " + before);
         for (int round = 0; round < 3; round++) {
             for (String path : pages) {
                 Page page = client.follow(path);
@@ -70,12 +69,7 @@ class SessionWritesIT {
             }
         }
         String after = SessionWrites.of(client);
-        Map<String, Integer> sizesAfter = SessionWrites.sizes(after);
-        String views = "com.sun.faces.renderkit.ServerSideStateHelper.LogicalViewMap";
-        assertEquals(
-                sizesBefore.getOrDefault(views, 0),
-                sizesAfter.getOrDefault(views, 0),
-                "views with state in the session after 18 logged-in page views: " + before + " then " + after);
+        assertEquals(before, after, "the session's entries after 18 logged-in page views");
     }
 
     @Test
