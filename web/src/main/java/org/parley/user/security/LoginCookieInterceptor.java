@@ -32,11 +32,9 @@ public class LoginCookieInterceptor implements Serializable {
 
     @AroundInvoke
     Object logInByCookie(InvocationContext invocation) throws Exception {
-        Object[] args = invocation.getParameters();
-        if ("validateRequest".equals(invocation.getMethod().getName())
-                && args.length == 3
-                && args[2] instanceof HttpMessageContext context
-                && context.getAuthParameters().getCredential() == null) {
+        HttpMessageContext context = MechanismCalls.withoutCredential(invocation);
+        if (context != null) {
+            Object[] args = invocation.getParameters();
             Optional<CredentialValidationResult> remembered =
                     rememberedLogins.recognise((HttpServletRequest) args[0], (HttpServletResponse) args[1]);
             if (remembered.isPresent()) {

@@ -32,12 +32,8 @@ public class SessionLoginInterceptor implements Serializable {
 
     @AroundInvoke
     Object logInFromSession(InvocationContext invocation) throws Exception {
-        Object[] args = invocation.getParameters();
-        if ("validateRequest".equals(invocation.getMethod().getName())
-                && args.length == 3
-                && args[2] instanceof HttpMessageContext context
-                && context.getAuthParameters().getCredential() == null
-                && currentUser.loggedIn()) {
+        HttpMessageContext context = MechanismCalls.withoutCredential(invocation);
+        if (context != null && currentUser.loggedIn()) {
             return context.notifyContainerAboutLogin(
                     currentUser.username(), SiteIdentityStore.groupsOf(currentUser.role()));
         }
