@@ -168,6 +168,32 @@ class ArchitectureTest {
         assertTrue(WAR_FLOORS.values().stream().allMatch(EJB_FLOORS::contains), "every ceiling is an EJB feature");
     }
 
+    /**
+     * JSON-P goes through {@code JsonProviders.JSON}: {@code jakarta.json.Json}'s factory methods look the provider up
+     * again on every call (a ServiceLoader walk over the deployment's jars), which showed in a page's profile.
+     */
+    @Test
+    void jsonGoesThroughTheProviderLookedUpOnce() {
+        List<String> calls = new ArrayList<>();
+        for (String module : List.of("ejb", "web", "jms")) {
+            Path root = Path.of("..", module, "src", "main", "java");
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(file);
+                    if (java.util.regex.Pattern.compile("(?<![\\w.])Json\\.create")
+                            .matcher(text)
+                            .find()) {
+                        calls.add(file.toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertEquals(List.of(), calls, "sources calling jakarta.json.Json's factories instead of JsonProviders.JSON");
+    }
+
     @Test
     void aReferenceUpwardIsFound() {
         Source source = Source.of(Path.of("Post.java"), """

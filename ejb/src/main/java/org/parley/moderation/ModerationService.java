@@ -3,7 +3,6 @@ package org.parley.moderation;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.common.Actor;
+import org.parley.common.JsonProviders;
 import org.parley.link.PostLink;
 import org.parley.post.Answer;
 import org.parley.post.HeldReputations;
@@ -181,9 +181,9 @@ public class ModerationService {
                 em.persist(new PostLink(siteId, next++, number, o, PostLink.DUPLICATE, now));
             }
         }
-        JsonObjectBuilder text = Json.createObjectBuilder();
+        JsonObjectBuilder text = JsonProviders.JSON.createObjectBuilder();
         if (!originals.isEmpty()) {
-            JsonArrayBuilder ids = Json.createArrayBuilder();
+            JsonArrayBuilder ids = JsonProviders.JSON.createArrayBuilder();
             originals.forEach(ids::add);
             text.add("OriginalQuestionIds", ids);
         }
@@ -252,7 +252,8 @@ public class ModerationService {
                 now,
                 HistoryTypes.REOPENED,
                 null,
-                Json.createObjectBuilder()
+                JsonProviders.JSON
+                        .createObjectBuilder()
                         .add("Voters", voters(reopeners))
                         .build()
                         .toString()));
@@ -495,8 +496,9 @@ public class ModerationService {
                 now,
                 HistoryTypes.DELETED,
                 comment,
-                Json.createObjectBuilder()
-                        .add("Voters", Json.createArrayBuilder())
+                JsonProviders.JSON
+                        .createObjectBuilder()
+                        .add("Voters", JsonProviders.JSON.createArrayBuilder())
                         .build()
                         .toString()));
         changes.fire(new PostChanged(siteId, post.questionShownOn().getNumber(), number, PostChanged.Kind.DELETED));
@@ -722,7 +724,11 @@ public class ModerationService {
                 now,
                 historyType,
                 null,
-                Json.createObjectBuilder().add("Voters", voters(voters)).build().toString()));
+                JsonProviders.JSON
+                        .createObjectBuilder()
+                        .add("Voters", voters(voters))
+                        .build()
+                        .toString()));
         changes.fire(new PostChanged(siteId, post.questionShownOn().getNumber(), post.getNumber(), kind));
     }
 
@@ -739,9 +745,10 @@ public class ModerationService {
     }
 
     private static JsonArrayBuilder voters(List<ModerationVote> votes) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonProviders.JSON.createArrayBuilder();
         for (ModerationVote v : votes) {
-            out.add(Json.createObjectBuilder()
+            out.add(JsonProviders.JSON
+                    .createObjectBuilder()
                     .add("Id", v.getVoter().getNumber())
                     .add("DisplayName", v.getVoter().getDisplayName()));
         }
@@ -774,7 +781,7 @@ public class ModerationService {
         if (!HistoryTypes.isJson(json)) {
             return null;
         }
-        try (var r = Json.createReader(new java.io.StringReader(json))) {
+        try (var r = JsonProviders.JSON.createReader(new java.io.StringReader(json))) {
             var o = r.readObject();
             return o.containsKey(NOTE_FIELD) ? o.getString(NOTE_FIELD, null) : null;
         } catch (RuntimeException e) {

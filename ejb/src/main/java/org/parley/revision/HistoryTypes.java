@@ -1,6 +1,5 @@
 package org.parley.revision;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.common.JsonProviders;
 
 /**
  * What a PostHistoryTypeId means (as the Stack Exchange data dump documents it), which rows a reader of the
@@ -203,7 +203,7 @@ public final class HistoryTypes {
         if (!isJson(text)) {
             return null;
         }
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = JsonProviders.JSON.createReader(new StringReader(text))) {
             return r.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;

@@ -1,7 +1,6 @@
 package org.parley.health.web;
 
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.parley.common.ClusterNode;
+import org.parley.common.JsonProviders;
 import org.parley.health.HealthService;
 import org.parley.web.OpsListener;
 
@@ -32,10 +32,11 @@ public class HealthServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, HealthService.Check> checks = health.check();
         boolean up = checks.values().stream().allMatch(HealthService.Check::up);
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JsonProviders.JSON.createObjectBuilder();
         checks.forEach((name, check) -> details.add(
                 name,
-                Json.createObjectBuilder()
+                JsonProviders.JSON
+                        .createObjectBuilder()
                         .add("status", check.up() ? "UP" : "DOWN")
                         .add("detail", check.detail())));
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -43,10 +44,11 @@ public class HealthServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter()
-                .write(Json.createObjectBuilder()
+                .write(JsonProviders.JSON
+                        .createObjectBuilder()
                         .add("status", up ? "UP" : "DOWN")
                         .add("node", ClusterNode.name())
-                        .add("checks", OpsListener.isOps(request) ? details : Json.createObjectBuilder())
+                        .add("checks", OpsListener.isOps(request) ? details : JsonProviders.JSON.createObjectBuilder())
                         .build()
                         .toString());
     }

@@ -1,7 +1,6 @@
 package org.parley.notification.push;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.common.JsonProviders;
 
 /**
  * This server's push sockets ({@link PushEndpoint}) by user, to send a user's changes to every page they have open
@@ -91,7 +91,7 @@ public class UserSockets {
     }
 
     static String json(Map<String, Object> message) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JsonProviders.JSON.createObjectBuilder();
         message.forEach((name, value) -> {
             if (value == null) {
                 object.addNull(name);

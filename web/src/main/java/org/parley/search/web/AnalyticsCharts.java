@@ -1,6 +1,5 @@
 package org.parley.search.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.DayOfWeek;
@@ -8,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import org.parley.common.JsonProviders;
 
 /**
  * Chart.js configurations for PrimeFaces' {@code p:chart} (PrimeFaces 15 draws every chart with Chart.js from a JSON
@@ -44,11 +44,11 @@ public final class AnalyticsCharts {
 
     private static String chart(
             String type, List<String> labels, List<Series> series, String valueTitle, boolean horizontal) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JsonProviders.JSON.createArrayBuilder();
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             String colour = i == 0 ? FIRST : SECOND;
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = JsonProviders.JSON.createArrayBuilder();
             for (Number v : s.values()) {
                 if (v == null) {
                     data.addNull();
@@ -58,7 +58,8 @@ public final class AnalyticsCharts {
                     data.add(v.longValue());
                 }
             }
-            JsonObjectBuilder set = Json.createObjectBuilder()
+            JsonObjectBuilder set = JsonProviders.JSON
+                    .createObjectBuilder()
                     .add("label", s.label())
                     .add("data", data)
                     .add("backgroundColor", colour)
@@ -71,45 +72,57 @@ public final class AnalyticsCharts {
             }
             datasets.add(set);
         }
-        JsonArrayBuilder categories = Json.createArrayBuilder();
+        JsonArrayBuilder categories = JsonProviders.JSON.createArrayBuilder();
         labels.forEach(categories::add);
         String valueAxis = horizontal ? "x" : "y";
         boolean counts = series.stream()
                 .flatMap(x -> x.values().stream())
                 .noneMatch(v -> v instanceof Double || v instanceof Float);
-        JsonObjectBuilder scales = Json.createObjectBuilder()
+        JsonObjectBuilder scales = JsonProviders.JSON
+                .createObjectBuilder()
                 .add(
                         valueAxis,
-                        Json.createObjectBuilder()
+                        JsonProviders.JSON
+                                .createObjectBuilder()
                                 .add("beginAtZero", true)
                                 // Counts get whole-number ticks only (no "0.5 messages").
-                                .add("ticks", Json.createObjectBuilder().add("precision", counts ? 0 : 1))
+                                .add(
+                                        "ticks",
+                                        JsonProviders.JSON.createObjectBuilder().add("precision", counts ? 0 : 1))
                                 .add(
                                         "title",
-                                        Json.createObjectBuilder()
+                                        JsonProviders.JSON
+                                                .createObjectBuilder()
                                                 .add("display", true)
                                                 .add("text", valueTitle)));
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = JsonProviders.JSON
+                .createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add("scales", scales)
                 .add(
                         "plugins",
-                        Json.createObjectBuilder()
+                        JsonProviders.JSON
+                                .createObjectBuilder()
                                 .add(
                                         "legend",
-                                        Json.createObjectBuilder()
+                                        JsonProviders.JSON
+                                                .createObjectBuilder()
                                                 .add("display", series.size() > 1)
                                                 .add("position", "bottom")));
         if (horizontal) {
             options.add("indexAxis", "y");
         }
-        return Json.createObjectBuilder()
+        return JsonProviders.JSON
+                .createObjectBuilder()
                 .add("type", type)
                 .add(
                         "data",
-                        Json.createObjectBuilder().add("labels", categories).add("datasets", datasets))
+                        JsonProviders.JSON
+                                .createObjectBuilder()
+                                .add("labels", categories)
+                                .add("datasets", datasets))
                 .add("options", options)
                 .build()
                 .toString();
