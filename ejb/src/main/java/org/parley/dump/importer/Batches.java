@@ -575,8 +575,8 @@ final class Batches implements AutoCloseable {
         }
     }
 
-    /** {@code n} values of {@code sequence}, in the order drawn. */
-    private long[] draw(String sequence, int n) throws SQLException {
+    /** {@code n} values of {@code sequence}, in the order drawn, in one query (PostgreSQL). */
+    long[] draw(String sequence, int n) throws SQLException {
         long[] values = new long[n];
         try (PreparedStatement st =
                 connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {

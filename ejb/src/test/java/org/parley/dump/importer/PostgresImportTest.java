@@ -203,6 +203,51 @@ class PostgresImportTest {
         }
     }
 
+    /**
+     * With COPY a question whose accepted answer comes in its chunk is written pointing at it, in the one COPY of the
+     * chunk's posts: no update of {@code post} (which wrote a second version of the question's row in every index of
+     * {@code post}). A trigger counts the updates; with it the copies run with triggers on, which a COPY of questions
+     * naming answers later in the same COPY passes, since the keys' checks run at the end of the statement.
+     */
+    @Test
+    void copyLinksAcceptedAnswersOfTheChunkWithoutUpdates() throws Exception {
+        Path tricky = tmp.resolve("tricky");
+        Files.createDirectories(tricky);
+        trickyDump(tricky);
+        try (ImportHarness h = harness("copied", true)) {
+            long site = h.site("linked.localhost");
+            try (Connection c = h.db.connection();
+                    Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("create table post_updates (id bigint)");
+                st.execute("create function count_post_update() returns trigger language plpgsql as"
+                        + " $$ begin insert into post_updates values (new.id); return new; end $$");
+                st.execute("create trigger count_post_update after update on post for each row"
+                        + " execute function count_post_update()");
+            }
+            try {
+                h.importDir(tricky, site);
+                assertEquals(0, h.count("select count(*) from post_updates"), "updates of post");
+                assertEquals(
+                        1,
+                        h.count(
+                                "select count(*) from post q join post a on a.id = q.accepted_answer_id"
+                                        + " where q.site_id = ? and q.number = 1 and a.number = 2"
+                                        + " and q.dump_accepted_number is null",
+                                site),
+                        "question 1 points at answer 2");
+            } finally {
+                try (Connection c = h.db.connection();
+                        Statement st = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    st.execute("drop trigger count_post_update on post");
+                    st.execute("drop function count_post_update()");
+                    st.execute("drop table post_updates");
+                }
+            }
+        }
+    }
+
     /** One chunk: a question {@code newPost} when not null, then comment {@code commentId} on post {@code postId}. */
     private static void comment(Connection c, DumpDatabase db, long site, long commentId, long postId, Long newPost)
             throws SQLException {
