@@ -70,6 +70,13 @@ final class Batches implements AutoCloseable {
     private final boolean copy;
     private final List<Rows> tables = new ArrayList<>();
 
+    /**
+     * table -> the ids ({@code id} column) of the rows this chunk copies into it: a foreign key naming one of those
+     * needs no check ({@link CopyRows#checkReferences}), since no other transaction sees the row until this one
+     * commits.
+     */
+    private final java.util.Map<String, java.util.Set<Long>> copiedIds = new java.util.HashMap<>();
+
     Batches(Connection connection, DumpDatabase db) throws SQLException {
         this.connection = connection;
         this.db = db;
@@ -305,6 +312,10 @@ final class Batches implements AutoCloseable {
         private final List<java.util.Set<Long>> referenced = new ArrayList<>();
         /** Whether a foreign key's values are not all known: a column without a value of its own, or not a number. */
         private boolean unknown;
+        /** The column number of {@code id}, whose values {@link #copiedIds} keeps for the chunk; 0 when none. */
+        private final int idColumn;
+        /** The ids of the rows added, when the table has an {@code id} column. */
+        private final java.util.Set<Long> ids;
 
         CopyRows(String table, List<String> columns, Drawn drawn) throws SQLException {
             super(table, columns, drawn);
@@ -312,6 +323,8 @@ final class Batches implements AutoCloseable {
             escaped = new boolean[columns.size()];
             keyOf = new int[columns.size()];
             Arrays.fill(keyOf, -1);
+            idColumn = columns.indexOf("id") + 1;
+            ids = idColumn > 0 ? copiedIds.computeIfAbsent(table, t -> new java.util.HashSet<>()) : null;
             keys = db.foreignKeys(connection, table).orElse(null);
             if (keys != null) {
                 for (int k = 0; k < keys.size(); k++) {
@@ -339,6 +352,9 @@ final class Batches implements AutoCloseable {
         }
 
         private void reference(int column, long value) {
+            if (column == idColumn) {
+                ids.add(value);
+            }
             int k = keyOf[column - 1];
             if (k >= 0) {
                 referenced.get(k).add(value);
@@ -402,7 +418,9 @@ final class Batches implements AutoCloseable {
          * Checks that every value the copied rows name in a foreign key's column is in the table it refers to, and
          * locks those rows against deletion until the transaction ends ({@code for key share}, as the key's trigger
          * does); throws an SQLException with SQLSTATE 23503 (foreign key violation), as the trigger would, for the
-         * first value missing. Runs after all the chunk's copies, so a row may name one copied with it.
+         * first value missing. Runs after all the chunk's copies, so a row may name one copied with it; those rows,
+         * which this transaction wrote and no other can see, are neither looked up nor locked (a lock writes the row's
+         * page and a WAL record: questions were locked by their tags and answers, answers by their questions).
          */
         void checkReferences() throws SQLException {
             if (keys == null) {
@@ -414,6 +432,13 @@ final class Batches implements AutoCloseable {
                     continue;
                 }
                 DumpDatabase.ForeignKey key = keys.get(k);
+                java.util.Set<Long> own = "id".equals(key.refColumn()) ? copiedIds.get(key.refTable()) : null;
+                if (own != null) {
+                    values.removeIf(own::contains);
+                    if (values.isEmpty()) {
+                        continue;
+                    }
+                }
                 java.util.Set<Long> found = new java.util.HashSet<>();
                 try (PreparedStatement st = connection.prepareStatement("select " + key.refColumn() + " from "
                         + key.refTable() + " where " + key.refColumn() + " = any(?) for key share")) {

@@ -204,6 +204,34 @@ class PostgresImportTest {
     }
 
     /**
+     * A row copied in the same chunk as the row naming it is not looked up and locked ({@code for key share}, which
+     * writes the row's page and a WAL record): no other transaction can see it, let alone delete it, before the chunk
+     * commits. A row of an earlier chunk still is, as the key's trigger would lock it.
+     */
+    @Test
+    void copiesLockOnlyParentsOfEarlierChunks() throws Exception {
+        try (ImportHarness h = harness("copied", true)) {
+            long site = h.site("lock.localhost");
+            long post = 1 + h.count("select coalesce(max(id), 0) from post");
+            long commentId = h.count("select coalesce(max(id), 0) + 1000 from post_comment");
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                comment(c, h.db, site, commentId, post, post);
+                c.commit();
+            }
+            assertEquals(0, h.count("select xmax::text::bigint from post where id = ?", post), "not locked");
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                comment(c, h.db, site, commentId + 1, post, null);
+                c.commit();
+            }
+            assertTrue(
+                    h.count("select xmax::text::bigint from post where id = ?", post) != 0,
+                    "locked by the later chunk's check");
+        }
+    }
+
+    /**
      * With COPY a question whose accepted answer comes in its chunk is written pointing at it, in the one COPY of the
      * chunk's posts: no update of {@code post} (which wrote a second version of the question's row in every index of
      * {@code post}). A trigger counts the updates; with it the copies run with triggers on, which a COPY of questions
