@@ -388,6 +388,8 @@ final class PostsImporter extends RowImporter<Long> {
                 linkVersions.put(question, versions[k++]);
             }
             Batches.Rows p = questionInsert;
+            // The rows go to PostgreSQL as they are set, so its backend writes the first while the next are escaped.
+            batches.stream(p);
             for (int i = 0; i < held.size(); i++) {
                 HeldQuestion h = held.get(i);
                 Long answer = accepted.get(h.id());

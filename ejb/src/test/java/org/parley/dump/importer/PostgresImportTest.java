@@ -204,6 +204,66 @@ class PostgresImportTest {
     }
 
     /**
+     * A streamed table's rows reach PostgreSQL while the next are still being set ({@link Batches#stream}): another
+     * connection sees the COPY under way with rows done before the chunk runs its batches. A chunk that fails while
+     * streaming leaves no row and its connection usable.
+     */
+    @Test
+    void streamedRowsReachTheServerBeforeTheChunkRuns() throws Exception {
+        try (ImportHarness h = harness("copied", true)) {
+            try (Connection c = h.db.connection();
+                    Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("create table stream_probe (id bigint primary key, note text)");
+            }
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                try (Batches b = new Batches(c, h.db)) {
+                    Batches.Rows r = b.prepare("stream_probe", "id", "note");
+                    b.stream(r);
+                    addRows(r, 10);
+                    // fails here: Batches.close cancels the copy
+                }
+                c.rollback();
+                try (Batches b = new Batches(c, h.db)) {
+                    Batches.Rows r = b.prepare("stream_probe", "id", "note");
+                    b.stream(r);
+                    addRows(r, 500); // 500 KB, several pieces
+                    long done = 0;
+                    for (int i = 0; i < 100 && done == 0; i++) {
+                        done = h.count("select coalesce(max(tuples_processed), 0) from pg_stat_progress_copy"
+                                + " where relid = 'stream_probe'::regclass");
+                        if (done == 0) {
+                            Thread.sleep(100);
+                        }
+                    }
+                    assertTrue(done > 0, "rows copied before execute");
+                    b.execute();
+                }
+                c.commit();
+            }
+            try {
+                assertEquals(500, h.count("select count(*) from stream_probe"), "the second chunk's rows only");
+            } finally {
+                try (Connection c = h.db.connection();
+                        Statement st = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    st.execute("drop table stream_probe");
+                }
+            }
+        }
+    }
+
+    private static void addRows(Batches.Rows r, int n) throws SQLException {
+        String note = "x".repeat(1000);
+        for (int i = 0; i < n; i++) {
+            r.setLong(1, i);
+            r.setString(2, note);
+            r.add();
+        }
+    }
+
+    /**
      * A row copied in the same chunk as the row naming it is not looked up and locked ({@code for key share}, which
      * writes the row's page and a WAL record): no other transaction can see it, let alone delete it, before the chunk
      * commits. A row of an earlier chunk still is, as the key's trigger would lock it.
