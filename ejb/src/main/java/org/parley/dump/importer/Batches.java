@@ -378,6 +378,8 @@ final class Batches implements AutoCloseable {
         private final int idColumn;
         /** The ids of the rows added, when the table has an {@code id} column. */
         private final java.util.Set<Long> ids;
+        /** The id of the row being set, kept by {@link #add}: a row abandoned half set (a skipped row) is not copied. */
+        private Long rowId;
         /** Whether {@link #stream} started this table's copy, the one under way, and whether with triggers off. */
         boolean streamed;
 
@@ -420,7 +422,7 @@ final class Batches implements AutoCloseable {
 
         private void reference(int column, long value) {
             if (column == idColumn) {
-                ids.add(value);
+                rowId = value;
             }
             int k = keyOf[column - 1];
             if (k >= 0) {
@@ -545,6 +547,10 @@ final class Batches implements AutoCloseable {
                 }
             }
             Arrays.fill(row, null);
+            if (rowId != null) {
+                ids.add(rowId);
+                rowId = null;
+            }
             if (drawn != null) {
                 if (rows == lineEnds.length) {
                     lineEnds = Arrays.copyOf(lineEnds, Math.max(64, rows * 2));
