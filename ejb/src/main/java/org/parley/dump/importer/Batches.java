@@ -70,6 +70,13 @@ final class Batches implements AutoCloseable {
     private final boolean copy;
     private final List<Rows> tables = new ArrayList<>();
 
+    /**
+     * table -> the ids ({@code id} column) of the rows this chunk copies into it: a foreign key naming one of those
+     * needs no check ({@link CopyRows#checkReferences}), since no other transaction sees the row until this one
+     * commits.
+     */
+    private final java.util.Map<String, java.util.Set<Long>> copiedIds = new java.util.HashMap<>();
+
     Batches(Connection connection, DumpDatabase db) throws SQLException {
         this.connection = connection;
         this.db = db;
@@ -133,22 +140,75 @@ final class Batches implements AutoCloseable {
      * fails as they would when one is missing. Nothing else of the transaction runs with triggers off.
      */
     void execute() throws SQLException {
+        List<CopyRows> unchecked = new ArrayList<>();
+        if (streaming != null) {
+            // Its rows are mostly at the server already; the rest go now, still in the role it started with.
+            CopyRows streamed = streaming;
+            streaming = null;
+            streamed.execute();
+            if (streamed.withoutTriggers) {
+                if (!streamed.checkable()) {
+                    throw new IllegalStateException("Copied " + streamed.table + " with triggers off, but its"
+                            + " foreign keys cannot be checked: a key column was set as a string");
+                }
+                unchecked.add(streamed);
+            }
+        }
         boolean ownChecks = checksOwnReferences();
-        if (ownChecks) {
-            replicationRole("replica");
+        if (ownChecks != replica) {
+            replicationRole(ownChecks ? "replica" : "origin");
         }
         for (Rows rows : tables) {
-            if (rows.rows > 0) {
+            if (rows.rows > 0 && !(rows instanceof CopyRows c && c.streamed)) {
                 rows.execute();
+                if (ownChecks) {
+                    unchecked.add((CopyRows) rows);
+                }
             }
         }
-        if (ownChecks) {
+        if (replica) {
             // Back before the checks: a failed copy aborts the transaction, whose rollback resets it anyway.
             replicationRole("origin");
-            for (Rows rows : tables) {
-                ((CopyRows) rows).checkReferences();
-            }
         }
+        for (CopyRows rows : unchecked) {
+            rows.checkReferences();
+        }
+    }
+
+    /** The table whose COPY is under way ({@link #stream}), or null. */
+    private CopyRows streaming;
+
+    /** Whether the transaction's triggers are off ({@code session_replication_role = replica}) now. */
+    private boolean replica;
+
+    /** The rows sent before {@link #execute}, in pieces of about this many bytes. */
+    static final int STREAM_PIECE = 64 * 1024;
+
+    /**
+     * Starts {@code rows}' COPY now, on PostgreSQL, so that each piece of its rows reaches the server as soon as it is
+     * added ({@link #STREAM_PIECE}): PostgreSQL's backend writes them while the writing thread sets the next ones,
+     * instead of one waiting for the other. Until {@link #execute}, which sends the rest, nothing else may run on the
+     * connection. Only for the first table prepared (its rows are written first anyway) and one without a {@link
+     * Drawn} column (whose values are drawn just before its copy); elsewhere, and with JDBC batches, it does nothing.
+     * The copy runs with triggers off when its table allows it ({@link #checksOwnReferences}), its keys checked in
+     * {@link #execute}.
+     */
+    void stream(Rows rows) throws SQLException {
+        if (!(rows instanceof CopyRows c)
+                || streaming != null
+                || c.drawn != null
+                || tables.get(0) != rows
+                || c.rows > 0) {
+            return;
+        }
+        boolean off = c.checkable() && db.mayDisableTriggers(connection);
+        if (off != replica) {
+            replicationRole(off ? "replica" : "origin");
+        }
+        c.open = PgCopy.start(connection, c.sql());
+        c.streamed = true;
+        c.withoutTriggers = off;
+        streaming = c;
     }
 
     /**
@@ -159,7 +219,7 @@ final class Batches implements AutoCloseable {
     private boolean checksOwnReferences() throws SQLException {
         boolean any = false;
         for (Rows rows : tables) {
-            if (rows.rows > 0) {
+            if (rows.rows > 0 && !(rows instanceof CopyRows c && c.streamed)) {
                 if (!(rows instanceof CopyRows c) || !c.checkable()) {
                     return false;
                 }
@@ -173,12 +233,21 @@ final class Batches implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("set local session_replication_role = " + role);
         }
+        replica = "replica".equals(role);
     }
 
     /** Closes the statements, last prepared first; a failure to close one does not keep the others open. */
     @Override
     public void close() throws SQLException {
         SQLException failure = null;
+        if (streaming != null && streaming.open != null) {
+            try {
+                streaming.open.cancel(); // a chunk that failed while its rows were being set
+            } catch (SQLException e) {
+                failure = e;
+            }
+            streaming = null;
+        }
         for (int i = tables.size() - 1; i >= 0; i--) {
             try {
                 tables.get(i).close();
@@ -305,6 +374,17 @@ final class Batches implements AutoCloseable {
         private final List<java.util.Set<Long>> referenced = new ArrayList<>();
         /** Whether a foreign key's values are not all known: a column without a value of its own, or not a number. */
         private boolean unknown;
+        /** The column number of {@code id}, whose values {@link #copiedIds} keeps for the chunk; 0 when none. */
+        private final int idColumn;
+        /** The ids of the rows added, when the table has an {@code id} column. */
+        private final java.util.Set<Long> ids;
+        /** The id of the row being set, kept by {@link #add}: a row abandoned half set (a skipped row) is not copied. */
+        private Long rowId;
+        /** Whether {@link #stream} started this table's copy, the one under way, and whether with triggers off. */
+        boolean streamed;
+
+        PgCopy.Stream open;
+        boolean withoutTriggers;
 
         CopyRows(String table, List<String> columns, Drawn drawn) throws SQLException {
             super(table, columns, drawn);
@@ -312,6 +392,8 @@ final class Batches implements AutoCloseable {
             escaped = new boolean[columns.size()];
             keyOf = new int[columns.size()];
             Arrays.fill(keyOf, -1);
+            idColumn = columns.indexOf("id") + 1;
+            ids = idColumn > 0 ? copiedIds.computeIfAbsent(table, t -> new java.util.HashSet<>()) : null;
             keys = db.foreignKeys(connection, table).orElse(null);
             if (keys != null) {
                 for (int k = 0; k < keys.size(); k++) {
@@ -339,6 +421,9 @@ final class Batches implements AutoCloseable {
         }
 
         private void reference(int column, long value) {
+            if (column == idColumn) {
+                rowId = value;
+            }
             int k = keyOf[column - 1];
             if (k >= 0) {
                 referenced.get(k).add(value);
@@ -402,7 +487,9 @@ final class Batches implements AutoCloseable {
          * Checks that every value the copied rows name in a foreign key's column is in the table it refers to, and
          * locks those rows against deletion until the transaction ends ({@code for key share}, as the key's trigger
          * does); throws an SQLException with SQLSTATE 23503 (foreign key violation), as the trigger would, for the
-         * first value missing. Runs after all the chunk's copies, so a row may name one copied with it.
+         * first value missing. Runs after all the chunk's copies, so a row may name one copied with it; those rows,
+         * which this transaction wrote and no other can see, are neither looked up nor locked (a lock writes the row's
+         * page and a WAL record: questions were locked by their tags and answers, answers by their questions).
          */
         void checkReferences() throws SQLException {
             if (keys == null) {
@@ -414,6 +501,13 @@ final class Batches implements AutoCloseable {
                     continue;
                 }
                 DumpDatabase.ForeignKey key = keys.get(k);
+                java.util.Set<Long> own = "id".equals(key.refColumn()) ? copiedIds.get(key.refTable()) : null;
+                if (own != null) {
+                    values.removeIf(own::contains);
+                    if (values.isEmpty()) {
+                        continue;
+                    }
+                }
                 java.util.Set<Long> found = new java.util.HashSet<>();
                 try (PreparedStatement st = connection.prepareStatement("select " + key.refColumn() + " from "
                         + key.refTable() + " where " + key.refColumn() + " = any(?) for key share")) {
@@ -453,6 +547,10 @@ final class Batches implements AutoCloseable {
                 }
             }
             Arrays.fill(row, null);
+            if (rowId != null) {
+                ids.add(rowId);
+                rowId = null;
+            }
             if (drawn != null) {
                 if (rows == lineEnds.length) {
                     lineEnds = Arrays.copyOf(lineEnds, Math.max(64, rows * 2));
@@ -462,12 +560,32 @@ final class Batches implements AutoCloseable {
                 text.ascii('\n');
             }
             rows++;
+            if (open != null && text.length >= STREAM_PIECE) {
+                open.write(text.bytes, 0, text.length);
+                text.length = 0;
+            }
+        }
+
+        String sql() {
+            return "copy " + table + " (" + String.join(", ", columns) + (drawn != null ? ", " + drawn.column() : "")
+                    + ") from stdin";
         }
 
         @Override
         void execute() throws SQLException {
-            String sql = "copy " + table + " (" + String.join(", ", columns)
-                    + (drawn != null ? ", " + drawn.column() : "") + ") from stdin";
+            if (open != null) {
+                PgCopy.Stream copy = open;
+                open = null;
+                try {
+                    copy.write(text.bytes, 0, text.length);
+                    text.length = 0;
+                    copy.end();
+                } finally {
+                    copy.cancel();
+                }
+                return;
+            }
+            String sql = sql();
             Utf8Text lines = text;
             if (drawn != null) {
                 long[] values = draw(drawn.sequence(), rows);
@@ -575,8 +693,8 @@ final class Batches implements AutoCloseable {
         }
     }
 
-    /** {@code n} values of {@code sequence}, in the order drawn. */
-    private long[] draw(String sequence, int n) throws SQLException {
+    /** {@code n} values of {@code sequence}, in the order drawn, in one query (PostgreSQL). */
+    long[] draw(String sequence, int n) throws SQLException {
         long[] values = new long[n];
         try (PreparedStatement st =
                 connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {

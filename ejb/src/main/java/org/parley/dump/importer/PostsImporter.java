@@ -103,6 +103,13 @@ final class PostsImporter extends RowImporter<Long> {
 
     private static final String[] ANSWER_COLUMNS = columns(COMMON_COLUMNS, "question_id");
 
+    /**
+     * On PostgreSQL's COPY path a chunk's questions and answers go in one COPY of {@code post}: the question columns
+     * (null for answers), then an answer's question, a question's accepted answer, and the row version.
+     */
+    private static final String[] POST_COLUMNS =
+            columns(QUESTION_COLUMNS, "question_id", "accepted_answer_id", "row_version");
+
     private static String[] columns(String[] common, String... more) {
         String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
         System.arraycopy(more, 0, all, common.length, more.length);
@@ -159,8 +166,11 @@ final class PostsImporter extends RowImporter<Long> {
     }
 
     /**
-     * One chunk of Posts.xml. Questions and other posts are batched as they come; answers are held until the chunk's
-     * questions are written (an answer may come before its question), then written and linked as accepted answers.
+     * One chunk of Posts.xml. With JDBC batches, questions and other posts are batched as they come; answers are held
+     * until the chunk's questions are written (an answer may come before its question), then written and linked as
+     * accepted answers. With COPY (PostgreSQL), questions are held too and go with the answers in one COPY of {@code
+     * post}, each question with its accepted answer when that answer is in the chunk: the update that links it
+     * afterwards wrote a second version of the question's row, in all of {@code post}'s indexes.
      */
     private final class Chunk implements ChunkWriter<Long> {
         private final Connection c;
@@ -172,15 +182,29 @@ final class PostsImporter extends RowImporter<Long> {
         private final DumpDatabase.Ids postIds;
         private final DumpDatabase.Ids otherIds;
         private final String rowVersion;
+        private final Batches batches;
+        /** The questions' rows (JDBC batches), or the chunk's questions' and answers' rows (COPY). */
         private final Batches.Rows questionInsert;
+
         private final Batches.Rows questionTagInsert;
         private final Batches.Rows otherInsert;
         private final List<PendingAnswer> answers = new ArrayList<>();
+        /** On the COPY path, the chunk's questions, bound with its answers by {@link #bindHeld}. */
+        private final List<HeldQuestion> held = new ArrayList<>();
+        /**
+         * On the COPY path, what {@link #bindHeld} leaves to {@link #finish}: questions of earlier chunks -> their
+         * accepted answer, with the row version each link takes, and the first answers written.
+         */
+        private final Map<Long, Long> acceptedEarlier = new LinkedHashMap<>();
+
+        private final Map<Long, Long> earlierVersions = new HashMap<>();
+        private final Map<Question, Instant> firstWritten = new LinkedHashMap<>();
         /** question number -> its answers' earliest date in this chunk, as collected (answers not yet checked). */
         private final Map<Long, Instant> firstAnswers;
 
         Chunk(Connection c, References refs, Batches batches, Map<Long, Instant> firstAnswers) throws SQLException {
             this.c = c;
+            this.batches = batches;
             this.firstAnswers = firstAnswers;
             userIds = userIds(c, refs.users);
             questions = questions(c, refs.posts);
@@ -188,7 +212,9 @@ final class PostsImporter extends RowImporter<Long> {
             postIds = ctx.db().new Ids(c, "post_id_seq", refs.rows);
             otherIds = ctx.db().new Ids(c, "dump_post_id_seq");
             rowVersion = ctx.db().nextValueExpression(ROW_VERSION.sequence());
-            questionInsert = batches.prepare("post", ROW_VERSION, QUESTION_COLUMNS);
+            questionInsert = batches.copying()
+                    ? batches.prepare("post", POST_COLUMNS)
+                    : batches.prepare("post", ROW_VERSION, QUESTION_COLUMNS);
             questionTagInsert = batches.prepare("question_tag", "question_id", "tag_id");
             otherInsert = batches.prepare("dump_post", "id", "site_id", "number", "post_type_id", "attributes");
         }
@@ -209,13 +235,27 @@ final class PostsImporter extends RowImporter<Long> {
         }
 
         @Override
-        public void finish(Tally tally) throws SQLException {
-            writeAnswers(tally);
+        public void bindHeld(Tally tally) throws SQLException {
+            if (batches.copying()) {
+                bindPosts(tally);
+            }
         }
 
-        /** The question path: a post row, its tags' rows, and the question for the chunk's answers to find. */
+        @Override
+        public void finish(Tally tally) throws SQLException {
+            if (batches.copying()) {
+                link(acceptedEarlier, earlierVersions, tally);
+                correctFirstAnswers(firstWritten, false);
+            } else {
+                writeAnswers(tally);
+            }
+        }
+
+        /**
+         * The question path: its values, its tags' rows, and the question for the chunk's answers to find; with
+         * batches its post row too, with COPY the row once the answers are known ({@link #bindPosts}).
+         */
         private void writeQuestion(DumpRow row, long number, Tally tally) throws SQLException {
-            Batches.Rows q = questionInsert;
             Map<String, String> extras = rest(row, MAPPED_QUESTION);
             long id = postIds.next();
             Common common = common(row, extras, userIds, tally);
@@ -245,22 +285,27 @@ final class PostsImporter extends RowImporter<Long> {
                     tally.note("tag name Parley cannot hold");
                 }
             }
-            int i = common.bind(q, id, number, "Q");
-            q.setString(i++, truncate(title, MAX_TITLE));
-            q.setString(i++, joined.length() > 1 ? truncate(joined.toString(), 250) : null);
-            q.setInt(i++, intOr(row, "AnswerCount", 0));
-            q.setLong(i++, intOr(row, "ViewCount", 0));
-            q.setInstant(i++, date(row, "ClosedDate", extras));
-            Long accepted = optionalLong(row, "AcceptedAnswerId");
-            q.setLong(i++, accepted);
-            if (accepted != null) {
+            HeldQuestion h = new HeldQuestion(
+                    id,
+                    number,
+                    common,
+                    truncate(title, MAX_TITLE),
+                    joined.length() > 1 ? truncate(joined.toString(), 250) : null,
+                    intOr(row, "AnswerCount", 0),
+                    intOr(row, "ViewCount", 0),
+                    date(row, "ClosedDate", extras),
+                    optionalLong(row, "AcceptedAnswerId"),
+                    extras);
+            if (h.accepted() != null) {
                 tally.pendingLinks++;
             }
             Instant firstAnswer = firstAnswers.get(number);
-            q.setInstant(i++, firstAnswer);
-            q.setLong(i++, firstAnswer == null ? null : secondsTo(common.created, firstAnswer));
-            common.extrasAt(q, EXTRAS, extras);
-            q.add();
+            if (batches.copying()) {
+                held.add(h);
+            } else {
+                bindQuestion(questionInsert, h, firstAnswer, null);
+                questionInsert.add();
+            }
             Batches.Rows qt = questionTagInsert;
             Set<Long> seen = new HashSet<>();
             for (String t : tags) {
@@ -271,7 +316,26 @@ final class PostsImporter extends RowImporter<Long> {
                     qt.add();
                 }
             }
-            questions.put(number, new Question(id, accepted, common.created, firstAnswer, true));
+            questions.put(number, new Question(id, h.accepted(), common.created, firstAnswer, true));
+        }
+
+        /**
+         * Sets a question's columns ({@link #QUESTION_COLUMNS}): its accepted answer's number until {@code
+         * acceptedId} links it, and {@code firstAnswer}; returns the number of the next column.
+         */
+        private int bindQuestion(Batches.Rows q, HeldQuestion h, Instant firstAnswer, Long acceptedId)
+                throws SQLException {
+            int i = h.common().bind(q, h.id(), h.number(), "Q");
+            q.setString(i++, h.title());
+            q.setString(i++, h.tagNames());
+            q.setInt(i++, h.answerCount());
+            q.setLong(i++, h.viewCount());
+            q.setInstant(i++, h.closed());
+            q.setLong(i++, acceptedId == null ? h.accepted() : null);
+            q.setInstant(i++, firstAnswer);
+            q.setLong(i++, firstAnswer == null ? null : secondsTo(h.common().created, firstAnswer));
+            h.common().extrasAt(q, EXTRAS, h.extras());
+            return i;
         }
 
         /** The answer path, first half: the answer's columns, parsed now, held until the chunk's questions are in. */
@@ -286,8 +350,82 @@ final class PostsImporter extends RowImporter<Long> {
         }
 
         /**
-         * The answer path, second half: writes the held answers whose question the site or the chunk has (counting
-         * the others skipped), then points their questions at those that are accepted.
+         * The COPY path: binds the held answers whose question the site or the chunk has (counting the others
+         * skipped), then the chunk's questions before them, each with its accepted answer when that is among them and
+         * the first-answer time of the answers written. Row versions are drawn in one query in the order the batches
+         * path draws them: the questions', the answers', then one per link; a question linked here takes its link's
+         * (its own is left unused, as the batches path's update replaces it).
+         */
+        private void bindPosts(Tally tally) throws SQLException {
+            Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
+            List<PendingAnswer> written = new ArrayList<>();
+            long[] answerIds = new long[answers.size()];
+            long[] answerQuestions = new long[answers.size()];
+            for (PendingAnswer p : answers) {
+                Question question = questions.get(p.parent);
+                if (question == null) {
+                    tally.skip("answer to a missing question");
+                    continue;
+                }
+                long id = postIds.next();
+                answerIds[written.size()] = id;
+                answerQuestions[written.size()] = question.id();
+                written.add(p);
+                tally.imported();
+                firstWritten.merge(question, p.common.created, (x, y) -> x.isBefore(y) ? x : y);
+                if (question.acceptedNumber() != null && question.acceptedNumber() == p.number) {
+                    accepted.put(question.id(), id);
+                }
+            }
+            int posts = held.size() + written.size();
+            if (posts == 0) {
+                return;
+            }
+            long[] versions = batches.draw(ROW_VERSION.sequence(), posts + accepted.size());
+            Map<Long, Long> linkVersions = new HashMap<>();
+            int k = posts;
+            for (Long question : accepted.keySet()) {
+                linkVersions.put(question, versions[k++]);
+            }
+            Batches.Rows p = questionInsert;
+            // The rows go to PostgreSQL as they are set, so its backend writes the first while the next are escaped.
+            batches.stream(p);
+            for (int i = 0; i < held.size(); i++) {
+                HeldQuestion h = held.get(i);
+                Long answer = accepted.get(h.id());
+                int col = bindQuestion(p, h, firstWritten.get(questions.get(h.number())), answer);
+                p.setLong(col++, (Long) null);
+                p.setLong(col++, answer);
+                p.setLong(col, answer != null ? linkVersions.get(h.id()) : versions[i]);
+                p.add();
+                if (answer != null) {
+                    tally.pendingLinks--;
+                    accepted.remove(h.id());
+                }
+            }
+            for (int j = 0; j < written.size(); j++) {
+                PendingAnswer a = written.get(j);
+                int col = a.common.bind(p, answerIds[j], a.number, "A");
+                for (int q = col; q < col + QUESTION_COLUMNS.length - COMMON_COLUMNS.length; q++) {
+                    p.setString(q, null);
+                }
+                col += QUESTION_COLUMNS.length - COMMON_COLUMNS.length;
+                a.common.extrasAt(p, EXTRAS, a.extras);
+                p.setLong(col++, answerQuestions[j]);
+                p.setLong(col++, (Long) null);
+                p.setLong(col, versions[held.size() + j]);
+                p.add();
+            }
+            // What is left links questions of earlier chunks, by update once the answers are copied (finish).
+            acceptedEarlier.putAll(accepted);
+            for (Long question : accepted.keySet()) {
+                earlierVersions.put(question, linkVersions.get(question));
+            }
+        }
+
+        /**
+         * The answer path, second half, with batches: writes the held answers whose question the site or the chunk
+         * has (counting the others skipped), then points their questions at those that are accepted.
          */
         private void writeAnswers(Tally tally) throws SQLException {
             if (answers.isEmpty()) {
@@ -296,7 +434,6 @@ final class PostsImporter extends RowImporter<Long> {
             try (Batches batches = new Batches(c, ctx.db())) {
                 Batches.Rows a = batches.prepare("post", ROW_VERSION, ANSWER_COLUMNS);
                 Map<Long, Long> accepted = new LinkedHashMap<>(); // question id -> its accepted answer's id
-                Map<Question, Instant> firstWritten = new LinkedHashMap<>(); // question -> its earliest answer written
                 for (PendingAnswer p : answers) {
                     Question question = questions.get(p.parent);
                     if (question == null) {
@@ -315,25 +452,28 @@ final class PostsImporter extends RowImporter<Long> {
                     }
                 }
                 batches.execute();
-                link(accepted, tally);
-                correctFirstAnswers(firstWritten);
+                link(accepted, null, tally);
+                correctFirstAnswers(firstWritten, true);
             }
         }
 
         /**
          * Sets the first-answer time where the answers written disagree with what the question holds: a question of
-         * this chunk whose collected earliest answer was skipped after all, or a question of an earlier chunk (or
-         * import) that already has a time and now gets an earlier answer. A question of an earlier chunk without a
-         * time is left to the link step, which sets all of those in one statement. Rare in dumps whose answers come
-         * in their question's chunk, so one statement per question is fine.
+         * this chunk whose collected earliest answer was skipped after all ({@code thisChunk}: the batches path, whose
+         * questions were written before their answers), or a question of an earlier chunk (or import) that already
+         * has a time and now gets an earlier answer. A question of an earlier chunk without a time is left to the
+         * link step, which sets all of those in one statement. Rare in dumps whose answers come in their question's
+         * chunk, so one statement per question is fine.
          */
-        private void correctFirstAnswers(Map<Question, Instant> firstWritten) throws SQLException {
+        private void correctFirstAnswers(Map<Question, Instant> firstWritten, boolean thisChunk) throws SQLException {
             List<Map.Entry<Question, Instant>> changed = new ArrayList<>();
-            for (Question q : questions.values()) {
-                if (q.thisChunk()) {
-                    Instant written = firstWritten.get(q);
-                    if (!java.util.Objects.equals(written, q.firstAnswer())) {
-                        changed.add(new java.util.AbstractMap.SimpleEntry<>(q, written));
+            if (thisChunk) {
+                for (Question q : questions.values()) {
+                    if (q.thisChunk()) {
+                        Instant written = firstWritten.get(q);
+                        if (!java.util.Objects.equals(written, q.firstAnswer())) {
+                            changed.add(new java.util.AbstractMap.SimpleEntry<>(q, written));
+                        }
                     }
                 }
             }
@@ -365,19 +505,26 @@ final class PostsImporter extends RowImporter<Long> {
 
         /**
          * Points questions at their accepted answers, just written, while their rows are still in the database's
-         * cache: a question's AcceptedAnswerId names an answer that comes after it in the file, so this cannot be
-         * part of the question's insert. The link step counts the questions left waiting as answers not in the dump.
+         * cache: a question's AcceptedAnswerId names an answer that comes after it in the file, so with batches this
+         * cannot be part of the question's insert. Each link draws a new row version, or takes the one {@code
+         * versions} (question id -> version) drew for it. The link step counts the questions left waiting as answers
+         * not in the dump.
          */
-        private void link(Map<Long, Long> accepted, Tally tally) throws SQLException {
+        private void link(Map<Long, Long> accepted, Map<Long, Long> versions, Tally tally) throws SQLException {
             if (accepted.isEmpty()) {
                 return;
             }
             try (PreparedStatement st = c.prepareStatement(
-                    "update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = " + rowVersion
-                            + " where id = ?")) {
+                    "update post set accepted_answer_id = ?, dump_accepted_number = null, row_version = "
+                            + (versions == null ? rowVersion : "?") + " where id = ?")) {
                 for (Map.Entry<Long, Long> e : accepted.entrySet()) {
                     st.setLong(1, e.getValue());
-                    st.setLong(2, e.getKey());
+                    if (versions == null) {
+                        st.setLong(2, e.getKey());
+                    } else {
+                        st.setLong(2, versions.get(e.getKey()));
+                        st.setLong(3, e.getKey());
+                    }
                     st.addBatch();
                 }
                 for (int updated : st.executeBatch()) {
@@ -443,6 +590,19 @@ final class PostsImporter extends RowImporter<Long> {
             return row; // the writer sanitises it, and meets the problem in its place
         }
     }
+
+    /** A question's values as {@code writeQuestion} parsed them, bound into its row now (batches) or later (COPY). */
+    private record HeldQuestion(
+            long id,
+            long number,
+            Common common,
+            String title,
+            String tagNames,
+            int answerCount,
+            long viewCount,
+            Instant closed,
+            Long accepted,
+            Map<String, String> extras) {}
 
     private record PendingAnswer(long number, long parent, Common common, Map<String, String> extras) {}
 

@@ -85,8 +85,8 @@ abstract class RowImporter<K> {
      * Writes a chunk of the file's rows: notes each row's key and what it refers to ({@link #collect}), asks which keys
      * the site already has ({@link #alreadyImported}), has the file look up what the rows refer to and prepare its
      * statements ({@link #begin}), then skips each row already imported (by an earlier import or an earlier row) and has the file's
-     * {@link ChunkWriter} set every other one into its table's rows, or skip it with a reason. Runs the batches, then the
-     * writer's {@link ChunkWriter#finish}. Every row ends counted in {@code tally}: imported, or skipped with why.
+     * {@link ChunkWriter} set every other one into its table's rows, or skip it with a reason. Runs the batches (after
+     * the writer's {@link ChunkWriter#bindHeld}), then the writer's {@link ChunkWriter#finish}. Every row ends counted in {@code tally}: imported, or skipped with why.
      */
     final void write(Connection c, List<DumpRow> rows, Tally tally) throws SQLException {
         List<K> keys = new ArrayList<>();
@@ -121,6 +121,7 @@ abstract class RowImporter<K> {
                     tally.skip(skip.getMessage());
                 }
             }
+            writer.bindHeld(tally);
             batches.execute();
             written.addAll(batches.tables());
         }
@@ -158,6 +159,12 @@ abstract class RowImporter<K> {
          * for {@link #finish}, which writes and counts it.
          */
         boolean write(DumpRow row, K key, Tally tally) throws SQLException;
+
+        /**
+         * Binds into the chunk's batches what {@link #write} held back and can go with them, just before they run;
+         * it counts those rows. Nothing by default.
+         */
+        default void bindHeld(Tally tally) throws SQLException {}
 
         /** Writes what {@link #write} held back, after the chunk's batches ran. Nothing by default. */
         default void finish(Tally tally) throws SQLException {}

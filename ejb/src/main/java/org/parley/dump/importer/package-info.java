@@ -7,7 +7,8 @@
  * files share ({@link RowImporter#write}; each file's importer says only what its rows are keyed by, what they refer
  * to and which columns it sets), through {@link Batches}: JDBC batches on H2 and SQL Server, the driver's COPY on
  * PostgreSQL ({@link PgCopy}). The posts step points each question at its accepted answer when it
- * writes the answer; two batchlets count the questions left without theirs and finish the site's counters.
+ * writes the answer (on PostgreSQL in the same streamed COPY as the question when both are in the chunk, by an update
+ * otherwise); two batchlets count the questions left without theirs and finish the site's counters.
  *
  * <p>Restart and idempotency: each chunk's transaction also writes the file's position and counts to {@code
  * dump_import_count}, so a restarted step (after a failure or a {@code kill -9}; {@link ImportResumer} restarts

@@ -203,6 +203,173 @@ class PostgresImportTest {
         }
     }
 
+    /**
+     * A streamed table's rows reach PostgreSQL while the next are still being set ({@link Batches#stream}): another
+     * connection sees the COPY under way with rows done before the chunk runs its batches. A chunk that fails while
+     * streaming leaves no row and its connection usable.
+     */
+    @Test
+    void streamedRowsReachTheServerBeforeTheChunkRuns() throws Exception {
+        try (ImportHarness h = harness("copied", true)) {
+            try (Connection c = h.db.connection();
+                    Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("create table stream_probe (id bigint primary key, note text)");
+            }
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                try (Batches b = new Batches(c, h.db)) {
+                    Batches.Rows r = b.prepare("stream_probe", "id", "note");
+                    b.stream(r);
+                    addRows(r, 10);
+                    // fails here: Batches.close cancels the copy
+                }
+                c.rollback();
+                try (Batches b = new Batches(c, h.db)) {
+                    Batches.Rows r = b.prepare("stream_probe", "id", "note");
+                    b.stream(r);
+                    addRows(r, 500); // 500 KB, several pieces
+                    long done = 0;
+                    for (int i = 0; i < 100 && done == 0; i++) {
+                        done = h.count("select coalesce(max(tuples_processed), 0) from pg_stat_progress_copy"
+                                + " where relid = 'stream_probe'::regclass");
+                        if (done == 0) {
+                            Thread.sleep(100);
+                        }
+                    }
+                    assertTrue(done > 0, "rows copied before execute");
+                    b.execute();
+                }
+                c.commit();
+            }
+            try {
+                assertEquals(500, h.count("select count(*) from stream_probe"), "the second chunk's rows only");
+            } finally {
+                try (Connection c = h.db.connection();
+                        Statement st = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    st.execute("drop table stream_probe");
+                }
+            }
+        }
+    }
+
+    private static void addRows(Batches.Rows r, int n) throws SQLException {
+        String note = "x".repeat(1000);
+        for (int i = 0; i < n; i++) {
+            r.setLong(1, i);
+            r.setString(2, note);
+            r.add();
+        }
+    }
+
+    /**
+     * A row copied in the same chunk as the row naming it is not looked up and locked ({@code for key share}, which
+     * writes the row's page and a WAL record): no other transaction can see it, let alone delete it, before the chunk
+     * commits. A row of an earlier chunk still is, as the key's trigger would lock it.
+     */
+    @Test
+    void copiesLockOnlyParentsOfEarlierChunks() throws Exception {
+        try (ImportHarness h = harness("copied", true)) {
+            long site = h.site("lock.localhost");
+            long post = 1 + h.count("select coalesce(max(id), 0) from post");
+            long commentId = h.count("select coalesce(max(id), 0) + 1000 from post_comment");
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                comment(c, h.db, site, commentId, post, post);
+                c.commit();
+            }
+            assertEquals(0, h.count("select xmax::text::bigint from post where id = ?", post), "not locked");
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                comment(c, h.db, site, commentId + 1, post, null);
+                c.commit();
+            }
+            assertTrue(
+                    h.count("select xmax::text::bigint from post where id = ?", post) != 0,
+                    "locked by the later chunk's check");
+        }
+    }
+
+    /**
+     * Only rows the chunk really copies spare their children the check: a post whose columns were set but which was
+     * never added (a row skipped half way) does not, so a comment naming it fails as the key's trigger would.
+     */
+    @Test
+    void aRowSetButNotAddedIsNoParent() throws Exception {
+        try (ImportHarness h = harness("copied", true)) {
+            long site = h.site("halfset.localhost");
+            long missing = h.count("select coalesce(max(id), 0) + 2000 from post");
+            long commentId = h.count("select coalesce(max(id), 0) + 2000 from post_comment");
+            try (Connection c = h.db.connection()) {
+                c.setAutoCommit(false);
+                try (Batches b = new Batches(c, h.db)) {
+                    Batches.Rows p = b.prepare("post", "post_type", "id", "site_id");
+                    p.setString(1, "Q");
+                    p.setLong(2, missing);
+                    p.setLong(3, site); // never added
+                    Batches.Rows r = b.prepare(
+                            "post_comment", "id", "site_id", "post_id", "comment_text", "score", "created_at");
+                    r.setLong(1, commentId);
+                    r.setLong(2, site);
+                    r.setLong(3, missing);
+                    r.setString(4, "c");
+                    r.setInt(5, 0);
+                    r.setInstant(6, java.time.Instant.EPOCH);
+                    r.add();
+                    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, b::execute);
+                    assertEquals("23503", e.getSQLState(), e.getMessage());
+                }
+                c.rollback();
+            }
+        }
+    }
+
+    /**
+     * With COPY a question whose accepted answer comes in its chunk is written pointing at it, in the one COPY of the
+     * chunk's posts: no update of {@code post} (which wrote a second version of the question's row in every index of
+     * {@code post}). A trigger counts the updates; with it the copies run with triggers on, which a COPY of questions
+     * naming answers later in the same COPY passes, since the keys' checks run at the end of the statement.
+     */
+    @Test
+    void copyLinksAcceptedAnswersOfTheChunkWithoutUpdates() throws Exception {
+        Path tricky = tmp.resolve("tricky");
+        Files.createDirectories(tricky);
+        trickyDump(tricky);
+        try (ImportHarness h = harness("copied", true)) {
+            long site = h.site("linked.localhost");
+            try (Connection c = h.db.connection();
+                    Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("create table post_updates (id bigint)");
+                st.execute("create function count_post_update() returns trigger language plpgsql as"
+                        + " $$ begin insert into post_updates values (new.id); return new; end $$");
+                st.execute("create trigger count_post_update after update on post for each row"
+                        + " execute function count_post_update()");
+            }
+            try {
+                h.importDir(tricky, site);
+                assertEquals(0, h.count("select count(*) from post_updates"), "updates of post");
+                assertEquals(
+                        1,
+                        h.count(
+                                "select count(*) from post q join post a on a.id = q.accepted_answer_id"
+                                        + " where q.site_id = ? and q.number = 1 and a.number = 2"
+                                        + " and q.dump_accepted_number is null",
+                                site),
+                        "question 1 points at answer 2");
+            } finally {
+                try (Connection c = h.db.connection();
+                        Statement st = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    st.execute("drop trigger count_post_update on post");
+                    st.execute("drop function count_post_update()");
+                    st.execute("drop table post_updates");
+                }
+            }
+        }
+    }
+
     /** One chunk: a question {@code newPost} when not null, then comment {@code commentId} on post {@code postId}. */
     private static void comment(Connection c, DumpDatabase db, long site, long commentId, long postId, Long newPost)
             throws SQLException {
