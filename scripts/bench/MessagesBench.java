@@ -216,17 +216,23 @@ public class MessagesBench {
         System.err.println("sent for " + seconds + " s: " + accepted + " accepted, " + refused + " refused "
                 + refusals + "; " + deliveredAtSendEnd + " pushed so far");
 
-        // 6. Drain: until every accepted message reached its socket, or nothing arrived for 30 s.
-        int last = -1;
+        // 6. Drain: until the database holds every accepted message delivered and every push arrived, or neither
+        // moved for 60 s (then what is missing is reported as lost, or as not pushed).
+        long lastDelivered = -1;
+        int lastPushed = -1;
         long lastChange = System.nanoTime();
-        while (arrivedAt.size() < accepted.get()
-                && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(30)) {
-            Thread.sleep(250);
-            int now = arrivedAt.size();
-            if (now != last) {
-                last = now;
+        while (System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(60)) {
+            long delivered = parseFlat(counts(ops, minId.get(), maxId.get())).getOrDefault("delivered", 0L);
+            int pushed = arrivedAt.size();
+            if (delivered >= accepted.get() && pushed >= accepted.get()) {
+                break;
+            }
+            if (delivered != lastDelivered || pushed != lastPushed) {
+                lastDelivered = delivered;
+                lastPushed = pushed;
                 lastChange = System.nanoTime();
             }
+            Thread.sleep(2000);
         }
         Thread.sleep(2000); // late duplicates, and the last commits
         long lastArrival = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(t0);
@@ -247,19 +253,7 @@ public class MessagesBench {
         int delivered = e2e.size();
 
         // 7. What the database holds for the accepted ids.
-        String counts = "{}";
-        if (accepted.get() > 0) {
-            HttpResponse<String> c = http.send(
-                    HttpRequest.newBuilder(URI.create(ops + "/bench/messages?from=" + minId.get() + "&to=" + maxId.get()))
-                            .timeout(Duration.ofSeconds(120))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (c.statusCode() != 200) {
-                throw new IllegalStateException("/bench/messages answered " + c.statusCode() + ": " + c.body());
-            }
-            counts = c.body().strip();
-        }
+        String counts = accepted.get() > 0 ? counts(ops, minId.get(), maxId.get()) : "{}";
         Map<String, Long> db = parseFlat(counts);
 
         out.put("users", users);
@@ -302,6 +296,23 @@ public class MessagesBench {
                 .map(e -> "  \"" + e.getKey() + "\": " + e.getValue())
                 .collect(Collectors.joining(",\n", "{\n", "\n}")));
         System.exit(0);
+    }
+
+    /** The operators' listener's count of the messages with ids from..to (GET /bench/messages), as JSON. */
+    static String counts(String ops, long from, long to) throws IOException, InterruptedException {
+        if (from > to) {
+            return "{}";
+        }
+        HttpResponse<String> c = http.send(
+                HttpRequest.newBuilder(URI.create(ops + "/bench/messages?from=" + from + "&to=" + to))
+                        .timeout(Duration.ofSeconds(120))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (c.statusCode() != 200) {
+            throw new IllegalStateException("/bench/messages answered " + c.statusCode() + ": " + c.body());
+        }
+        return c.body().strip();
     }
 
     /** GET /api/messages/recent on every session round robin for {@code seconds}; figures into {@code out}. */
