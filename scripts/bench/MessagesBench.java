@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The private-messages benchmark client (scripts/bench/messages.sh runs it with `java MessagesBench.java`; JDK only).
  * Against a running Parley whose users bench-user-1..N exist (the script makes them with POST /bench/users): logs each
- * in through the log-in form (one session each), opens one Faces push socket per user (the layout's notifications
- * channel, found on the home page), then has many senders post private messages through POST /api/messages, each from
+ * in through the log-in form (one session each), opens one push socket per user (/push/notifications with the user's
+ * session cookie, as the pages' notifications.js does), then has many senders post private messages through POST /api/messages, each from
  * a random user to another random user, for a fixed time. Every message carries a token in its body; the recipient's
  * socket gets the message notification, whose text holds the token, and the time from just before the POST to that
  * push is the end-to-end latency. After the senders stop it waits for the deliveries to drain, then asks the operators'
@@ -46,7 +46,6 @@ import java.util.stream.Collectors;
 public class MessagesBench {
 
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
-    static final Pattern WS = Pattern.compile("'(wss?://[^']+/jakarta\\.faces\\.push/[^']+)'");
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
@@ -55,7 +54,7 @@ public class MessagesBench {
     static final long HZ = 100; // Linux USER_HZ; the script passes the real one as a system property
     static long hz = Long.getLong("bench.hz", HZ);
 
-    record User(int n, String name, String session, String wsUrl) {}
+    record User(int n, String name, String session) {}
 
     public static void main(String[] args) throws Exception {
         base = args[0];
@@ -120,7 +119,8 @@ public class MessagesBench {
             sockets.add(wsClients.get(u.n() % wsClients.size())
                     .newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(URI.create(u.wsUrl()), listener)
+                    .header("Cookie", "JSESSIONID=" + u.session()) // the socket is the logged-in session's
+                    .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/push/notifications"), listener)
                     .join());
         }
         System.err.println("opened " + sockets.size() + " sockets");
@@ -404,7 +404,7 @@ public class MessagesBench {
             if (!home.contains("Bench user " + n + "<")) {
                 throw new IllegalStateException(name + " is not logged in on the home page");
             }
-            return new User(n, name, session, find(WS, home));
+            return new User(n, name, session);
         } catch (IOException e) {
             throw new RuntimeException(e);
         } catch (InterruptedException e) {
