@@ -71,7 +71,33 @@ class BenchUsersIT {
         assertEquals(400, post(Http.opsPort(), host, "count=9&password=short").status());
     }
 
+    /** {@code GET /bench/messages} (scripts/bench.sh messages): the database's delivery counts, operators only. */
+    @Test
+    void onlyTheOperatorsListenerCountsDeliveries() throws Exception {
+        String name = ParleyDeployment.unique("bm");
+        String host = name + ".localhost";
+        sites.ensureSite(host, name, "Bench " + name, "A site for one test");
+        assertEquals(404, get(Http.port(), host, "/bench/messages?from=1&to=9").status(), "not on the public listener");
+        assertEquals(
+                400, get(Http.opsPort(), host, "/bench/messages?from=x&to=9").status());
+        Answer none = get(Http.opsPort(), host, "/bench/messages?from=1&to=1000000");
+        assertEquals(200, none.status());
+        assertTrue(
+                none.body().contains("\"messages\": 0") && none.body().contains("\"doubled\": 0"),
+                "a new site has no messages: " + none.body());
+    }
+
     private record Answer(int status, String body) {}
+
+    private static Answer get(int port, String host, String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+        c.setRequestProperty("Host", host + ":" + port);
+        int status = c.getResponseCode();
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
 
     private static Answer post(int port, String host, String form) throws IOException {
         HttpURLConnection c = (HttpURLConnection)
