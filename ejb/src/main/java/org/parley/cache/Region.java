@@ -17,6 +17,11 @@ public enum Region {
     /** A question's related questions (org.parley.search.RelatedQuestions), dropped when the question changes. */
     RELATED("related", 5_000, Duration.ofMinutes(15)),
     /**
+     * What a question page shows beside its posts, read by other queries than its data: the linked questions
+     * (org.parley.link) and the imported posts' licences (org.parley.dump); dropped with the question's scope.
+     */
+    PROVENANCE("provenance", 5_000, Duration.ofMinutes(10)),
+    /**
      * Whole pages for anonymous visitors (the output cache): at most 2,000 and 64 MB in each server's L1, and in L2
      * (the cache "pages") as much as its memory bound lets (install-shared-tier.cli).
      */

@@ -1,5 +1,6 @@
 package org.parley.dump;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,7 +9,12 @@ import java.util.Map;
  * ContentLicense (or "CC BY-SA" when an older dump does not say which version) and their community-wiki date.
  * Posts written in Parley have no entry.
  */
-public record Attribution(Map<Long, String> licenses, Map<Long, Instant> communityOwned) {
+public record Attribution(Map<Long, String> licenses, Map<Long, Instant> communityOwned) implements Serializable {
+
+    public Attribution {
+        licenses = Map.copyOf(licenses);
+        communityOwned = Map.copyOf(communityOwned);
+    }
 
     /** The license of post {@code number}, or null for a post written here. */
     public String license(long number) {

@@ -1,6 +1,7 @@
 package org.parley.dump;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -8,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.cache.CacheKey;
+import org.parley.cache.Region;
+import org.parley.cache.Scope;
+import org.parley.cache.SharedCache;
 
 /** The licenses and community-wiki dates of the imported posts on a question page. */
 @Stateless
@@ -19,8 +24,21 @@ public class AttributionService {
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
-    /** For question {@code number} of site {@code siteId} and its answers; empty maps for an unknown question. */
+    @Inject
+    private SharedCache cache;
+
+    /**
+     * For question {@code number} of site {@code siteId} and its answers; empty maps for an unknown question. From the
+     * shared tier, under the question's scope (a new answer, or a deletion, drops it).
+     */
     public Attribution forQuestion(long siteId, long number) {
+        return cache.get(
+                CacheKey.of(Region.PROVENANCE, siteId, "attribution/" + number, Scope.question(siteId, number)),
+                Attribution.class,
+                () -> load(siteId, number));
+    }
+
+    private Attribution load(long siteId, long number) {
         // Two lookups by index (the question by site and number, its answers by question): one statement with
         // "number = :n or id in (answers)" made H2 walk every post of the site, 30 s a page at 3 M posts.
         List<Object[]> rows = new ArrayList<>(em.createQuery(

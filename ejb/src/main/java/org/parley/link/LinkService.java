@@ -1,12 +1,17 @@
 package org.parley.link;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.cache.CacheKey;
+import org.parley.cache.Region;
+import org.parley.cache.Scope;
+import org.parley.cache.SharedCache;
 import org.parley.common.Slugs;
 
 /** The linked and duplicate questions shown beside a question. */
@@ -19,11 +24,27 @@ public class LinkService {
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
+    @Inject
+    private SharedCache cache;
+
     /**
      * The questions linked from or to question {@code number} of site {@code siteId}, duplicates first; links to
      * posts that are not questions are left out. Empty for an unknown question.
+     *
+     * <p>From the shared tier, under the question's scope: closing a question as a duplicate, and reopening it, change
+     * the question and each original ({@code PostChanged} CLOSED, REOPENED and LINKED), which drops the lists of both
+     * sides. A linked question's new title, score or deletion shows once the list ages out ({@link
+     * Region#PROVENANCE}).
      */
     public List<LinkedQuestion> listForQuestion(long siteId, long number) {
+        return cache.get(
+                        CacheKey.of(Region.PROVENANCE, siteId, "links/" + number, Scope.question(siteId, number)),
+                        LinkedQuestionList.class,
+                        () -> new LinkedQuestionList(load(siteId, number)))
+                .questions();
+    }
+
+    private List<LinkedQuestion> load(long siteId, long number) {
         Map<Long, LinkedQuestion> found = new LinkedHashMap<>();
         List<Object[]> outgoing = em.createQuery(
                         "select q.number, q.title, q.score, l.linkTypeId from PostLink l, Question q"

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.cache.proto.Marshalling;
+import org.parley.dump.Attribution;
+import org.parley.link.LinkedQuestion;
+import org.parley.link.LinkedQuestionList;
 import org.parley.post.AnswerView;
 import org.parley.post.CommentView;
 import org.parley.post.QuestionDetail;
@@ -134,6 +137,22 @@ class MarshallingTest {
         assertEquals(l2.stats(), b.stats(), "every STAT, percentiles included, survives the trip");
         assertArrayEquals(l2.getTimes(), b.getTimes());
         assertEquals(2, b.histogram().getTotalCount());
+    }
+
+    @Test
+    void aQuestionPagesLinksAndLicencesRoundTrip() {
+        LinkedQuestionList links = new LinkedQuestionList(List.of(
+                new LinkedQuestion(7, "Original", "original", 12, true, false),
+                new LinkedQuestion(9, "A copy", "a-copy", -1, false, true)));
+        assertEquals(links, roundTrip(links));
+        assertEquals(new LinkedQuestionList(List.of()), roundTrip(new LinkedQuestionList(List.of())));
+        Attribution attribution = new Attribution(
+                Map.of(1L, "CC BY-SA 4.0", 2L, "CC BY-SA 3.0", 5L, "CC BY-SA"), Map.of(2L, T, 5L, T.plusSeconds(1)));
+        Attribution back = (Attribution) roundTrip(attribution);
+        assertEquals(attribution, back);
+        assertEquals("CC BY-SA 3.0", back.license(2));
+        assertTrue(back.communityWiki(5) && !back.communityWiki(1));
+        assertEquals(new Attribution(Map.of(), Map.of()), roundTrip(new Attribution(Map.of(), Map.of())));
     }
 
     @Test

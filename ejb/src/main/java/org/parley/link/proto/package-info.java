@@ -1,0 +1,2 @@
+/** Linked questions on the shared tier's wire (ProtoStream adapters); field numbers are the format: never renumber. */
+package org.parley.link.proto;
