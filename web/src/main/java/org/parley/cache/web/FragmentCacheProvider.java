@@ -1,6 +1,5 @@
 package org.parley.cache.web;
 
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.omnifaces.util.cache.Cache;
 import org.omnifaces.util.cache.CacheProvider;
 import org.parley.cache.Region;
 import org.parley.cache.SharedCache;
+import org.parley.web.LookedUp;
 
 /**
  * Backs OmniFaces' {@code <o:cache>} with the shared tier, so a rendered fragment is rendered once and then shared by
@@ -33,8 +33,10 @@ public class FragmentCacheProvider implements CacheProvider {
     static final class SharedTierCache implements Cache {
         private static final long serialVersionUID = 1L;
 
+        private static final LookedUp<SharedCache> TIER = LookedUp.of(SharedCache.class);
+
         private static SharedCache tier() {
-            return CDI.current().select(SharedCache.class).get();
+            return TIER.get();
         }
 
         @Override

@@ -1,10 +1,10 @@
 package org.parley.cache.web;
 
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.Resource;
 import jakarta.faces.application.ResourceHandler;
 import jakarta.faces.application.ResourceHandlerWrapper;
 import jakarta.faces.application.ResourceWrapper;
+import org.parley.web.LookedUp;
 
 /**
  * Faces' side of {@link Assets}: {@code #{resource['css/parley.css']}}, {@code <h:outputScript name="js/parley.js">}
@@ -12,6 +12,8 @@ import jakarta.faces.application.ResourceWrapper;
  * version as {@code v=}) keeps its URL, behind the asset host when one is set. Registered in faces-config.xml.
  */
 public class VersionedResourceHandler extends ResourceHandlerWrapper {
+
+    private final LookedUp<Assets> assets = LookedUp.of(Assets.class);
 
     public VersionedResourceHandler(ResourceHandler wrapped) {
         super(wrapped);
@@ -32,11 +34,11 @@ public class VersionedResourceHandler extends ResourceHandlerWrapper {
         return versioned(super.createResource(resourceName, libraryName, contentType), resourceName, libraryName);
     }
 
-    private static Resource versioned(Resource resource, String name, String library) {
+    private Resource versioned(Resource resource, String name, String library) {
         if (resource == null) {
             return null;
         }
-        Assets assets = CDI.current().select(Assets.class).get();
+        Assets assets = this.assets.get();
         if (library == null && assets.find(name).isPresent()) {
             String url = assets.url(name);
             return new ResourceWrapper(resource) {

@@ -1,6 +1,5 @@
 package org.parley.user.security;
 
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.component.UIForm;
@@ -21,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.web.FormFields;
+import org.parley.web.LookedUp;
 
 /**
  * The form token of a logged-in session, which the forms of stateless pages post back. A stateful Faces view's state
@@ -42,11 +42,13 @@ public final class FormTokens {
 
     private static final Logger log = Logger.getLogger(FormTokens.class.getName());
 
+    private static final LookedUp<CurrentUser> USER = LookedUp.of(CurrentUser.class);
+
     private FormTokens() {}
 
     /** The current session's token, or null when it is not logged in. */
     static String current() {
-        return CDI.current().select(CurrentUser.class).get().formToken();
+        return USER.get().formToken();
     }
 
     /** Whether {@code posted} is the session's {@code token} (compared in constant time). */
