@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,20 +93,27 @@ public class QuestionPages {
         return viewerNumber != null && owner != null && viewerNumber.equals(owner.number());
     }
 
+    /**
+     * The viewer's votes on the question and its answers. Two queries by the question's number rather than one with
+     * the page's post numbers as a list: Hibernate translates a query with a list parameter to SQL again on every
+     * execution (a logged-in question page spent 6 % of its CPU there), while these two are translated once.
+     */
     private Map<Long, VoteType> myVotes(long siteId, Actor actor, QuestionDetail detail) {
-        List<Long> numbers = new ArrayList<>();
-        numbers.add(detail.number());
-        detail.answers().forEach(a -> numbers.add(a.number()));
         Map<Long, VoteType> votes = new HashMap<>();
-        em.createQuery(
-                        "select v.post.number, v.type from Vote v where v.voter.id = :voter and v.post.site.id = :site"
-                                + " and v.post.number in :numbers",
-                        Object[].class)
+        em.createNamedQuery("Vote.mineOnQuestion", VoteType.class)
                 .setParameter("voter", actor.userId())
                 .setParameter("site", siteId)
-                .setParameter("numbers", numbers)
+                .setParameter("n", detail.number())
                 .getResultStream()
-                .forEach(row -> votes.put((Long) row[0], (VoteType) row[1]));
+                .forEach(type -> votes.put(detail.number(), type));
+        if (!detail.answers().isEmpty()) {
+            em.createNamedQuery("Vote.mineOnAnswers", Object[].class)
+                    .setParameter("voter", actor.userId())
+                    .setParameter("site", siteId)
+                    .setParameter("n", detail.number())
+                    .getResultStream()
+                    .forEach(row -> votes.put((Long) row[0], (VoteType) row[1]));
+        }
         return votes;
     }
 

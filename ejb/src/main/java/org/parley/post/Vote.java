@@ -33,6 +33,14 @@ import org.parley.user.User;
         })
 @NamedQuery(name = "Vote.findByPostAndVoter", query = "select v from Vote v where v.post = :post and v.voter = :voter")
 @NamedQuery(
+        name = "Vote.mineOnQuestion",
+        query = "select v.type from Vote v where v.voter.id = :voter and v.post.site.id = :site"
+                + " and v.post.number = :n")
+@NamedQuery(
+        name = "Vote.mineOnAnswers",
+        query = "select a.number, v.type from Answer a, Vote v where v.post = a and v.voter.id = :voter"
+                + " and a.question.site.id = :site and a.question.number = :n")
+@NamedQuery(
         name = "Vote.listByVoterAndPosts",
         query = "select v from Vote v where v.voter.id = :voter and v.post.id in :posts")
 @NamedQuery(

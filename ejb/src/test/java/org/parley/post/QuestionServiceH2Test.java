@@ -99,6 +99,48 @@ class QuestionServiceH2Test {
     }
 
     @Test
+    void theCachedPageCarriesEachViewersOwnVotesOnTheQuestionAndItsAnswersOnly() {
+        QuestionPages pages = h2.bean(QuestionPages.class);
+        h2.bean(CacheInvalidation.class);
+        QuestionSummary q = ask(asker, "Why does my chain skip under load?", "chains");
+        long a1 = answer(answerer, q.number(), "A worn cassette skips with a new chain: replace both together.");
+        long a2 = answer(answerer, q.number(), "Check that the chain is not stiff at a link before anything else.");
+        QuestionSummary other = ask(asker, "How often should I wax a chain?", "chains");
+        long elsewhere = answer(answerer, other.number(), "Every 300 km or so for road riding in the dry.");
+        Actor third = h2.tx(() -> {
+            users.createUser(site.id(), "third", "Cy Third", PASSWORD, Role.USER);
+            return users.actorFor(site.id(), "third").orElseThrow();
+        });
+        assertNull(h2.tx(() -> pages.view(site.id(), q.number(), answerer)).myVote(), "cached before any vote");
+        h2.tx(() -> votes.vote(answerer, q.number(), VoteType.UP));
+        h2.tx(() -> votes.vote(asker, a2, VoteType.DOWN));
+        h2.tx(() -> votes.vote(third, a1, VoteType.UP));
+        h2.tx(() -> votes.vote(asker, elsewhere, VoteType.UP));
+
+        QuestionDetail byAsker = h2.tx(() -> pages.view(site.id(), q.number(), asker));
+        assertNull(byAsker.myVote());
+        assertEquals(Map.of(a1, "none", a2, "DOWN"), mine(byAsker), "not the vote on the other question's answer");
+        QuestionDetail byAnswerer = h2.tx(() -> pages.view(site.id(), q.number(), answerer));
+        assertEquals(VoteType.UP, byAnswerer.myVote());
+        assertEquals(Map.of(a1, "none", a2, "none"), mine(byAnswerer));
+        QuestionDetail byThird = h2.tx(() -> pages.view(site.id(), q.number(), third));
+        assertNull(byThird.myVote());
+        assertEquals(Map.of(a1, "UP", a2, "none"), mine(byThird));
+        QuestionDetail anonymous = h2.tx(() -> pages.view(site.id(), q.number(), null));
+        assertNull(anonymous.myVote());
+        assertEquals(Map.of(a1, "none", a2, "none"), mine(anonymous));
+        assertEquals(1, anonymous.score(), "the shared page was dropped by the votes");
+    }
+
+    private static Map<Long, String> mine(QuestionDetail page) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        page.answers()
+                .forEach(a -> out.put(
+                        a.number(), a.myVote() == null ? "none" : a.myVote().name()));
+        return out;
+    }
+
+    @Test
     void theWholeLifeOfAQuestion() {
         QuestionSummary q = ask(asker, "How do I tune a derailleur quickly?", "gears", "maintenance");
         long a1 = answer(answerer, q.number(), "Turn the barrel adjuster a quarter turn at a time.");
