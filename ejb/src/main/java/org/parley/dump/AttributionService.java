@@ -1,6 +1,8 @@
 package org.parley.dump;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +33,7 @@ public class AttributionService {
      * For question {@code number} of site {@code siteId} and its answers; empty maps for an unknown question. From the
      * shared tier, under the question's scope (a new answer, or a deletion, drops it).
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a cache hit needs none; a miss reads lists, not streams
     public Attribution forQuestion(long siteId, long number) {
         return cache.get(
                 CacheKey.of(Region.PROVENANCE, siteId, "attribution/" + number, Scope.question(siteId, number)),

@@ -1,6 +1,8 @@
 package org.parley.link;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +38,7 @@ public class LinkService {
      * sides. A linked question's new title, score or deletion shows once the list ages out ({@link
      * Region#PROVENANCE}).
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a cache hit needs none; a miss reads lists, not streams
     public List<LinkedQuestion> listForQuestion(long siteId, long number) {
         return cache.get(
                         CacheKey.of(Region.PROVENANCE, siteId, "links/" + number, Scope.question(siteId, number)),

@@ -1,6 +1,8 @@
 package org.parley.notification;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,7 @@ public class NotificationService {
     }
 
     /** The user's unread count and newest number ({@code 0, 0} for a user never notified). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // every logged-in page asks: no transaction of its own
     public NotificationState state(long userId) {
         NotificationBox box = em.find(NotificationBox.class, userId);
         return box == null ? new NotificationState(0, 0) : new NotificationState(box.getLastSeq(), box.getUnread());

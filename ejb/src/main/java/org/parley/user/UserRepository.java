@@ -21,10 +21,12 @@ public class UserRepository {
     private EntityManager em;
 
     public Optional<User> findByUsername(long siteId, String normalizedUsername) {
-        return em.createNamedQuery("User.findByUsername", User.class)
+        return em
+                .createNamedQuery("User.findByUsername", User.class)
                 .setParameter("site", siteId)
                 .setParameter("username", normalizedUsername)
-                .getResultStream()
+                .getResultList() // not a stream: read outside a transaction too (UserService.ref), see there
+                .stream()
                 .findFirst();
     }
 

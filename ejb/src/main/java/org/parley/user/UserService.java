@@ -1,6 +1,8 @@
 package org.parley.user;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -94,6 +96,7 @@ public class UserService {
      *
      * @return empty for an unknown, deleted or null username
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // every logged-in page asks: no transaction of its own
     public Optional<UserRef> ref(long siteId, String username) {
         return findActive(siteId, username).map(User::ref);
     }
