@@ -48,6 +48,31 @@ class SharedCacheTest {
     }
 
     @Test
+    void aRequestReadsEachStampOnceSeesItsOwnInvalidationsAndTheOthersFromTheNext() throws Exception {
+        CacheKey key = CacheKey.of(Region.QUESTION, 1, "q/7", Scope.question(1, 7));
+        String before = cache.versionedKey(key);
+        try (SharedCache.StampMemo memo = cache.rememberStamps()) {
+            assertEquals(before, cache.versionedKey(key));
+            Thread other = new Thread(() -> cache.invalidate(Scope.question(1, 7)));
+            other.start();
+            other.join();
+            assertEquals(before, cache.versionedKey(key), "another thread's change shows from the next request");
+            try (SharedCache.StampMemo nested = cache.rememberStamps()) {
+                assertEquals(before, cache.versionedKey(key));
+            }
+            assertEquals(before, cache.versionedKey(key), "a nested memo does not end the request's");
+            cache.invalidate(Scope.question(1, 7));
+            String mine = cache.versionedKey(key);
+            assertTrue(!mine.equals(before), "this thread's own change is seen at once");
+            assertEquals(mine, cache.versionedKey(key));
+        }
+        String after = cache.versionedKey(key);
+        assertEquals(after, cache.versionedKey(key));
+        cache.invalidate(Scope.question(1, 7));
+        assertTrue(!after.equals(cache.versionedKey(key)), "without a memo, every read is fresh");
+    }
+
+    @Test
     void sitesNeverShareAnEntry() {
         assertEquals("one", cache.get(CacheKey.of(Region.QUESTION, 1, "q/5"), String.class, () -> "one"));
         assertEquals("two", cache.get(CacheKey.of(Region.QUESTION, 2, "q/5"), String.class, () -> "two"));
