@@ -2,6 +2,8 @@ package org.parley.site;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -49,6 +51,7 @@ public class SiteService {
      *
      * @return empty for an unknown, null or malformed host
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // every request asks: no transaction of its own
     public Optional<SiteInfo> findByHost(String host) {
         String normalized = Site.normalizeHost(host);
         if (normalized == null) {
@@ -332,9 +335,11 @@ public class SiteService {
     }
 
     private Optional<Site> find(String normalizedHost) {
-        return em.createNamedQuery("Site.findByHost", Site.class)
+        return em
+                .createNamedQuery("Site.findByHost", Site.class)
                 .setParameter("host", normalizedHost)
-                .getResultStream()
+                .getResultList() // not a stream: findByHost reads outside a transaction
+                .stream()
                 .findFirst();
     }
 }
