@@ -82,7 +82,12 @@ public class DumpItemReader extends AbstractItemReader {
             throw e;
         }
         ordinal = reader.ordinal();
-        rows = new ReadAhead(reader, importer::prepare, threads, 2 * ImportJob.CHUNK);
+        rows = new ReadAhead(
+                reader,
+                importer::prepare,
+                threads,
+                2 * ImportJob.CHUNK,
+                importer.prepares() ? ReadAhead.preparers() : 0);
     }
 
     @Override
