@@ -82,12 +82,7 @@ public class DumpItemReader extends AbstractItemReader {
             throw e;
         }
         ordinal = reader.ordinal();
-        rows = new ReadAhead(
-                reader,
-                importer::prepare,
-                threads,
-                2 * ImportJob.CHUNK,
-                importer.prepares() ? ReadAhead.preparers() : 0);
+        rows = new ReadAhead(reader, importer::prepare, threads, 2 * ImportJob.CHUNK);
     }
 
     @Override

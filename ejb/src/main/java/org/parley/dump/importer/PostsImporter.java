@@ -576,7 +576,7 @@ final class PostsImporter extends RowImporter<Long> {
         return t == null ? null : t.toInstant();
     }
 
-    /** The sanitised HTML of a question's or an answer's body (a fifth of the step), made ahead of the writes. */
+    /** The sanitised HTML of a question's or an answer's body (a fifth of the step), made on the reading thread. */
     @Override
     DumpRow prepare(DumpRow row) {
         String type = row.get("PostTypeId");
@@ -589,11 +589,6 @@ final class PostsImporter extends RowImporter<Long> {
         } catch (RuntimeException e) {
             return row; // the writer sanitises it, and meets the problem in its place
         }
-    }
-
-    @Override
-    boolean prepares() {
-        return true;
     }
 
     /** A question's values as {@code writeQuestion} parsed them, bound into its row now (batches) or later (COPY). */

@@ -194,11 +194,6 @@ abstract class RowImporter<K> {
         return row;
     }
 
-    /** Whether {@link #prepare} does anything, worth threads of its own ({@link ReadAhead#preparers}). */
-    boolean prepares() {
-        return false;
-    }
-
     /** The row's Id, which every file has. */
     static long id(DumpRow row) {
         return requiredLong(row, "Id");

@@ -163,12 +163,8 @@ final class ImportHarness implements AutoCloseable {
         long fileCpu = cpu.getCurrentThreadCpuTime();
         long[] nanos = new long[2]; // writing, committing
         RowImporter<?> importer = RowImporter.forFile(file, ctx);
-        try (ReadAhead reader = new ReadAhead(
-                DumpReader.open(dir, file),
-                importer::prepare,
-                Thread::new,
-                2 * ImportJob.CHUNK,
-                importer.prepares() ? ReadAhead.preparers() : 0)) {
+        try (ReadAhead reader =
+                new ReadAhead(DumpReader.open(dir, file), importer::prepare, Thread::new, 2 * ImportJob.CHUNK)) {
             List<DumpRow> chunk = new ArrayList<>();
             ReadAhead.Item item;
             while ((item = reader.next()) != null) {

@@ -3,16 +3,12 @@ package org.parley.dump.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.dump.DumpFile;
@@ -96,96 +92,5 @@ class ReadAheadTest {
         r.close();
         started.get(0).join(5000);
         assertFalse(started.get(0).isAlive(), "blocked on a full queue, it stops when closed");
-    }
-
-    @Test
-    void preparingThreadsWorkOnBlocksAtOnceAndRowsStillComeOutInFileOrder(@TempDir Path dir) throws Exception {
-        tags(dir, 5000, false);
-        // The first rows of the first two blocks wait for each other: only two threads preparing at once get past.
-        CyclicBarrier both = new CyclicBarrier(2);
-        List<Thread> started = new ArrayList<>();
-        try (ReadAhead r = new ReadAhead(
-                DumpReader.open(dir, DumpFile.TAGS),
-                row -> {
-                    if (row.ordinal() == 1 || row.ordinal() == ReadAhead.BLOCK + 1) {
-                        try {
-                            both.await(10, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("blocks are not prepared at the same time", e);
-                        }
-                    }
-                    return row.withPrepared(Thread.currentThread().getName());
-                },
-                task -> {
-                    Thread t = new Thread(task);
-                    started.add(t);
-                    return t;
-                },
-                1000,
-                2)) {
-            long expected = 1;
-            ReadAhead.Item item;
-            while ((item = r.next()) != null) {
-                assertEquals(expected++, item.row().ordinal());
-                assertEquals("t" + item.row().ordinal(), item.row().get("TagName"));
-                assertTrue(
-                        ((String) item.row().prepared()).startsWith("dump prepare "),
-                        item.row().prepared().toString());
-            }
-            assertEquals(5001, expected);
-        }
-        for (Thread t : started) {
-            t.join(5000);
-            assertFalse(t.isAlive(), t.getName() + " stops when closed");
-        }
-    }
-
-    @Test
-    void whatPrepareThrowsComesOutInItsRowsPlaceAfterTheRowsBeforeIt(@TempDir Path dir) throws Exception {
-        tags(dir, 1000, false);
-        for (int preparers : new int[] {0, 2}) {
-            try (ReadAhead r = new ReadAhead(
-                    DumpReader.open(dir, DumpFile.TAGS),
-                    row -> {
-                        if (row.ordinal() == 150) {
-                            throw new IllegalArgumentException("row 150");
-                        }
-                        return row;
-                    },
-                    Thread::new,
-                    100,
-                    preparers)) {
-                for (long i = 1; i < 150; i++) {
-                    assertEquals(i, r.next().row().ordinal());
-                }
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::next);
-                assertEquals("row 150", e.getMessage());
-                assertNull(r.next(), "ends after the failure");
-            }
-        }
-    }
-
-    @Test
-    void preparingThreadsReadNoFurtherAheadThanTheCapacity(@TempDir Path dir) throws Exception {
-        tags(dir, 5000, false);
-        AtomicInteger prepared = new AtomicInteger();
-        try (ReadAhead r = new ReadAhead(
-                DumpReader.open(dir, DumpFile.TAGS),
-                row -> {
-                    prepared.incrementAndGet();
-                    return row;
-                },
-                Thread::new,
-                500,
-                2)) {
-            assertEquals(1, r.next().row().ordinal());
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (prepared.get() < 500 - ReadAhead.BLOCK && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            Thread.sleep(200); // time to read further, were it not stopped
-            assertTrue(prepared.get() <= 500 + 2 * ReadAhead.BLOCK, prepared.get() + " rows prepared");
-            assertTrue(prepared.get() >= 500 - ReadAhead.BLOCK, prepared.get() + " rows prepared");
-        }
     }
 }
