@@ -27,8 +27,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Streams the rows of one dump file with StAX (Woodstox): memory stays flat whatever the file's size. Accepts a UTF-8 byte-order
- * mark, CRLF or LF, and absent attributes. Everything that makes the file unreadable — missing, not XML, cut off, not
+ * Streams the rows of one dump file with StAX (Woodstox): memory stays flat whatever the file's size. Accepts a
+ * UTF-8 byte-order mark, CRLF or LF, and absent attributes. Everything that makes the file unreadable — missing, not XML, cut off, not
  * UTF-8, another root element — is a {@link DumpFormatException} naming the file and line. No DTDs or external
  * entities are resolved.
  */
