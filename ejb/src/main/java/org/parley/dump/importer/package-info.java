@@ -3,7 +3,7 @@
  * org.parley.dump.importer.ImportJob#NAME} ({@code META-INF/batch-jobs}): a validation step parses every file once
  * (nothing is written when Posts.xml is missing or a file is cut off, not XML or not UTF-8; any other missing file
  * becomes a warning and its step reads nothing: {@link DumpScan}), then one chunk step per file streams its
- * rows with StAX, two chunks ahead on a thread of its own ({@link ReadAhead}), and writes them in one write step all
+ * rows with StAX (Woodstox), two chunks ahead on a thread of its own ({@link ReadAhead}), and writes them in one write step all
  * files share ({@link RowImporter#write}; each file's importer says only what its rows are keyed by, what they refer
  * to and which columns it sets), through {@link Batches}: JDBC batches on H2 and SQL Server, the driver's COPY on
  * PostgreSQL ({@link PgCopy}). The posts step points each question at its accepted answer when it

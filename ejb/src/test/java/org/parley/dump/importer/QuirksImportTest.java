@@ -241,6 +241,34 @@ class QuirksImportTest {
     }
 
     @Test
+    void aByteThatIsNotUtf8FarIntoAFileIsFoundOnItsLine() throws Exception {
+        quirkyDump(dir);
+        // Beyond the parser's first blocks and this check's 64 KB buffers: the line is the bad byte's, not the block's.
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<users>\n");
+        for (int i = 1; i <= 4000; i++) {
+            b.append("  <row Id=\"")
+                    .append(i)
+                    .append("\" DisplayName=\"user number ")
+                    .append(i);
+            b.append(i == 3000 ? " Jos\u00e9" : " \u00e9t\u00e9").append("\" />\n");
+        }
+        b.append("</users>\n");
+        // Row 3000's é alone in Latin-1: one byte 0xE9 followed by a quote, not a UTF-8 sequence.
+        String text = b.toString();
+        int at = text.indexOf("Jos\u00e9") + 3;
+        byte[] before = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] after = text.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[before.length + 1 + after.length];
+        System.arraycopy(before, 0, bad, 0, before.length);
+        bad[before.length] = (byte) 0xE9;
+        System.arraycopy(after, 0, bad, before.length + 1, after.length);
+        assertTrue(bad.length > 3 * (1 << 16), "spans several buffers");
+        Files.write(dir.resolve("Users.xml"), bad);
+        DumpFormatException e = assertThrows(DumpFormatException.class, () -> readAll(dir, DumpFile.USERS));
+        assertTrue(e.getMessage().startsWith("Users.xml line 3002: not a readable dump file"), e.getMessage());
+    }
+
+    @Test
     void aFileWithAnotherRootElementFails() throws Exception {
         quirkyDump(dir);
         Files.copy(
