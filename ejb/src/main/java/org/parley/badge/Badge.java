@@ -155,6 +155,11 @@ public class Badge {
         };
     }
 
+    /** The badge's page, relative to the site. */
+    public String getLink() {
+        return BadgeService.link(name, badgeClass, tagBased);
+    }
+
     public boolean isTagBased() {
         return tagBased;
     }

@@ -119,6 +119,19 @@ public class BadgeService {
         return new Page<>(items, p, HOLDERS_PER_PAGE, total);
     }
 
+    /** Whether badge {@code name} of class {@code badgeClass} is held on the site as a tag badge. */
+    public boolean isTagBadge(long siteId, String name, int badgeClass) {
+        return em.createQuery(
+                                "select count(b) from Badge b where b.siteId = :site and b.name = :name"
+                                        + " and b.badgeClass = :class and b.tagBased = true",
+                                Long.class)
+                        .setParameter("site", siteId)
+                        .setParameter("name", name)
+                        .setParameter("class", badgeClass)
+                        .getSingleResult()
+                > 0;
+    }
+
     /** The page of a badge, relative to the site: {@code /badges/3} or, for a tag badge, {@code /badges/gold/java}. */
     public static String link(String name, int badgeClass, boolean tagBased) {
         Optional<BadgeType> type = tagBased ? Optional.empty() : BadgeType.byName(name, badgeClass);
@@ -147,5 +160,10 @@ public class BadgeService {
     }
 
     /** A user who holds a badge, and since when. */
-    public record Holder(long userNumber, String displayName, Instant awardedAt) {}
+    public record Holder(long userNumber, String displayName, Instant awardedAt) {
+        /** The URL slug of the holder's display name, for the profile link. */
+        public String slug() {
+            return org.parley.common.Slugs.slugify(displayName);
+        }
+    }
 }
