@@ -25,9 +25,11 @@ public class BadgesView {
         all = badges.summary(site.id());
     }
 
-    /** The named badges (Stack Overflow's, and other badges a dump brought). */
-    public List<BadgeSummary> getNamed() {
-        return all.stream().filter(b -> !b.tagBased()).toList();
+    /** The named badges (Stack Overflow's, and other badges a dump brought) of class {@code badgeClass}. */
+    public List<BadgeSummary> named(int badgeClass) {
+        return all.stream()
+                .filter(b -> !b.tagBased() && b.badgeClass() == badgeClass)
+                .toList();
     }
 
     /** The tag badges held on this site. */
