@@ -112,6 +112,7 @@ class BadgesBrowserIT {
                 waitFor(a).until(ExpectedConditions.urlMatches("/users/[0-9]+/"));
                 String counts = a.findElement(By.id("badge-counts")).getText();
                 assertTrue(counts.contains("1 bronze") && counts.contains("0 gold"), counts);
+                asker.screenshot("badges-profile");
                 a.get(BASE + "/notifications");
                 assertTrue(
                         a.findElement(By.tagName("main"))
@@ -128,6 +129,9 @@ class BadgesBrowserIT {
                         });
                 assertNoSidewaysScroll(b);
                 voter.screenshot("badges-supporter-phone");
+                // One of Parley's badges asked for by class and name goes to its numbered page.
+                b.get(BASE + "/badges/bronze/Supporter");
+                waitFor(b).until(ExpectedConditions.urlMatches("/badges/4$"));
                 b.get(BASE + "/badges");
                 assertNoSidewaysScroll(b);
                 voter.screenshot("badges-list-phone");

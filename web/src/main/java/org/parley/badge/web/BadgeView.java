@@ -68,6 +68,12 @@ public class BadgeView {
                 throw new NotFoundException("No such badge.");
             }
             title = name;
+            Optional<BadgeType> same = BadgeType.byName(name, classNumber);
+            if (same.isPresent() && !badges.isTagBadge(site.id(), name, classNumber)) {
+                // One of Parley's badges by its name: its page is /badges/{id}.
+                Redirects.permanent(links.relative(BadgeService.link(same.get())));
+                return;
+            }
         }
         holders = badges.holders(site.id(), title, classNumber, Redirects.parsePage(page));
         if (type.isEmpty()) {
