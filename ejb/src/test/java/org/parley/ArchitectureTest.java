@@ -65,6 +65,7 @@ class ArchitectureTest {
             "moderation",
             "flag",
             "review",
+            "award",
             "health",
             "seed",
             "dump");
@@ -101,6 +102,8 @@ class ArchitectureTest {
             "notification.push", "notification",
             "notification.rest", "notification",
             "notification.web", "notification",
+            "badge.web", "badge",
+            "award.jms", "award",
             "dump.rest", "dump",
             "dump.web", "dump",
             "search.rest", "search");

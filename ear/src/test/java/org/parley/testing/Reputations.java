@@ -49,6 +49,23 @@ public class Reputations {
                 Map.of(Limit.NEW_USER_REPUTATION, 0, Limit.VOTES_PER_DAY, 0, Limit.SERIAL_VOTES_PER_DAY, 0));
     }
 
+    /**
+     * Gives user {@code username} of site {@code siteId} every one of Parley's named badges, as if awarded: for tests
+     * about something else (notifications, counters) whose users would otherwise earn badges, and be notified of
+     * them, while the test counts (a check runs on the badge queue, at a moment the test does not choose).
+     */
+    public void holdEveryBadge(long siteId, String username) {
+        long number = em.createQuery(
+                        "select u.number from User u where u.site.id = :site and u.username = :name", Long.class)
+                .setParameter("site", siteId)
+                .setParameter("name", org.parley.user.User.normalizeUsername(username))
+                .getSingleResult();
+        java.time.Instant now = java.time.Instant.now();
+        for (org.parley.badge.BadgeType type : org.parley.badge.BadgeType.values()) {
+            em.persist(new org.parley.badge.Badge(siteId, number, type.title(), type.badgeClass(), false, now));
+        }
+    }
+
     /** {@link #open} for a test outside the server, through {@link Servlet}. */
     public static void openSite(String host) throws IOException {
         Http.Response r = Http.get("localhost", "/test/reputation?host=" + host + "&open=true");

@@ -41,6 +41,30 @@ public final class Destinations {
     /** The JMS property of a message job that names the private message. */
     public static final String MESSAGE_ID = "messageId";
 
+    /**
+     * One badge check per job (long properties {@value #BADGE_SITE_ID} and {@value #BADGE_USER_NUMBER}): a user did
+     * something that may earn a badge; consumed by {@code BadgeCheckConsumer}. Created by
+     * wildfly-config/install-badge-queues.cli, which also sets its redelivery back-off and dead-letter queue.
+     */
+    public static final String BADGES_QUEUE = "java:/jms/queue/parley/badges";
+
+    /** Where a badge check lands after {@value #BADGES_MAX_ATTEMPTS} failed attempts. */
+    public static final String BADGES_DEAD_QUEUE = "java:/jms/queue/parley/badges-dead";
+
+    /** The Artemis queue names behind {@link #BADGES_QUEUE} and {@link #BADGES_DEAD_QUEUE}. */
+    public static final String BADGES_QUEUE_NAME = "ParleyBadges";
+
+    public static final String BADGES_DEAD_QUEUE_NAME = "ParleyBadgesDead";
+
+    /** Attempts before a badge check is dead-lettered (install-badge-queues.cli sets the same number). */
+    public static final int BADGES_MAX_ATTEMPTS = 5;
+
+    /** The JMS property of a badge check that names the site. */
+    public static final String BADGE_SITE_ID = "siteId";
+
+    /** The JMS property of a badge check that names the user by their number on the site. */
+    public static final String BADGE_USER_NUMBER = "userNumber";
+
     /** The plain connection factory, outside transactions (the health check's broker probe). */
     public static final String CONNECTION_FACTORY = "java:/ConnectionFactory";
 

@@ -6,5 +6,6 @@ public enum NotificationKind {
     ANSWER,
     COMMENT,
     VOTES,
-    ACCEPTED
+    ACCEPTED,
+    BADGE
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import org.parley.badge.BadgeAwarded;
+import org.parley.badge.BadgeType;
 import org.parley.message.MessageDelivered;
 import org.parley.message.MessagesRead;
 import org.parley.post.PostActivity;
@@ -64,6 +66,17 @@ public class NotificationWriter {
                         null);
             case VOTE -> vote(activity, link);
         }
+    }
+
+    void onBadge(@Observes BadgeAwarded badge) {
+        write(
+                badge.userId(),
+                badge.siteId(),
+                NotificationKind.BADGE,
+                "You earned the " + (badge.tagBased() ? "tag " : "") + BadgeType.className(badge.badgeClass())
+                        + " badge \u201c" + badge.name() + "\u201d.",
+                badge.link(),
+                null);
     }
 
     void onMessage(@Observes MessageDelivered message) {

@@ -71,6 +71,9 @@ public class QuestionService {
     private Event<PostLocked> locks;
 
     @Inject
+    private Event<QuestionViewsAdded> viewsAdded;
+
+    @Inject
     private Event<EditSuggested> suggested;
 
     /** The longest edit summary, as on Stack Overflow. */
@@ -168,6 +171,7 @@ public class QuestionService {
                 .setParameter("site", siteId)
                 .setParameter("number", number)
                 .executeUpdate();
+        viewsAdded.fire(new QuestionViewsAdded(siteId, number, 1));
     }
 
     /**

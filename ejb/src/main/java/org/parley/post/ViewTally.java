@@ -8,6 +8,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +62,9 @@ public class ViewTally {
 
     @Inject
     private ViewCounter fallback;
+
+    @Inject
+    private Event<QuestionViewsAdded> viewsAdded;
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
@@ -182,6 +186,8 @@ public class ViewTally {
                     .setParameter("site", e.getKey().siteId())
                     .setParameter("number", e.getKey().number())
                     .executeUpdate();
+            viewsAdded.fire(
+                    new QuestionViewsAdded(e.getKey().siteId(), e.getKey().number(), e.getValue()));
         }
         log.log(Level.FINE, "Added page views to {0} questions", taken.size());
     }

@@ -1,6 +1,7 @@
 package org.parley.review;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -73,6 +74,9 @@ public class ReviewService {
 
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
+
+    @Inject
+    private Event<TaskReviewed> reviewed;
 
     @Inject
     private PostRepository posts;
@@ -256,6 +260,7 @@ public class ReviewService {
         if (action == ReviewAction.SKIP) {
             return item(task);
         }
+        reviewed.fire(new TaskReviewed(task.getSiteId(), user.getId(), user.getNumber(), queue));
         long siteId = task.getSiteId();
         long number = task.getPost().getNumber();
         if (action == ReviewAction.CLOSE) {

@@ -37,6 +37,7 @@ public final class H2Services implements AutoCloseable {
             "org.parley.site.Site",
             "org.parley.user.User",
             "org.parley.user.LoginToken",
+            "org.parley.user.UserVisit",
             "org.parley.tag.Tag",
             "org.parley.post.Post",
             "org.parley.post.Question",
@@ -58,7 +59,9 @@ public final class H2Services implements AutoCloseable {
             "org.parley.review.ReviewTask",
             "org.parley.review.Review",
             "org.parley.review.SuggestedEdit",
-            "org.parley.submission.Submission");
+            "org.parley.submission.Submission",
+            "org.parley.notification.Notification",
+            "org.parley.notification.NotificationBox");
 
     private final SessionFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();

@@ -34,6 +34,8 @@ public class CleanUrlFilter extends HttpFilter {
     private static final Pattern USER = Pattern.compile("/users/([0-9]{1,18})(?:/([^/]*))?/?");
     private static final Pattern REVISIONS =
             Pattern.compile("/(?:revisions/([0-9]{1,18})|posts/([0-9]{1,18})/revisions)/?");
+    private static final Pattern BADGE = Pattern.compile("/badges/([0-9]{1,9})(?:/[^/]*)?/?");
+    private static final Pattern NAMED_BADGE = Pattern.compile("/badges/(gold|silver|bronze)/([^/]{1,300})/?");
     private static final Pattern CONVERSATION = Pattern.compile("/messages/([0-9]{1,18})/?");
 
     @Override
@@ -92,6 +94,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/messages/search.xhtml");
             case "/search", "/search/":
                 return Optional.of("/views/search/results.xhtml");
+            case "/badges", "/badges/":
+                return Optional.of("/views/badges/list.xhtml");
             case "/review/flags", "/review/flags/":
                 return Optional.of("/views/review/flags.xhtml");
             case "/review", "/review/":
@@ -136,6 +140,15 @@ public class CleanUrlFilter extends HttpFilter {
         m = CONVERSATION.matcher(path);
         if (m.matches()) {
             return Optional.of("/views/messages/conversation.xhtml?c=" + m.group(1));
+        }
+        m = BADGE.matcher(path);
+        if (m.matches()) {
+            return Optional.of("/views/badges/view.xhtml?id=" + m.group(1));
+        }
+        m = NAMED_BADGE.matcher(path);
+        if (m.matches()) {
+            String badgeClass = m.group(1);
+            return param(m.group(2)).map(name -> "/views/badges/view.xhtml?class=" + badgeClass + "&name=" + name);
         }
         m = USER.matcher(path);
         if (m.matches()) {

@@ -100,6 +100,16 @@ public class Links {
         return base() + "/tags";
     }
 
+    /** The badges page: every badge, how many hold it, how to earn it. */
+    public String badges() {
+        return base() + "/badges";
+    }
+
+    /** A path on the site ({@code /badges/3}) as a link. */
+    public String relative(String path) {
+        return base() + path;
+    }
+
     /** The privileges page: what reputation unlocks on this site. */
     public String privileges() {
         return base() + "/help/privileges";

@@ -94,4 +94,20 @@ class CleanUrlFilterTest {
         assertTrue(CleanUrlFilter.route("/questions/tagged/bad%zz").isEmpty());
         assertTrue(CleanUrlFilter.route("/health").isEmpty());
     }
+
+    @Test
+    void badgePagesByNumberOrByClassAndName() {
+        assertEquals(Optional.of("/views/badges/list.xhtml"), CleanUrlFilter.route("/badges"));
+        assertEquals(Optional.of("/views/badges/list.xhtml"), CleanUrlFilter.route("/badges/"));
+        assertEquals(Optional.of("/views/badges/view.xhtml?id=3"), CleanUrlFilter.route("/badges/3"));
+        assertEquals(Optional.of("/views/badges/view.xhtml?id=3"), CleanUrlFilter.route("/badges/3/editor"));
+        assertEquals(
+                Optional.of("/views/badges/view.xhtml?class=gold&name=c%2B%2B"),
+                CleanUrlFilter.route("/badges/gold/c++"));
+        assertEquals(
+                Optional.of("/views/badges/view.xhtml?class=bronze&name=Revival%26x%3D1"),
+                CleanUrlFilter.route("/badges/bronze/Revival%26x=1"));
+        assertEquals(Optional.empty(), CleanUrlFilter.route("/badges/platinum/java"));
+        assertEquals(Optional.empty(), CleanUrlFilter.route("/badges/x"));
+    }
 }

@@ -277,7 +277,7 @@ public final class DumpExporter {
 
     private long badges(Path out) throws SQLException {
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.BADGES)) {
-            return paged(
+            long n = paged(
                     "select dump_id, user_number, name, awarded_at, badge_class, tag_based, dump_extra from badge"
                             + " where site_id = ? and dump_id > ? order by dump_id",
                     rs -> {
@@ -290,6 +290,34 @@ public final class DumpExporter {
                         a.put("TagBased", rs.getBoolean(6) ? "True" : "False");
                         w.row(merge(a, rs.getString(7)));
                     });
+            // Badges awarded here have no dump id: they follow the dump's own, numbered after its highest id in the
+            // order they were awarded (so an import of this export holds them as imported and awards none again).
+            long[] next = {maxBadgeDumpId()};
+            return n
+                    + paged(
+                            "select id, user_number, name, awarded_at, badge_class, tag_based from badge"
+                                    + " where site_id = ? and dump_id is null and id > ? order by id",
+                            rs -> {
+                                Map<String, String> a = new LinkedHashMap<>();
+                                a.put("Id", Long.toString(++next[0]));
+                                a.put("UserId", Long.toString(rs.getLong(2)));
+                                a.put("Name", rs.getString(3));
+                                a.put("Date", date(rs, 4));
+                                a.put("Class", Integer.toString(rs.getInt(5)));
+                                a.put("TagBased", rs.getBoolean(6) ? "True" : "False");
+                                w.row(a);
+                            });
+        }
+    }
+
+    private long maxBadgeDumpId() throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("select coalesce(max(dump_id), 0) from badge where site_id = ?")) {
+            st.setLong(1, siteId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

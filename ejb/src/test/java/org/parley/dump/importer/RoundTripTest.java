@@ -251,6 +251,61 @@ class RoundTripTest {
         }
     }
 
+    @Test
+    void badgesAwardedHereExportAfterTheDumpsOwnAndImportAsHeld() throws Exception {
+        Path original = BundledDumpImportTest.BUNDLED;
+        Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
+        try (ImportHarness h = new ImportHarness()) {
+            H2Services s = h.services;
+            long first = h.site("awarded.localhost");
+            h.importDir(original, first);
+            EntityManager em = s.bean(EntityManager.class);
+            long user =
+                    s.tx(() -> em.createQuery("select min(u.number) from User u where u.site.id = :site", Long.class)
+                            .setParameter("site", first)
+                            .getSingleResult());
+            long maxDumpId =
+                    s.tx(() -> em.createQuery("select max(b.dumpId) from Badge b where b.siteId = :site", Long.class)
+                            .setParameter("site", first)
+                            .getSingleResult());
+            s.run(() -> {
+                em.persist(new org.parley.badge.Badge(
+                        first, user, "Yearling", 2, false, java.time.Instant.parse("2026-12-01T10:00:00Z")));
+                em.persist(new org.parley.badge.Badge(
+                        first, user, "bicycle-wheels", 1, true, java.time.Instant.parse("2026-12-02T11:30:00Z")));
+            });
+            Path export1 = tmp.resolve("awarded1");
+            export(h, first, export1);
+            java.util.List<String> rows = Files.readAllLines(export1.resolve(DumpFile.BADGES.fileName())).stream()
+                    .filter(l -> l.contains("<row "))
+                    .toList();
+            assertEquals(
+                    "  <row Id=\"" + (maxDumpId + 1) + "\" UserId=\"" + user
+                            + "\" Name=\"Yearling\" Date=\"2026-12-01T10:00:00.000\" Class=\"2\" TagBased=\"False\" />",
+                    rows.get(rows.size() - 2));
+            assertEquals(
+                    "  <row Id=\"" + (maxDumpId + 2) + "\" UserId=\"" + user
+                            + "\" Name=\"bicycle-wheels\" Date=\"2026-12-02T11:30:00.000\" Class=\"1\" TagBased=\"True\" />",
+                    rows.get(rows.size() - 1));
+
+            long second = h.site("awarded-again.localhost");
+            h.importDir(export1, second);
+            Path export2 = tmp.resolve("awarded2");
+            export(h, second, export2);
+            assertArrayEquals(
+                    Files.readAllBytes(export1.resolve(DumpFile.BADGES.fileName())),
+                    Files.readAllBytes(export2.resolve(DumpFile.BADGES.fileName())),
+                    "Badges.xml differs after a round trip");
+            java.util.List<org.parley.badge.Badge> held =
+                    s.tx(() -> s.bean(org.parley.badge.BadgeService.class).listByUser(second, user));
+            assertTrue(held.stream()
+                    .anyMatch(b -> b.getName().equals("bicycle-wheels")
+                            && b.isImported()
+                            && b.isTagBased()
+                            && b.getBadgeClass() == 1));
+        }
+    }
+
     private static void export(ImportHarness h, long site, Path out) throws Exception {
         try (Connection c = h.db.connection()) {
             new DumpExporter(c, site).export(out);

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.parley.common.Role;
 import org.parley.user.AccountStamps;
 import org.parley.user.UserService;
+import org.parley.user.Visits;
 
 /**
  * Ends a logged-in session at its next request once its account's role changed (an admin appointed or dismissed a
@@ -41,6 +42,9 @@ public class StaleSessionFilter extends HttpFilter {
     @Inject
     private RememberedLogins rememberedLogins;
 
+    @Inject
+    private Visits visits;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -64,7 +68,24 @@ public class StaleSessionFilter extends HttpFilter {
             }
             currentUser.confirmed(stamp);
         }
+        recordVisit();
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The day's first logged-in request of a user on this server records the visit (for the consecutive-days badges);
+     * later ones cost a look-up in memory. A visit that cannot be written costs that day's mark, not the page.
+     */
+    private void recordVisit() {
+        long userId = currentUser.userId();
+        if (!visits.isNew(userId)) {
+            return;
+        }
+        try {
+            visits.record(currentUser.siteId(), userId);
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "Visit of user {0} not recorded: {1}", new Object[] {userId, e.toString()});
+        }
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session) {
