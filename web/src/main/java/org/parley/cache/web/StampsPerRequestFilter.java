@@ -12,8 +12,9 @@ import org.parley.cache.SharedCache;
 /**
  * A page view reads each cache scope's stamp once ({@link SharedCache#rememberStamps}): a question page composes a
  * dozen keys under its question's scope, and each stamp read is an Infinispan lookup. Reads only (GET and HEAD): a
- * write's request invalidates scopes, which the memo would see, but gains nothing from it. Mapped in web.xml before the
- * site filter, whose host lookup reads a stamp too.
+ * write's request invalidates scopes, which the memo would see, but gains nothing from it. Mapped in web.xml on the
+ * Faces servlet only (pages, and the clean URLs forwarded to them): a request that waits or polls on its own thread
+ * for a change (an in-container test's runner, found by MessageInboxIT; a long poll) must read each stamp afresh.
  */
 public class StampsPerRequestFilter extends HttpFilter {
 
