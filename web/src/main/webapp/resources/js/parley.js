@@ -6,10 +6,11 @@ window.Parley = {
    * After an ajax vote: show the post's new score and the voter's vote in place. The elements stay the same, so
    * nothing holding on to them (a screen reader, a test) loses them. Refused votes (a message instead) change nothing.
    */
-  voted: function (post, args) {
+  voted: function (args) {
     if (!args || args.validationFailed || args.score === undefined) {
       return;
     }
+    var post = args.post;
     var box = document.querySelector('.votes[data-post="' + post + '"]');
     if (!box) {
       return;
@@ -25,8 +26,75 @@ window.Parley = {
       button.classList.toggle('is-on', on);
       button.setAttribute('aria-pressed', on ? 'true' : 'false');
     });
+  },
+
+  /** After the comment form's ajax post: a comment that was added closes the form (its text is already cleared). */
+  commented: function (args) {
+    if (!args || args.validationFailed || args.commented === undefined) {
+      return;
+    }
+    var editor = document.getElementById('comment-editor');
+    var opener = editor && editor.closest('details.comment-form');
+    if (opener) {
+      opener.open = false;
+      opener.querySelector('summary').focus();
+    }
   }
 };
+
+/*
+ * "Add a comment" (includes/comments.xhtml) is a plain <details> under each post; opening one moves the page's one
+ * comment form (comment-editor) into it and tells the form which post it is for (issue 19: one form, not one per
+ * post). Opening another closes the first.
+ */
+document.addEventListener('toggle', function (e) {
+  var opener = e.target;
+  if (!opener.matches || !opener.matches('details.comment-form') || !opener.open) {
+    return;
+  }
+  var editor = document.getElementById('comment-editor');
+  if (!editor) {
+    return;
+  }
+  document.querySelectorAll('details.comment-form[open]').forEach(function (other) {
+    if (other !== opener) {
+      other.open = false;
+    }
+  });
+  var post = document.getElementById('comment-post');
+  if (editor.parentNode !== opener) {
+    var text = document.getElementById('comment-text');
+    if (text && post && post.value !== opener.getAttribute('data-post')) {
+      text.value = '';
+    }
+    opener.appendChild(editor);
+  }
+  if (post) {
+    post.value = opener.getAttribute('data-post');
+  }
+  editor.hidden = false;
+  var field = document.getElementById('comment-text');
+  if (field) {
+    field.focus();
+  }
+}, true);
+
+/*
+ * Vote buttons (includes/votes.xhtml) are plain buttons; a press calls the page's one vote command (parleyVote, a
+ * PrimeFaces remote command in views/questions/view.xhtml) with the button's post and way, so a page renders one
+ * ajax command for all its posts (issue 19).
+ */
+document.addEventListener('click', function (e) {
+  var button = e.target.closest ? e.target.closest('.votes button[data-vote]') : null;
+  if (!button || typeof window.parleyVote !== 'function') {
+    return;
+  }
+  e.preventDefault();
+  window.parleyVote([
+    {name: 'vote-post', value: button.getAttribute('data-post')},
+    {name: 'vote-type', value: button.getAttribute('data-vote')}
+  ]);
+});
 
 
 /* Tag boxes, error marking and character counts live in forms.js, loaded by the pages with forms. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Browser.waitFor;
-import static org.parley.testing.VoteButtons.upVoteButton;
+import static org.parley.testing.VoteButtons.upVote;
 import static org.parley.testing.VoteButtons.upVotePressed;
 
 import java.net.URI;
@@ -76,17 +76,16 @@ class SubmissionReplayIT {
         assertTrue(m.find(), first.location());
         long number = Long.parseLong(m.group(1));
         Page question = voter.follow(m.group(0));
-        String button = upVoteButton(question, number);
         String voteKey = "vote-" + voterName;
-        Page vote = voter.ajax(question, "question-form", button, voteKey);
-        Page voteReplay = voter.ajax(question, "question-form", button, voteKey);
+        Page vote = upVote(voter, question, number, voteKey);
+        Page voteReplay = upVote(voter, question, number, voteKey);
         assertTrue(PageClient.unescape(vote.body()).contains("\"myVote\":\"UP\""), vote.body());
         assertTrue(
                 PageClient.unescape(voteReplay.body()).contains("\"myVote\":\"UP\""),
                 "the replay answers as the vote did, it does not take it back: " + voteReplay.body());
         Page after = voter.follow(m.group(0));
         assertEquals("true", upVotePressed(after, number), "still voted up");
-        Page undo = voter.ajax(after, "question-form", upVoteButton(after, number), "undo-" + voterName);
+        Page undo = upVote(voter, after, number, "undo-" + voterName);
         assertTrue(PageClient.unescape(undo.body()).contains("\"myVote\":\"\""), "a new press takes it back");
 
         Page malformed = ask(asker, asker.get("/questions/ask"), title + " (bad key)", "<script>");

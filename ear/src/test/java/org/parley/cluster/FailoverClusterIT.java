@@ -2,7 +2,7 @@ package org.parley.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.parley.testing.VoteButtons.upVoteButton;
+import static org.parley.testing.VoteButtons.upVote;
 import static org.parley.testing.VoteButtons.upVotePressed;
 
 import java.io.IOException;
@@ -426,7 +426,7 @@ class FailoverClusterIT {
             if (page.status() != 200) {
                 throw new IOException("question page answered " + page.status());
             }
-            Page result = client.ajax(page, "question-form", upVoteButton(page, q.number));
+            Page result = upVote(client, page, q.number);
             String args = PageClient.unescape(result.body());
             if (result.status() != 200 || !args.contains("\"myVote\":\"UP\"")) {
                 throw new IOException(

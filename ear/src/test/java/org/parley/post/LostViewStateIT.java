@@ -3,7 +3,7 @@ package org.parley.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.parley.testing.VoteButtons.upVoteButton;
+import static org.parley.testing.VoteButtons.upVote;
 import static org.parley.testing.VoteButtons.upVotePressed;
 
 import java.net.URI;
@@ -69,8 +69,7 @@ class LostViewStateIT {
         assertTrue(question.body().contains(title), "with the title typed");
 
         long number = Long.parseLong(m.group(1));
-        String button = upVoteButton(question, number);
-        Page vote = voter.ajax(forgotten(question), "question-form", button);
+        Page vote = upVote(voter, forgotten(question), number);
         assertEquals(200, vote.status(), vote.toString());
         assertTrue(PageClient.unescape(vote.body()).contains("\"myVote\":\"UP\""), "the vote counts: " + vote.body());
         assertEquals("true", upVotePressed(voter.follow(m.group(0)), number), "and stays");

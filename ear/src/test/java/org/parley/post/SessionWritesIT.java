@@ -2,7 +2,7 @@ package org.parley.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.parley.testing.VoteButtons.upVoteButton;
+import static org.parley.testing.VoteButtons.upVote;
 import static org.parley.testing.VoteButtons.upVotePressed;
 
 import java.net.URI;
@@ -94,11 +94,11 @@ class SessionWritesIT {
                 page.location(),
                 page.uri(),
                 page.headers());
-        Page refused = voter.client().ajax(forged, "question-form", upVoteButton(page, question.number()));
+        Page refused = upVote(voter.client(), forged, question.number());
         assertEquals(403, refused.status(), "a post without the session's form token: " + refused);
         assertEquals("false", upVotePressed(voter.client().follow(question.path()), question.number()), "no vote");
 
-        Page vote = voter.client().ajax(page, "question-form", upVoteButton(page, question.number()));
+        Page vote = upVote(voter.client(), page, question.number());
         assertEquals(200, vote.status(), vote.toString());
         assertTrue(PageClient.unescape(vote.body()).contains("\"myVote\":\"UP\""), "the vote counts: " + vote.body());
 

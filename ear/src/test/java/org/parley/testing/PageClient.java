@@ -130,12 +130,22 @@ public final class PageClient {
 
     /** {@link #ajax(Page, String, String)} with submission key {@code key} (parley.js makes a new one per action). */
     public Page ajax(Page page, String formId, String buttonId, String key) throws IOException {
+        return ajax(page, formId, buttonId, key, Map.of());
+    }
+
+    /**
+     * {@link #ajax(Page, String, String, String)} with request parameters of its own, as a PrimeFaces remote command
+     * called with parameters sends them (e.g. the question page's vote command).
+     */
+    public Page ajax(Page page, String formId, String buttonId, String key, Map<String, String> params)
+            throws IOException {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("jakarta.faces.partial.ajax", "true");
         all.put("jakarta.faces.source", buttonId);
         all.put("jakarta.faces.partial.execute", buttonId);
         all.put(buttonId, buttonId);
         all.put(formId, formId);
+        all.putAll(params);
         all.put("jakarta.faces.ViewState", page.viewState());
         withNonce(page, all);
         return post(page.formAction(formId), all, key);

@@ -7,8 +7,10 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.parley.cache.web.Fragments;
+import org.parley.post.AnswerView;
 import org.parley.post.CommentService;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionPages;
@@ -17,6 +19,7 @@ import org.parley.post.ViewTally;
 import org.parley.post.VoteResult;
 import org.parley.post.VoteService;
 import org.parley.post.VoteType;
+import org.parley.rules.InvalidInputException;
 import org.parley.rules.NotFoundException;
 import org.parley.site.web.CurrentSite;
 import org.parley.user.security.Viewer;
@@ -70,8 +73,10 @@ public class QuestionView implements Serializable {
     private QuestionDetail detail;
     /** Votes cast on this page since the question was loaded, by post number. */
     private final Map<Long, VoteResult> voted = new HashMap<>();
-    /** Comment drafts, by post number. */
-    private final Map<Long, String> commentDrafts = new HashMap<>();
+    /** The comment form's text and the post it is for (see {@link #comment()}). */
+    private String commentText;
+
+    private Long commentPost;
 
     private String answerBody;
     private long viewCount;
@@ -115,19 +120,26 @@ public class QuestionView implements Serializable {
         return fragmentPin;
     }
 
-    public void voteUp(long post) {
-        vote(post, VoteType.UP);
-    }
-
-    public void voteDown(long post) {
-        vote(post, VoteType.DOWN);
-    }
-
-    /** Votes, and tells the page the new score and vote (see Parley.voted in parley.js). */
-    private void vote(long post, VoteType type) {
+    /**
+     * The page's one vote command ({@code p:remoteCommand parleyVote}): votes post {@code vote-post} the way
+     * {@code vote-type} says ({@code UP} or {@code DOWN}), the request parameters parley.js sends from the pressed
+     * button, and tells the page the new score and vote (see Parley.voted in parley.js).
+     */
+    public void vote() {
+        Map<String, String> params =
+                FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        long post;
+        VoteType type;
+        try {
+            post = Long.parseLong(params.getOrDefault("vote-post", ""));
+            type = VoteType.valueOf(params.getOrDefault("vote-type", ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("vote", "Choose a post and a vote, up or down.");
+        }
         VoteResult result = votes.vote(viewer.actor(), post, type);
         voted.put(post, result);
         PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+        ajax.addCallbackParam("post", post);
         ajax.addCallbackParam("score", result.score());
         ajax.addCallbackParam(
                 "myVote", result.myVote() == null ? "" : result.myVote().name());
@@ -151,10 +163,35 @@ public class QuestionView implements Serializable {
         reload();
     }
 
-    public void comment(long post) {
-        comments.comment(viewer.actor(), post, commentDrafts.get(post));
-        commentDrafts.remove(post);
+    /**
+     * The page's one comment form: adds {@link #commentText} to post {@link #commentPost} (parley.js moves the form
+     * under the post whose "Add a comment" was opened and fills in its number), then re-renders that post's comments
+     * and the emptied form.
+     */
+    public void comment() {
+        if (commentPost == null) {
+            throw new InvalidInputException("text", "Open “Add a comment” under the post to comment on.");
+        }
+        long post = commentPost;
+        comments.comment(viewer.actor(), post, commentText);
+        commentText = null;
         reload();
+        PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+        ajax.update(commentsOf(post));
+        ajax.addCallbackParam("commented", post);
+    }
+
+    /** The client id of post {@code post}'s comments block on this page (see includes/comments.xhtml). */
+    private String commentsOf(long post) {
+        if (post != number) {
+            List<AnswerView> answers = detail.answers();
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i).number() == post) {
+                    return "answer-list:" + i + ":comments";
+                }
+            }
+        }
+        return "comments";
     }
 
     /** Locks or unlocks a post of this page (moderators; the service decides) and shows the page again. */
@@ -201,8 +238,20 @@ public class QuestionView implements Serializable {
         return detail;
     }
 
-    public Map<Long, String> getCommentDrafts() {
-        return commentDrafts;
+    public String getCommentText() {
+        return commentText;
+    }
+
+    public void setCommentText(String commentText) {
+        this.commentText = commentText;
+    }
+
+    public Long getCommentPost() {
+        return commentPost;
+    }
+
+    public void setCommentPost(Long commentPost) {
+        this.commentPost = commentPost;
     }
 
     public String getAnswerBody() {
