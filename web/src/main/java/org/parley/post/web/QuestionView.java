@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.cache.web.Fragments;
 import org.parley.post.AnswerView;
 import org.parley.post.CommentService;
+import org.parley.post.CommentView;
 import org.parley.post.QuestionDetail;
 import org.parley.post.QuestionPages;
 import org.parley.post.QuestionService;
@@ -143,6 +145,50 @@ public class QuestionView implements Serializable {
         ajax.addCallbackParam("score", result.score());
         ajax.addCallbackParam(
                 "myVote", result.myVote() == null ? "" : result.myVote().name());
+    }
+
+    /**
+     * The key of post {@code post}'s cached comment list (includes/comments.xhtml): the post's fragment key under this
+     * page's pin, whether the viewer is logged in and owns one of the comments (the flag links differ), and how fresh
+     * the youngest comment's "5 mins ago" must be ({@link #agoBucket}).
+     */
+    public String commentsKey(long post, List<CommentView> list) {
+        StringBuilder key = new StringBuilder(fragments.post(post, fragmentPin)).append("/comments/");
+        Instant youngest = null;
+        boolean owns = false;
+        // Null while a postback's tree is visited outside the answers' iteration (o:cache asks for its key then too).
+        for (CommentView c : list == null ? List.<CommentView>of() : list) {
+            if (youngest == null || c.createdAt().isAfter(youngest)) {
+                youngest = c.createdAt();
+            }
+            owns |= viewer.isLoggedIn() && viewer.owns(c.owner());
+        }
+        key.append(!viewer.isLoggedIn() ? "a" : owns ? "u" + viewer.getUser().number() : "u");
+        return key.append('@').append(agoBucket(youngest, Instant.now())).toString();
+    }
+
+    /**
+     * The key of a cached part of post {@code post} that is the same for every viewer and shows {@code when} as
+     * "… ago": its author card ({@code "owner"}: "answered 5 mins ago", name, reputation), a question's closed notice
+     * ({@code "closed"}).
+     */
+    public String fragmentKey(long post, String part, Instant when) {
+        return fragments.post(post, fragmentPin) + "/" + part + "@" + agoBucket(when, Instant.now());
+    }
+
+    /**
+     * How long a fragment showing {@code youngest} as "… ago" may be served: the number of the time slot it is in,
+     * one minute while it is less than an hour old, ten minutes while less than a day, an hour after that (the text
+     * then changes by days). Cached author cards also show reputation, which is as fresh as that slot.
+     */
+    static long agoBucket(Instant youngest, Instant now) {
+        long seconds = now.getEpochSecond();
+        if (youngest == null) {
+            return 0;
+        }
+        long age = seconds - youngest.getEpochSecond();
+        long slot = age < 3_600 ? 60 : age < 86_400 ? 600 : 3_600;
+        return seconds / slot * slot;
     }
 
     /** A post's score, counting votes cast on this page. */
