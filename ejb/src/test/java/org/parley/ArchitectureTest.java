@@ -66,6 +66,7 @@ class ArchitectureTest {
             "flag",
             "review",
             "award",
+            "people",
             "health",
             "seed",
             "dump");
@@ -103,6 +104,7 @@ class ArchitectureTest {
             "notification.rest", "notification",
             "notification.web", "notification",
             "badge.web", "badge",
+            "people.web", "people",
             "award.jms", "award",
             "dump.rest", "dump",
             "dump.web", "dump",

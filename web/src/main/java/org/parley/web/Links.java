@@ -101,6 +101,11 @@ public class Links {
     }
 
     /** The badges page: every badge, how many hold it, how to earn it. */
+    /** The users directory. */
+    public String users() {
+        return base() + "/users";
+    }
+
     public String badges() {
         return base() + "/badges";
     }
