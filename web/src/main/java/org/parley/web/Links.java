@@ -106,6 +106,11 @@ public class Links {
         return base() + "/users";
     }
 
+    /** Editing one's own profile. */
+    public String editProfile() {
+        return base() + "/users/edit";
+    }
+
     public String badges() {
         return base() + "/badges";
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.parley.image.ImageProxy;
 import org.parley.people.UserCard;
+import org.parley.post.UserProfile;
 import org.parley.web.Links;
 
 /**
@@ -29,12 +30,17 @@ public class Avatars {
     /** The picture's URL for a user number, uploaded version (or null) and imported https URL (or null). */
     public String url(long number, Integer version, String importedHttpsUrl) {
         if (version != null) {
-            return links.relative("/users/" + number + "/avatar?v=" + version);
+            return links.relative(AvatarServlet.PATH + number + ".png?v=" + version);
         }
         if (importedHttpsUrl != null) {
             return links.relative(proxy.path(importedHttpsUrl));
         }
         return identicon(number);
+    }
+
+    /** A profile's picture. */
+    public String of(UserProfile profile) {
+        return url(profile.number(), profile.avatarVersion(), profile.importedImageUrl());
     }
 
     public String identicon(long number) {

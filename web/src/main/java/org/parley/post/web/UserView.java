@@ -85,6 +85,12 @@ public class UserView implements Serializable {
                 links.user(profile.number(), profile.slug()));
     }
 
+    /** Whether the viewer is looking at their own profile. */
+    public boolean isOwn() {
+        UserRef me = viewer.isLoggedIn() ? viewer.getUser() : null;
+        return me != null && me.number() != null && me.number() == profile.number();
+    }
+
     public boolean isAnswersTab() {
         return "answers".equals(tab);
     }
