@@ -28,6 +28,7 @@ import org.parley.testing.Browser;
 import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
+import org.parley.testing.Reputations;
 
 /**
  * Editing one's profile in a real browser: a wrong web site and a text file passed off as a PNG are both refused,
@@ -144,6 +145,53 @@ class ProfileEditBrowserIT {
                         "Lyon",
                         d.findElement(By.cssSelector("#user-grid .user-location"))
                                 .getText());
+
+                // The profile's tabs: Ada asks in "wheels", Bo votes it up; Bo sees his vote on his Votes tab (a tab
+                // nobody else has), Ada her tag's score and her reputation history as a chart and a table.
+                String profileUrl =
+                        d.findElement(By.cssSelector("#user-grid .user-name")).getDomAttribute("href");
+                String questionUrl = BrowserUser.ask(
+                        d,
+                        BASE,
+                        "How tight should spokes be on a touring wheel " + ada + "?",
+                        "Mine ping at different pitches.\n\nIs there a number to aim for?",
+                        "wheels");
+                String bo = ParleyDeployment.unique("profbo");
+                BrowserUser.register(d, BASE, bo, PASSWORD);
+                Reputations.grant("localhost", bo, 15);
+                d.get(questionUrl);
+                d.findElement(By.cssSelector(".question .vote-up")).click();
+                waitFor(d)
+                        .until(x -> x.findElement(By.cssSelector(".question .score"))
+                                .getText()
+                                .trim()
+                                .equals("1"));
+                d.get(BASE + "/users?filter=" + bo);
+                d.findElement(By.cssSelector("#user-grid .user-name")).click();
+                waitFor(d).until(ExpectedConditions.urlMatches("/users/[0-9]+/"));
+                d.findElement(By.id("tab-votes")).click();
+                waitFor(d).until(ExpectedConditions.urlContains("tab=votes"));
+                assertTrue(
+                        d.findElement(By.id("votes-cast")).getText().contains("How tight should spokes be"),
+                        d.findElement(By.id("votes-cast")).getText());
+                d.get(profileUrl);
+                assertTrue(d.findElements(By.id("tab-votes")).isEmpty(), "only one's own votes");
+                d.get(profileUrl + "?tab=votes");
+                assertTrue(d.findElements(By.id("votes-cast")).isEmpty(), "someone else's votes are not shown");
+                d.get(profileUrl + "?tab=tags");
+                assertTrue(
+                        d.findElement(By.id("profile-tags")).getText().contains("wheels"),
+                        d.findElement(By.id("profile-tags")).getText());
+                d.get(profileUrl + "?tab=reputation");
+                waitFor(d)
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reputation-chart canvas")));
+                assertTrue(
+                        d.findElement(By.id("reputation-table")).getText().contains("+10"),
+                        d.findElement(By.id("reputation-table")).getText());
+                assertTrue(
+                        AxeCheck.seriousViolations(d).isEmpty(),
+                        AxeCheck.report("profile-reputation", AxeCheck.seriousViolations(d)));
+                wide.screenshot("profile-reputation");
             } catch (RuntimeException | AssertionError e) {
                 wide.evidence("failed-profile-edit");
                 throw e;
