@@ -149,7 +149,7 @@ class ProfileEditBrowserIT {
                 // The profile's tabs: Ada asks in "wheels", Bo votes it up; Bo sees his vote on his Votes tab (a tab
                 // nobody else has), Ada her tag's score and her reputation history as a chart and a table.
                 String profileUrl =
-                        d.findElement(By.cssSelector("#user-grid .user-name")).getDomAttribute("href");
+                        d.findElement(By.cssSelector("#user-grid .user-name")).getDomProperty("href");
                 String questionUrl = BrowserUser.ask(
                         d,
                         BASE,
