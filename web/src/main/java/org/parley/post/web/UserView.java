@@ -103,7 +103,7 @@ public class UserView implements Serializable {
 
     /** The tab shown: "questions", "answers", "tags", "reputation" or "votes" (anyone's own profile only). */
     public String getShownTab() {
-        if ("answers".equals(tab) || (OTHER_TABS.contains(tab) && (!"votes".equals(tab) || isOwn()))) {
+        if ("answers".equals(tab) || (tab != null && OTHER_TABS.contains(tab) && (!"votes".equals(tab) || isOwn()))) {
             return tab;
         }
         return "questions";
