@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -14,8 +15,8 @@ import java.time.Instant;
  * A vote as a dump has it: mostly anonymous (no voter), of any of Stack Exchange's vote types (up, down, accept,
  * favorite, close, bounty...). Kept apart from Parley's own {@link org.parley.post.Vote}, whose one-vote-per-user
  * rule these rows could not keep; scores come from the dump's Posts file as given. Written by the importer with
- * JDBC, read by the exporter. Only the (site, dump Id) key is indexed: votes are the biggest file of a dump and
- * nothing reads them by post.
+ * JDBC, read by the exporter. Indexed by (site, dump Id) and by (site, post number): profiles read
+ * the votes on a user's posts for the reputation history.
  */
 @Entity
 @Table(
@@ -23,7 +24,9 @@ import java.time.Instant;
         uniqueConstraints =
                 @UniqueConstraint(
                         name = "uk_dump_vote_site_dump",
-                        columnNames = {"site_id", "dump_id"}))
+                        columnNames = {"site_id", "dump_id"}),
+        // A profile's reputation history reads the votes on the user's posts (org.parley.people.ProfileTabs).
+        indexes = @Index(name = "idx_dump_vote_site_post", columnList = "site_id, post_number"))
 public class DumpVote {
 
     @Id

@@ -53,7 +53,11 @@ public class UserPostService {
                                         markdown.toSafeHtml(u.getAboutMe()),
                                         u.getSite().hostNames()),
                         count("Question.countByOwner", u),
-                        count("Answer.countByOwner", u)));
+                        count("Answer.countByOwner", u),
+                        u.getLocation(),
+                        u.getWebsiteUrl(),
+                        u.getAvatarVersion(),
+                        u.getImportedImageUrl()));
     }
 
     /**

@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import org.parley.common.Role;
 
-/** A user's public profile page. {@code aboutHtml} is sanitised HTML, or null when the user wrote nothing. */
+/**
+ * A user's public profile page. {@code aboutHtml} is sanitised HTML, or null when the user wrote nothing; {@code
+ * avatarVersion} is null without an uploaded avatar, {@code importedImageUrl} an imported https picture or null.
+ */
 public record UserProfile(
         long number,
         String displayName,
@@ -14,5 +17,9 @@ public record UserProfile(
         Instant createdAt,
         String aboutHtml,
         long questionCount,
-        long answerCount)
+        long answerCount,
+        String location,
+        String websiteUrl,
+        Integer avatarVersion,
+        String importedImageUrl)
         implements Serializable {}

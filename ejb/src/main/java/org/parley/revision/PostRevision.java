@@ -27,7 +27,11 @@ import org.parley.common.Columns;
                 @UniqueConstraint(
                         name = "uk_revision_site_dump",
                         columnNames = {"site_id", "dump_id"}),
-        indexes = @Index(name = "idx_revision_site_post", columnList = "site_id, post_number, created_at"))
+        indexes = {
+            @Index(name = "idx_revision_site_post", columnList = "site_id, post_number, created_at"),
+            // The users directory's Editors tab counts a site's edits over a period.
+            @Index(name = "idx_revision_site_created", columnList = "site_id, created_at")
+        })
 @NamedQuery(
         name = "PostRevision.listByPost",
         query = "select r from PostRevision r where r.siteId = :site and r.postNumber = :post"

@@ -24,6 +24,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.parley.common.Actor;
 import org.parley.common.Columns;
 import org.parley.common.Role;
+import org.parley.rules.FieldChecks;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.Site;
 
@@ -60,6 +61,10 @@ public class User {
     public static final int MAX_PASSWORD = 200;
 
     public static final int MAX_ABOUT = 5000;
+    public static final int MAX_LOCATION = 100;
+    public static final int MAX_WEBSITE = 200;
+
+    private static final Pattern WEBSITE = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#]\\S*)?");
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,30}");
 
@@ -141,6 +146,22 @@ public class User {
      */
     @Column(name = "dump_extra", length = Columns.LONG_TEXT)
     private String dumpExtra;
+
+    /** Where the user says they are; null until they say it (an imported user's is in {@link #dumpExtra}). */
+    @Column(name = "location", length = MAX_LOCATION)
+    private String location;
+
+    /** The user's web site, an http(s) URL; null until they give one (an imported user's is in the extras). */
+    @Column(name = "website_url", length = MAX_WEBSITE)
+    private String websiteUrl;
+
+    /** Whether {@link #location} and {@link #websiteUrl} replace the dump's: set once the user edits the profile. */
+    @Column(name = "profile_edited")
+    private Boolean profileEdited;
+
+    /** The version of the uploaded avatar ({@link UserAvatar}), part of its URL; null when there is none. */
+    @Column(name = "avatar_version")
+    private Integer avatarVersion;
 
     protected User() {}
 
@@ -242,6 +263,107 @@ public class User {
             throw new InvalidInputException("About me must be at most " + MAX_ABOUT + " characters.");
         }
         aboutMe = trimmed == null || trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * Replaces the profile's display name, about me (markdown), location and web site, checked all at once.
+     *
+     * @throws InvalidInputException naming each field that is wrong ({@code display}, {@code about}, {@code location},
+     *     {@code website})
+     */
+    public void changeProfile(String newDisplayName, String aboutMarkdown, String newLocation, String newWebsite) {
+        FieldChecks checks = new FieldChecks();
+        String display = checks.field("display", () -> {
+            String d = checkDisplayName(newDisplayName);
+            if (isReserved(d) && !d.equalsIgnoreCase(displayName)) {
+                throw new InvalidInputException("That display name is reserved.");
+            }
+            return d;
+        });
+        checks.field("about", () -> {
+            String trimmed = aboutMarkdown == null ? "" : aboutMarkdown.strip();
+            if (trimmed.length() > MAX_ABOUT) {
+                throw new InvalidInputException("About me must be at most " + MAX_ABOUT + " characters.");
+            }
+            return trimmed;
+        });
+        String loc = checks.field("location", () -> checkLocation(newLocation));
+        String web = checks.field("website", () -> checkWebsite(newWebsite));
+        checks.done();
+        displayName = display;
+        changeAboutMe(aboutMarkdown);
+        location = loc;
+        websiteUrl = web;
+        profileEdited = true;
+    }
+
+    /**
+     * @return the trimmed location, inner white space collapsed; null when blank
+     * @throws InvalidInputException when longer than {@value #MAX_LOCATION} characters
+     */
+    public static String checkLocation(String location) {
+        String trimmed = location == null ? "" : location.strip().replaceAll("\\s+", " ");
+        if (trimmed.length() > MAX_LOCATION) {
+            throw new InvalidInputException("The location must be at most " + MAX_LOCATION + " characters.");
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * @return the trimmed web site address; null when blank
+     * @throws InvalidInputException unless it is an http or https URL of at most {@value #MAX_WEBSITE} characters
+     */
+    public static String checkWebsite(String website) {
+        String trimmed = website == null ? "" : website.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (trimmed.length() > MAX_WEBSITE) {
+            throw new InvalidInputException("The web site must be at most " + MAX_WEBSITE + " characters.");
+        }
+        if (!WEBSITE.matcher(trimmed).matches()) {
+            throw new InvalidInputException("The web site must be an address starting with https:// or http://.");
+        }
+        return trimmed;
+    }
+
+    /** Where the user says they are: their own words, or an imported user's Location; null when none. */
+    public String getLocation() {
+        if (Boolean.TRUE.equals(profileEdited) || location != null) {
+            return location;
+        }
+        return DumpAttributes.get(dumpExtra, "Location");
+    }
+
+    /** The user's web site: their own, or an imported user's WebsiteUrl when it is a plain http(s) URL; or null. */
+    public String getWebsiteUrl() {
+        if (Boolean.TRUE.equals(profileEdited) || websiteUrl != null) {
+            return websiteUrl;
+        }
+        String imported = DumpAttributes.get(dumpExtra, "WebsiteUrl");
+        return imported != null && WEBSITE.matcher(imported).matches() ? imported : null;
+    }
+
+    /**
+     * An imported user's ProfileImageUrl when it is an https URL (anything else is dropped); null for everyone else.
+     * Parley never fetches it itself: pages show it through the image proxy.
+     */
+    public String getImportedImageUrl() {
+        String url = DumpAttributes.get(dumpExtra, "ProfileImageUrl");
+        return url != null && url.regionMatches(true, 0, "https://", 0, 8) && url.length() <= 2048 && !url.contains(" ")
+                ? url
+                : null;
+    }
+
+    /** The version of the uploaded avatar, or null when the user shows an identicon. */
+    public Integer getAvatarVersion() {
+        return avatarVersion;
+    }
+
+    /** Records that a new avatar was uploaded (or, with {@code false}, removed); returns the new version or null. */
+    Integer bumpAvatar(boolean present) {
+        avatarVersion = present ? (avatarVersion == null ? 1 : avatarVersion + 1) : null;
+        return avatarVersion;
     }
 
     public void changePasswordHash(String newHash) {

@@ -38,6 +38,17 @@ public class UserRepository {
                 .findFirst();
     }
 
+    /** As {@link #findByNumber}, read as a list so that it also works outside a transaction. */
+    public Optional<User> findByNumberListed(long siteId, long number) {
+        return em
+                .createNamedQuery("User.findByNumber", User.class)
+                .setParameter("site", siteId)
+                .setParameter("number", number)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
     /**
      * The user an actor stands for.
      *

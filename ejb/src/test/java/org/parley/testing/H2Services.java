@@ -38,6 +38,7 @@ public final class H2Services implements AutoCloseable {
             "org.parley.user.User",
             "org.parley.user.LoginToken",
             "org.parley.user.UserVisit",
+            "org.parley.user.UserAvatar",
             "org.parley.tag.Tag",
             "org.parley.post.Post",
             "org.parley.post.Question",

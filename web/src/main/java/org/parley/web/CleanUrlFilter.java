@@ -64,6 +64,10 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/questions/ask.xhtml");
             case "/tags", "/tags/":
                 return Optional.of("/views/tags/list.xhtml");
+            case "/users", "/users/":
+                return Optional.of("/views/users/list.xhtml");
+            case "/users/edit", "/users/edit/":
+                return Optional.of("/views/users/edit.xhtml");
             case "/users/register", "/users/register/":
                 return Optional.of("/views/users/register.xhtml");
             case "/users/login", "/users/login/":

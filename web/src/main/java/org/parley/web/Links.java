@@ -101,6 +101,16 @@ public class Links {
     }
 
     /** The badges page: every badge, how many hold it, how to earn it. */
+    /** The users directory. */
+    public String users() {
+        return base() + "/users";
+    }
+
+    /** Editing one's own profile. */
+    public String editProfile() {
+        return base() + "/users/edit";
+    }
+
     public String badges() {
         return base() + "/badges";
     }

@@ -17,6 +17,8 @@ class CleanUrlFilterTest {
         assertEquals(Optional.of("/views/tags/list.xhtml"), CleanUrlFilter.route("/tags"));
         assertEquals(Optional.of("/views/users/register.xhtml"), CleanUrlFilter.route("/users/register"));
         assertEquals(Optional.of("/views/users/login.xhtml"), CleanUrlFilter.route("/users/login"));
+        assertEquals(Optional.of("/views/users/list.xhtml"), CleanUrlFilter.route("/users"));
+        assertEquals(Optional.of("/views/users/edit.xhtml"), CleanUrlFilter.route("/users/edit"));
         assertEquals(Optional.of("/views/admin/index.xhtml"), CleanUrlFilter.route("/admin"));
         assertEquals(Optional.of("/views/admin/index.xhtml"), CleanUrlFilter.route("/admin/"));
         assertEquals(Optional.of("/views/admin/sites.xhtml"), CleanUrlFilter.route("/admin/sites"));

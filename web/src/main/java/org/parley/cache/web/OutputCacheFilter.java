@@ -154,6 +154,7 @@ public class OutputCacheFilter extends HttpFilter {
     static boolean needsSession(String path) {
         return path.startsWith("/users/login")
                 || path.startsWith("/users/register")
+                || path.startsWith("/users/edit")
                 || path.startsWith("/questions/ask")
                 || path.startsWith("/posts/")
                 || path.startsWith("/admin")

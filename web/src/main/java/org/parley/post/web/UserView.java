@@ -60,8 +60,11 @@ public class UserView implements Serializable {
         profile = profiles.profile(site.id(), number).orElseThrow(() -> new NotFoundException("No such user."));
         String canonical = links.user(profile.number(), profile.slug());
         if (!profile.slug().equals(slug)) {
-            Redirects.permanent(canonical + (isAnswersTab() ? "?tab=answers" : ""));
+            Redirects.permanent(canonical + (isQuestionsTab() ? "" : "?tab=" + tab));
             return;
+        }
+        if (!isQuestionsTab() && !isAnswersTab()) {
+            return; // the Tags, Reputation and Votes tabs are ProfileTabsView's
         }
         if (isAnswersTab()) {
             answers = profiles.answersBy(site.id(), number, Redirects.parsePage(page));
@@ -85,8 +88,29 @@ public class UserView implements Serializable {
                 links.user(profile.number(), profile.slug()));
     }
 
+    /** Whether the viewer is looking at their own profile. */
+    public boolean isOwn() {
+        UserRef me = viewer.isLoggedIn() ? viewer.getUser() : null;
+        return me != null && me.number() != null && me.number() == profile.number();
+    }
+
     public boolean isAnswersTab() {
         return "answers".equals(tab);
+    }
+
+    /** The tabs a profile has besides its questions (the default, also for an unknown tab) and answers. */
+    private static final java.util.Set<String> OTHER_TABS = java.util.Set.of("tags", "reputation", "votes");
+
+    /** The tab shown: "questions", "answers", "tags", "reputation" or "votes" (anyone's own profile only). */
+    public String getShownTab() {
+        if ("answers".equals(tab) || (tab != null && OTHER_TABS.contains(tab) && (!"votes".equals(tab) || isOwn()))) {
+            return tab;
+        }
+        return "questions";
+    }
+
+    public boolean isQuestionsTab() {
+        return "questions".equals(getShownTab());
     }
 
     public UserProfile getProfile() {
