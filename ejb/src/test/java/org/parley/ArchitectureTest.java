@@ -59,6 +59,7 @@ class ArchitectureTest {
             "badge",
             "message",
             "notification",
+            "tagwiki",
             // features over the model
             "listing",
             "search",
@@ -91,6 +92,7 @@ class ArchitectureTest {
             "post.web", "post",
             "post.jms", "post",
             "revision.web", "revision",
+            "tagwiki.web", "tagwiki",
             "listing.web", "listing",
             "search.web", "search",
             "moderation.web", "moderation",

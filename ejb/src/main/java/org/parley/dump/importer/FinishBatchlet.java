@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.cache.Scope;
 import org.parley.cache.SharedCache;
+import org.parley.tagwiki.TagWikiService;
 
 /**
  * The last step: moves the site's number counters past the highest imported post and user numbers (the validation
@@ -37,12 +38,17 @@ public class FinishBatchlet extends AbstractBatchlet {
     @Inject
     private SharedCache cache;
 
+    @Inject
+    private TagWikiService tagWikis;
+
     @Override
     public String process() throws Exception {
         long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
         long siteId = records.find(importId).getSiteId();
         try (Connection c = db.connection()) {
             ImportSteps.finishSite(c, siteId);
+            int wikis = TagWikiImport.run(c, siteId, chunk -> tagWikis.importWikis(siteId, chunk));
+            log.log(Level.INFO, "Import {0}: {1} tag wikis", new Object[] {importId, wikis});
             if (ImportSteps.detectMath(c, siteId)) {
                 log.log(Level.INFO, "Import {0}: the posts use TeX math; math rendering is on for the site", importId);
             }

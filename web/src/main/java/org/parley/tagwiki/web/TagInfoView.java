@@ -1,0 +1,55 @@
+package org.parley.tagwiki.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.parley.site.Privilege;
+import org.parley.site.web.CurrentSite;
+import org.parley.tagwiki.TagInfo;
+import org.parley.tagwiki.TagWikiService;
+import org.parley.user.security.Viewer;
+
+/**
+ * A tag's info page ({@code /tags/{name}/info}): its excerpt and wiki, links to their revisions, and for those with the
+ * "Edit tag wikis" privilege a link to edit them. An unknown tag is the 404 page.
+ */
+@Named
+@RequestScoped
+public class TagInfoView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private TagWikiService wikis;
+
+    @Inject
+    private CurrentSite site;
+
+    @Inject
+    private Viewer viewer;
+
+    private String tag;
+    private TagInfo info;
+
+    public void load() {
+        info = wikis.info(site.id(), tag == null ? null : tag.strip());
+    }
+
+    public TagInfo getInfo() {
+        return info;
+    }
+
+    /** Whether the viewer may edit the tag's wiki (the service checks again when they save). */
+    public boolean isEditable() {
+        return viewer.has(Privilege.EDIT_TAG_WIKIS);
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+}
