@@ -60,6 +60,7 @@ class ArchitectureTest {
             "message",
             "notification",
             "tagwiki",
+            "synonym",
             // features over the model
             "listing",
             "search",
@@ -93,6 +94,7 @@ class ArchitectureTest {
             "post.jms", "post",
             "revision.web", "revision",
             "tagwiki.web", "tagwiki",
+            "synonym.web", "synonym",
             "listing.web", "listing",
             "search.web", "search",
             "moderation.web", "moderation",

@@ -62,7 +62,8 @@ public final class H2Services implements AutoCloseable {
             "org.parley.submission.Submission",
             "org.parley.notification.Notification",
             "org.parley.notification.NotificationBox",
-            "org.parley.tagwiki.TagWiki");
+            "org.parley.tagwiki.TagWiki",
+            "org.parley.tag.TagSynonym");
 
     private final SessionFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
