@@ -233,6 +233,8 @@ public class SynonymService {
                 || synonym.isRetagDone()) {
             return 0;
         }
+        // The site first, then the questions: the order edits lock in (the revisions written below lock the site too).
+        posts.lockSite(siteId);
         Map<String, Tag> found = tags.findByNames(siteId, List.of(synonym.getSourceName(), synonym.getTargetName()));
         Tag from = found.get(synonym.getSourceName());
         Tag to = found.get(synonym.getTargetName());

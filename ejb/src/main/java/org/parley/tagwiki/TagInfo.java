@@ -2,10 +2,12 @@ package org.parley.tagwiki;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a tag's info page shows: the tag, how many questions carry it, its excerpt (plain text) and its wiki (sanitised
- * HTML), the numbers of the posts that carry them (their revisions pages), and when either was last changed here.
+ * HTML), the numbers of the posts that carry them (their revisions pages), when either was last changed here, the
+ * tag's approved synonyms, and the tag it is a synonym of (null unless it is one).
  */
 public record TagInfo(
         String tagName,
@@ -14,7 +16,9 @@ public record TagInfo(
         String wikiHtml,
         Long excerptNumber,
         Long wikiNumber,
-        Instant lastEditedAt)
+        Instant lastEditedAt,
+        List<String> synonyms,
+        String synonymOf)
         implements Serializable {
 
     /** Whether the tag has neither excerpt nor wiki. */

@@ -69,8 +69,15 @@ public class TagWikiService {
             throw new NotFoundException("There is no tag \"" + name + "\" on this site.");
         }
         long count = tag == null ? 0 : tag.getQuestionCount();
+        Map<String, String> synonyms = tags.synonyms(siteId);
+        List<String> mine = synonyms.entrySet().stream()
+                .filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        String synonymOf = synonyms.get(name);
         if (wiki == null) {
-            return new TagInfo(name, count, null, null, null, null, null);
+            return new TagInfo(name, count, null, null, null, null, null, mine, synonymOf);
         }
         Site site = em.find(Site.class, siteId);
         String html = wiki.getWikiHtml() == null ? null : images.rewrite(wiki.getWikiHtml(), site.hostNames());
@@ -81,7 +88,9 @@ public class TagWikiService {
                 html,
                 wiki.getExcerptNumber(),
                 wiki.getWikiNumber(),
-                wiki.lastEditedAt());
+                wiki.lastEditedAt(),
+                mine,
+                synonymOf);
     }
 
     /** The excerpts of these tags that have one, by tag name: one query, for a page of tag cards. */

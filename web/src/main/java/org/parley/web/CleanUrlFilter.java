@@ -65,6 +65,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/questions/ask.xhtml");
             case "/tags", "/tags/":
                 return Optional.of("/views/tags/list.xhtml");
+            case "/tags/synonyms", "/tags/synonyms/":
+                return Optional.of("/views/tags/synonyms.xhtml");
             case "/users/register", "/users/register/":
                 return Optional.of("/views/users/register.xhtml");
             case "/users/login", "/users/login/":

@@ -100,6 +100,11 @@ public class Links {
         return base() + "/tags";
     }
 
+    /** The tag synonyms page. */
+    public String tagSynonyms() {
+        return base() + "/tags/synonyms";
+    }
+
     /** A tag's info page: its excerpt and wiki. */
     public String tagInfo(String tag) {
         return base() + "/tags/" + encode(tag) + "/info";

@@ -74,6 +74,8 @@ class CleanUrlFilterTest {
         assertEquals(Optional.of("/views/tags/info.xhtml?tag=c%23"), CleanUrlFilter.route("/tags/c%23/info/"));
         assertEquals(Optional.of("/views/tags/edit.xhtml?tag=java"), CleanUrlFilter.route("/tags/java/edit"));
         assertEquals(Optional.empty(), CleanUrlFilter.route("/tags/java/delete"));
+        assertEquals(Optional.of("/views/tags/synonyms.xhtml"), CleanUrlFilter.route("/tags/synonyms"));
+        assertEquals(Optional.of("/views/tags/info.xhtml?tag=synonyms"), CleanUrlFilter.route("/tags/synonyms/info"));
     }
 
     @Test

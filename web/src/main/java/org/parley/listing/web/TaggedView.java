@@ -72,6 +72,16 @@ public class TaggedView implements Serializable {
         int p = Redirects.parsePage(page);
         TaggedQuestions tagged;
         try {
+            // A tag synonym's list is its target's: one URL per list (Stack Overflow redirects the same way).
+            TagExpression asked = TagExpression.parse(tags);
+            TagExpression canonical = questions.canonical(site.id(), asked);
+            if (!canonical.equals(asked)) {
+                Redirects.permanent(links.tagged(
+                        canonical.toPath(),
+                        order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order),
+                        p));
+                return;
+            }
             tagged = questions.tagged(site.id(), tags, order, p, QuestionListView.PAGE_SIZE);
         } catch (InvalidInputException e) {
             error = e.getMessage();

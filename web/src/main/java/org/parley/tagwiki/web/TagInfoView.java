@@ -9,6 +9,8 @@ import org.parley.site.web.CurrentSite;
 import org.parley.tagwiki.TagInfo;
 import org.parley.tagwiki.TagWikiService;
 import org.parley.user.security.Viewer;
+import org.parley.web.Links;
+import org.parley.web.Redirects;
 
 /**
  * A tag's info page ({@code /tags/{name}/info}): its excerpt and wiki, links to their revisions, and for those with the
@@ -29,11 +31,18 @@ public class TagInfoView implements Serializable {
     @Inject
     private Viewer viewer;
 
+    @Inject
+    private Links links;
+
     private String tag;
     private TagInfo info;
 
     public void load() {
         info = wikis.info(site.id(), tag == null ? null : tag.strip());
+        if (info.synonymOf() != null) {
+            // A synonym's page is its target's, as its question list is.
+            Redirects.permanent(links.tagInfo(info.synonymOf()));
+        }
     }
 
     public TagInfo getInfo() {
