@@ -61,6 +61,7 @@ class ArchitectureTest {
             "notification",
             "tagwiki",
             "synonym",
+            "tagwatch",
             // features over the model
             "listing",
             "search",
@@ -95,6 +96,7 @@ class ArchitectureTest {
             "revision.web", "revision",
             "tagwiki.web", "tagwiki",
             "synonym.web", "synonym",
+            "tagwatch.web", "tagwatch",
             "listing.web", "listing",
             "search.web", "search",
             "moderation.web", "moderation",

@@ -27,7 +27,8 @@ import org.parley.testing.ParleyDeployment;
  * A tag synonym applied, in a real browser: a moderator proposes "tires is a synonym of tyres" on /tags/synonyms and
  * approves it; the question that had tires is retagged tyres; /questions/tagged/tires redirects to tyres' list, which
  * shows both questions; the ask form's tag box turns a typed tires into tyres and says so. Then the tag's wiki:
- * written on /tags/tyres/edit, shown on /tags/tyres/info (with its synonym), its excerpt on the tag's card and list.
+ * written on /tags/tyres/edit, shown on /tags/tyres/info (with its synonym), its excerpt on the tag's card and list;
+ * the tag watched (the list's rows highlighted), then ignored (faded), for this user only.
  * Screenshots at 1280 and 390 px; axe on the new pages.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -153,6 +154,39 @@ class TagSynonymBrowserIT {
                 desk.screenshot("tags-excerpt-1280");
                 d.get(BASE + "/questions/tagged/" + target);
                 assertTrue(d.findElement(By.id("tag-excerpt")).getText().contains("The rubber round"));
+
+                // Watched, then ignored: the list's rows are highlighted, then faded, for this user only.
+                d.get(BASE + "/tags/" + target + "/info");
+                d.findElement(By.id("tag-watch")).click();
+                waitFor(d).until(x -> x.getPageSource().contains("You watch " + target));
+                d.get(BASE + "/questions/tagged/" + target);
+                assertEquals(
+                        2,
+                        d.findElements(By.cssSelector(".question-summary.is-watched"))
+                                .size());
+                desk.screenshot("tag-watched-list-1280");
+                d.get(BASE + "/tags/" + target + "/info");
+                d.findElement(By.id("tag-ignore")).click();
+                waitFor(d).until(x -> x.getPageSource().contains("You ignore " + target));
+                d.get(BASE + "/questions/tagged/" + target);
+                assertEquals(
+                        2,
+                        d.findElements(By.cssSelector(".question-summary.is-ignored"))
+                                .size());
+                assertTrue(d.findElements(By.cssSelector(".question-summary.is-watched"))
+                        .isEmpty());
+                desk.screenshot("tag-ignored-list-1280");
+                assertTrue(
+                        AxeCheck.seriousViolations(d).isEmpty(),
+                        AxeCheck.report("faded list", AxeCheck.seriousViolations(d)));
+                Http.Response list = Http.get("localhost", "/questions/tagged/" + target);
+                assertEquals(200, list.status());
+                assertTrue(
+                        !list.body().contains("is-ignored") && !list.body().contains("is-watched"),
+                        "anonymous readers' pages carry no one's marks");
+                d.get(BASE + "/tags/" + target + "/info");
+                d.findElement(By.id("tag-clear")).click();
+                waitFor(d).until(x -> x.getPageSource().contains("You neither watch nor ignore " + target));
             } catch (AssertionError | RuntimeException e) {
                 desk.evidence("failed-tag-synonym");
                 throw e;

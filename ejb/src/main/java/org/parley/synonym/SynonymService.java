@@ -264,6 +264,21 @@ public class SynonymService {
         return ids.size();
     }
 
+    /**
+     * The approved synonyms whose retagging has not finished, as {site id, synonym id}, oldest first; those whose
+     * approval is under a minute old are left to the run the approval started.
+     */
+    public List<long[]> retagPending() {
+        Instant settled = Instant.now().minusSeconds(60);
+        return em.createNamedQuery("TagSynonym.retagPending", TagSynonym.class)
+                .setParameter("approved", TagSynonym.Status.APPROVED)
+                .setMaxResults(100)
+                .getResultStream()
+                .filter(s -> s.getDecidedAt() == null || s.getDecidedAt().isBefore(settled))
+                .map(s -> new long[] {s.getSiteId(), s.getId()})
+                .toList();
+    }
+
     /** Whether every question of synonym {@code id} was retagged (true for one that is not approved). */
     public boolean retagDone(long siteId, long id) {
         TagSynonym s = em.find(TagSynonym.class, id);

@@ -1,6 +1,7 @@
 package org.parley.tagwiki.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -54,7 +55,17 @@ public class TagInfoView implements Serializable {
         return viewer.has(Privilege.EDIT_TAG_WIKIS);
     }
 
+    /**
+     * The tag asked for. On a post back (the watch buttons) the view parameter is set only after the buttons were
+     * decoded, and their {@code rendered} conditions need it before: read from the request then.
+     */
     public String getTag() {
+        if (tag == null) {
+            tag = FacesContext.getCurrentInstance()
+                    .getExternalContext()
+                    .getRequestParameterMap()
+                    .get("tag");
+        }
         return tag;
     }
 
