@@ -179,10 +179,11 @@ class TagSynonymBrowserIT {
                 assertTrue(
                         AxeCheck.seriousViolations(d).isEmpty(),
                         AxeCheck.report("faded list", AxeCheck.seriousViolations(d)));
-                Http.Response list = Http.get("localhost", "/questions/tagged/" + target);
-                assertEquals(200, list.status());
+                Http.Response anonymousList = Http.get("localhost", "/questions/tagged/" + target);
+                assertEquals(200, anonymousList.status());
                 assertTrue(
-                        !list.body().contains("is-ignored") && !list.body().contains("is-watched"),
+                        !anonymousList.body().contains("is-ignored")
+                                && !anonymousList.body().contains("is-watched"),
                         "anonymous readers' pages carry no one's marks");
                 d.get(BASE + "/tags/" + target + "/info");
                 d.findElement(By.id("tag-clear")).click();
