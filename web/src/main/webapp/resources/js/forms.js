@@ -203,6 +203,18 @@
     }
   }
 
+  /** The target of a tag synonym (the box's data-tag-synonyms), or null. */
+  function synonymOf(box, value) {
+    if (!box.parleySynonyms) {
+      try {
+        box.parleySynonyms = JSON.parse(box.getAttribute('data-tag-synonyms') || '{}');
+      } catch (e) {
+        box.parleySynonyms = {};
+      }
+    }
+    return Object.prototype.hasOwnProperty.call(box.parleySynonyms, value) ? box.parleySynonyms[value] : null;
+  }
+
   function setUpTagBox(box) {
     var widget = widgetOf(box);
     if (!widget || typeof widget.addItem !== 'function' || widget.parleyTags) {
@@ -216,6 +228,25 @@
     widget.addItem = function (item) {
       var picked = typeof item !== 'string' && !(item instanceof String);
       var value = (picked ? item.attr('data-item-value') : String(item)).trim().toLowerCase();
+      var target = synonymOf(box, value);
+      if (target) {
+        // A tag synonym: the question gets its target, as the server would do; say so.
+        var already = tokensOf(widget).filter(function () {
+          return this.getAttribute('data-token-value') === target;
+        }).length > 0;
+        var refused = already ? null : problemWith(box, widget, target);
+        if (refused) {
+          say(box, refused.text, refused.join, [], true);
+          return;
+        }
+        widget.input.val('');
+        forgetQuery(widget);
+        if (!already) {
+          original.call(widget, target);
+        }
+        say(box, '“' + value + '” is a synonym of “' + target + '”: ' + (already ? 'the question has it already.' : 'replaced.'));
+        return;
+      }
       var problem = problemWith(box, widget, value);
       if (problem) {
         say(box, problem.text, problem.join, [], true);

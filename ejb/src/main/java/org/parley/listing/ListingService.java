@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.parley.common.Page;
 import org.parley.common.Paging;
@@ -16,6 +17,7 @@ import org.parley.post.QuestionSummaries;
 import org.parley.post.QuestionSummary;
 import org.parley.rules.InvalidInputException;
 import org.parley.tag.TagNames;
+import org.parley.tag.TagRepository;
 
 /** Lists of a site's questions (all, tagged, by a tag expression, the hot ones), answered by the tag engine. */
 @Stateless
@@ -26,6 +28,9 @@ public class ListingService {
 
     @Inject
     private TagEngine engine;
+
+    @Inject
+    private TagRepository tagRepository;
 
     @Inject
     private QuestionSummaries summaries;
@@ -49,7 +54,8 @@ public class ListingService {
         if (names.isEmpty()) {
             return Page.empty(Paging.page(page), Paging.pageSize(pageSize));
         }
-        return listing(siteId, TagExpression.allOf(names), sort, page, pageSize).page();
+        return listing(siteId, TagExpression.allOf(tagRepository.mapSynonyms(siteId, names)), sort, page, pageSize)
+                .page();
     }
 
     /**
@@ -61,7 +67,16 @@ public class ListingService {
      *     more than {@value TagExpression#MAX_TERMS} terms
      */
     public TaggedQuestions tagged(long siteId, String expression, QuestionSort sort, int page, int pageSize) {
-        return listing(siteId, TagExpression.parse(expression), sort, page, pageSize);
+        return listing(siteId, canonical(siteId, TagExpression.parse(expression)), sort, page, pageSize);
+    }
+
+    /**
+     * {@code expression} with each tag synonym replaced by its target (the site's approved synonyms, from the shared
+     * tier): what a list of the expression shows, and where a page naming a synonym redirects.
+     */
+    public TagExpression canonical(long siteId, TagExpression expression) {
+        Map<String, String> synonyms = tagRepository.synonyms(siteId);
+        return synonyms.isEmpty() ? expression : expression.mapTags(n -> synonyms.getOrDefault(n, n));
     }
 
     /** The hottest questions for a sidebar (see {@link QuestionSort#HOT}); {@code limit} is kept within 1..100. */

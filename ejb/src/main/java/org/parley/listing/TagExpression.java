@@ -129,6 +129,28 @@ public final class TagExpression implements Serializable {
         return new Term(name, negated);
     }
 
+    /**
+     * This expression with each tag replaced as {@code names} says (a tag synonym by its target), a term repeated in a
+     * group counted once, a group repeated counted once; this very expression when nothing changes.
+     */
+    public TagExpression mapTags(java.util.function.UnaryOperator<String> names) {
+        List<List<Term>> mapped = new ArrayList<>();
+        boolean changed = false;
+        for (List<Term> group : groups) {
+            List<Term> g = new ArrayList<>();
+            for (Term t : group) {
+                String name = names.apply(t.tag());
+                changed |= !name.equals(t.tag());
+                Term term = new Term(name, t.negated());
+                if (!g.contains(term)) {
+                    g.add(term);
+                }
+            }
+            mapped.add(g);
+        }
+        return changed ? new TagExpression(new ArrayList<>(new LinkedHashSet<>(mapped))) : this;
+    }
+
     /** The groups: the expression is the "and" of them, each the "or" of its terms. */
     public List<List<Term>> groups() {
         return groups;

@@ -2,12 +2,15 @@ package org.parley.listing;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.parley.common.Page;
 import org.parley.common.Paging;
 import org.parley.tag.Tag;
 import org.parley.tag.TagCount;
+import org.parley.tag.TagRepository;
 
 /** The tag list, tag auto-completion and related tags, answered by the tag engine. */
 @Stateless
@@ -17,6 +20,9 @@ public class TagService {
 
     @Inject
     private TagEngine engine;
+
+    @Inject
+    private TagRepository tagRepository;
 
     /**
      * Tags in use on a site, most used first (then by name), optionally only those starting with {@code prefix};
@@ -42,7 +48,25 @@ public class TagService {
         if (normalized.isEmpty() || !Tag.isValidName(normalized)) {
             return List.of();
         }
-        return engine.complete(siteId, normalized, Math.min(MAX_COMPLETIONS, Math.max(1, limit)));
+        int max = Math.min(MAX_COMPLETIONS, Math.max(1, limit));
+        List<String> found = engine.complete(siteId, normalized, max);
+        Map<String, String> synonyms = tagRepository.synonyms(siteId);
+        if (synonyms.isEmpty()) {
+            return found;
+        }
+        // A synonym is never offered; its target is, first when the synonym was typed whole.
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        String target = synonyms.get(normalized);
+        if (target != null) {
+            out.add(target);
+        }
+        found.forEach(n -> out.add(synonyms.getOrDefault(n, n)));
+        return out.stream().limit(max).toList();
+    }
+
+    /** The site's approved tag synonyms, source to target (the ask form replaces a synonym as it is typed). */
+    public Map<String, String> synonyms(long siteId) {
+        return tagRepository.synonyms(siteId);
     }
 
     /**

@@ -190,6 +190,37 @@ public class Question extends Post {
         replaceTags(checkedTags);
     }
 
+    /**
+     * Gives the question {@code to} in place of {@code from} (a synonym approved, or a merge), where {@code from} was;
+     * when it already has {@code to}, just drops {@code from}. Counts move as in an edit.
+     *
+     * @return whether the question had {@code from}
+     */
+    public boolean retag(Tag from, Tag to) {
+        if (tags.stream().noneMatch(t -> t.getName().equals(from.getName()))) {
+            return false;
+        }
+        boolean hasTarget = tags.stream().anyMatch(t -> t.getName().equals(to.getName()));
+        List<Tag> newTags = new java.util.ArrayList<>();
+        java.util.Map<String, Tag> byName = new java.util.HashMap<>();
+        tags.forEach(t -> byName.put(t.getName(), t));
+        for (String name : tagList()) {
+            Tag t = byName.get(name);
+            if (t == null) {
+                continue;
+            }
+            if (t.getName().equals(from.getName())) {
+                if (!hasTarget) {
+                    newTags.add(to);
+                }
+            } else {
+                newTags.add(t);
+            }
+        }
+        replaceTags(newTags);
+        return true;
+    }
+
     private void replaceTags(List<Tag> newTags) {
         Set<String> newNames = new HashSet<>();
         newTags.forEach(t -> newNames.add(t.getName()));

@@ -65,6 +65,22 @@ public class RevisionWriter {
                 List.of(new Part(event.historyType(), event.text())));
     }
 
+    /**
+     * A revision of a post that is neither a question nor an answer (a tag wiki or its excerpt, post types 5 and 4):
+     * its body as an initial (2) or edited (5) body row, numbered and exported like any other history row, so that the
+     * revisions page shows it with its diffs. Call in the transaction that changes the text.
+     */
+    public void bodyWritten(
+            long siteId, long postNumber, boolean created, long userNumber, Instant at, String comment, String text) {
+        write(
+                siteId,
+                postNumber,
+                userNumber,
+                at,
+                blankToNull(comment),
+                List.of(new Part(created ? HistoryTypes.INITIAL_BODY : HistoryTypes.EDIT_BODY, text)));
+    }
+
     /** The rows of one revision or event, under one new GUID, numbered after the site's highest history id. */
     private void write(long siteId, long postNumber, long userNumber, Instant at, String comment, List<Part> parts) {
         if (parts.isEmpty()) {

@@ -24,10 +24,15 @@ public enum Privilege {
             "Edit any question or answer at once; below this, your edits are suggested and reviewed."),
     REVIEW_SUGGESTED_EDITS(
             2_000, "Review suggested edits", "Approve or reject the edits suggested by users who cannot edit freely."),
+    CREATE_TAG_SYNONYMS(
+            2_500,
+            "Create tag synonyms",
+            "Propose that one tag is another's synonym; needs an answer score of 5 in the tag, and a moderator approves."),
     CLOSE_REOPEN(
             3_000, "Cast close and reopen votes", "Vote to close questions that do not belong, and to reopen them."),
     REVIEW_CLOSE_REOPEN(
             3_000, "Review close and reopen votes", "Review the questions others voted to close or reopen."),
+    EDIT_TAG_WIKIS(5_000, "Edit tag wikis", "Edit the excerpt and the wiki that say what a tag is for."),
     DELETE_VOTES(10_000, "Cast delete votes", "Vote to delete closed questions, and answers scored -1 or below."),
     MODERATOR_TOOLS(10_000, "Access to moderator tools", "See deleted posts and the site's flags and close votes."),
     TRUSTED_USER(

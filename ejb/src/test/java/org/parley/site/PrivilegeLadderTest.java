@@ -31,8 +31,10 @@ class PrivilegeLadderTest {
         expected.put(Privilege.SEE_VOTE_COUNTS, 1_000);
         expected.put(Privilege.EDIT_FREELY, 2_000);
         expected.put(Privilege.REVIEW_SUGGESTED_EDITS, 2_000);
+        expected.put(Privilege.CREATE_TAG_SYNONYMS, 2_500);
         expected.put(Privilege.CLOSE_REOPEN, 3_000);
         expected.put(Privilege.REVIEW_CLOSE_REOPEN, 3_000);
+        expected.put(Privilege.EDIT_TAG_WIKIS, 5_000);
         expected.put(Privilege.DELETE_VOTES, 10_000);
         expected.put(Privilege.MODERATOR_TOOLS, 10_000);
         expected.put(Privilege.TRUSTED_USER, 20_000);

@@ -62,7 +62,10 @@ public final class H2Services implements AutoCloseable {
             "org.parley.review.SuggestedEdit",
             "org.parley.submission.Submission",
             "org.parley.notification.Notification",
-            "org.parley.notification.NotificationBox");
+            "org.parley.notification.NotificationBox",
+            "org.parley.tagwiki.TagWiki",
+            "org.parley.tag.TagSynonym",
+            "org.parley.tagwatch.TagWatch");
 
     private final SessionFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();

@@ -27,6 +27,7 @@ public class CleanUrlFilter extends HttpFilter {
 
     private static final Pattern QUESTION = Pattern.compile("/questions/([0-9]{1,18})(?:/([^/]*))?/?");
     private static final Pattern TAGGED = Pattern.compile("/questions/tagged/([^/]+)/?");
+    private static final Pattern TAG_INFO = Pattern.compile("/tags/([^/]+)/(info|edit)/?");
     private static final Pattern EDIT = Pattern.compile("/posts/([0-9]{1,18})/edit/?");
     private static final Pattern CLOSE = Pattern.compile("/posts/([0-9]{1,18})/close/?");
     private static final Pattern FLAG = Pattern.compile("/posts/([0-9]{1,18})/flag/?");
@@ -68,6 +69,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/users/list.xhtml");
             case "/users/edit", "/users/edit/":
                 return Optional.of("/views/users/edit.xhtml");
+            case "/tags/synonyms", "/tags/synonyms/":
+                return Optional.of("/views/tags/synonyms.xhtml");
             case "/users/register", "/users/register/":
                 return Optional.of("/views/users/register.xhtml");
             case "/users/login", "/users/login/":
@@ -114,6 +117,11 @@ public class CleanUrlFilter extends HttpFilter {
         Matcher m = TAGGED.matcher(path);
         if (m.matches()) {
             return param(m.group(1)).map(tags -> "/views/questions/tagged.xhtml?tags=" + tags);
+        }
+        m = TAG_INFO.matcher(path);
+        if (m.matches()) {
+            String page = m.group(2);
+            return param(m.group(1)).map(tag -> "/views/tags/" + page + ".xhtml?tag=" + tag);
         }
         m = QUESTION.matcher(path);
         if (m.matches()) {

@@ -100,6 +100,21 @@ public class Links {
         return base() + "/tags";
     }
 
+    /** The tag synonyms page. */
+    public String tagSynonyms() {
+        return base() + "/tags/synonyms";
+    }
+
+    /** A tag's info page: its excerpt and wiki. */
+    public String tagInfo(String tag) {
+        return base() + "/tags/" + encode(tag) + "/info";
+    }
+
+    /** Editing a tag's excerpt and wiki. */
+    public String tagWikiEdit(String tag) {
+        return base() + "/tags/" + encode(tag) + "/edit";
+    }
+
     /** The badges page: every badge, how many hold it, how to earn it. */
     /** The users directory. */
     public String users() {

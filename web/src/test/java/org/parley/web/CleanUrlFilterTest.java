@@ -71,6 +71,16 @@ class CleanUrlFilterTest {
     }
 
     @Test
+    void tagInfoAndWikiEditPages() {
+        assertEquals(Optional.of("/views/tags/info.xhtml?tag=c%2B%2B"), CleanUrlFilter.route("/tags/c++/info"));
+        assertEquals(Optional.of("/views/tags/info.xhtml?tag=c%23"), CleanUrlFilter.route("/tags/c%23/info/"));
+        assertEquals(Optional.of("/views/tags/edit.xhtml?tag=java"), CleanUrlFilter.route("/tags/java/edit"));
+        assertEquals(Optional.empty(), CleanUrlFilter.route("/tags/java/delete"));
+        assertEquals(Optional.of("/views/tags/synonyms.xhtml"), CleanUrlFilter.route("/tags/synonyms"));
+        assertEquals(Optional.of("/views/tags/info.xhtml?tag=synonyms"), CleanUrlFilter.route("/tags/synonyms/info"));
+    }
+
+    @Test
     void nothingInASegmentCanAddParameters() {
         assertEquals(
                 Optional.of("/views/questions/tagged.xhtml?tags=a%26n%3D5"),

@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.parley.dump.DumpDates;
 import org.parley.dump.DumpFile;
 import org.parley.dump.DumpXmlWriter;
@@ -104,8 +107,11 @@ public final class DumpExporter {
         long[] next = {Math.max(0, maxId)};
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.TAGS)) {
             long n = paged(
-                    "select d.dump_id, d.tag_name, d.dump_count, d.excerpt_post_number, d.wiki_post_number, d.dump_extra"
-                            + " from dump_tag d where d.site_id = ? and d.dump_id > ? order by d.dump_id",
+                    "select d.dump_id, d.tag_name, d.dump_count,"
+                            + " coalesce(d.excerpt_post_number, tw.excerpt_post_number),"
+                            + " coalesce(d.wiki_post_number, tw.wiki_post_number), d.dump_extra from dump_tag d"
+                            + " left join tag_wiki tw on tw.site_id = d.site_id and tw.tag_name = d.tag_name"
+                            + " where d.site_id = ? and d.dump_id > ? order by d.dump_id",
                     rs -> {
                         Map<String, String> a = new LinkedHashMap<>();
                         a.put("Id", Long.toString(rs.getLong(1)));
@@ -117,7 +123,9 @@ public final class DumpExporter {
                     });
             // Tags made here or met only in Posts: after the imported ones, by name.
             try (PreparedStatement st = c.prepareStatement(
-                    "select t.name, t.question_count from tag t where t.site_id = ? and not exists"
+                    "select t.name, t.question_count, tw.excerpt_post_number, tw.wiki_post_number from tag t"
+                            + " left join tag_wiki tw on tw.site_id = t.site_id and tw.tag_name = t.name"
+                            + " where t.site_id = ? and not exists"
                             + " (select 1 from dump_tag d where d.site_id = t.site_id and d.tag_name = t.name) order by t.name")) {
                 st.setLong(1, siteId);
                 try (ResultSet rs = st.executeQuery()) {
@@ -126,6 +134,8 @@ public final class DumpExporter {
                         a.put("Id", Long.toString(++next[0]));
                         a.put("TagName", rs.getString(1));
                         a.put("Count", Long.toString(rs.getLong(2)));
+                        a.put("ExcerptPostId", string(rs, 3));
+                        a.put("WikiPostId", string(rs, 4));
                         w.row(a);
                         n++;
                     }
@@ -136,6 +146,7 @@ public final class DumpExporter {
     }
 
     private long posts(Path out) throws SQLException {
+        tagWikiParts();
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.POSTS);
                 PreparedStatement others = c.prepareStatement(
                         "select number, attributes from dump_post where site_id = ? and number > ? and number <= ?"
@@ -194,22 +205,100 @@ public final class DumpExporter {
         }
     }
 
-    /** Writes the non-Q&amp;A posts numbered in (after, upTo]. */
+    /**
+     * Writes the non-Q&amp;A posts numbered in (after, upTo]: the dump's as it had them, except the tag wiki parts
+     * edited here (their new Body, last editor and dates over the dump's attributes), and the tag wiki posts written
+     * here, in number order among them.
+     */
     private long writeOthers(DumpXmlWriter w, PreparedStatement others, long after, long upTo) throws SQLException {
         if (upTo <= after) {
             return 0;
         }
+        NavigableMap<Long, Map<String, String>> fresh = newWikiPosts.subMap(after, false, upTo, true);
         others.setLong(1, siteId);
         others.setLong(2, after);
         others.setLong(3, upTo);
         long n = 0;
         try (ResultSet rs = others.executeQuery()) {
             while (rs.next()) {
-                w.row(Extras.decode(rs.getString(2)));
+                long number = rs.getLong(1);
+                while (!fresh.isEmpty() && fresh.firstKey() < number) {
+                    w.row(fresh.pollFirstEntry().getValue());
+                    n++;
+                }
+                Map<String, String> a = Extras.decode(rs.getString(2));
+                Map<String, String> edited = editedWikiPosts.get(number);
+                if (edited != null) {
+                    a = new LinkedHashMap<>(a);
+                    a.putAll(edited);
+                }
+                w.row(a);
                 n++;
             }
         }
+        while (!fresh.isEmpty()) {
+            w.row(fresh.pollFirstEntry().getValue());
+            n++;
+        }
         return n;
+    }
+
+    /** Tag wiki posts written here (no dump row), by number: whole rows. */
+    private final NavigableMap<Long, Map<String, String>> newWikiPosts = new TreeMap<>();
+
+    /** Tag wiki posts of the dump edited here, by number: the attributes that replace the dump's. */
+    private final Map<Long, Map<String, String>> editedWikiPosts = new HashMap<>();
+
+    /**
+     * Reads the tag wiki parts changed here (a site has one or two per tag at most, and only edited ones are read).
+     * A part whose post the dump had is written as the dump row with the new Body, LastEditorUserId and dates; a
+     * part written here gets a row of its own (PostTypeId 4 for the excerpt, 5 for the wiki).
+     */
+    private void tagWikiParts() throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "select tw.excerpt_post_number, tw.excerpt, tw.excerpt_edited_at, tw.excerpt_editor_number,"
+                        + " (select count(*) from dump_post e where e.site_id = tw.site_id"
+                        + " and e.number = tw.excerpt_post_number),"
+                        + " tw.wiki_post_number, tw.wiki_html, tw.wiki_edited_at, tw.wiki_editor_number,"
+                        + " (select count(*) from dump_post d where d.site_id = tw.site_id"
+                        + " and d.number = tw.wiki_post_number)"
+                        + " from tag_wiki tw where tw.site_id = ?"
+                        + " and (tw.excerpt_edited_at is not null or tw.wiki_edited_at is not null)")) {
+            st.setLong(1, siteId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    wikiPart(rs, 1, 4);
+                    wikiPart(rs, 6, 5);
+                }
+            }
+        }
+    }
+
+    private void wikiPart(ResultSet rs, int column, int postType) throws SQLException {
+        Long number = longOrNull(rs, column);
+        String at = date(rs, column + 2);
+        if (number == null || at == null) {
+            return;
+        }
+        Map<String, String> a = new LinkedHashMap<>();
+        boolean inDump = rs.getLong(column + 4) > 0;
+        if (!inDump) {
+            a.put("Id", Long.toString(number));
+            a.put("PostTypeId", Integer.toString(postType));
+            a.put("CreationDate", at);
+            a.put("Score", "0");
+        }
+        a.put("Body", rs.getString(column + 1));
+        a.put("LastEditorUserId", string(rs, column + 3));
+        a.put("LastEditDate", at);
+        a.put("LastActivityDate", at);
+        if (!inDump) {
+            a.put("CommentCount", "0");
+            a.put("ContentLicense", "CC BY-SA 4.0");
+            newWikiPosts.put(number, a);
+        } else {
+            editedWikiPosts.put(number, a);
+        }
     }
 
     private long comments(Path out) throws SQLException {

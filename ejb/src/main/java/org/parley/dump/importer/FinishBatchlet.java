@@ -6,10 +6,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.cache.Scope;
 import org.parley.cache.SharedCache;
+import org.parley.tagwiki.TagWikiService;
 
 /**
  * The last step: moves the site's number counters past the highest imported post and user numbers (the validation
@@ -37,12 +39,23 @@ public class FinishBatchlet extends AbstractBatchlet {
     @Inject
     private SharedCache cache;
 
+    @Inject
+    private TagWikiService tagWikis;
+
     @Override
     public String process() throws Exception {
         long importId = Long.parseLong(job.getProperties().getProperty(ImportJob.IMPORT_ID));
         long siteId = records.find(importId).getSiteId();
         try (Connection c = db.connection()) {
             ImportSteps.finishSite(c, siteId);
+            // On a connection of its own: a failure here leaves the import's connection usable.
+            try (Connection wc = db.connection()) {
+                int wikis = TagWikiImport.run(wc, siteId, chunk -> tagWikis.importWikis(siteId, chunk));
+                log.log(Level.INFO, "Import {0}: {1} tag wikis", new Object[] {importId, wikis});
+            } catch (SQLException | RuntimeException e) {
+                // Quirks never stop an import: the wiki posts stay in dump_post (and export), the tags show none.
+                log.log(Level.WARNING, e, () -> "Import " + importId + ": the tag wikis could not be kept");
+            }
             if (ImportSteps.detectMath(c, siteId)) {
                 log.log(Level.INFO, "Import {0}: the posts use TeX math; math rendering is on for the site", importId);
             }

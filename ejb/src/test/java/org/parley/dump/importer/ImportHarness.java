@@ -19,6 +19,7 @@ import org.parley.dump.DumpReader;
 import org.parley.dump.DumpRow;
 import org.parley.markdown.MarkdownRenderer;
 import org.parley.site.SiteService;
+import org.parley.tagwiki.TagWikiService;
 import org.parley.testing.H2Services;
 
 /**
@@ -127,6 +128,13 @@ final class ImportHarness implements AutoCloseable {
                 System.out.printf("side by side (%s): %d ms%n", split, (System.nanoTime() - splitStart) / 1_000_000);
             }
             ImportSteps.finishSite(c, siteId);
+            c.commit();
+            // As FinishBatchlet does: the tags get the dump's wikis.
+            TagWikiImport.run(
+                    c,
+                    siteId,
+                    chunk -> services.tx(
+                            () -> services.bean(TagWikiService.class).importWikis(siteId, chunk)));
             c.commit();
         }
         return new EnumMap<>(tallies);

@@ -17,6 +17,7 @@ import org.parley.post.QuestionSummary;
 import org.parley.rules.InvalidInputException;
 import org.parley.site.web.CurrentSite;
 import org.parley.tag.TagCount;
+import org.parley.tagwiki.TagWikiService;
 import org.parley.web.Links;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;
@@ -44,6 +45,9 @@ public class TaggedView implements Serializable {
     private CurrentSite site;
 
     @Inject
+    private TagWikiService wikis;
+
+    @Inject
     private Links links;
 
     private String tags;
@@ -57,6 +61,8 @@ public class TaggedView implements Serializable {
     private QuestionSort order;
     private Page<QuestionSummary> result;
     private Pager pager;
+    private String excerpt;
+    private String singleTagName;
 
     /** One piece of the heading: a tag (maybe negated) or the word "or". */
     public record Label(String text, boolean tag) implements Serializable {}
@@ -66,6 +72,16 @@ public class TaggedView implements Serializable {
         int p = Redirects.parsePage(page);
         TaggedQuestions tagged;
         try {
+            // A tag synonym's list is its target's: one URL per list (Stack Overflow redirects the same way).
+            TagExpression asked = TagExpression.parse(tags);
+            TagExpression canonical = questions.canonical(site.id(), asked);
+            if (!canonical.equals(asked)) {
+                Redirects.permanent(links.tagged(
+                        canonical.toPath(),
+                        order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order),
+                        p));
+                return;
+            }
             tagged = questions.tagged(site.id(), tags, order, p, QuestionListView.PAGE_SIZE);
         } catch (InvalidInputException e) {
             error = e.getMessage();
@@ -78,6 +94,11 @@ public class TaggedView implements Serializable {
         result = tagged.page();
         unknownTags = tagged.unknownTags();
         related = tagService.related(site.id(), expression, RELATED);
+        if (isSingleTag() && !expression.groups().get(0).get(0).negated()) {
+            String only = expression.groups().get(0).get(0).tag();
+            excerpt = wikis.excerpts(site.id(), List.of(only)).get(only);
+            singleTagName = only;
+        }
         String path = expression.toPath();
         String sortParam = order == QuestionSort.NEWEST ? null : QuestionListView.sortParam(order);
         pager = Pager.of(result, n -> links.tagged(path, sortParam, n));
@@ -135,6 +156,16 @@ public class TaggedView implements Serializable {
 
     public List<TagCount> getRelated() {
         return related;
+    }
+
+    /** The excerpt of the one tag listed (null for an expression, or a tag without one). */
+    public String getExcerpt() {
+        return excerpt;
+    }
+
+    /** The one tag listed, for its info link (null for an expression). */
+    public String getSingleTagName() {
+        return singleTagName;
     }
 
     public boolean isSingleTag() {

@@ -6,10 +6,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.parley.common.Page;
 import org.parley.listing.TagService;
 import org.parley.site.web.CurrentSite;
 import org.parley.tag.TagCount;
+import org.parley.tagwiki.TagWikiService;
 import org.parley.web.Links;
 import org.parley.web.Pager;
 import org.parley.web.Redirects;
@@ -34,11 +36,15 @@ public class TagsView implements Serializable {
     @Inject
     private Links links;
 
+    @Inject
+    private TagWikiService wikis;
+
     private String filter;
     private String page;
 
     private Page<TagCount> result;
     private Pager pager;
+    private Map<String, String> excerpts = Map.of();
 
     public void load() {
         String prefix = filter == null || filter.isBlank() ? null : filter.trim();
@@ -46,6 +52,8 @@ public class TagsView implements Serializable {
         String base =
                 links.tags() + (prefix == null ? "" : "?filter=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
         pager = Pager.of(result, p -> p == 1 ? base : base + (prefix == null ? "?" : "&") + "page=" + p);
+        excerpts = wikis.excerpts(
+                site.id(), result.items().stream().map(TagCount::name).toList());
         if (isPastEnd()) {
             Redirects.pastTheEnd();
         }
@@ -58,6 +66,11 @@ public class TagsView implements Serializable {
 
     public Page<TagCount> getResult() {
         return result;
+    }
+
+    /** The excerpt of a tag on this page, or null (one query for the page's tags). */
+    public String excerpt(String tag) {
+        return excerpts.get(tag);
     }
 
     public Pager getPager() {

@@ -14,7 +14,7 @@ import org.parley.post.Post;
  * with a message next to the body). On a site with math on, TeX spans are kept from Markdown as in the saved post, and
  * the page's reading.js typesets them after each update.
  */
-final class MarkdownPreview implements Serializable {
+public final class MarkdownPreview implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +23,7 @@ final class MarkdownPreview implements Serializable {
     private boolean math;
     private String html = "";
 
-    MarkdownPreview() {
+    public MarkdownPreview() {
         this(Post.MAX_BODY);
     }
 
@@ -31,7 +31,7 @@ final class MarkdownPreview implements Serializable {
         this.limit = limit;
     }
 
-    String html(MarkdownRenderer renderer, String current, boolean mathOn) {
+    public String html(MarkdownRenderer renderer, String current, boolean mathOn) {
         if (!Objects.equals(markdown, current) || math != mathOn) {
             markdown = current;
             math = mathOn;

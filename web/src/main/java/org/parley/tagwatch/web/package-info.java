@@ -1,0 +1,2 @@
+/** The viewer's watched and ignored tags on list pages and tag pages. */
+package org.parley.tagwatch.web;
