@@ -34,7 +34,7 @@
   var reconnected = false; // the first socket or poll follows the page's own load: nothing to catch up
   var refreshTimer = null;
   var followUp = null;
-  var edited = {}; // post number → true: its text changed
+  var edited = {}; // post number → until when (ms) its text is taken from the cached page: it was edited
   var waitingFor = {}; // answer number → attempts: announced but not yet on the cached page
   var fresh = []; // new answers' numbers, in the order the page lists them, not yet loaded
 
@@ -124,12 +124,15 @@
   }
 
   function syncText(mine, theirs, number) {
-    if (!edited[number]) {
+    if (!(edited[number] > Date.now())) {
+      delete edited[number];
       return;
     }
+    // Only while an edit is fresh (a later fetch may be the first to see it): reading.js's highlighting of an
+    // unchanged text is left alone.
     var a = mine.querySelector('.post-text');
     var b = theirs.querySelector('.post-text');
-    if (a && b) {
+    if (a && b && a.innerHTML !== b.innerHTML) {
       a.innerHTML = b.innerHTML;
     }
     if (mine.classList.contains('question')) {
@@ -200,7 +203,6 @@
       syncText(mine, theirs, number);
       syncComments(mine, theirs);
     });
-    edited = {};
     return missing;
   }
 
@@ -278,7 +280,7 @@
       }
     }
     if (change.kind === 'EDITED') {
-      edited[String(change.post)] = true;
+      edited[String(change.post)] = Date.now() + 5000;
     }
     schedule(60, true);
   }
@@ -290,7 +292,7 @@
     if (answer.reset) {
       // This server cannot list all that happened: refresh everything, texts included.
       document.querySelectorAll('article.post[data-post]').forEach(function (a) {
-        edited[a.getAttribute('data-post')] = true;
+        edited[a.getAttribute('data-post')] = Date.now() + 5000;
       });
       schedule(0);
     }

@@ -33,9 +33,10 @@ import org.parley.testing.SiteUser;
 
 /**
  * The live question channel without a browser: a socket on {@code /push/questions/{number}} opened with no cookie is
- * told of a committed change ({@code {"kind":"EDITED","post":N,...}}) and gets no session; a missing question, a
+ * told of a committed change ({@code {"kind":"EDITED","post":N,...}}); a missing question, a
  * deleted one and another site's page are refused before the upgrade; the sockets (and long-polls) of one address are
- * bounded; the long-poll answers a first request at once, is woken by a change, and refuses bad numbers.
+ * bounded; the long-poll answers a first request at once without a session, is woken by a change, and refuses bad
+ * numbers. (That the socket starts no session either is checked in a browser, LiveQuestionBrowserIT.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -108,7 +109,7 @@ class LiveQuestionIT {
     }
 
     @Test
-    void aSocketIsToldOfAChangeAndGetsNoSession() throws Exception {
+    void aSocketWithoutACookieIsToldOfAChange() throws Exception {
         SiteUser asker = SiteUser.register(BASE, "lqs");
         SiteUser.Question q = asker.ask(
                 "How tight should a chain be on a singlespeed " + asker.name() + "?",
