@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.parley.common.JsonProviders;
 
 /**
@@ -34,6 +36,8 @@ import org.parley.common.JsonProviders;
  */
 @ApplicationScoped
 public class LiveQuestions {
+
+    private static final Logger log = Logger.getLogger(LiveQuestions.class.getName());
 
     public static final int MAX_SOCKETS = 20_000;
     public static final int MAX_WAITING = 10_000;
@@ -96,8 +100,15 @@ public class LiveQuestions {
         if (watching != null && !watching.isEmpty()) {
             String json = json(c);
             for (Session socket : watching) {
-                if (socket.isOpen()) {
-                    socket.getAsyncRemote().sendText(json);
+                try {
+                    if (socket.isOpen()) {
+                        socket.getAsyncRemote().sendText(json);
+                    }
+                } catch (RuntimeException e) {
+                    // One broken socket must not keep the change from the others (nor have the topic redeliver it
+                    // to all of them): it is dropped; its page long-polls and reconnects.
+                    log.log(Level.FINE, "Could not send to a question socket", e);
+                    unwatch(socket);
                 }
             }
         }
