@@ -35,7 +35,6 @@
   var refreshTimer = null;
   var followUp = null;
   var edited = {}; // post number → until when (ms) its text is taken from the cached page: it was edited
-  var waitingFor = {}; // answer number → attempts: announced but not yet on the cached page
   var fresh = []; // new answers' numbers, in the order the page lists them, not yet loaded
 
   function setMode(mode) {
@@ -227,22 +226,11 @@
       var missing = apply(doc);
       missing.forEach(function (n) {
         if (fresh.indexOf(n) < 0) {
-          fresh.push(n);
+          fresh.push(n); // an undeleted answer, or one whose signal this page missed
         }
-        delete waitingFor[n];
       });
       showBar();
-      var late = Object.keys(waitingFor).filter(function (n) { return !document.getElementById('answer-' + n); });
-      late.forEach(function (n) {
-        waitingFor[n]++;
-        if (waitingFor[n] > 5) {
-          delete waitingFor[n]; // deleted again, or never public
-        }
-      });
       root.setAttribute('data-refreshed', String(Date.now()));
-      if (Object.keys(waitingFor).length > 0) {
-        schedule(300);
-      }
     }).catch(function () {
       schedule(2000);
     });
@@ -274,10 +262,12 @@
     if (typeof change.v === 'number' && change.v > lastVersion) {
       lastVersion = change.v;
     }
-    if (change.kind === 'ANSWERED' || change.kind === 'UNDELETED') {
-      if (!document.getElementById('answer-' + change.post)) {
-        waitingFor[String(change.post)] = waitingFor[String(change.post)] || 0;
+    if (change.kind === 'ANSWERED' && !document.getElementById('answer-' + change.post)) {
+      // A new answer is public at once: the bar needs no fetch (the click fetches it).
+      if (fresh.indexOf(String(change.post)) < 0) {
+        fresh.push(String(change.post));
       }
+      showBar();
     }
     if (change.kind === 'EDITED') {
       edited[String(change.post)] = Date.now() + 5000;
@@ -315,7 +305,12 @@
     });
   }
 
-  function load() {
+  /**
+   * Loads the new answers the bar counts. The cached page may not hold one yet (its signal can come before the
+   * write's cache invalidation): then it is asked again, a few times.
+   */
+  function load(attempt) {
+    attempt = attempt || 0;
     var wanted = fresh.slice();
     if (wanted.length === 0) {
       return;
@@ -323,6 +318,16 @@
     var bar = document.getElementById('new-answers-bar');
     bar.disabled = true;
     fetchPage(loggedIn).then(function (doc) {
+      var found = doc.querySelectorAll('#answers > article.answer[data-post]');
+      var there = Array.prototype.map.call(found, function (a) { return a.getAttribute('data-post'); });
+      var absent = wanted.filter(function (n) { return there.indexOf(n) < 0; });
+      if (absent.length > 0 && attempt < 5) {
+        setTimeout(function () { load(attempt + 1); }, 300);
+        return;
+      }
+      if (absent.length > 0) {
+        fresh = fresh.filter(function (n) { return absent.indexOf(n) < 0; }); // deleted again meanwhile
+      }
       var panel = answersPanel();
       var first = null;
       var loaded = 0;
@@ -344,7 +349,8 @@
         heading.textContent = theirHeading.textContent;
       }
       fresh = fresh.filter(function (n) { return wanted.indexOf(n) < 0; });
-      bar.disabled = false;
+      var current = document.getElementById('new-answers-bar');
+      current.disabled = false;
       showBar();
       if (first) {
         announce(loaded === 1 ? 'Loaded 1 new answer.' : 'Loaded ' + loaded + ' new answers.');
@@ -352,7 +358,7 @@
         first.scrollIntoView({ block: 'start', behavior: 'smooth' });
       }
     }).catch(function () {
-      bar.disabled = false;
+      document.getElementById('new-answers-bar').disabled = false;
     });
   }
 
@@ -360,7 +366,7 @@
     var bar = event.target.closest && event.target.closest('#new-answers-bar');
     if (bar) {
       event.preventDefault();
-      load();
+      load(0);
     }
   });
 
