@@ -94,6 +94,7 @@ class ArchitectureTest {
             "health.web", "health",
             "user.web", "user",
             "post.web", "post",
+            "post.live", "post",
             "post.jms", "post",
             "revision.web", "revision",
             "tagwiki.web", "tagwiki",

@@ -33,11 +33,13 @@ public class ClusterEvents {
 
     private static final Logger log = Logger.getLogger(ClusterEvents.class.getName());
 
-    static final String SITE = "siteId";
-    static final String QUESTION = "questionNumber";
-    static final String POST = "postNumber";
-    static final String KIND = "kind";
-    static final String ORIGIN = "origin";
+    /** The fields of an events-topic message; public for the WAR's own consumer (live question pages). */
+    public static final String SITE = "siteId";
+
+    public static final String QUESTION = "questionNumber";
+    public static final String POST = "postNumber";
+    public static final String KIND = "kind";
+    public static final String ORIGIN = "origin";
 
     @Inject
     private JMSContext jms;
