@@ -44,14 +44,14 @@ public class NotificationResource {
             @Suspended AsyncResponse response) {
         Actor actor = viewer.actor();
         if (actor == null) {
-            response.resume(error(Response.Status.UNAUTHORIZED, "Log in to see your notifications."));
+            response.resume(ApiError.response(Response.Status.UNAUTHORIZED, "Log in to see your notifications."));
             return;
         }
-        long after = number(since, Long.MAX_VALUE);
-        long seconds = number(wait, MAX_WAIT);
-        long shown = unread == null || unread.isBlank() ? -1 : number(unread, Integer.MAX_VALUE);
+        long after = ApiError.number(since, Long.MAX_VALUE);
+        long seconds = ApiError.number(wait, MAX_WAIT);
+        long shown = unread == null || unread.isBlank() ? -1 : ApiError.number(unread, Integer.MAX_VALUE);
         if (after < 0 || seconds < 0 || (unread != null && !unread.isBlank() && shown < 0)) {
-            response.resume(error(
+            response.resume(ApiError.response(
                     Response.Status.BAD_REQUEST,
                     "since and unread must be numbers of 0 or more, wait a number of seconds from 0 to " + MAX_WAIT
                             + "."));
@@ -74,25 +74,5 @@ public class NotificationResource {
                                     : "This server holds too many waiting requests; try again soon."))
                     .build());
         }
-    }
-
-    /** {@code value} parsed, 0 when absent, -1 when not a number from 0 to {@code max}. */
-    private static long number(String value, long max) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            return n <= max ? n : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(message))
-                .build();
     }
 }

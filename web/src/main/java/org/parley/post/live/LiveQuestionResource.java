@@ -59,13 +59,13 @@ public class LiveQuestionResource {
         try {
             pages.view(siteId, number, null);
         } catch (NotFoundException e) {
-            response.resume(error(Response.Status.NOT_FOUND, "No such question."));
+            response.resume(ApiError.response(Response.Status.NOT_FOUND, "No such question."));
             return;
         }
-        long after = number(since, Long.MAX_VALUE);
-        long seconds = number(wait, MAX_WAIT);
+        long after = ApiError.number(since, Long.MAX_VALUE);
+        long seconds = ApiError.number(wait, MAX_WAIT);
         if (after < 0 || seconds < 0) {
-            response.resume(error(
+            response.resume(ApiError.response(
                     Response.Status.BAD_REQUEST,
                     "since must be a number of 0 or more, wait a number of seconds from 0 to " + MAX_WAIT + "."));
             return;
@@ -83,25 +83,5 @@ public class LiveQuestionResource {
                                     : "This server holds too many waiting requests; try again soon."))
                     .build());
         }
-    }
-
-    /** {@code value} parsed, 0 when absent, -1 when not a number from 0 to {@code max}. */
-    private static long number(String value, long max) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            return n <= max ? n : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(message))
-                .build();
     }
 }
