@@ -4,7 +4,8 @@
  * data-min-words words and data-min-characters characters is looked up (the server refuses shorter ones with the same
  * rule). A newer lookup cancels the one in flight, so an old answer never replaces a newer one. The count is announced
  * politely (role=status); the list is plain links, reachable with Tab, each opening in a new tab so the draft stays.
- * Without this script the page works as before, just without suggestions.
+ * While a lookup is pending (typing paused or the answer on its way) the box is aria-busy, so assistive technology and
+ * tests know the list may still change. Without this script the page works as before, just without suggestions.
  *
  * The close page uses the same list to pick a duplicate's original: with data-pick-into on the box, each question gets
  * a "Use as original" button that puts its number into that field (buttons with data-pick do the same for questions
@@ -86,6 +87,14 @@
     var inFlight = null;
     var shown = null; // the title whose answer is on the page
 
+    function busy(on) {
+      if (on) {
+        box.setAttribute('aria-busy', 'true');
+      } else {
+        box.removeAttribute('aria-busy');
+      }
+    }
+
     function clear() {
       list.textContent = '';
       list.hidden = true;
@@ -120,9 +129,11 @@
           inFlight = null;
         }
         clear();
+        busy(false);
         return;
       }
       if (title === shown) {
+        busy(false);
         return;
       }
       if (inFlight) {
@@ -146,15 +157,26 @@
           if (answer && input.value.trim() === title) {
             show(title, answer.questions || []);
           }
+          if (timer === null) {
+            busy(false);
+          }
         })
         .catch(function () {
           // Aborted by a newer lookup, or the network failed: the suggestions are a help, the form works without.
+          if (inFlight === controller) {
+            inFlight = null;
+            busy(false);
+          }
         });
     }
 
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(lookUp, DELAY_MS);
+      busy(true);
+      timer = setTimeout(function () {
+        timer = null;
+        lookUp();
+      }, DELAY_MS);
     });
     if (input.value.trim()) {
       lookUp(); // a title kept after a failed submit

@@ -143,10 +143,7 @@ class ContentSecurityPolicyBrowserIT {
                         "true",
                         r.findElement(By.cssSelector(".question .vote-up")).getAttribute("aria-pressed"),
                         "Parley.voted (the button's oncomplete) ran");
-                r.findElement(By.cssSelector(".question details.comment-form summary"))
-                        .click();
-                r.findElement(By.cssSelector(".question textarea[id$='comment-text']"))
-                        .sendKeys("Have you measured the chain's stretch?");
+                BrowserUser.openCommentForm(r, ".question").sendKeys("Have you measured the chain's stretch?");
                 r.findElement(By.cssSelector(".question .comment-submit")).click();
                 waitFor(r).until(d -> d.getPageSource().contains("measured the chain"));
                 assertNoViolations(r, "voting and commenting");

@@ -62,10 +62,7 @@ class FlagsBrowserIT {
                 register(u, rude);
                 Reputations.grant("localhost", rude, 50);
                 u.get(url);
-                u.findElement(By.cssSelector(".question details.comment-form summary"))
-                        .click();
-                u.findElement(By.cssSelector(".question textarea[id$='comment-text']"))
-                        .sendKeys("Nobody cares about your tyres, go away.");
+                BrowserUser.openCommentForm(u, ".question").sendKeys("Nobody cares about your tyres, go away.");
                 u.findElement(By.cssSelector(".question .comment-submit")).click();
                 waitFor(u).until(x -> x.getPageSource().contains("Nobody cares about your tyres"));
 

@@ -46,6 +46,9 @@ public final class BrowserUser {
         d.findElement(By.id("ask-title")).sendKeys(title);
         d.findElement(By.id("ask-body")).sendKeys(body);
         enterTag(d, tag);
+        // The similar-questions list appears under the title when its lookup answers and moves the button down; a
+        // click while it lands can miss the button (seen under load in CI), so the lookup settles first.
+        waitFor(d).until(x -> !"true".equals(x.findElement(By.id("ask-similar")).getAttribute("aria-busy")));
         d.findElement(By.id("ask-submit")).click();
         waitFor(d)
                 .until(x -> x.getCurrentUrl().matches(".*/questions/[0-9]+/.*")
@@ -55,6 +58,18 @@ public final class BrowserUser {
             throw new AssertionError("asking \"" + title + "\" came back with: " + errors);
         }
         return d.getCurrentUrl();
+    }
+
+    /**
+     * Opens "Add a comment" under {@code post} (a CSS selector such as {@code .question}) and returns its text area once
+     * parley.js has moved the page's one comment form there (on the details' toggle event, which runs after the click).
+     */
+    public static WebElement openCommentForm(WebDriver d, String post) {
+        d.findElement(By.cssSelector(post + " details.comment-form summary")).click();
+        return waitFor(d)
+                .until(x -> x.findElements(By.cssSelector(post + " textarea[id$='comment-text']")).stream()
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Types {@code tag} into the ask or edit form's tag box and waits until it is a token of the box. */
