@@ -93,7 +93,7 @@ class ContentSecurityPolicyBrowserIT {
                 BrowserUser.enterTag(w, "drivetrain");
                 BrowserUser.enterTag(w, "chains");
                 assertNoViolations(w, "the ask page");
-                w.findElement(By.id("ask-submit")).click();
+                BrowserUser.submitAsk(w);
                 waitFor(w).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
                 String question = w.getCurrentUrl();
                 String path = question.substring(BASE.length());

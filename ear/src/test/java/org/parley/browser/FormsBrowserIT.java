@@ -22,6 +22,7 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 import org.parley.testing.Reputations;
@@ -54,7 +55,7 @@ class FormsBrowserIT {
                     d.get(BASE + "/questions/ask");
                     d.findElement(By.id("ask-title")).sendKeys("Too short");
                     d.findElement(By.id("ask-body")).sendKeys("Tiny body.");
-                    d.findElement(By.id("ask-submit")).click();
+                    BrowserUser.submitAsk(d);
                     waitFor(d)
                             .until(x -> !x.findElements(By.cssSelector(".error-summary"))
                                     .isEmpty());
@@ -81,7 +82,7 @@ class FormsBrowserIT {
 
                     // Fixing one field leaves the others marked; a second failed post still keeps the address.
                     d.findElement(By.id("ask-title")).sendKeys(" but now long enough");
-                    d.findElement(By.id("ask-submit")).click();
+                    BrowserUser.submitAsk(d);
                     waitFor(d)
                             .until(x -> x.findElement(By.id("ask-title")).getAttribute("aria-invalid") == null
                                     || "false"
@@ -250,7 +251,7 @@ class FormsBrowserIT {
                 d.findElement(By.id("ask-title")).sendKeys("What limits does the body of a question have?");
                 WebElement tags = d.findElement(By.id("ask-tags_input"));
                 tags.sendKeys("limits", Keys.ENTER);
-                d.findElement(By.id("ask-submit")).click();
+                BrowserUser.submitAsk(d);
                 waitFor(d)
                         .until(x -> !x.findElements(By.cssSelector(".error-summary"))
                                 .isEmpty());
@@ -304,7 +305,7 @@ class FormsBrowserIT {
         for (String tag : tagNames) {
             tags.sendKeys(tag, Keys.ENTER);
         }
-        d.findElement(By.id("ask-submit")).click();
+        BrowserUser.submitAsk(d);
         waitFor(d).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
         assertFalse(d.getPageSource().contains("error-summary"));
     }

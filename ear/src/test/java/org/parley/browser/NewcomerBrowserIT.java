@@ -23,6 +23,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.DumpImports;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
@@ -362,7 +363,7 @@ class NewcomerBrowserIT {
         WebElement tags = d.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
         tags.sendKeys("discussion");
         tags.sendKeys(Keys.ENTER);
-        d.findElement(By.id("ask-submit")).click();
+        BrowserUser.submitAsk(d);
         waitFor(d).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
         return d.getCurrentUrl();
     }

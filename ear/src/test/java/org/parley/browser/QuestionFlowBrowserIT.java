@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 import org.parley.testing.Reputations;
@@ -57,7 +58,7 @@ class QuestionFlowBrowserIT {
             tags.sendKeys("truing");
             tags.sendKeys(Keys.ENTER);
             asker.screenshot("ask");
-            a.findElement(By.id("ask-submit")).click();
+            BrowserUser.submitAsk(a);
             waitFor(a).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
             String questionUrl = a.getCurrentUrl();
             assertTrue(a.findElement(By.tagName("h1")).getText().contains(title));

@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
@@ -74,7 +75,7 @@ class AnalyticsBrowserIT {
             WebElement tags = d.findElement(By.cssSelector("#ask-tags input, input#ask-tags"));
             tags.sendKeys(tag);
             tags.sendKeys(Keys.ENTER);
-            d.findElement(By.id("ask-submit")).click();
+            BrowserUser.submitAsk(d);
             waitFor(d).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
             d.get(BASE + "/admin");
             d.findElement(By.cssSelector(".admin-nav a[href$='/admin/analytics']"))
