@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Browser.waitFor;
 
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -112,7 +113,28 @@ class BadgesBrowserIT {
                 waitFor(a).until(ExpectedConditions.urlMatches("/users/[0-9]+/"));
                 String counts = a.findElement(By.id("badge-counts")).getText();
                 assertTrue(counts.contains("1 bronze") && counts.contains("0 gold"), counts);
+                // The counts lead to her Badges tab, and her Activity tab has the badge above the question she asked.
+                a.findElement(By.id("badge-counts")).click();
+                waitFor(a).until(ExpectedConditions.urlContains("tab=badges"));
+                assertEquals(
+                        "Student",
+                        a.findElement(By.cssSelector("#profile-badges .badge"))
+                                .getText()
+                                .trim());
                 asker.screenshot("badges-profile");
+                a.findElement(By.id("tab-activity")).click();
+                waitFor(a).until(ExpectedConditions.urlContains("tab=activity"));
+                List<String> activity = a.findElements(By.cssSelector("#profile-activity li")).stream()
+                        .map(e -> e.getText().replaceAll("\\s+", " "))
+                        .toList();
+                assertEquals(2, activity.size(), activity.toString());
+                assertTrue(activity.get(0).startsWith("earned Student"), activity.toString());
+                assertTrue(
+                        activity.get(1).startsWith("asked How do I true a wheel without a stand " + ada),
+                        activity.toString());
+                assertTrue(
+                        AxeCheck.seriousViolations(a).isEmpty(),
+                        AxeCheck.report("activity tab", AxeCheck.seriousViolations(a)));
                 a.get(BASE + "/notifications");
                 assertTrue(
                         a.findElement(By.tagName("main"))

@@ -47,6 +47,10 @@ import java.util.Objects;
         query = "select b.badgeClass, count(b) from Badge b where b.siteId = :site and b.userNumber = :user"
                 + " group by b.badgeClass")
 @NamedQuery(
+        name = "Badge.groupedByUser",
+        query = "select b.name, b.badgeClass, b.tagBased, count(b), max(b.awardedAt) from Badge b"
+                + " where b.siteId = :site and b.userNumber = :user group by b.name, b.badgeClass, b.tagBased")
+@NamedQuery(
         name = "Badge.summaryBySite",
         query = "select b.name, b.badgeClass, b.tagBased, count(distinct b.userNumber) from Badge b"
                 + " where b.siteId = :site group by b.name, b.badgeClass, b.tagBased")

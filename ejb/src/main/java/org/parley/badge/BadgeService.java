@@ -3,6 +3,7 @@ package org.parley.badge;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.parley.common.Page;
 @Stateless
 public class BadgeService {
 
-    /** A profile shows at most this many badges. */
+    /** {@link #listByUser} lists at most this many badges. */
     public static final int MAX_SHOWN = 200;
 
     /** Holders on one page of a badge's page. */
@@ -37,6 +38,44 @@ public class BadgeService {
                 .setParameter("user", userNumber)
                 .setMaxResults(MAX_SHOWN)
                 .getResultList();
+    }
+
+    /** One badge of a user's profile: how often they earned it and when last (tag badges and Nice Answer recur). */
+    public record Held(String name, int badgeClass, boolean tagBased, long times, Instant lastAwarded)
+            implements Serializable {
+
+        /** gold, silver or bronze. */
+        public String className() {
+            return badgeClass == 1 ? "gold" : badgeClass == 2 ? "silver" : "bronze";
+        }
+
+        /** The badge's page, relative to the site. */
+        public String link() {
+            return BadgeService.link(name, badgeClass, tagBased);
+        }
+    }
+
+    /**
+     * The distinct badges of user {@code userNumber}, gold first, then the ones earned most often, then by name; each
+     * with how many times and the last time it was awarded. Empty for an unknown user.
+     */
+    public List<Held> heldByUser(long siteId, long userNumber) {
+        return em
+                .createNamedQuery("Badge.groupedByUser", Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("user", userNumber)
+                .getResultList()
+                .stream()
+                .map(r -> new Held(
+                        (String) r[0],
+                        ((Number) r[1]).intValue(),
+                        (Boolean) r[2],
+                        ((Number) r[3]).longValue(),
+                        (Instant) r[4]))
+                .sorted(Comparator.comparingInt(Held::badgeClass)
+                        .thenComparing(Comparator.comparingLong(Held::times).reversed())
+                        .thenComparing(Held::name))
+                .toList();
     }
 
     /** How many badges of each class the user holds, imported and awarded. */

@@ -6,8 +6,6 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.badge.Badge;
-import org.parley.badge.BadgeService;
 import org.parley.dump.Attribution;
 import org.parley.dump.AttributionService;
 import org.parley.dump.VoteCountService;
@@ -17,8 +15,8 @@ import org.parley.link.LinkedQuestion;
 import org.parley.site.web.CurrentSite;
 
 /**
- * Per request, what pages show about imported content: a question page's licenses and linked questions, a profile's
- * badges. Each is read once per request however often the page asks.
+ * Per request, what pages show about imported content: a question page's licenses, linked questions and imported
+ * vote counts. Each is read once per request however often the page asks.
  */
 @Named("provenance")
 @RequestScoped
@@ -31,14 +29,10 @@ public class ProvenanceView {
     private LinkService links;
 
     @Inject
-    private BadgeService badges;
-
-    @Inject
     private CurrentSite site;
 
     private final Map<Long, Attribution> attributionCache = new HashMap<>();
     private final Map<Long, List<LinkedQuestion>> linkCache = new HashMap<>();
-    private final Map<Long, List<Badge>> badgeCache = new HashMap<>();
     private final Map<Long, Map<Long, VoteCounts>> voteCache = new HashMap<>();
 
     @Inject
@@ -50,10 +44,6 @@ public class ProvenanceView {
 
     public List<LinkedQuestion> linked(long question) {
         return linkCache.computeIfAbsent(question, n -> links.listForQuestion(site.id(), n));
-    }
-
-    public List<Badge> badges(long user) {
-        return badgeCache.computeIfAbsent(user, n -> badges.listByUser(site.id(), n));
     }
 
     /** The up and down votes of a post on question {@code question}'s page (all its posts read at once). */

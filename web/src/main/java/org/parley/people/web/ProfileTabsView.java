@@ -6,7 +6,11 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.parley.badge.BadgeService;
+import org.parley.badge.BadgeService.Held;
 import org.parley.common.Page;
+import org.parley.people.ProfileActivity;
+import org.parley.people.ProfileActivity.Entry;
 import org.parley.people.ProfileTabs;
 import org.parley.people.ProfileTabs.ReputationDay;
 import org.parley.people.ProfileTabs.TagScore;
@@ -18,7 +22,8 @@ import org.parley.web.Links;
 import org.parley.web.Pager;
 
 /**
- * A profile's Tags, Reputation and Votes tabs ({@code /users/{n}/{slug}?tab=tags|reputation|votes}); the profile's
+ * A profile's Activity, Tags, Badges, Reputation and Votes tabs ({@code /users/{n}/{slug}?tab=activity|tags|badges|
+ * reputation|votes}); the profile's
  * own bean ({@code UserView}) keeps its questions and answers. Each list is read once per request.
  */
 @Named("profileTabs")
@@ -43,6 +48,44 @@ public class ProfileTabsView {
     private List<TagScore> tags;
     private List<ReputationDay> history;
     private Page<VoteCast> votes;
+    private Page<Entry> activity;
+    private List<Held> held;
+
+    @Inject
+    private ProfileActivity activities;
+
+    @Inject
+    private BadgeService badges;
+
+    public Page<Entry> activity(long userNumber, String page) {
+        if (activity == null) {
+            activity = activities.activity(site.id(), userNumber, org.parley.web.Redirects.parsePage(page));
+        }
+        return activity;
+    }
+
+    public Pager activityPager(long userNumber, String slug, String page) {
+        String base = links.user(userNumber, slug) + "?tab=activity";
+        return Pager.of(activity(userNumber, page), p -> p == 1 ? base : base + "&page=" + p);
+    }
+
+    /** Where an activity entry leads: the badge's page, the answer, or the question. */
+    public String activityLink(Entry e) {
+        if (e.kind() == ProfileActivity.Kind.BADGE) {
+            return links.relative(e.link());
+        }
+        return e.answerNumber() != null
+                ? links.answer(e.questionNumber(), e.questionSlug(), e.answerNumber())
+                : links.question(e.questionNumber(), e.questionSlug());
+    }
+
+    /** The user's distinct badges with how often each was earned, for the Badges tab. */
+    public List<Held> badges(long userNumber) {
+        if (held == null) {
+            held = badges.heldByUser(site.id(), userNumber);
+        }
+        return held;
+    }
 
     public List<TagScore> tags(long userNumber) {
         if (tags == null) {

@@ -64,7 +64,7 @@ public class UserView implements Serializable {
             return;
         }
         if (!isQuestionsTab() && !isAnswersTab()) {
-            return; // the Tags, Reputation and Votes tabs are ProfileTabsView's
+            return; // the Activity, Tags, Badges, Reputation and Votes tabs are ProfileTabsView's
         }
         if (isAnswersTab()) {
             answers = profiles.answersBy(site.id(), number, Redirects.parsePage(page));
@@ -99,9 +99,13 @@ public class UserView implements Serializable {
     }
 
     /** The tabs a profile has besides its questions (the default, also for an unknown tab) and answers. */
-    private static final java.util.Set<String> OTHER_TABS = java.util.Set.of("tags", "reputation", "votes");
+    private static final java.util.Set<String> OTHER_TABS =
+            java.util.Set.of("activity", "tags", "badges", "reputation", "votes");
 
-    /** The tab shown: "questions", "answers", "tags", "reputation" or "votes" (anyone's own profile only). */
+    /**
+     * The tab shown: "questions", "answers", "activity", "tags", "badges", "reputation" or "votes" (anyone's own
+     * profile only).
+     */
     public String getShownTab() {
         if ("answers".equals(tab) || (tab != null && OTHER_TABS.contains(tab) && (!"votes".equals(tab) || isOwn()))) {
             return tab;

@@ -22,5 +22,7 @@ class UserViewTabsTest {
         assertEquals("answers", shown("answers"));
         assertEquals("tags", shown("tags"));
         assertEquals("reputation", shown("reputation"));
+        assertEquals("activity", shown("activity"));
+        assertEquals("badges", shown("badges"));
     }
 }
