@@ -250,6 +250,43 @@ public class UserDirectory {
     }
 
     /** Badges held per user number, indexed by class (1 gold, 2 silver, 3 bronze). */
+    /**
+     * The cards of the users {@code numbers} of site {@code siteId} by number, for the author cards of a page (one read
+     * of the users and one of their badges, whatever the number): picture, reputation and badge counts; no figure and
+     * no top tags. Unknown numbers are left out.
+     */
+    public Map<Long, UserCard> authorCards(long siteId, Collection<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        List<User> users = em.createQuery(
+                        "select u from User u where u.site.id = :site and u.number in :numbers", User.class)
+                .setParameter("site", siteId)
+                .setParameter("numbers", numbers)
+                .getResultList();
+        Map<Long, long[]> badges = badgeCounts(siteId, numbers);
+        Map<Long, UserCard> out = new HashMap<>();
+        for (User u : users) {
+            long[] b = badges.getOrDefault(u.getNumber(), new long[4]);
+            out.put(
+                    u.getNumber(),
+                    new UserCard(
+                            u.getNumber(),
+                            u.getDisplayName(),
+                            u.getReputation(),
+                            u.getLocation(),
+                            u.getCreatedAt(),
+                            0,
+                            u.getImportedImageUrl(),
+                            u.getAvatarVersion(),
+                            List.of(),
+                            b[1],
+                            b[2],
+                            b[3]));
+        }
+        return out;
+    }
+
     private Map<Long, long[]> badgeCounts(long siteId, Collection<Long> numbers) {
         Map<Long, long[]> out = new HashMap<>();
         for (Object[] row : em.createQuery(

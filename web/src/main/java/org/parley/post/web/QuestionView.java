@@ -270,6 +270,24 @@ public class QuestionView implements Serializable {
      * the question is loaded here, from the request's own number, before the rebuilt page's components need it. No
      * view is counted and no redirect sent for that.
      */
+    /** The account numbers of the question's and its answers' authors, for the author cards (AuthorCards). */
+    public java.util.List<Long> getAuthorNumbers() {
+        QuestionDetail q = getDetail();
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        if (q == null) {
+            return out;
+        }
+        if (q.owner() != null && q.owner().number() != null) {
+            out.add(q.owner().number());
+        }
+        q.answers().forEach(a -> {
+            if (a.owner() != null && a.owner().number() != null) {
+                out.add(a.owner().number());
+            }
+        });
+        return out;
+    }
+
     public QuestionDetail getDetail() {
         if (detail == null && number == 0) {
             FacesContext context = FacesContext.getCurrentInstance();
