@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
@@ -144,6 +145,17 @@ class TagSynonymBrowserIT {
                         d.findElement(By.cssSelector("#tag-wiki strong")).getText());
                 assertTrue(d.findElements(By.id("tag-wiki-revisions")).size() == 1);
                 desk.screenshot("tag-info-1280");
+                // The wiki's revisions page names the tag and leads back to it.
+                d.findElement(By.id("tag-wiki-revisions")).click();
+                waitFor(d).until(ExpectedConditions.urlContains("/revisions"));
+                assertEquals(
+                        "Revisions of the tag wiki of " + target,
+                        d.findElement(By.tagName("h1")).getText().trim());
+                assertTrue(d.findElement(By.id("back-to-post"))
+                        .getAttribute("href")
+                        .endsWith("/tags/" + target + "/info"));
+                d.navigate().back();
+                waitFor(d).until(x -> x.getCurrentUrl().endsWith("/tags/" + target + "/info"));
                 assertTrue(
                         AxeCheck.seriousViolations(d).isEmpty(),
                         AxeCheck.report("tag info", AxeCheck.seriousViolations(d)));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.parley.common.Actor;
 import org.parley.image.ImageProxy;
 import org.parley.markdown.MarkdownRenderer;
@@ -56,6 +57,23 @@ public class TagWikiService {
 
     @Inject
     private Event<TagWikiChanged> changed;
+
+    /** The tag whose excerpt ({@code excerpt} true) or wiki a post number is, for its revisions page. */
+    public record WikiPost(String tagName, boolean excerpt) implements java.io.Serializable {}
+
+    /** Which tag's excerpt or wiki post {@code postNumber} of site {@code siteId} is; empty for any other number. */
+    public Optional<WikiPost> ofPost(long siteId, long postNumber) {
+        return em.createQuery(
+                        "select w from TagWiki w where w.siteId = :site"
+                                + " and (w.excerptNumber = :n or w.wikiNumber = :n)",
+                        TagWiki.class)
+                .setParameter("site", siteId)
+                .setParameter("n", postNumber)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(w -> new WikiPost(w.getTagName(), Long.valueOf(postNumber).equals(w.getExcerptNumber())));
+    }
 
     /**
      * The info page of tag {@code name}: its excerpt and wiki (empty when it has none).
