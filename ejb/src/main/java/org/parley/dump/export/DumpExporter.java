@@ -88,7 +88,8 @@ public final class DumpExporter {
     private long users(Path out) throws SQLException {
         try (DumpXmlWriter w = new DumpXmlWriter(out, DumpFile.USERS)) {
             return paged(
-                    "select number, reputation, created_at, display_name, about_me, dump_extra from parley_user"
+                    "select number, reputation, created_at, display_name, about_me, dump_extra, location,"
+                            + " website_url, profile_edited from parley_user"
                             + " where site_id = ? and number > ? order by number",
                     rs -> {
                         Map<String, String> a = new LinkedHashMap<>();
@@ -97,7 +98,13 @@ public final class DumpExporter {
                         a.put("CreationDate", date(rs, 3));
                         a.put("DisplayName", rs.getString(4));
                         a.put("AboutMe", rs.getString(5));
-                        w.row(merge(a, rs.getString(6)));
+                        Map<String, String> row = merge(a, rs.getString(6));
+                        // A profile edited here replaces the dump's Location and WebsiteUrl (kept among the extras),
+                        // an emptied field included; a user made here has them only as columns.
+                        boolean edited = rs.getBoolean(9);
+                        editedAttribute(row, "Location", rs.getString(7), edited);
+                        editedAttribute(row, "WebsiteUrl", rs.getString(8), edited);
+                        w.row(row);
                     });
         }
     }
@@ -469,6 +476,15 @@ public final class DumpExporter {
     }
 
     /** The attributes with the kept ones laid over them: a kept value is how the dump wrote it. */
+    /** Puts {@code value} as attribute {@code name} when set, and removes the dump's one when the profile was edited. */
+    private static void editedAttribute(Map<String, String> row, String name, String value, boolean edited) {
+        if (value != null) {
+            row.put(name, value);
+        } else if (edited) {
+            row.remove(name);
+        }
+    }
+
     private static Map<String, String> merge(Map<String, String> mapped, String extras) {
         if (extras != null && !extras.isEmpty()) {
             mapped.putAll(Extras.decode(extras));

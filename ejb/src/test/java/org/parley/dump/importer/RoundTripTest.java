@@ -306,6 +306,60 @@ class RoundTripTest {
         }
     }
 
+    @Test
+    void profilesEditedHereExportTheirLocationAndWebSite() throws Exception {
+        // Two imported users with a Location in the dump: one edits theirs and adds a web site, the other empties the
+        // location. The export has the edited values, and no Location for the second, instead of the dump's.
+        Path original = BundledDumpImportTest.BUNDLED;
+        Assumptions.assumeTrue(Files.isDirectory(original), "bundled dump not found");
+        try (ImportHarness h = new ImportHarness()) {
+            H2Services s = h.services;
+            long site = h.site("profiles.localhost");
+            h.importDir(original, site);
+            List<org.parley.user.User> located = s.tx(() -> s.bean(EntityManager.class)
+                    .createQuery(
+                            "select u from User u where u.site.id = :site and u.dumpExtra like '%Location%'"
+                                    + " order by u.number",
+                            org.parley.user.User.class)
+                    .setParameter("site", site)
+                    .setMaxResults(2)
+                    .getResultList());
+            assertEquals(2, located.size(), "the bundled dump has users with a location");
+            long moved = located.get(0).getNumber();
+            long hidden = located.get(1).getNumber();
+            assertTrue(located.get(1).getLocation() != null);
+            s.run(() -> {
+                EntityManager em = s.bean(EntityManager.class);
+                for (org.parley.user.User u : em.createQuery(
+                                "select u from User u where u.site.id = :site and u.number in :n",
+                                org.parley.user.User.class)
+                        .setParameter("site", site)
+                        .setParameter("n", List.of(moved, hidden))
+                        .getResultList()) {
+                    if (u.getNumber() == moved) {
+                        u.changeProfile(u.getDisplayName(), u.getAboutMe(), "Wellington", "https://example.org/me");
+                    } else {
+                        u.changeProfile(u.getDisplayName(), u.getAboutMe(), "", "");
+                    }
+                }
+            });
+            Path out = tmp.resolve("profiles");
+            export(h, site, out);
+            List<String> rows = Files.readAllLines(out.resolve(DumpFile.USERS.fileName()));
+            String movedRow = rows.stream()
+                    .filter(l -> l.contains("<row Id=\"" + moved + "\" "))
+                    .findFirst()
+                    .orElseThrow();
+            String hiddenRow = rows.stream()
+                    .filter(l -> l.contains("<row Id=\"" + hidden + "\" "))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(movedRow.contains(" Location=\"Wellington\""), movedRow);
+            assertTrue(movedRow.contains(" WebsiteUrl=\"https://example.org/me\""), movedRow);
+            assertFalse(hiddenRow.contains(" Location="), hiddenRow);
+        }
+    }
+
     private static void export(ImportHarness h, long site, Path out) throws Exception {
         try (Connection c = h.db.connection()) {
             new DumpExporter(c, site).export(out);
