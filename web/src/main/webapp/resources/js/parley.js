@@ -227,3 +227,52 @@ document.addEventListener('click', function (e) {
   hookAjax();
   document.addEventListener('DOMContentLoaded', hookAjax);
 })();
+
+/*
+ * The /tags page's Watch and Ignore toggles (views/tags/list.xhtml): a press marks the tag through
+ * PUT /api/tags/{name}/mark; pressing the pressed one clears the mark. The card is highlighted or faded as in lists, and
+ * the buttons say which is on (aria-pressed). A refusal leaves everything as it was and says why in the button's title.
+ */
+document.addEventListener('click', function (e) {
+  var button = e.target.closest ? e.target.closest('[data-tag-mark]') : null;
+  var list = button && button.closest('[data-mark-url]');
+  if (!list || button.disabled) {
+    return;
+  }
+  var tag = button.getAttribute('data-tag');
+  var mark = button.getAttribute('aria-pressed') === 'true' ? 'clear' : button.getAttribute('data-tag-mark');
+  var cell = button.closest('.tag-cell');
+  var buttons = cell.querySelectorAll('[data-tag-mark]');
+  buttons.forEach(function (b) { b.disabled = true; });
+  fetch(list.getAttribute('data-mark-url') + encodeURIComponent(tag) + '/mark', {
+    method: 'PUT',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ mark: mark })
+  })
+    .then(function (response) {
+      return response.json().then(function (answer) {
+        if (!response.ok) {
+          throw new Error(answer && answer.error ? answer.error : 'Not saved (' + response.status + ')');
+        }
+        return answer;
+      });
+    })
+    .then(function (answer) {
+      var now = answer.mark || null;
+      cell.classList.toggle('is-watched', now === 'watched');
+      cell.classList.toggle('is-ignored', now === 'ignored');
+      buttons.forEach(function (b) {
+        var on = (b.getAttribute('data-tag-mark') === 'watch' && now === 'watched') ||
+          (b.getAttribute('data-tag-mark') === 'ignore' && now === 'ignored');
+        b.setAttribute('aria-pressed', on ? 'true' : 'false');
+        b.removeAttribute('title');
+      });
+    })
+    .catch(function (err) {
+      button.title = err.message;
+    })
+    .then(function () {
+      buttons.forEach(function (b) { b.disabled = false; });
+    });
+});

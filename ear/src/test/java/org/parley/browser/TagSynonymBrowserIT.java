@@ -1,6 +1,7 @@
 package org.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Browser.waitFor;
 
@@ -200,6 +201,34 @@ class TagSynonymBrowserIT {
                 d.get(BASE + "/tags/" + target + "/info");
                 d.findElement(By.id("tag-clear")).click();
                 waitFor(d).until(x -> x.getPageSource().contains("You neither watch nor ignore " + target));
+
+                // The same from the tag's card on /tags: Watch highlights it and stays so after a reload; pressed
+                // again, it clears the mark. Anonymous readers' cards have no buttons.
+                d.get(BASE + "/tags?filter=" + target);
+                By watch = By.cssSelector(".tag-cell [data-tag-mark='watch']");
+                d.findElement(watch).click();
+                waitFor(d)
+                        .until(x -> x.findElement(By.cssSelector(".tag-cell"))
+                                .getAttribute("class")
+                                .contains("is-watched"));
+                assertEquals("true", d.findElement(watch).getAttribute("aria-pressed"));
+                desk.screenshot("tags-card-watched-1280");
+                d.navigate().refresh();
+                assertEquals("true", d.findElement(watch).getAttribute("aria-pressed"), "kept by the server");
+                assertTrue(d.findElement(By.cssSelector(".tag-cell"))
+                        .getAttribute("class")
+                        .contains("is-watched"));
+                assertTrue(
+                        AxeCheck.seriousViolations(d).isEmpty(),
+                        AxeCheck.report("tag cards", AxeCheck.seriousViolations(d)));
+                d.findElement(watch).click();
+                waitFor(d).until(x -> "false".equals(x.findElement(watch).getAttribute("aria-pressed")));
+                d.navigate().refresh();
+                assertFalse(d.findElement(By.cssSelector(".tag-cell"))
+                        .getAttribute("class")
+                        .contains("is-watched"));
+                assertFalse(
+                        Http.get("localhost", "/tags?filter=" + target).body().contains("data-tag-mark"));
             } catch (AssertionError | RuntimeException e) {
                 desk.evidence("failed-tag-synonym");
                 throw e;
