@@ -148,8 +148,31 @@
     }
   }
 
+  var viewerHref = loggedIn ? document.getElementById('topbar-user').getAttribute('href') : null;
+
+  /**
+   * A comment taken from the anonymous page, as this reader's own page would show it: a logged-in reader gets the
+   * "flag" link on others' comments (the same link includes/comments.xhtml renders).
+   */
+  function forReader(li, post) {
+    if (!loggedIn || li.querySelector('.comment-flag')) {
+      return;
+    }
+    var user = li.querySelector('a.comment-user');
+    if (user && user.getAttribute('href') === viewerHref) {
+      return;
+    }
+    var flag = document.createElement('a');
+    flag.className = 'comment-flag';
+    flag.href = base + '/posts/' + post + '/flag?comment=' + encodeURIComponent(li.id.replace(/^comment-/, ''));
+    flag.setAttribute('aria-label', 'Flag this comment');
+    flag.textContent = 'flag';
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(flag);
+  }
+
   /** New comments go in where the cached page has them; removed ones go; the others stay as they are. */
-  function syncComments(mine, theirs) {
+  function syncComments(mine, theirs, post) {
     var block = mine.querySelector('.comments-block');
     var theirList = theirs.querySelector('.comments-block ul.comments');
     if (!block) {
@@ -174,6 +197,7 @@
       if (!li || !list.contains(li)) {
         li = document.importNode(theirs, true);
         li.classList.add('is-new');
+        forReader(li, post);
         list.insertBefore(li, previous ? previous.nextSibling : list.firstChild);
       }
       previous = li;
@@ -185,8 +209,30 @@
     });
   }
 
+  /**
+   * An answer the cached page no longer has was deleted: it stays where the reader may be reading it, marked as
+   * deleted (as a moderator's page shows deleted answers), and the status says so once.
+   */
+  function markRemoved(doc) {
+    Array.prototype.forEach.call(document.querySelectorAll('article.post.answer[data-post]'), function (mine) {
+      if (mine.classList.contains('is-deleted') || doc.getElementById(mine.id)) {
+        return;
+      }
+      mine.classList.add('is-deleted', 'is-removed');
+      var note = document.createElement('p');
+      note.className = 'removed-note';
+      note.textContent = 'This answer was deleted.';
+      mine.insertBefore(note, mine.firstChild);
+      var status = document.getElementById('live-question-status');
+      if (status) {
+        status.textContent = 'An answer was deleted.';
+      }
+    });
+  }
+
   /** Brings what the page shows up to the cached page {@code doc}; returns the numbers of its answers not shown here. */
   function apply(doc) {
+    markRemoved(doc);
     var missing = [];
     Array.prototype.forEach.call(doc.querySelectorAll('article.post[data-post]'), function (theirs) {
       var number = theirs.getAttribute('data-post');
@@ -200,7 +246,7 @@
       syncScore(mine, theirs);
       syncAccepted(mine, theirs);
       syncText(mine, theirs, number);
-      syncComments(mine, theirs);
+      syncComments(mine, theirs, number);
     });
     return missing;
   }

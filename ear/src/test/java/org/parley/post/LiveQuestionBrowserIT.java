@@ -7,6 +7,7 @@ import static org.parley.testing.Browser.waitFor;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -187,14 +188,22 @@ public class LiveQuestionBrowserIT {
 
                 // A comment and an edit, in place.
                 String comment = "Does wax need a degreased chain first " + aName + "?";
-                WebElement form = a.findElement(By.cssSelector("#question-" + number + " .comment-form"));
-                form.findElement(By.tagName("summary")).click();
-                form.findElement(By.tagName("textarea")).sendKeys(comment);
-                form.findElement(By.cssSelector(".comment-submit")).click();
+                BrowserUser.openCommentForm(a, "#question-" + number).sendKeys(comment);
+                a.findElement(By.cssSelector("#question-" + number + " .comment-submit"))
+                        .click();
                 new WebDriverWait(r, Duration.ofSeconds(WAIT_SECONDS), Duration.ofMillis(10))
                         .until(d -> d.findElement(By.cssSelector("#question-" + number + " .comments-block"))
                                 .getText()
                                 .contains(comment));
+                List<WebElement> flags =
+                        r.findElements(By.cssSelector("#question-" + number + " li.comment.is-new .comment-flag"));
+                if (loggedIn) {
+                    // As the reader's own page would show it: a flag link on someone else's comment.
+                    assertEquals(1, flags.size(), "the new comment's flag link");
+                    assertTrue(flags.get(0).getAttribute("href").contains("/posts/" + number + "/flag?comment="));
+                } else {
+                    assertTrue(flags.isEmpty(), "no flag link for an anonymous reader");
+                }
                 a.get(writerBase + "/posts/" + number + "/edit");
                 WebElement body = a.findElement(By.id("edit-body"));
                 body.sendKeys(Keys.END);
@@ -222,6 +231,26 @@ public class LiveQuestionBrowserIT {
                             "true",
                             r.findElement(By.cssSelector(answerSel + " .vote-up"))
                                     .getAttribute("aria-pressed"));
+
+                    // The admin deletes the answer: the reader's page keeps it in place, marked as deleted.
+                    waitFor(r).until(d -> "poll".equals(liveMode(d)));
+                    BrowserUser.logIn(c, writerBase, "admin", ParleyDeployment.adminPassword());
+                    c.get(writerBase + path);
+                    c.findElement(By.cssSelector(answerSel + " input[id$='delete-answer']"))
+                            .click();
+                    waitFor(c)
+                            .until(d -> d.findElement(By.cssSelector(answerSel))
+                                    .getAttribute("class")
+                                    .contains("is-deleted"));
+                    new WebDriverWait(r, Duration.ofSeconds(WAIT_SECONDS), Duration.ofMillis(10))
+                            .until(d -> d.findElement(By.cssSelector(answerSel))
+                                    .getAttribute("class")
+                                    .contains("is-removed"));
+                    assertEquals(
+                            "This answer was deleted.",
+                            r.findElement(By.cssSelector(answerSel + " .removed-note"))
+                                    .getText());
+                    reader.screenshot("live-question-deleted-" + shot);
                 } else {
                     assertNull(r.manage().getCookieNamed("JSESSIONID"), "still no session");
                     // The page the reader has is the output cache's: a hit, with the live script and no session.
