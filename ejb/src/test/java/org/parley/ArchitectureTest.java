@@ -100,6 +100,7 @@ class ArchitectureTest {
             "tagwiki.web", "tagwiki",
             "synonym.web", "synonym",
             "tagwatch.web", "tagwatch",
+            "tagwatch.rest", "tagwatch",
             "listing.web", "listing",
             "search.web", "search",
             "moderation.web", "moderation",
