@@ -97,33 +97,36 @@ public class ProfileActivity {
         return new Page<>(items, p, PAGE_SIZE, known);
     }
 
-    private List<Entry> asked(long site, long user, int max) {
-        return em
-                .createQuery(
-                        "select q.number, q.title, q.createdAt from Question q join q.owner o"
-                                + " where o.site.id = :site and o.number = :n and q.deletedAt is null"
-                                + " order by q.createdAt desc",
-                        Object[].class)
+    /** The first {@code max} rows of {@code jpql}, whose parameters are the site and the user's number. */
+    private List<Object[]> rows(String jpql, long site, long user, int max) {
+        return em.createQuery(jpql, Object[].class)
                 .setParameter("site", site)
                 .setParameter("n", user)
                 .setMaxResults(max)
-                .getResultList()
+                .getResultList();
+    }
+
+    private List<Entry> asked(long site, long user, int max) {
+        return rows(
+                        "select q.number, q.title, q.createdAt from Question q join q.owner o"
+                                + " where o.site.id = :site and o.number = :n and q.deletedAt is null"
+                                + " order by q.createdAt desc",
+                        site,
+                        user,
+                        max)
                 .stream()
                 .map(r -> post(Kind.ASKED, (Instant) r[2], (Long) r[0], (String) r[1], null, null))
                 .toList();
     }
 
     private List<Entry> answered(long site, long user, int max) {
-        return em
-                .createQuery(
+        return rows(
                         "select q.number, q.title, a.number, a.createdAt from Answer a join a.question q join a.owner o"
                                 + " where o.site.id = :site and o.number = :n and a.deletedAt is null"
                                 + " and q.deletedAt is null order by a.createdAt desc",
-                        Object[].class)
-                .setParameter("site", site)
-                .setParameter("n", user)
-                .setMaxResults(max)
-                .getResultList()
+                        site,
+                        user,
+                        max)
                 .stream()
                 .map(r -> post(Kind.ANSWERED, (Instant) r[3], (Long) r[0], (String) r[1], (Long) r[2], null))
                 .toList();
@@ -132,27 +135,23 @@ public class ProfileActivity {
     /** Comments on questions and on answers: two reads, each newest first, merged by the caller. */
     private List<Entry> commented(long site, long user, int max) {
         List<Entry> out = new ArrayList<>();
-        for (Object[] r : em.createQuery(
-                        "select q.number, q.title, c.createdAt, c.text from Comment c, Question q join c.owner o"
-                                + " where c.post = q and o.site.id = :site and o.number = :n"
-                                + " and q.deletedAt is null order by c.createdAt desc",
-                        Object[].class)
-                .setParameter("site", site)
-                .setParameter("n", user)
-                .setMaxResults(max)
-                .getResultList()) {
+        for (Object[] r : rows(
+                "select q.number, q.title, c.createdAt, c.text from Comment c, Question q join c.owner o"
+                        + " where c.post = q and o.site.id = :site and o.number = :n"
+                        + " and q.deletedAt is null order by c.createdAt desc",
+                site,
+                user,
+                max)) {
             out.add(post(Kind.COMMENTED, (Instant) r[2], (Long) r[0], (String) r[1], null, (String) r[3]));
         }
-        for (Object[] r : em.createQuery(
-                        "select q.number, q.title, a.number, c.createdAt, c.text from Comment c, Answer a"
-                                + " join a.question q join c.owner o where c.post = a and o.site.id = :site"
-                                + " and o.number = :n and a.deletedAt is null and q.deletedAt is null"
-                                + " order by c.createdAt desc",
-                        Object[].class)
-                .setParameter("site", site)
-                .setParameter("n", user)
-                .setMaxResults(max)
-                .getResultList()) {
+        for (Object[] r : rows(
+                "select q.number, q.title, a.number, c.createdAt, c.text from Comment c, Answer a"
+                        + " join a.question q join c.owner o where c.post = a and o.site.id = :site"
+                        + " and o.number = :n and a.deletedAt is null and q.deletedAt is null"
+                        + " order by c.createdAt desc",
+                site,
+                user,
+                max)) {
             out.add(post(Kind.COMMENTED, (Instant) r[3], (Long) r[0], (String) r[1], (Long) r[2], (String) r[4]));
         }
         return out;
@@ -171,7 +170,7 @@ public class ProfileActivity {
                         Object[].class)
                 .setParameter("site", site)
                 .setParameter("n", user)
-                .setParameter("types", EDIT_TYPES)
+                .setParameter("types", HistoryTypes.EDITS)
                 .setMaxResults(max * 3)
                 .getResultList()) {
             String key = r[3] != null ? (String) r[3] : r[0] + "@" + r[1];
@@ -212,15 +211,12 @@ public class ProfileActivity {
     }
 
     private List<Entry> badges(long site, long user, int max) {
-        return em
-                .createQuery(
+        return rows(
                         "select b.name, b.badgeClass, b.tagBased, b.awardedAt from Badge b"
                                 + " where b.siteId = :site and b.userNumber = :n order by b.awardedAt desc",
-                        Object[].class)
-                .setParameter("site", site)
-                .setParameter("n", user)
-                .setMaxResults(max)
-                .getResultList()
+                        site,
+                        user,
+                        max)
                 .stream()
                 .map(r -> {
                     int c = ((Number) r[1]).intValue();
@@ -237,14 +233,6 @@ public class ProfileActivity {
                 })
                 .toList();
     }
-
-    private static final List<Integer> EDIT_TYPES = List.of(
-            HistoryTypes.EDIT_TITLE,
-            HistoryTypes.EDIT_BODY,
-            HistoryTypes.EDIT_TAGS,
-            HistoryTypes.ROLLBACK_TITLE,
-            HistoryTypes.ROLLBACK_BODY,
-            HistoryTypes.ROLLBACK_TAGS);
 
     private static Entry post(Kind kind, Instant at, Long question, String title, Long answer, String excerpt) {
         return new Entry(kind, at, question, Slugs.slugify(title), title, answer, excerpt(excerpt), null, null);

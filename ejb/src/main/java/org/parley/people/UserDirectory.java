@@ -40,14 +40,6 @@ public class UserDirectory {
     /** Pages past this are not offered: the ranking queries sort every ranked user. */
     public static final int MAX_PAGE = 1000;
 
-    private static final List<Integer> EDIT_TYPES = List.of(
-            HistoryTypes.EDIT_TITLE,
-            HistoryTypes.EDIT_BODY,
-            HistoryTypes.EDIT_TAGS,
-            HistoryTypes.ROLLBACK_TITLE,
-            HistoryTypes.ROLLBACK_BODY,
-            HistoryTypes.ROLLBACK_TAGS);
-
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
@@ -155,7 +147,7 @@ public class UserDirectory {
                         Object[].class)
                 .setParameter("site", siteId)
                 .setParameter("since", since)
-                .setParameter("types", EDIT_TYPES);
+                .setParameter("types", HistoryTypes.EDITS);
         return like == null ? q : q.setParameter("like", like);
     }
 

@@ -40,6 +40,10 @@ public final class HistoryTypes {
     public static final int UNLOCKED = 15;
     public static final int SUGGESTED_EDIT_APPLIED = 24;
 
+    /** The rows an edit of a post writes: edited or rolled-back title, body and tags (not the initial ones). */
+    public static final java.util.List<Integer> EDITS =
+            java.util.List.of(EDIT_TITLE, EDIT_BODY, EDIT_TAGS, ROLLBACK_TITLE, ROLLBACK_BODY, ROLLBACK_TAGS);
+
     /**
      * Close reasons by CloseReasonId (the Comment of a type-10 row): the old set (1-20) and the one in use since 2013
      * (101-105), in today's words.
