@@ -13,8 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -137,9 +140,9 @@ public class StackApiResource {
 
     @GET
     @Path("questions/{ids}")
-    public Response questionsByIds(@PathParam("ids") String ids) {
+    public Response questionsByIds(@PathParam("ids") PathSegment ids) {
         return answer(call -> {
-            List<Long> numbers = StackParameters.ids(ids);
+            List<Long> numbers = StackParameters.ids(ids(ids));
             StackQuery q = call.query(StackSort.QUESTION_SORTS, StackSort.ACTIVITY);
             return call.questions(reads.questionsByIds(call.site().id(), numbers, q), q);
         });
@@ -147,9 +150,9 @@ public class StackApiResource {
 
     @GET
     @Path("questions/{ids}/answers")
-    public Response answersOnQuestions(@PathParam("ids") String ids) {
+    public Response answersOnQuestions(@PathParam("ids") PathSegment ids) {
         return answer(call -> {
-            List<Long> numbers = StackParameters.ids(ids);
+            List<Long> numbers = StackParameters.ids(ids(ids));
             StackQuery q = call.query(StackSort.POST_SORTS, StackSort.ACTIVITY);
             return call.answers(reads.answersOnQuestions(call.site().id(), numbers, q), q);
         });
@@ -157,9 +160,9 @@ public class StackApiResource {
 
     @GET
     @Path("questions/{ids}/comments")
-    public Response commentsOnQuestions(@PathParam("ids") String ids) {
+    public Response commentsOnQuestions(@PathParam("ids") PathSegment ids) {
         return answer(call -> {
-            List<Long> numbers = StackParameters.ids(ids);
+            List<Long> numbers = StackParameters.ids(ids(ids));
             StackQuery q = call.query(StackSort.COMMENT_SORTS, StackSort.CREATION);
             return call.comments(reads.commentsOnQuestions(call.site().id(), numbers, q), q);
         });
@@ -176,9 +179,9 @@ public class StackApiResource {
 
     @GET
     @Path("answers/{ids}")
-    public Response answersByIds(@PathParam("ids") String ids) {
+    public Response answersByIds(@PathParam("ids") PathSegment ids) {
         return answer(call -> {
-            List<Long> numbers = StackParameters.ids(ids);
+            List<Long> numbers = StackParameters.ids(ids(ids));
             StackQuery q = call.query(StackSort.POST_SORTS, StackSort.ACTIVITY);
             return call.answers(reads.answersByIds(call.site().id(), numbers, q), q);
         });
@@ -357,6 +360,28 @@ public class StackApiResource {
                 .entity(body.toString())
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /**
+     * The ids of a vectorised path segment as the client wrote them: {@code 1;2;3}. JAX-RS reads {@code ;2;3} as
+     * matrix parameters and leaves only {@code 1} in the segment, so the segment is read from the raw request URI (the
+     * one after the method's first name: {@code /api/2.3/questions/1;2;3/answers}); should a container strip it there
+     * too, the matrix parameters' names are the other ids.
+     */
+    private String ids(PathSegment segment) {
+        String[] parts = request.getRequestURI().split("/");
+        for (int i = 0; i + 2 < parts.length; i++) {
+            if (parts[i].matches("2\\.[23]")) {
+                String raw = URLDecoder.decode(parts[i + 2], StandardCharsets.UTF_8);
+                if (raw.startsWith(segment.getPath())) {
+                    return raw;
+                }
+                break;
+            }
+        }
+        StringBuilder ids = new StringBuilder(segment.getPath());
+        segment.getMatrixParameters().keySet().forEach(id -> ids.append(';').append(id));
+        return ids.toString();
     }
 
     private static String shorten(String s) {
