@@ -73,7 +73,9 @@ class ArchitectureTest {
             "seed",
             "dump",
             // the users directory and profile tabs read imported votes for reputation history
-            "people");
+            "people",
+            // the Stack Exchange-compatible API reads over the whole model, the tag engine and imported votes
+            "api");
 
     /**
      * WAR and JMS packages from the ground up, each with the highest EJB feature it may use. The WAR's ground floor
@@ -117,7 +119,8 @@ class ArchitectureTest {
             "award.jms", "award",
             "dump.rest", "dump",
             "dump.web", "dump",
-            "search.rest", "search");
+            "search.rest", "search",
+            "api.rest", "api");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");

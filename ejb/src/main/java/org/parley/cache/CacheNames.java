@@ -29,7 +29,8 @@ public final class CacheNames {
 
     /**
      * Failed log-ins per account and per client address, replicated so that every server throttles on the whole
-     * cluster's counts (see org.parley.user.LoginThrottle).
+     * cluster's counts (see org.parley.user.LoginThrottle); also the API's requests per client address and day (see
+     * org.parley.api.StackQuota), under keys of their own.
      */
     public static final String LOGINS = "logins";
 
