@@ -2,8 +2,10 @@ package org.parley.api;
 
 /**
  * The errors of the Stack Exchange API v2.3 ({@code /docs/error-handling}): each has an {@code error_id} and an
- * {@code error_name}. The API answers every one with HTTP 400, as Stack Exchange documents ("The HTTP code will be 400
- * (Bad Request) for all errors"); the id says which.
+ * {@code error_name}, in a body of Stack Exchange's shape. Stack Exchange sends them all with HTTP 400; Parley sends
+ * the HTTP status that means the same ({@link #httpStatus}: 404 for no_method, 429 for throttle_violation, ...), as
+ * its other APIs do, so HTTP tools, proxies and logs see what happened. Clients written for Stack Exchange read
+ * {@code error_id} from the body whatever the status, and find it there.
  */
 public enum StackError {
     BAD_PARAMETER(400, "bad_parameter"),
@@ -30,6 +32,21 @@ public enum StackError {
     /** The {@code error_id}. */
     public int id() {
         return id;
+    }
+
+    /**
+     * The HTTP status sent with it: the error id itself where it is an HTTP status of the same meaning, 401 for the
+     * token errors (402, 406), 400 for key_required, 500 for write_failed and 429 for throttle_violation (with
+     * Retry-After).
+     */
+    public int httpStatus() {
+        return switch (this) {
+            case INVALID_ACCESS_TOKEN, ACCESS_TOKEN_COMPROMISED -> 401;
+            case KEY_REQUIRED -> 400;
+            case WRITE_FAILED -> 500;
+            case THROTTLE_VIOLATION -> 429;
+            default -> id;
+        };
     }
 
     /** The {@code error_name}. */

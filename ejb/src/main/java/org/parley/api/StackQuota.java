@@ -91,6 +91,16 @@ public class StackQuota {
         return new Quota(anonymousMax, 0, true);
     }
 
+    /** Seconds until the quotas start again (midnight UTC), for a refusal's Retry-After; at least 1. */
+    public static long secondsToMidnightUtc() {
+        Instant now = Instant.now();
+        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        return Math.max(1, Duration.between(now, midnight).toSeconds());
+    }
+
     private boolean putIfAbsent(String key, String value, long lifespanMillis) {
         return counts != null
                 ? counts.putIfAbsent(key, value, lifespanMillis, TimeUnit.MILLISECONDS) == null

@@ -43,7 +43,7 @@ import org.parley.web.ClientAddress;
  * The Stack Exchange API v2.3 methods Parley answers, under {@code /api/2.3/} and {@code /api/2.2/} on every site's
  * host: the site is the host's, or the one the {@code site} parameter names (its name or a host name). Every call
  * counts against the caller's daily quota ({@link StackQuota}) and answers the common wrapper; any error answers
- * {@code error_id}, {@code error_name} and {@code error_message} with HTTP 400, as Stack Exchange documents, and a
+ * {@code error_id}, {@code error_name} and {@code error_message} with the HTTP status of the same meaning, and a
  * method that does not exist is error 404 no_method. The JSON is gzip-compressed for clients that ask (WildFly's
  * compression filter, wildfly-config/install-compression.cli).
  */
@@ -345,21 +345,28 @@ public class StackApiResource {
         while (e instanceof EJBException && e.getCause() != null) {
             e = e.getCause();
         }
-        JsonObject body;
+        StackError error;
+        String message;
         if (e instanceof StackException stack) {
-            body = StackJson.error(stack.error(), stack.getMessage());
+            error = stack.error();
+            message = stack.getMessage();
         } else if (e instanceof InvalidInputException invalid) {
-            body = StackJson.error(StackError.BAD_PARAMETER, invalid.getMessage());
+            error = StackError.BAD_PARAMETER;
+            message = invalid.getMessage();
         } else {
             String path = shorten(uri.getPath());
             log.log(Level.WARNING, e, () -> "API call " + path + " failed");
-            body = StackJson.error(StackError.INTERNAL_ERROR, "an error occurred while answering this request");
+            error = StackError.INTERNAL_ERROR;
+            message = "an error occurred while answering this request";
         }
-        // Stack Exchange answers every error with 400 (its /docs/error-handling); error_id says which.
-        return Response.status(Response.Status.BAD_REQUEST)
-                .entity(body.toString())
-                .header("Cache-Control", "no-store")
-                .build();
+        // Stack Exchange sends every error with 400; Parley sends the status that means the same (StackError).
+        Response.ResponseBuilder answer = Response.status(error.httpStatus())
+                .entity(StackJson.error(error, message).toString())
+                .header("Cache-Control", "no-store");
+        if (error == StackError.THROTTLE_VIOLATION) {
+            answer.header("Retry-After", StackQuota.secondsToMidnightUtc());
+        }
+        return answer.build();
     }
 
     /**
