@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Order;
  * The order of the integration test classes (junit.jupiter.testclass.order.default in ear/pom.xml): by {@link Order}
  * first (FailoverClusterIT runs last), then client-side classes grouped by the archive they deploy, so that
  * {@link SharedDeployments} deploys each archive once for its group (most classes deploy the plain EAR), then the
- * in-container classes (their archives hold the test class, one deployment each), each group by name.
+ * in-container classes (their archives hold the test class, one deployment each), each group by name. It extends
+ * JUnit's {@code OrderAnnotation} so that JUnit knows {@code @Order} is honoured (it warns otherwise).
  */
-public final class DeploymentClassOrder implements ClassOrderer {
+public final class DeploymentClassOrder extends ClassOrderer.OrderAnnotation {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
