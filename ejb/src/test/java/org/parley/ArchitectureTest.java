@@ -73,7 +73,10 @@ class ArchitectureTest {
             "seed",
             "dump",
             // the users directory and profile tabs read imported votes for reputation history
-            "people");
+            "people",
+            // the exception log: every capture point reaches it through descriptors (ejb-jar.xml, job XML, web.xml,
+            // faces-config.xml), never an import, so it can sit on top and see the server's admins (site)
+            "errorlog");
 
     /**
      * WAR and JMS packages from the ground up, each with the highest EJB feature it may use. The WAR's ground floor
@@ -116,7 +119,8 @@ class ArchitectureTest {
             "award.jms", "award",
             "dump.rest", "dump",
             "dump.web", "dump",
-            "search.rest", "search");
+            "search.rest", "search",
+            "errorlog.web", "errorlog");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");
