@@ -4,6 +4,7 @@ import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -12,6 +13,7 @@ import jakarta.inject.Named;
  * dump import and export), with {@code batch:job/step#execution} as its route.
  */
 @Named("errorLogStepListener")
+@Dependent
 public class ErrorLogStepListener extends AbstractStepListener {
 
     @Inject
