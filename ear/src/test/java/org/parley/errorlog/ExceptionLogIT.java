@@ -3,17 +3,8 @@ package org.parley.errorlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Named;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +14,6 @@ import jakarta.ws.rs.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -55,10 +45,11 @@ class ExceptionLogIT {
                 ear,
                 FailingTimer.class,
                 FailingBatchlet.class,
-                PageFailure.class,
-                RestFailure.class,
-                TimerFailure.class,
-                BatchFailure.class);
+                Failures.class,
+                Failures.PageFailure.class,
+                Failures.RestFailure.class,
+                Failures.TimerFailure.class,
+                Failures.BatchFailure.class);
         ear.getAsType(JavaArchive.class, "parley-ejb.jar")
                 .addAsManifestResource(new StringAsset("""
                         <?xml version="1.0" encoding="UTF-8"?>
@@ -101,21 +92,22 @@ class ExceptionLogIT {
     @Test
     void aPageErrorIsLoggedOnceWithItsCountAndContext() throws Exception {
         assertEquals(500, Http.get("localhost", "/test/errorlog/page").status());
-        ErrorLogEntry first = await(PageFailure.class, 1);
+        ErrorLogEntry first = await(Failures.PageFailure.class, 1);
         assertTrue(first.getUrl().contains("/test/errorlog/page"), first.getUrl());
         assertTrue(first.getStack().contains("PageFailure"), first.getStack());
         assertTrue(first.getRequestId() != null && !first.getRequestId().isBlank());
         assertEquals("localhost", first.getSite());
         assertEquals(500, Http.get("localhost", "/test/errorlog/page").status());
-        ErrorLogEntry second = await(PageFailure.class, first.getOccurrences() + 1);
+        ErrorLogEntry second = await(Failures.PageFailure.class, first.getOccurrences() + 1);
         assertEquals(first.getId(), second.getId(), "a repeat is the same row");
-        assertEquals(1, service.list(admin, PageFailure.class.getName()).size());
+        assertEquals(
+                1, service.list(admin, Failures.PageFailure.class.getName()).size());
     }
 
     @Test
     void aRestErrorIsLoggedButA404IsNot() throws Exception {
         assertEquals(500, Http.get("localhost", "/api/test-errorlog").status());
-        ErrorLogEntry entry = await(RestFailure.class, 1);
+        ErrorLogEntry entry = await(Failures.RestFailure.class, 1);
         assertTrue(entry.getUrl().contains("/api/test-errorlog"), entry.getUrl());
         assertEquals(404, Http.get("localhost", "/questions/987654321").status());
         log.flush();
@@ -125,14 +117,14 @@ class ExceptionLogIT {
     @Test
     void aTimerErrorIsLogged() throws Exception {
         timer.fireNow();
-        ErrorLogEntry entry = await(TimerFailure.class, 1);
+        ErrorLogEntry entry = await(Failures.TimerFailure.class, 1);
         assertTrue(entry.getUrl().startsWith("timer:FailingTimer"), entry.getUrl());
     }
 
     @Test
     void aBatchStepErrorIsLogged() throws Exception {
         assertEquals(BatchStatus.FAILED, timer.runFailingJob());
-        ErrorLogEntry entry = await(BatchFailure.class, 1);
+        ErrorLogEntry entry = await(Failures.BatchFailure.class, 1);
         assertTrue(entry.getUrl().startsWith("batch:errorlog-test/fail"), entry.getUrl());
     }
 
@@ -154,35 +146,11 @@ class ExceptionLogIT {
         }
     }
 
-    public static class PageFailure extends RuntimeException {
-        public PageFailure() {
-            super("a page failed");
-        }
-    }
-
-    public static class RestFailure extends RuntimeException {
-        public RestFailure() {
-            super("a REST call failed");
-        }
-    }
-
-    public static class TimerFailure extends RuntimeException {
-        public TimerFailure() {
-            super("a timer failed");
-        }
-    }
-
-    public static class BatchFailure extends RuntimeException {
-        public BatchFailure() {
-            super("a batch step failed");
-        }
-    }
-
     @WebServlet("/test/errorlog/page")
     public static class Page extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-            throw new PageFailure();
+            throw new Failures.PageFailure();
         }
     }
 
@@ -190,47 +158,7 @@ class ExceptionLogIT {
     public static class Rest {
         @GET
         public String fail() {
-            throw new RestFailure();
-        }
-    }
-
-    @Singleton
-    public static class FailingTimer {
-        @Resource
-        TimerService timers;
-
-        public void fireNow() {
-            timers.createSingleActionTimer(10, new TimerConfig(null, false));
-        }
-
-        /** Runs the test job from the EJB module, whose job XML it is, and waits for its end. */
-        public BatchStatus runFailingJob() throws InterruptedException {
-            long execution = BatchRuntime.getJobOperator().start("errorlog-test", new Properties());
-            Instant until = Instant.now().plusSeconds(30);
-            BatchStatus status =
-                    BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
-            while (status != BatchStatus.FAILED
-                    && status != BatchStatus.COMPLETED
-                    && Instant.now().isBefore(until)) {
-                Thread.sleep(200);
-                status =
-                        BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
-            }
-            return status;
-        }
-
-        @Timeout
-        void fail() {
-            throw new TimerFailure();
-        }
-    }
-
-    @Named("failingBatchlet")
-    @Dependent
-    public static class FailingBatchlet extends AbstractBatchlet {
-        @Override
-        public String process() {
-            throw new BatchFailure();
+            throw new Failures.RestFailure();
         }
     }
 }
