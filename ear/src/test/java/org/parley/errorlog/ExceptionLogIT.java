@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -30,7 +34,7 @@ import org.parley.testing.ParleyDeployment;
 import org.parley.user.UserService;
 
 /**
- * Each kind of component throws (a servlet page, a REST call, a timer, a batch step) and its error is found in the
+ * Each kind of component throws (a servlet page, a REST call, an MDB, a timer, a batch step) and its error is found in the
  * exception log with its route; a repeat raises the count of the same row. Expected failures (a 404) stay out.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -40,7 +44,8 @@ class ExceptionLogIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = ParleyDeployment.ear(ExceptionLogIT.class, Http.class, Page.class, Rest.class);
+        EnterpriseArchive ear =
+                ParleyDeployment.ear(ExceptionLogIT.class, Http.class, Page.class, Rest.class, FailingConsumer.class);
         ParleyDeployment.withEjbBeans(
                 ear,
                 FailingTimer.class,
@@ -49,7 +54,8 @@ class ExceptionLogIT {
                 Failures.PageFailure.class,
                 Failures.RestFailure.class,
                 Failures.TimerFailure.class,
-                Failures.BatchFailure.class);
+                Failures.BatchFailure.class,
+                Failures.MessageFailure.class);
         ear.getAsType(JavaArchive.class, "parley-ejb.jar")
                 .addAsManifestResource(new StringAsset("""
                         <?xml version="1.0" encoding="UTF-8"?>
@@ -77,6 +83,9 @@ class ExceptionLogIT {
 
     @EJB
     FailingTimer timer;
+
+    @Inject
+    JMSContext jms;
 
     Actor admin;
 
@@ -112,6 +121,14 @@ class ExceptionLogIT {
         assertEquals(404, Http.get("localhost", "/questions/987654321").status());
         log.flush();
         assertTrue(service.list(admin, "987654321").isEmpty(), "a 404 is no error");
+    }
+
+    @Test
+    void anMdbErrorIsLogged() throws Exception {
+        Queue queue = (Queue) new InitialContext().lookup(FailingConsumer.QUEUE);
+        jms.createProducer().send(queue, "fail");
+        ErrorLogEntry entry = await(Failures.MessageFailure.class, 1);
+        assertEquals("mdb:FailingConsumer", entry.getUrl());
     }
 
     @Test

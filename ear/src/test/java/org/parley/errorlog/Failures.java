@@ -28,4 +28,10 @@ public final class Failures {
             super("a batch step failed");
         }
     }
+
+    public static class MessageFailure extends RuntimeException {
+        public MessageFailure() {
+            super("an MDB failed");
+        }
+    }
 }
