@@ -16,7 +16,8 @@ public final class Fingerprint {
 
     static final int FRAMES = 8;
 
-    private static final Pattern GENERATED = Pattern.compile("\\$\\$Lambda[^.]*|\\$Proxy\\d+|/0x[0-9a-f]+|\\$\\d+$");
+    private static final Pattern GENERATED =
+            Pattern.compile("\\$\\$Lambda[^.]*|\\$Proxy\\d+|/0x[0-9a-f]+|\\$\\d+$|(?<=Accessor)\\d+");
 
     private Fingerprint() {}
 
@@ -34,7 +35,15 @@ public final class Fingerprint {
         Throwable root = root(thrown);
         StringBuilder text = new StringBuilder(root.getClass().getName());
         StackTraceElement[] frames = root.getStackTrace();
-        for (int i = 0; i < Math.min(FRAMES, frames.length); i++) {
+        int taken = 0;
+        for (int i = 0; i < frames.length && taken < FRAMES; i++) {
+            // Reflection's frames change as the JVM inflates a call (native, then a generated accessor): not the
+            // error's.
+            if (frames[i].getClassName().startsWith("jdk.internal.reflect.")
+                    || frames[i].getClassName().startsWith("sun.reflect.")) {
+                continue;
+            }
+            taken++;
             text.append('|')
                     .append(GENERATED.matcher(frames[i].getClassName()).replaceAll(""))
                     .append('.')

@@ -32,6 +32,20 @@ class ErrorLogTest {
     }
 
     @Test
+    void reflectionFramesDoNotSplitAnError() {
+        IllegalStateException direct = thrownAt(1);
+        IllegalStateException inflated = thrownAt(1);
+        StackTraceElement[] frames = direct.getStackTrace();
+        inflated.setStackTrace(new StackTraceElement[] {
+            frames[0],
+            new StackTraceElement("jdk.internal.reflect.GeneratedMethodAccessor42", "invoke", null, -1),
+            frames[1],
+            frames[2]
+        });
+        assertEquals(Fingerprint.of(direct), Fingerprint.of(inflated));
+    }
+
+    @Test
     void anotherTypeOrPlaceIsAnotherError() {
         IllegalArgumentException other = new IllegalArgumentException();
         other.setStackTrace(thrownAt(1).getStackTrace());
