@@ -75,7 +75,10 @@ class ArchitectureTest {
             // the users directory and profile tabs read imported votes for reputation history
             "people",
             // the Stack Exchange-compatible API reads over the whole model, the tag engine and imported votes
-            "api");
+            "api",
+            // the exception log: every capture point reaches it through descriptors (ejb-jar.xml, job XML, web.xml,
+            // faces-config.xml), never an import, so it can sit on top and see the server's admins (site)
+            "errorlog");
 
     /**
      * WAR and JMS packages from the ground up, each with the highest EJB feature it may use. The WAR's ground floor
@@ -120,7 +123,8 @@ class ArchitectureTest {
             "dump.rest", "dump",
             "dump.web", "dump",
             "search.rest", "search",
-            "api.rest", "api");
+            "api.rest", "api",
+            "errorlog.web", "errorlog");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");

@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
 /**
  * The admin made at first start logs in with the password from the data directory and creates a site, which then
- * answers at its own host name; an ordinary user is refused the admin page.
+ * answers at its own host name; an ordinary user is refused the admin page. The admin also finds a failing page's
+ * error in the exception log ({@code /admin/errors}), searches for it, opens it and clears it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -26,7 +28,7 @@ class AdminSitesBrowserIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear();
+        return ParleyDeployment.ear(ErrorSeedServlet.class, ErrorSeedServlet.SeededFailure.class);
     }
 
     private static String base(String host) {
@@ -97,6 +99,49 @@ class AdminSitesBrowserIT {
     }
 
     @Test
+    void theAdminFindsOpensAndClearsAnErrorInTheExceptionLog() throws Exception {
+        String type = ErrorSeedServlet.SeededFailure.class.getName();
+        assertEquals(500, Http.get("localhost", "/test/error-seed").status());
+        assertEquals(500, Http.get("localhost", "/test/error-seed").status());
+        try (Browser admin = new Browser(1280, 1000)) {
+            WebDriver d = admin.driver();
+            logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
+            By row = By.xpath("//tr[contains(@class,'error-row')][.//code[text()='" + type + "']]");
+            // Written within the log's flush interval (5 s).
+            waitFor(d).until(x -> {
+                x.get(base("localhost") + "/admin/errors");
+                return !x.findElements(row).isEmpty();
+            });
+            assertEquals(
+                    "2",
+                    d.findElement(row).findElement(By.className("error-count")).getText());
+            assertTrue(
+                    AxeCheck.seriousViolations(d).isEmpty(),
+                    AxeCheck.report("exception log", AxeCheck.seriousViolations(d)));
+            admin.screenshot("admin-errors");
+
+            d.findElement(By.id("error-search")).sendKeys("SeededFailure");
+            d.findElement(By.id("error-search")).submit();
+            waitFor(d).until(x -> x.getCurrentUrl().contains("q=SeededFailure"));
+            assertEquals(1, d.findElements(By.className("error-row")).size(), "only the seeded error matches");
+            d.findElement(row).findElement(By.className("error-link")).click();
+
+            waitFor(d).until(x -> !x.findElements(By.id("error-stack")).isEmpty());
+            assertTrue(d.findElement(By.id("error-stack")).getText().contains("ErrorSeedServlet.doGet"));
+            assertTrue(d.findElement(By.id("error-url")).getText().contains("/test/error-seed"));
+            assertEquals("2", d.findElement(By.id("error-occurrences")).getText());
+            assertTrue(
+                    AxeCheck.seriousViolations(d).isEmpty(),
+                    AxeCheck.report("exception log entry", AxeCheck.seriousViolations(d)));
+            admin.screenshot("admin-error");
+            d.findElement(By.id("clear-form:clear")).click();
+            waitFor(d).until(x -> x.getPageSource().contains("Error cleared."));
+            d.get(base("localhost") + "/admin/errors?q=SeededFailure");
+            assertTrue(d.findElements(row).isEmpty(), "the cleared error is gone");
+        }
+    }
+
+    @Test
     void anOrdinaryUserIsRefusedTheAdminPage() throws Exception {
         String user = ParleyDeployment.unique("eve");
         try (Browser browser = new Browser(1280, 1000)) {
@@ -114,6 +159,10 @@ class AdminSitesBrowserIT {
                             || d.getPageSource().toLowerCase().contains("not allowed")
                             || d.getPageSource().toLowerCase().contains("forbidden"),
                     d.getPageSource());
+            d.get(base("localhost") + "/admin/errors");
+            assertTrue(d.findElements(By.id("errors-table")).isEmpty(), "the exception log must not be shown");
+            assertTrue(d.getPageSource().toLowerCase().contains("403")
+                    || d.getPageSource().toLowerCase().contains("forbidden"));
         }
     }
 

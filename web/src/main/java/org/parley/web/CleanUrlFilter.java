@@ -89,6 +89,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/admin/moderators.xhtml");
             case "/admin/messages", "/admin/messages/":
                 return Optional.of("/views/admin/messages.xhtml");
+            case "/admin/errors", "/admin/errors/":
+                return Optional.of("/views/admin/errors.xhtml");
             case "/admin/analytics", "/admin/analytics/":
                 return Optional.of("/views/admin/analytics.xhtml");
             case "/messages", "/messages/":

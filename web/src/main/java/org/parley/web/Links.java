@@ -188,6 +188,11 @@ public class Links {
         return base() + "/admin/cache";
     }
 
+    /** The exception log (issue 22). */
+    public String adminErrors() {
+        return base() + "/admin/errors";
+    }
+
     /** The site's analytics (issue 16). */
     public String adminAnalytics() {
         return base() + "/admin/analytics";
