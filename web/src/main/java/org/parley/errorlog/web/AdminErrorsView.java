@@ -1,10 +1,10 @@
 package org.parley.errorlog.web;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 import org.parley.errorlog.ErrorLogEntry;
 import org.parley.errorlog.ErrorLogService;
@@ -20,10 +20,8 @@ import org.parley.web.Redirects;
  * admins on, and {@link ErrorLogService} checks again.
  */
 @Named
-@ViewScoped
-public class AdminErrorsView implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class AdminErrorsView {
 
     @Inject
     private ErrorLogService log;
@@ -57,7 +55,25 @@ public class AdminErrorsView implements Serializable {
         }
     }
 
-    /** Clears the error shown (or the one named) and goes back to the list. */
+    /**
+     * Clears the error the detail view showed (its number posted back with the form: the bean lives for one request,
+     * so the list's stacks never go into the session) and goes back to the list.
+     */
+    public void clearShown() throws IOException {
+        String posted = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("error-id");
+        long number;
+        try {
+            number = Long.parseLong(posted == null ? "" : posted.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("No such error.");
+        }
+        clear(number);
+    }
+
+    /** Clears error {@code number} and goes back to the list. */
     public void clear(long number) throws IOException {
         boolean cleared = log.clear(viewer.actor(), number);
         Redirects.withNotice(cleared ? "Error cleared." : "That error was cleared already.", links.adminErrors());
