@@ -101,11 +101,17 @@ class AdminSitesBrowserIT {
     @Test
     void theAdminFindsOpensAndClearsAnErrorInTheExceptionLog() throws Exception {
         String type = ErrorSeedServlet.SeededFailure.class.getName();
-        assertEquals(500, Http.get("localhost", "/test/error-seed").status());
-        assertEquals(500, Http.get("localhost", "/test/error-seed").status());
         try (Browser admin = new Browser(1280, 1000)) {
             WebDriver d = admin.driver();
             logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
+            // A test server keeps its database between runs: the log starts empty, so the seeded error counts 2.
+            d.get(base("localhost") + "/admin/errors");
+            if (!d.findElements(By.id("clear-all-form:clear-all")).isEmpty()) {
+                d.findElement(By.id("clear-all-form:clear-all")).click();
+                waitFor(d).until(x -> x.getPageSource().contains("cleared."));
+            }
+            assertEquals(500, Http.get("localhost", "/test/error-seed").status());
+            assertEquals(500, Http.get("localhost", "/test/error-seed").status());
             By row = By.xpath("//tr[contains(@class,'error-row')][.//code[text()='" + type + "']]");
             // Written within the log's flush interval (5 s).
             waitFor(d).until(x -> {
