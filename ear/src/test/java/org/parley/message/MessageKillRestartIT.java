@@ -33,7 +33,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.PageClient;
-import org.parley.testing.SiteUser;
 
 /**
  * Nothing is lost and nothing is delivered twice when the server dies mid-delivery. A Parley started with {@code
@@ -42,18 +41,10 @@ import org.parley.testing.SiteUser;
  * pending with their jobs in the Artemis journal; workers are switched on, and once some messages are delivered the
  * server is killed with {@code kill -9}. After a restart every message is delivered, and the database, read after a
  * clean stop, shows each delivered exactly once.
- *
- * <p>Badge checks ride the same kill (issue 20: awarded exactly once after a kill): while the workers are off,
- * {@value #EDITORS} new users each ask a question and edit it, which queues a check that earns the Editor badge. After
- * the restart the Editor badge's holder count settles, and the database holds exactly one Editor badge for each of
- * them: none lost with the server, none awarded twice by the redelivered checks.
  */
 class MessageKillRestartIT {
 
     static final int MESSAGES = 1000;
-
-    /** Users whose first edit queues an Editor badge check before the kill. */
-    static final int EDITORS = 30;
 
     final Path root = Path.of("..").toAbsolutePath().normalize();
     final Path data = Path.of("target/message-kill-it").toAbsolutePath();
@@ -69,11 +60,7 @@ class MessageKillRestartIT {
         Files.createDirectories(data);
         Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
         try {
-            run(
-                    "--background",
-                    "-Dparley.worker=false -Dparley.messages.perMinute=100000"
-                            // the editors below sign up from one address
-                            + " -Dparley.signup.address.free-failures=1000000");
+            run("--background", "-Dparley.worker=false -Dparley.messages.perMinute=100000");
             password = Files.readString(data.resolve("server/data/parley/admin-password"))
                     .strip();
             String recipient = "kill" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -89,30 +76,8 @@ class MessageKillRestartIT {
             for (Future<Integer> s : sends) {
                 assertEquals(202, s.get());
             }
-            double sendSeconds = (System.nanoTime() - started) / 1e9;
-            // Badge checks in the journal too: each new user's first edit earns Editor once the workers run.
-            URI site = URI.create("http://localhost:" + port);
-            List<Future<?>> editors = new ArrayList<>();
-            for (int i = 0; i < EDITORS; i++) {
-                int n = i;
-                editors.add(pool.submit(() -> {
-                    SiteUser u = SiteUser.register(site, "kbe");
-                    SiteUser.Question q = u.ask(
-                            "How do I adjust a rear derailleur limit screw, case " + n + " " + u.name() + "?",
-                            "The chain drops off the smallest cog when I shift down hard; which screw is it?",
-                            "derailleurs");
-                    u.edit(
-                            q,
-                            "How do I adjust a rear derailleur's limit screw, case " + n + " " + u.name() + "?",
-                            "The chain drops off the smallest cog when I shift down hard. Which screw, and how far?",
-                            "derailleurs");
-                    return null;
-                }));
-            }
-            for (Future<?> e : editors) {
-                e.get();
-            }
             pool.shutdown();
+            double sendSeconds = (System.nanoTime() - started) / 1e9;
             assertEquals(MESSAGES, outbox().get("pending"), "all pending: the workers are off");
 
             cli("/subsystem=ejb3/mdb-delivery-group=parley-worker:write-attribute(name=active, value=true)");
@@ -140,16 +105,6 @@ class MessageKillRestartIT {
             }
             double catchUpSeconds = (System.nanoTime() - restarted) / 1e9;
             assertEquals(Map.of("pending", 0L, "delivered", (long) MESSAGES, "failed", 0L), after);
-            // The badge checks drain too: the Editor badge's holder count (the demo content's editors included)
-            // stays the same over three looks two seconds apart.
-            long holders = -1;
-            int same = 0;
-            for (int i = 0; i < 120 && same < 3; i++) {
-                long now = editorHolders();
-                same = now == holders ? same + 1 : 0;
-                holders = now;
-                Thread.sleep(2000);
-            }
             System.out.printf(
                     "MessageKillRestartIT: %d messages accepted in %.1f s; killed with %d delivered and %d in flight;"
                             + " all %d delivered %.1f s after the restart began%n",
@@ -174,15 +129,6 @@ class MessageKillRestartIT {
             assertEquals(1, rs.getInt(3), "every message delivered at least once");
             assertEquals(1, rs.getInt(4), "no message delivered twice");
             assertEquals(MESSAGES, rs.getLong(5), "1,000 different messages");
-            // Each of the test's editors holds the Editor badge exactly once (the unique award key forbids a second
-            // row; a lost check would leave one without).
-            ResultSet badges =
-                    q.executeQuery("select count(*), count(distinct b.user_number) from badge b join parley_user u"
-                            + " on u.site_id = b.site_id and u.number = b.user_number"
-                            + " where b.name = 'Editor' and u.username like 'kbe%'");
-            assertTrue(badges.next());
-            assertEquals(EDITORS, badges.getLong(2), "every editor got the Editor badge after the kill");
-            assertEquals(EDITORS, badges.getLong(1), "nobody got it twice");
         }
     }
 
@@ -225,18 +171,6 @@ class MessageKillRestartIT {
                 .body();
         return Map.of(
                 "pending", num(json, "pending"), "delivered", num(json, "delivered"), "failed", num(json, "failed"));
-    }
-
-    /** How many hold the Editor badge, as its page says ("Awarded to N users"). */
-    private long editorHolders() throws IOException, InterruptedException {
-        String page = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/badges/3"))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher m = Pattern.compile("Awarded to ([0-9,]+) user").matcher(page);
-        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 
     private String basic() {
