@@ -128,9 +128,9 @@ class DumpImportIT {
         Reply revisions = call("GET", host, "/revisions/1", null, null);
         assertEquals(200, revisions.status);
         assertTrue(revisions.body.contains("Revision 1"), "revisions are numbered");
-        Reply profile = follow(host, "/users/2");
+        Reply profile = follow(host, "/users/2?tab=badges");
         assertTrue(profile.body.contains("Kevin Montrose"), "user kept by id");
-        assertTrue(profile.body.contains("Autobiographer"), "badges on the profile");
+        assertTrue(profile.body.contains("Autobiographer"), "badges on the profile's Badges tab");
 
         // The same dump again: nothing new.
         Reply again = post("/api/imports", form("dir", bundled.toString(), "site", name, "host", host), ADMIN);
