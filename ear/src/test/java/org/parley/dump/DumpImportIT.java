@@ -256,7 +256,13 @@ class DumpImportIT {
     private static Reply follow(String host, String path) throws IOException {
         Reply r = call("GET", host, path, null, null);
         if (r.status == 301 || r.status == 302) {
-            r = call("GET", host, URI.create(r.location).getRawPath(), null, null);
+            URI to = URI.create(r.location);
+            r = call(
+                    "GET",
+                    host,
+                    to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery()),
+                    null,
+                    null);
         }
         return r;
     }
