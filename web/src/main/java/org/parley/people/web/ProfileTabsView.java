@@ -65,8 +65,7 @@ public class ProfileTabsView {
     }
 
     public Pager activityPager(long userNumber, String slug, String page) {
-        String base = links.user(userNumber, slug) + "?tab=activity";
-        return Pager.of(activity(userNumber, page), p -> p == 1 ? base : base + "&page=" + p);
+        return tabPager(activity(userNumber, page), userNumber, slug, "activity");
     }
 
     /** Where an activity entry leads: the badge's page, the answer, or the question. */
@@ -127,8 +126,13 @@ public class ProfileTabsView {
     }
 
     public Pager votesPager(long userNumber, String slug, String page) {
-        String base = links.user(userNumber, slug) + "?tab=votes";
-        return Pager.of(votes(userNumber, page), p -> p == 1 ? base : base + "&page=" + p);
+        return tabPager(votes(userNumber, page), userNumber, slug, "votes");
+    }
+
+    /** The page links of a paged profile tab: {@code ?tab=NAME}, and {@code &page=N} from page 2. */
+    private Pager tabPager(Page<?> items, long userNumber, String slug, String tab) {
+        String base = links.user(userNumber, slug) + "?tab=" + tab;
+        return Pager.of(items, p -> p == 1 ? base : base + "&page=" + p);
     }
 
     public String voteLink(VoteCast v) {
