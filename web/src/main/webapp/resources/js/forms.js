@@ -10,6 +10,10 @@
  * - A tag box (data-tag-input = the autocomplete's widgetVar) checks what is typed with the server's own tag rule
  *   (data-tag-characters, data-tag-max-length), refuses a tag past data-tag-limit with a message instead of dropping
  *   it, and offers to join two words typed with a space ("red wine" -> red-wine).
+ * - A live preview (the textarea's data-preview = the preview's id) is aria-busy from a keystroke until the answer to
+ *   the request sent after it has landed: each keyup schedules PrimeFaces' delayed preview request, whose onstart and
+ *   oncomplete call ParleyForms.previewSent/previewLanded. Screen readers then wait for the finished preview, and
+ *   whoever clicks below it knows the page may still move (the preview grows as it lands).
  */
 (function () {
   'use strict';
@@ -328,6 +332,35 @@
       }
     }
   }, true);
+
+  var previews = {}; // preview id -> {typed: keyups so far, sent: keyups covered by the request in flight}
+
+  document.addEventListener('keyup', function (event) {
+    var id = event.target && event.target.getAttribute && event.target.getAttribute('data-preview');
+    var preview = id && document.getElementById(id);
+    if (!preview) {
+      return;
+    }
+    var state = previews[id] || (previews[id] = { typed: 0, sent: 0 });
+    state.typed++;
+    preview.setAttribute('aria-busy', 'true');
+  });
+
+  window.ParleyForms = {
+    previewSent: function (id) {
+      var state = previews[id];
+      if (state) {
+        state.sent = state.typed;
+      }
+    },
+    previewLanded: function (id) {
+      var state = previews[id];
+      var preview = document.getElementById(id);
+      if (preview && (!state || state.sent === state.typed)) {
+        preview.removeAttribute('aria-busy');
+      }
+    }
+  };
 
   function ready() {
     markFields();

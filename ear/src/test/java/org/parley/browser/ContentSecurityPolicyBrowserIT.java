@@ -152,7 +152,7 @@ class ContentSecurityPolicyBrowserIT {
                 // Messages: compose, the conversation with its socket, the inbox.
                 r.get(BASE + "/messages/new?to=" + ada);
                 r.findElement(By.id("compose-body")).sendKeys("Which cassette do you ride?");
-                r.findElement(By.id("compose-submit")).click();
+                BrowserUser.press(r, "compose-submit");
                 waitFor(r).until(ExpectedConditions.urlMatches("/messages/[0-9]+$"));
                 awaitSocket(r);
                 assertNoViolations(r, "the conversation");

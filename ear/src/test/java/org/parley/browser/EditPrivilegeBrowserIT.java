@@ -85,7 +85,7 @@ class EditPrivilegeBrowserIT {
                 title.sendKeys("How do I stop my threadless headset creaking " + ada + "?");
                 e.findElement(By.id("edit-summary")).sendKeys("named the headset type");
                 editor.screenshot("suggest-edit");
-                e.findElement(By.id("edit-submit")).click();
+                BrowserUser.press(e, "edit-submit");
                 waitFor(e).until(x -> x.getPageSource().contains("Thanks: your edit waits for review"));
                 assertTrue(!e.findElement(By.tagName("h1")).getText().contains("threadless"), "nothing shows yet");
 
@@ -136,7 +136,7 @@ class EditPrivilegeBrowserIT {
                 assertTrue(m.findElements(By.id("suggestion-note")).isEmpty(), "a free edit now");
                 WebElement body = m.findElement(By.cssSelector("textarea[id$='edit-body']"));
                 body.sendKeys(" The bearings are cartridge ones.");
-                m.findElement(By.id("edit-submit")).click();
+                BrowserUser.press(m, "edit-submit");
                 waitFor(m).until(ExpectedConditions.urlMatches("/questions/[0-9]+/"));
                 assertTrue(m.findElement(By.cssSelector(".question .post-text"))
                         .getText()

@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
@@ -61,7 +62,7 @@ class MessageComposeBrowserIT {
             WebElement preview = a.findElement(By.id("compose-preview"));
             waitFor(a).until(d -> preview.getAttribute("innerHTML").contains("<strong>Sunday</strong>"));
             sender.screenshot("message-compose");
-            a.findElement(By.id("compose-submit")).click();
+            BrowserUser.press(a, "compose-submit");
             waitFor(a).until(ExpectedConditions.urlMatches("/messages/[0-9]+$"));
             String conversationUrl = a.getCurrentUrl();
             assertTrue(a.findElement(By.tagName("h1")).getText().contains("Bo " + bo));
@@ -70,7 +71,7 @@ class MessageComposeBrowserIT {
             // A refusal shows on the form and keeps what was typed.
             a.get(BASE + "/messages/new?to=" + ada);
             a.findElement(By.id("compose-body")).sendKeys("Note to self");
-            a.findElement(By.id("compose-submit")).click();
+            BrowserUser.press(a, "compose-submit");
             waitFor(a).until(d -> d.getPageSource().contains("You cannot send a message to yourself."));
             sender.screenshot("message-refused");
 

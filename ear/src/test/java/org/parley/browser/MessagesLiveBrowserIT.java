@@ -22,6 +22,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.testing.Browser;
+import org.parley.testing.BrowserUser;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
 
@@ -80,7 +81,7 @@ class MessagesLiveBrowserIT {
                 // Ada writes; her conversation page turns "sending…" into "delivered" by itself.
                 a.get(BASE + "/messages/new?to=" + bo);
                 a.findElement(By.id("compose-body")).sendKeys("Riding on **Sunday**?");
-                a.findElement(By.id("compose-submit")).click();
+                BrowserUser.press(a, "compose-submit");
                 waitFor(a).until(ExpectedConditions.urlMatches("/messages/[0-9]+$"));
                 String conversationUrl = a.getCurrentUrl();
                 awaitSocket(a);
@@ -210,7 +211,7 @@ class MessagesLiveBrowserIT {
                 register(b, bo);
                 a.get(BASE + "/messages/new?to=" + bo);
                 a.findElement(By.id("compose-body")).sendKeys("Are you in for Sunday?");
-                a.findElement(By.id("compose-submit")).click();
+                BrowserUser.press(a, "compose-submit");
                 waitFor(a).until(ExpectedConditions.urlMatches("/messages/[0-9]+$"));
                 new WebDriverWait(b, Duration.ofSeconds(15), Duration.ofMillis(500))
                         .ignoring(StaleElementReferenceException.class)

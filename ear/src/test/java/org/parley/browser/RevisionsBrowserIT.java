@@ -61,7 +61,7 @@ class RevisionsBrowserIT {
                 body.sendKeys("\n\nEdit: the wobble is lateral, and a zip tie on the stay rubs the rim.");
                 a.findElement(By.id("edit-summary")).sendKeys("added what the wobble is");
                 author.screenshot("revisions-edit-form");
-                a.findElement(By.id("edit-submit")).click();
+                BrowserUser.press(a, "edit-submit");
                 waitFor(a).until(ExpectedConditions.urlMatches("/questions/" + number + "/"));
                 a.findElement(By.linkText("Revisions")).click();
                 waitFor(a).until(ExpectedConditions.urlMatches("/posts/" + number + "/revisions$"));

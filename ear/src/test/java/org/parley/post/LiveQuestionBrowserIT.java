@@ -209,7 +209,7 @@ public class LiveQuestionBrowserIT {
                 body.sendKeys(Keys.END);
                 String added = "Edit: I ride 20 km a day, all year " + aName + ".";
                 body.sendKeys("\n\n" + added);
-                a.findElement(By.id("edit-submit")).click();
+                BrowserUser.press(a, "edit-submit");
                 waitFor(a).until(ExpectedConditions.urlMatches("/questions/" + number + "/"));
                 new WebDriverWait(r, Duration.ofSeconds(WAIT_SECONDS), Duration.ofMillis(10))
                         .until(d -> d.findElement(By.cssSelector("#question-" + number + " .post-text"))

@@ -58,13 +58,23 @@ public final class BrowserUser {
     }
 
     /**
-     * Presses the ask form's "Post your question". The similar-questions list appears under the title when its lookup
-     * answers and moves the button down; a click while it lands can miss the button (seen under load in CI), so the
-     * lookup settles first (similar-questions.js keeps the box aria-busy while one is pending).
+     * Presses the ask form's "Post your question" (see {@link #press}): the similar-questions list under the title and
+     * the body's preview both land after typing and move the button down.
      */
     public static void submitAsk(WebDriver d) {
-        waitFor(d).until(x -> !"true".equals(x.findElement(By.id("ask-similar")).getAttribute("aria-busy")));
-        d.findElement(By.id("ask-submit")).click();
+        press(d, "ask-submit");
+    }
+
+    /**
+     * Clicks the button or link {@code id} once nothing on the page is aria-busy. What lands after typing (the
+     * similar-questions list, a form's live preview) moves everything below it, and a click while it lands can miss
+     * the button (seen under load in CI); similar-questions.js and forms.js keep those boxes aria-busy while an answer
+     * is pending.
+     */
+    public static void press(WebDriver d, String id) {
+        waitFor(d)
+                .until(x -> x.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
+        d.findElement(By.id(id)).click();
     }
 
     /**
