@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.Http;
 import org.parley.testing.ParleyDeployment;
+import org.parley.user.PictureHosts;
 
 /**
  * Issue 18, item 6: a post's images from other servers reach readers through Parley's image proxy. A real HTTP server
@@ -133,7 +134,11 @@ class ImageProxyIT {
         Http.Response page = Http.get(host, path);
         assertEquals(200, page.status(), page.body());
         String csp = page.header("Content-Security-Policy");
-        assertTrue(csp.contains("img-src 'self' data:;"), "images only from this origin: " + csp);
+        String images = csp.replaceAll(".*(img-src [^;]*).*", "$1");
+        assertEquals(
+                "img-src 'self' data: " + PictureHosts.configured().cspSources(),
+                images,
+                "images only from this origin and the imported users' picture hosts: " + csp);
         assertFalse(page.body().contains("src=\"" + origin), "no image of another server on the page");
         assertTrue(requested.isEmpty(), "rendering the page fetched nothing: " + requested);
         Map<String, String> proxied = new LinkedHashMap<>();

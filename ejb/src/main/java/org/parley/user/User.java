@@ -345,14 +345,12 @@ public class User {
     }
 
     /**
-     * An imported user's ProfileImageUrl when it is an https URL (anything else is dropped); null for everyone else.
-     * Parley never fetches it itself: pages show it through the image proxy.
+     * An imported user's ProfileImageUrl when it is an https URL on one of the {@link PictureHosts} (anything else is
+     * dropped); null for everyone else. Parley never fetches it: the reader's browser loads it.
      */
     public String getImportedImageUrl() {
         String url = DumpAttributes.get(dumpExtra, "ProfileImageUrl");
-        return url != null && url.regionMatches(true, 0, "https://", 0, 8) && url.length() <= 2048 && !url.contains(" ")
-                ? url
-                : null;
+        return PictureHosts.configured().allows(url) ? url : null;
     }
 
     /** The version of the uploaded avatar, or null when the user shows an identicon. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,26 @@ class ProfileRulesTest {
         assertNull(DumpAttributes.get("XLocation=\"no\"", "Location"), "not a prefix of another name");
         assertNull(DumpAttributes.get(null, "Location"));
         assertEquals("12", DumpAttributes.get(extras, "AccountId"));
+    }
+
+    @Test
+    void anImportedPictureIsKeptOnlyOnAPictureHost() throws Exception {
+        assertEquals(
+                "https://www.gravatar.com/avatar/0a1b?s=256&d=identicon&r=PG",
+                imported("ProfileImageUrl=\"https://www.gravatar.com/avatar/0a1b?s=256&amp;d=identicon&amp;r=PG\"")
+                        .getImportedImageUrl());
+        assertNull(imported("ProfileImageUrl=\"https://example.org/a.png\"").getImportedImageUrl(), "another host");
+        assertNull(
+                imported("ProfileImageUrl=\"http://www.gravatar.com/avatar/1\"").getImportedImageUrl(), "http");
+        assertNull(user().getImportedImageUrl(), "not imported");
+    }
+
+    /** A user as the importer writes one: the dump's other attributes kept as they were (set by SQL, not a setter). */
+    private User imported(String dumpExtra) throws ReflectiveOperationException {
+        User u = user();
+        Field field = User.class.getDeclaredField("dumpExtra");
+        field.setAccessible(true);
+        field.set(u, dumpExtra);
+        return u;
     }
 }

@@ -36,13 +36,18 @@ public final class StackJson {
      */
     public record Origin(String base, String contextPath, Avatar avatar) {
 
-        /** A user's picture path (already including the context path). */
+        /** A user's picture: a path on this server (already including the context path), or an absolute URL. */
         public interface Avatar {
             String path(long number, Integer version, String importedHttpsUrl);
         }
 
         String page(String path) {
             return base + contextPath + path;
+        }
+
+        /** {@code pathOrUrl} as an absolute URL: a path on this server gets the base, an https URL stays. */
+        String absolute(String pathOrUrl) {
+            return pathOrUrl.startsWith("https://") ? pathOrUrl : base + pathOrUrl;
         }
     }
 
@@ -103,7 +108,7 @@ public final class StackJson {
                 .add("user_type", owner.userType())
                 .add(
                         "profile_image",
-                        origin.base() + origin.avatar().path(number, owner.avatarVersion(), owner.importedImageUrl()))
+                        origin.absolute(origin.avatar().path(number, owner.avatarVersion(), owner.importedImageUrl())))
                 .add("display_name", Html.escape(owner.displayName()))
                 .add("link", origin.page("/users/" + number + "/" + Slugs.slugify(owner.displayName())))
                 .build();

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.user.PictureHosts;
 
 /**
  * The security headers of every response, set before anything is written (a cached page, an error page and a REST
@@ -21,9 +22,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code Content-Security-Policy}: scripts, styles, fonts and connections only from this origin (and the asset
  *       host when one is set), no plugins, no {@code <base>} elsewhere, forms post only here, and no framing by
- *       anyone ({@code frame-ancestors 'none'}). Images only from this origin, {@code data:} and the asset host:
- *       other servers' images in posts and messages come through Parley's image proxy ({@code /img/proxy}, {@code
- *       org.parley.image.ImageProxy}), and avatars are letters, not pictures.
+ *       anyone ({@code frame-ancestors 'none'}). Images only from this origin, {@code data:}, the asset host and
+ *       the picture hosts of imported users' pictures ({@link PictureHosts}: Gravatar, Stack Exchange's image hosts,
+ *       which the reader's browser loads as Stack Exchange's pages do): other servers' images in posts and messages
+ *       come through Parley's image proxy ({@code /img/proxy}, {@code org.parley.image.ImageProxy}).
  *       <p>No {@code 'unsafe-inline'} (and no {@code 'unsafe-eval'}) in {@code script-src}: an inline script runs only
  *       when the policy names it. PrimeFaces' CSP mode ({@code primefaces.CSP} in web.xml) writes a fresh nonce on
  *       every script element a page renders (its own, Faces', OmniFaces', ours) and moves every {@code on...} handler
@@ -51,6 +53,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String HSTS = "max-age=31536000; includeSubDomains";
     /** The header's name. */
     static final String CSP = "Content-Security-Policy";
+    /** The imported users' picture hosts, as {@code img-src} sources after a space ("" for none). */
+    private static final String PICTURES = pictureSources(PictureHosts.configured());
     /** The sources of a policy that name inline scripts one by one: a nonce or a hash. */
     private static final Pattern SCRIPT_SOURCE = Pattern.compile("'(?:nonce|sha256|sha384|sha512)-[A-Za-z0-9+/_=-]+'");
 
@@ -119,6 +123,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         return true;
     }
 
+    static String pictureSources(PictureHosts hosts) {
+        String sources = hosts.cspSources();
+        return sources.isEmpty() ? "" : " " + sources;
+    }
+
     /** The policy, with {@code assetHost} (an origin, or "" for none) allowed where assets load from. */
     static String policy(String assetHost) {
         return policy(assetHost, "");
@@ -135,7 +144,7 @@ public class SecurityHeadersFilter extends HttpFilter {
                 + "; script-src 'self'" + inline + assets
                 + "; style-src 'self' 'unsafe-inline'" + assets
                 + "; font-src 'self' data:" + assets
-                + "; img-src 'self' data:" + assets
+                + "; img-src 'self' data:" + PICTURES + assets
                 + "; connect-src 'self' ws: wss:"
                 + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }

@@ -3,22 +3,19 @@ package org.parley.people.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.parley.image.ImageProxy;
 import org.parley.people.UserCard;
 import org.parley.post.UserProfile;
 import org.parley.web.Links;
 
 /**
  * Where a user's picture comes from: their uploaded avatar (its version in the URL, so a new upload is a new URL and
- * the old one may be cached for ever), else an imported https ProfileImageUrl through Parley's image proxy (the
- * browser never asks the other server), else an identicon drawn from the user's number.
+ * the old one may be cached for ever), else an imported https ProfileImageUrl as it is (the reader's browser loads it
+ * from one of the {@link org.parley.user.PictureHosts}, which the pages' Content-Security-Policy allows; Parley never
+ * fetches it), else an identicon drawn from the user's number.
  */
 @Named
 @ApplicationScoped
 public class Avatars {
-
-    @Inject
-    private ImageProxy proxy;
 
     @Inject
     private Links links;
@@ -27,13 +24,16 @@ public class Avatars {
         return url(card.number(), card.avatarVersion(), card.importedImageUrl());
     }
 
-    /** The picture's URL for a user number, uploaded version (or null) and imported https URL (or null). */
+    /**
+     * The picture's URL for a user number, uploaded version (or null) and imported https URL (or null): a path on this
+     * server, or the imported picture's own absolute URL.
+     */
     public String url(long number, Integer version, String importedHttpsUrl) {
         if (version != null) {
             return links.relative(AvatarServlet.PATH + number + ".png?v=" + version);
         }
         if (importedHttpsUrl != null) {
-            return links.relative(proxy.path(importedHttpsUrl));
+            return importedHttpsUrl;
         }
         return identicon(number);
     }

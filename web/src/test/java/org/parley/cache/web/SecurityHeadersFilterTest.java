@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.parley.user.PictureHosts;
 
 class SecurityHeadersFilterTest {
 
@@ -26,6 +27,18 @@ class SecurityHeadersFilterTest {
         assertEquals("'self' 'unsafe-inline'", directive(policy, "style-src"), "styles may stay inline");
         assertTrue(policy.contains("object-src 'none'"), policy);
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    }
+
+    @Test
+    void imagesComeFromHereAndTheImportedPicturesHostsOnly() {
+        String images = directive(SecurityHeadersFilter.policy(""), "img-src");
+        assertTrue(images.startsWith("'self' data: https://"), images);
+        assertTrue(images.contains(" https://www.gravatar.com"), images);
+        assertFalse(images.matches(".*(^| )(https:|\\*|http:)( |$).*"), "no scheme or wildcard source: " + images);
+        assertEquals(
+                " https://a.example https://b.example",
+                SecurityHeadersFilter.pictureSources(new PictureHosts("B.example, a.example,")));
+        assertEquals("", SecurityHeadersFilter.pictureSources(new PictureHosts(" ")), "none configured");
     }
 
     @Test
