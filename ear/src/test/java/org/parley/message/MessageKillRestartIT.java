@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.PageClient;
+import org.parley.testing.SiteUser;
 
 /**
  * Nothing is lost and nothing is delivered twice when the server dies mid-delivery. A Parley started with {@code
@@ -41,10 +43,23 @@ import org.parley.testing.PageClient;
  * pending with their jobs in the Artemis journal; workers are switched on, and once some messages are delivered the
  * server is killed with {@code kill -9}. After a restart every message is delivered, and the database, read after a
  * clean stop, shows each delivered exactly once.
+ *
+ * <p>Badge checks ride the same kill (issue 20: awarded exactly once after a kill). While the workers are off,
+ * {@value #EDITORS} users each ask a question and edit it, which queues a check that earns the Editor badge ("First
+ * edit of a post"); the checks wait in the same journal as the messages. After the restart the Editor badge's holder
+ * count settles, and the database holds exactly one Editor badge for each of them: none lost with the server, none
+ * awarded twice by a redelivered check. The users are made by the operators' {@code POST /bench/users} (sign-ups are
+ * limited per address, which one test client must not loosen) and log in one after another.
  */
 class MessageKillRestartIT {
 
     static final int MESSAGES = 1000;
+
+    /** Users whose first edit queues an Editor badge check before the kill. */
+    static final int EDITORS = 12;
+
+    /** The Editor badge's number (BadgeType.EDITOR). */
+    static final int BADGE_EDITOR = 3;
 
     final Path root = Path.of("..").toAbsolutePath().normalize();
     final Path data = Path.of("target/message-kill-it").toAbsolutePath();
@@ -78,6 +93,7 @@ class MessageKillRestartIT {
             }
             pool.shutdown();
             double sendSeconds = (System.nanoTime() - started) / 1e9;
+            queueEditorChecks();
             assertEquals(MESSAGES, outbox().get("pending"), "all pending: the workers are off");
 
             cli("/subsystem=ejb3/mdb-delivery-group=parley-worker:write-attribute(name=active, value=true)");
@@ -105,6 +121,14 @@ class MessageKillRestartIT {
             }
             double catchUpSeconds = (System.nanoTime() - restarted) / 1e9;
             assertEquals(Map.of("pending", 0L, "delivered", (long) MESSAGES, "failed", 0L), after);
+            // The badge checks drain too: the Editor badge's holder count stays the same over three looks 2 s apart.
+            long holders = -1;
+            for (int i = 0, same = 0; i < 120 && same < 3; i++) {
+                long now = editorHolders();
+                same = now == holders ? same + 1 : 0;
+                holders = now;
+                Thread.sleep(2000);
+            }
             System.out.printf(
                     "MessageKillRestartIT: %d messages accepted in %.1f s; killed with %d delivered and %d in flight;"
                             + " all %d delivered %.1f s after the restart began%n",
@@ -129,7 +153,56 @@ class MessageKillRestartIT {
             assertEquals(1, rs.getInt(3), "every message delivered at least once");
             assertEquals(1, rs.getInt(4), "no message delivered twice");
             assertEquals(MESSAGES, rs.getLong(5), "1,000 different messages");
+            // Each of the test's editors holds the Editor badge exactly once: a lost check would leave one without,
+            // and a redelivered one would be refused by the unique award key rather than make a second row.
+            ResultSet badges = q.executeQuery("select count(*), count(distinct b.user_number) from badge b"
+                    + " join parley_user u on u.site_id = b.site_id and u.number = b.user_number"
+                    + " where b.name = 'Editor' and u.username like 'bench-user-%'");
+            assertTrue(badges.next());
+            assertEquals(EDITORS, badges.getLong(2), "every editor got the Editor badge after the kill");
+            assertEquals(EDITORS, badges.getLong(1), "nobody got it twice");
         }
+    }
+
+    /**
+     * While the workers are off: {@value #EDITORS} users made on the operators' listener each log in, ask and edit
+     * their question, queueing an Editor badge check each (and a few other checks, for the ask and the day's visit).
+     */
+    private void queueEditorChecks() throws IOException, InterruptedException {
+        HttpResponse<String> made = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + (9180 + offset) + "/bench/users"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString("count=" + EDITORS + "&password="
+                                + URLEncoder.encode(SiteUser.PASSWORD, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, made.statusCode(), "/bench/users: " + made.body());
+        URI site = URI.create("http://localhost:" + port);
+        for (int i = 1; i <= EDITORS; i++) {
+            SiteUser u = SiteUser.login(site, "bench-user-" + i, SiteUser.PASSWORD);
+            SiteUser.Question q = u.ask(
+                    "How do I set a rear derailleur's limit screw, case " + i + "?",
+                    "The chain drops off the smallest cog when I shift down hard; which screw is it?",
+                    "derailleurs");
+            u.edit(
+                    q,
+                    "How do I set a rear derailleur's limit screw, case " + i + " (edited)?",
+                    "The chain drops off the smallest cog when I shift down hard. Which screw, and how far?",
+                    "derailleurs");
+        }
+    }
+
+    /** How many hold the Editor badge, as its page says ("Awarded to N users"). */
+    private long editorHolders() throws IOException, InterruptedException {
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/badges/" + BADGE_EDITOR))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("Awarded to ([0-9,]+) user").matcher(page);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 
     private void register(String username) throws IOException {
