@@ -49,6 +49,8 @@ class ArchitectureTest {
             "analysis",
             "cache",
             "image",
+            // online backups of the database: a data source, no feature
+            "backup",
             // the model
             "site",
             "user",
@@ -97,6 +99,7 @@ class ArchitectureTest {
             "site.admin", "post",
             "cache.web", "post",
             "health.web", "health",
+            "backup.web", "backup",
             "user.web", "user",
             "post.web", "post",
             "post.live", "post",

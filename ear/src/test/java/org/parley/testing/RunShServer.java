@@ -1,0 +1,134 @@
+package org.parley.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Parley as {@code scripts/run.sh} starts it, for the tests that start, kill and restore whole servers: its own data
+ * folder, its ports at {@code offset}, the multicast address the test run names, and the EAR of the build in
+ * progress. The project's other scripts (backup, restore) run against it with the same settings.
+ */
+public final class RunShServer {
+
+    private final Path root = Path.of("..").toAbsolutePath().normalize();
+    private final Path data;
+    private final int offset;
+
+    public RunShServer(Path data, int offset) {
+        this.data = data.toAbsolutePath();
+        this.offset = offset;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public int port() {
+        return 8080 + offset;
+    }
+
+    /** The operators' listener (loopback): {@code /bench}, {@code /ops}. */
+    public int opsPort() {
+        return 9180 + offset;
+    }
+
+    public URI base() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /** A new, empty data folder that will not import the bundled dump on its first start. */
+    public RunShServer fresh() throws IOException {
+        deleteTree(data);
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
+        return this;
+    }
+
+    /** Starts it in the background with {@code javaOpts} added, and returns once Parley answers. */
+    public void start(String javaOpts) throws IOException, InterruptedException {
+        int exit = script("run.sh", javaOpts, "--background");
+        assertTrue(exit == 0, "run.sh --background: " + log("run.sh"));
+    }
+
+    public void stop() throws IOException, InterruptedException {
+        script("run.sh", "", "stop");
+    }
+
+    /** The admin password run.sh made (or a restore put back). */
+    public String adminPassword() throws IOException {
+        return Files.readString(data.resolve("server/data/parley/admin-password"))
+                .strip();
+    }
+
+    /**
+     * Runs {@code scripts/NAME ARGS} with this server's settings and returns its exit code; its output is in {@link
+     * #log(String)}.
+     */
+    public int script(String name, String javaOpts, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 2];
+        command[0] = "bash";
+        command[1] = root.resolve("scripts/" + name).toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("PARLEY_DATA", data.toString());
+        pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
+        pb.environment().put("PARLEY_PORT", "8080");
+        pb.environment().put("PARLEY_NO_BUILD", "1");
+        pb.environment().put("PARLEY_HEAP", "1g");
+        pb.environment().put("PARLEY_JAVA_OPTS", javaOpts);
+        pb.environment().put("PARLEY_MULTICAST_ADDRESS", System.getProperty("it.multicast.address", "230.0.0.4"));
+        pb.redirectErrorStream(true);
+        Files.createDirectories(data);
+        pb.redirectOutput(logFile(name).toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(400, TimeUnit.SECONDS), name + " took too long");
+        return p.exitValue();
+    }
+
+    /** What the last run of {@code scripts/NAME} printed. */
+    public String log(String name) throws IOException {
+        return Files.readString(logFile(name));
+    }
+
+    private Path logFile(String name) {
+        return data.getParent().resolve(data.getFileName() + "-" + name.replace(".sh", "") + ".log");
+    }
+
+    /** The stopped server's H2 database, opened with the H2 driver WildFly ships (same file format). */
+    public Connection h2() throws Exception {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        Path jar;
+        try (var files = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
+            jar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader)
+                .getDeclaredConstructor()
+                .newInstance();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "parley");
+        credentials.setProperty("password", "parley");
+        return driver.connect("jdbc:h2:" + data.resolve("server/data/parley/parley"), credentials);
+    }
+
+    public static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
