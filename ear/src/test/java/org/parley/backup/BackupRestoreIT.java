@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,7 +65,7 @@ class BackupRestoreIT {
         try {
             a.start("-Dparley.messages.perMinute=100000");
             String adminA = a.adminPassword();
-            benchUsers(a, WRITERS + 1);
+            a.benchUsers(WRITERS + 1);
             String recipient = "bench-user-" + (WRITERS + 1);
 
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -193,18 +192,6 @@ class BackupRestoreIT {
                     .filter(a -> a.nanos() >= from && a.nanos() < to)
                     .count();
         }
-    }
-
-    private void benchUsers(RunShServer server, int count) throws IOException, InterruptedException {
-        HttpResponse<String> made = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + server.opsPort() + "/bench/users"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString("count=" + count + "&password="
-                                + URLEncoder.encode(SiteUser.PASSWORD, StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, made.statusCode(), "/bench/users: " + made.body());
     }
 
     private int sendMessage(RunShServer server, String adminPassword, String to, String body)

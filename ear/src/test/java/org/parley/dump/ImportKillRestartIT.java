@@ -1,9 +1,7 @@
 package org.parley.dump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.dump.generate.DumpGenerator;
+import org.parley.testing.RunShServer;
 
 /**
  * An import survives {@code kill -9} of the server: a Parley started with {@code scripts/run.sh} (own data folder and
@@ -32,24 +29,21 @@ class ImportKillRestartIT {
 
     static final int QUESTIONS = 6000;
 
-    final Path root = Path.of("..").toAbsolutePath().normalize();
-    final Path data = Path.of("target/kill-restart-it").toAbsolutePath();
-    final int offset = Integer.getInteger("it.port.offset", 2300) + 50;
-    final int port = 8080 + offset;
+    final RunShServer server =
+            new RunShServer(Path.of("target/kill-restart-it"), Integer.getInteger("it.port.offset", 2300) + 50);
+    final Path data = server.data();
+    final int port = server.port();
     String password;
 
     @Test
     void anImportKilledHalfWayResumesAndImportsEveryRowOnce() throws Exception {
-        deleteTree(data);
-        Files.createDirectories(data);
-        Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
+        server.fresh();
         // Under the roots run.sh gives the server: its data folder's imports and exports (DumpFolders).
         Path dump = data.resolve("imports/dump");
         DumpGenerator.Stats generated = new DumpGenerator(QUESTIONS, 11).write(dump);
         try {
-            run("--background");
-            password = Files.readString(data.resolve("server/data/parley/admin-password"))
-                    .strip();
+            server.start("");
+            password = server.adminPassword();
             Reply started =
                     call("POST", "/api/imports", "dir=" + enc(dump.toString()) + "&site=killed&host=killed.localhost");
             assertEquals(202, started.status, started.body);
@@ -66,16 +60,9 @@ class ImportKillRestartIT {
                 Thread.sleep(100);
             }
             assertEquals("RUNNING", str(before, "status"), "killed while running: " + before);
-            long pid =
-                    Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
-            new ProcessBuilder("kill", "-9", Long.toString(pid))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-            Files.deleteIfExists(data.resolve("wildfly.pid"));
+            server.kill();
 
-            run("--background");
+            server.start("");
             String after = null;
             for (int i = 0; i < 1800; i++) {
                 after = call("GET", "/api/imports/" + id, null).body;
@@ -121,27 +108,8 @@ class ImportKillRestartIT {
                 assertEquals(e.getValue(), rows, e.getKey().fileName() + " rows in the database after the restart");
             }
         } finally {
-            run("stop");
+            server.stop();
         }
-    }
-
-    private void run(String arg) throws IOException, InterruptedException {
-        ProcessBuilder pb =
-                new ProcessBuilder("bash", root.resolve("scripts/run.sh").toString(), arg);
-        pb.environment().put("PARLEY_DATA", data.toString());
-        pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
-        pb.environment().put("PARLEY_PORT", "8080");
-        pb.environment().put("PARLEY_NO_BUILD", "1");
-        pb.environment().put("PARLEY_HEAP", "1g");
-        pb.environment().put("PARLEY_MULTICAST_ADDRESS", System.getProperty("it.multicast.address", "230.0.0.4"));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(data.resolve("run-" + arg.replace("-", "") + ".log").toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(400, TimeUnit.SECONDS), "run.sh " + arg + " took too long");
-        assertEquals(
-                0,
-                p.exitValue(),
-                "run.sh " + arg + ": " + Files.readString(data.resolve("run-" + arg.replace("-", "") + ".log")));
     }
 
     record Reply(int status, String body) {}
@@ -187,13 +155,5 @@ class ImportKillRestartIT {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (var walk = Files.walk(p)) {
-                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 }

@@ -3,12 +3,8 @@ package org.parley.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,16 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.PageClient;
+import org.parley.testing.RunShServer;
 import org.parley.testing.SiteUser;
 
 /**
@@ -61,23 +55,20 @@ class MessageKillRestartIT {
     /** The Editor badge's number (BadgeType.EDITOR). */
     static final int BADGE_EDITOR = 3;
 
-    final Path root = Path.of("..").toAbsolutePath().normalize();
-    final Path data = Path.of("target/message-kill-it").toAbsolutePath();
     final int offset = Integer.getInteger("it.port.offset", 2300) + 60;
-    final int port = 8080 + offset;
+    final RunShServer server = new RunShServer(Path.of("target/message-kill-it"), offset);
+    final Path data = server.data();
+    final int port = server.port();
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String password;
 
     @Test
     void everyMessageInFlightIsDeliveredExactlyOnceAfterKillMinus9() throws Exception {
-        deleteTree(data);
-        Files.createDirectories(data);
-        Files.writeString(data.resolve("bundled-dump-imported"), "skipped by the test\n");
+        server.fresh();
         try {
-            run("--background", "-Dparley.worker=false -Dparley.messages.perMinute=100000");
-            password = Files.readString(data.resolve("server/data/parley/admin-password"))
-                    .strip();
+            server.start("-Dparley.worker=false -Dparley.messages.perMinute=100000");
+            password = server.adminPassword();
             String recipient = "kill" + Long.toString(System.nanoTime() % 1_000_000, 36);
             register(recipient);
 
@@ -102,18 +93,11 @@ class MessageKillRestartIT {
                 Thread.sleep(20);
                 atKill = outbox();
             } while (atKill.get("delivered") < 50);
-            long pid =
-                    Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
-            new ProcessBuilder("kill", "-9", Long.toString(pid))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-            Files.deleteIfExists(data.resolve("wildfly.pid"));
+            server.kill();
             assertTrue(atKill.get("pending") > 0, "killed with messages still in flight: " + atKill);
 
             long restarted = System.nanoTime();
-            run("--background", "");
+            server.start("");
             Map<String, Long> after = outbox();
             for (int i = 0; i < 600 && after.get("delivered") < MESSAGES; i++) {
                 Thread.sleep(500);
@@ -139,10 +123,10 @@ class MessageKillRestartIT {
                             "sent=%d sendSeconds=%.1f deliveredAtKill=%d inFlightAtKill=%d catchUpSeconds=%.1f%n",
                             MESSAGES, sendSeconds, atKill.get("delivered"), atKill.get("pending"), catchUpSeconds));
         } finally {
-            run("stop", "");
+            server.stop();
         }
         // After a clean stop: each of the 1,000 rows delivered, and delivered by exactly one committed delivery.
-        try (Connection db = h2()) {
+        try (Connection db = server.h2()) {
             Statement q = db.createStatement();
             ResultSet rs = q.executeQuery(
                     "select count(*), sum(case when state = 'DELIVERED' then 1 else 0 end), min(deliveries),"
@@ -169,15 +153,7 @@ class MessageKillRestartIT {
      * their question, queueing an Editor badge check each (and a few other checks, for the ask and the day's visit).
      */
     private void queueEditorChecks() throws IOException, InterruptedException {
-        HttpResponse<String> made = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + (9180 + offset) + "/bench/users"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString("count=" + EDITORS + "&password="
-                                + URLEncoder.encode(SiteUser.PASSWORD, StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, made.statusCode(), "/bench/users: " + made.body());
+        server.benchUsers(EDITORS);
         URI site = URI.create("http://localhost:" + port);
         for (int i = 1; i <= EDITORS; i++) {
             SiteUser u = SiteUser.login(site, "bench-user-" + i, SiteUser.PASSWORD);
@@ -273,51 +249,5 @@ class MessageKillRestartIT {
                 .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI took too long");
         assertEquals(0, p.exitValue(), "CLI " + command + ": " + Files.readString(data.resolve("cli.log")));
-    }
-
-    /** The stopped server's H2 database, opened with the H2 driver WildFly ships (same file format). */
-    private Connection h2() throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Path jar;
-        try (var files = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
-            jar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-        URLClassLoader loader =
-                new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader)
-                .getDeclaredConstructor()
-                .newInstance();
-        Properties credentials = new Properties();
-        credentials.setProperty("user", "parley");
-        credentials.setProperty("password", "parley");
-        return driver.connect("jdbc:h2:" + data.resolve("server/data/parley/parley"), credentials);
-    }
-
-    private void run(String arg, String javaOpts) throws IOException, InterruptedException {
-        String multicast = System.getProperty("it.multicast.address", "230.0.0.4");
-        ProcessBuilder pb =
-                new ProcessBuilder("bash", root.resolve("scripts/run.sh").toString(), arg);
-        pb.environment().put("PARLEY_DATA", data.toString());
-        pb.environment().put("PARLEY_PORT_OFFSET", Integer.toString(offset));
-        pb.environment().put("PARLEY_PORT", "8080");
-        pb.environment().put("PARLEY_NO_BUILD", "1");
-        pb.environment().put("PARLEY_HEAP", "1g");
-        pb.environment().put("PARLEY_JAVA_OPTS", javaOpts);
-        // An address of its own (the test server's, third octet 1): the killed server must not join its cluster.
-        pb.environment().put("PARLEY_MULTICAST_ADDRESS", multicast.replaceFirst("^(\\d+\\.\\d+)\\.\\d+\\.", "$1.1."));
-        pb.redirectErrorStream(true);
-        File log = data.resolve("run-" + arg.replace("-", "") + ".log").toFile();
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        Process p = pb.start();
-        assertTrue(p.waitFor(400, TimeUnit.SECONDS), "run.sh " + arg + " took too long");
-        assertEquals(0, p.exitValue(), "run.sh " + arg + ": " + Files.readString(log.toPath()));
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (var walk = Files.walk(p)) {
-                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 }

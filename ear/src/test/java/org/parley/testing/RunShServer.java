@@ -1,5 +1,6 @@
 package org.parley.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -7,18 +8,23 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Parley as {@code scripts/run.sh} starts it, for the tests that start, kill and restore whole servers: its own data
- * folder, its ports at {@code offset}, the multicast address the test run names, and the EAR of the build in
- * progress. The project's other scripts (backup, restore) run against it with the same settings.
+ * folder, its ports at {@code offset}, a multicast address of its own, and the EAR of the build in progress. The project's other scripts (backup, restore) run against it with the same settings.
  */
 public final class RunShServer {
 
@@ -66,6 +72,31 @@ public final class RunShServer {
         script("run.sh", "", "stop");
     }
 
+    /** Kills the server with {@code kill -9}, as a crash would, and waits until it is gone. */
+    public void kill() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readString(data.resolve("wildfly.pid")).strip());
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        Files.deleteIfExists(data.resolve("wildfly.pid"));
+    }
+
+    /**
+     * Makes sure users {@code bench-user-1} to {@code bench-user-COUNT} exist with {@link SiteUser#PASSWORD}, through the
+     * operators' {@code POST /bench/users} (sign-ups are limited per address, which one test client must not loosen).
+     */
+    public void benchUsers(int count) throws IOException, InterruptedException {
+        HttpResponse<String> made = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + opsPort() + "/bench/users"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofString("count=" + count + "&password="
+                                        + URLEncoder.encode(SiteUser.PASSWORD, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, made.statusCode(), "/bench/users: " + made.body());
+    }
+
     /** The admin password run.sh made (or a restore put back). */
     public String adminPassword() throws IOException {
         return Files.readString(data.resolve("server/data/parley/admin-password"))
@@ -88,7 +119,10 @@ public final class RunShServer {
         pb.environment().put("PARLEY_NO_BUILD", "1");
         pb.environment().put("PARLEY_HEAP", "1g");
         pb.environment().put("PARLEY_JAVA_OPTS", javaOpts);
-        pb.environment().put("PARLEY_MULTICAST_ADDRESS", System.getProperty("it.multicast.address", "230.0.0.4"));
+        // An address of its own (the test server's, third octet 1): this server must not join the test server's
+        // cluster, which may still run beside it.
+        String multicast = System.getProperty("it.multicast.address", "230.0.0.4");
+        pb.environment().put("PARLEY_MULTICAST_ADDRESS", multicast.replaceFirst("^(\\d+\\.\\d+)\\.\\d+\\.", "$1.1."));
         pb.redirectErrorStream(true);
         Files.createDirectories(data);
         pb.redirectOutput(logFile(name).toFile());
