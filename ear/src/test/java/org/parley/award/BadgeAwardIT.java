@@ -32,6 +32,7 @@ import org.parley.site.SiteInfo;
 import org.parley.site.SiteService;
 import org.parley.testing.ParleyDeployment;
 import org.parley.testing.Reputations;
+import org.parley.user.ProfileService;
 import org.parley.user.UserService;
 
 /**
@@ -69,6 +70,9 @@ class BadgeAwardIT {
 
     @EJB
     Reputations reputations;
+
+    @EJB
+    ProfileService profiles;
 
     @Inject
     BadgeJobs jobs;
@@ -127,6 +131,16 @@ class BadgeAwardIT {
         assertEquals(List.of("Supporter/3"), held(voterNumber));
         assertEquals(1, recorder.committed(asker.userId(), "Student"));
         assertEquals(1, recorder.attempts(asker.userId(), "Student"), "a redelivered check found the badge held");
+    }
+
+    @Test
+    void savingAProfileWithAnAboutMeEarnsAutobiographerThroughTheQueue() throws Exception {
+        profiles.save(voter, "Vic Voter", "I fix bikes on weekends.", "Lyon", null, null, false);
+        awaitTrue(
+                () -> held(voterNumber).contains("Autobiographer/3"),
+                "Autobiographer awarded within 20 s of the save, with no other event",
+                20);
+        assertEquals(List.of("Autobiographer/3"), held(voterNumber));
     }
 
     @Test

@@ -10,14 +10,15 @@ import org.parley.post.PostActivity;
 import org.parley.post.PostWritten;
 import org.parley.post.QuestionViewsAdded;
 import org.parley.review.TaskReviewed;
+import org.parley.user.ProfileSaved;
 import org.parley.user.User;
 import org.parley.user.UserVisited;
 
 /**
  * Turns the events that can earn a badge into badge checks, queued in the causing transaction (so they run only once it
  * committed): a vote, a comment, an answer or an accept by someone else (both users: the owner's post scored, the actor
- * voted or commented); asking, answering and editing (the writer); a review; a day's first visit; a question passing a
- * view milestone (its asker).
+ * voted or commented); asking, answering and editing (the writer); a review; a day's first visit; a saved profile
+ * (Autobiographer); a question passing a view milestone (its asker).
  */
 @ApplicationScoped
 public class BadgeTriggers {
@@ -43,6 +44,10 @@ public class BadgeTriggers {
 
     void onVisit(@Observes UserVisited visit) {
         jobs.enqueue(visit.siteId(), visit.userNumber());
+    }
+
+    void onProfile(@Observes ProfileSaved saved) {
+        jobs.enqueue(saved.siteId(), saved.userNumber());
     }
 
     /** Only a question that has just passed 1,000, 2,500 or 10,000 views queues its asker: one row read per flush. */

@@ -3,6 +3,7 @@ package org.parley.user;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +30,9 @@ public class ProfileService {
 
     @Inject
     private UserRepository users;
+
+    @Inject
+    private Event<ProfileSaved> saved;
 
     private Clock clock = Clock.systemUTC();
 
@@ -103,6 +107,7 @@ public class ProfileService {
                 em.remove(avatar);
             }
         }
+        saved.fire(new ProfileSaved(u.getSite().getId(), u.getNumber()));
         return u.ref();
     }
 
