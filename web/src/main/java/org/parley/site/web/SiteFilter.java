@@ -16,8 +16,9 @@ import org.parley.site.SiteService;
  * Picks the site by the request's host name and makes it available as {@link CurrentSite} and as the request
  * attribute {@value #ATTRIBUTE}. An unknown host gets a plain 404 "No such site" page that names no other site.
  * Faces resources and versioned assets are the same for every site (a CDN fetches them under its own origin host
- * name), and the health check answers for any host (load balancers probe by address), so they pass straight through. Mapped in web.xml, after the timing filter
- * and before routing.
+ * name), the health check answers for any host (load balancers probe by address), and the operators' server-wide
+ * endpoints under {@value #OPS} belong to no site (they answer on the operators' listener only), so they pass straight
+ * through. Mapped in web.xml, after the timing filter and before routing.
  */
 public class SiteFilter extends HttpFilter {
 
@@ -29,6 +30,7 @@ public class SiteFilter extends HttpFilter {
     private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final String ASSETS = "/assets/";
     private static final String HEALTH = "/health";
+    private static final String OPS = "/ops/";
 
     private static final String NO_SUCH_SITE = """
       <!DOCTYPE html>
@@ -51,7 +53,7 @@ public class SiteFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(RESOURCES) || path.startsWith(ASSETS) || path.equals(HEALTH)) {
+        if (path.startsWith(RESOURCES) || path.startsWith(ASSETS) || path.equals(HEALTH) || path.startsWith(OPS)) {
             chain.doFilter(request, response);
             return;
         }
