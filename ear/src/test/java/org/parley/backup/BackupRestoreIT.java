@@ -77,14 +77,19 @@ class BackupRestoreIT {
                     "no backups on the public port");
             String recipient = "bench-user-1";
 
-            // The admin asks (new users may ask once every 40 minutes), in several sessions at once.
+            // The admin asks (new users may ask once every 40 minutes), in several sessions at once, logged in one
+            // after another.
+            List<SiteUser> sessions = new ArrayList<>();
+            for (int w = 1; w <= WRITERS; w++) {
+                sessions.add(SiteUser.login(a.base(), "admin", adminA));
+            }
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 1; w <= WRITERS; w++) {
                 int writer = w;
+                SiteUser u = sessions.get(w - 1);
                 writers.add(pool.submit(() -> {
-                    SiteUser u = SiteUser.login(a.base(), "admin", adminA);
                     for (int n = 0; writing.get(); n++) {
                         String title = "Backed up question " + writer + "-" + n + ": which tyre pressure for gravel?";
                         u.ask(title, "Between 30 and 45 psi the ride changes a lot; where do you start?", "tyres");
