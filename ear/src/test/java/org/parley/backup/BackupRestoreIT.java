@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.RunShServer;
 import org.parley.testing.SiteUser;
@@ -155,10 +151,10 @@ class BackupRestoreIT {
             assertTrue(b.log("restore.sh").contains("stop it first"), b.log("restore.sh"));
             // The restored admin password logs in; every message there gets delivered (the sweeper re-queues the
             // ones whose jobs were in the first server's journal).
-            Map<String, Long> outbox = outbox(b, a.adminPassword());
+            Map<String, Long> outbox = b.outbox(a.adminPassword());
             for (int i = 0; i < 120 && outbox.get("pending") > 0; i++) {
                 Thread.sleep(1000);
-                outbox = outbox(b, a.adminPassword());
+                outbox = b.outbox(a.adminPassword());
             }
             assertEquals(0L, outbox.get("pending"), "every restored message delivered: " + outbox);
             assertEquals(0L, outbox.get("failed"), outbox.toString());
@@ -213,7 +209,7 @@ class BackupRestoreIT {
             throws IOException, InterruptedException {
         return http.send(
                         HttpRequest.newBuilder(URI.create(server.base() + "/api/messages"))
-                                .header("Authorization", basic(adminPassword))
+                                .header("Authorization", RunShServer.basicAdmin(adminPassword))
                                 .header("Content-Type", "application/json")
                                 .timeout(Duration.ofSeconds(60))
                                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -221,33 +217,6 @@ class BackupRestoreIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .statusCode();
-    }
-
-    private Map<String, Long> outbox(RunShServer server, String adminPassword)
-            throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(server.base() + "/api/messages/outbox"))
-                        .header("Authorization", basic(adminPassword))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), "the restored admin password logs in: " + r.body());
-        return Map.of(
-                "pending", num(r.body(), "pending"),
-                "delivered", num(r.body(), "delivered"),
-                "failed", num(r.body(), "failed"));
-    }
-
-    private static String basic(String password) {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static long num(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + key + " in " + json);
-        }
-        return Long.parseLong(m.group(1));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -1,6 +1,8 @@
 package org.parley.dump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.parley.testing.JsonText.num;
+import static org.parley.testing.JsonText.str;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.dump.generate.DumpGenerator;
 import org.parley.testing.RunShServer;
@@ -113,23 +113,6 @@ class ImportKillRestartIT {
     }
 
     record Reply(int status, String body) {}
-
-    /** The first string value of {@code key} in a JSON text (no JSON provider on the test's class path). */
-    static String str(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + key + " in " + json);
-        }
-        return m.group(1);
-    }
-
-    static long num(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + key + " in " + json);
-        }
-        return Long.parseLong(m.group(1));
-    }
 
     private Reply call(String method, String path, String form) throws IOException {
         // "localhost": the API answers on the default site, which requests pick by host name.

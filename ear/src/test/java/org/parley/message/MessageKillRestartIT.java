@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -211,27 +209,11 @@ class MessageKillRestartIT {
     }
 
     private Map<String, Long> outbox() throws IOException, InterruptedException {
-        String json = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages/outbox"))
-                                .header("Authorization", basic())
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        return Map.of(
-                "pending", num(json, "pending"), "delivered", num(json, "delivered"), "failed", num(json, "failed"));
+        return server.outbox(password);
     }
 
     private String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static long num(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(-?\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + key + " in " + json);
-        }
-        return Long.parseLong(m.group(1));
+        return RunShServer.basicAdmin(password);
     }
 
     /** Runs a management operation on the server through WildFly's CLI, as the admin run.sh created. */

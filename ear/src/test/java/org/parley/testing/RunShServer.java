@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -95,6 +97,30 @@ public final class RunShServer {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, made.statusCode(), "/bench/users: " + made.body());
+    }
+
+    /**
+     * The private messages' delivery counts ({@code pending}, {@code delivered}, {@code failed}) from {@code GET
+     * /api/messages/outbox}, asked as the admin with {@code adminPassword}, which must log in.
+     */
+    public Map<String, Long> outbox(String adminPassword) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/messages/outbox"))
+                                .header("Authorization", basicAdmin(adminPassword))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), "the admin's outbox: " + r.body());
+        return Map.of(
+                "pending", JsonText.num(r.body(), "pending"),
+                "delivered", JsonText.num(r.body(), "delivered"),
+                "failed", JsonText.num(r.body(), "failed"));
+    }
+
+    /** The HTTP Basic {@code Authorization} value of the admin with {@code password}. */
+    public static String basicAdmin(String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The admin password run.sh made (or a restore put back). */
