@@ -1,6 +1,7 @@
 package org.parley.message;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -12,6 +13,7 @@ import jakarta.ejb.Startup;
  */
 @Singleton
 @Startup
+@DependsOn("H2EnumColumns")
 public class MessageIndexStartup {
 
     @EJB

@@ -1,6 +1,7 @@
 package org.parley.seed;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
@@ -24,6 +25,7 @@ import org.parley.rules.InvalidInputException;
  */
 @Singleton
 @Startup
+@DependsOn("H2EnumColumns")
 public class DemoContent {
 
     static final String SEED_PROPERTY = "parley.seed";

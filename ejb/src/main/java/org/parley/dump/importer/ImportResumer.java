@@ -2,6 +2,7 @@ package org.parley.dump.importer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,6 +18,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("H2EnumColumns")
 public class ImportResumer {
 
     private static final Logger log = Logger.getLogger(ImportResumer.class.getName());
