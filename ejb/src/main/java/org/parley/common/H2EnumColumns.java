@@ -22,8 +22,9 @@ import javax.sql.DataSource;
  * and H2 reads a row version that a transaction in flight had changed back as the enum's ordinal ("No enum constant
  * Role.1") when that version reaches a file without its transaction: after a {@code kill -9} (found with batched
  * message deliveries) and in an online backup ({@code BackupRestoreIT}: the restored server could not start). A
- * {@code VARCHAR} reads back as written. Each column is changed once ({@code ALTER COLUMN ... SET DATA TYPE} keeps its
- * nullability); a database without {@code ENUM} columns, and any other database, is left alone. Other start-up
+ * {@code VARCHAR} reads back as written. Each column of a base table is changed once ({@code ALTER COLUMN ... SET DATA
+ * TYPE} keeps its nullability; Hibernate's temporary {@code HTE_} tables, which H2 cannot alter, keep theirs and hold
+ * no rows between statements); a database without {@code ENUM} columns, and any other database, is left alone. Other start-up
  * singletons that read the database depend on this one.
  */
 @Singleton
@@ -50,25 +51,35 @@ public class H2EnumColumns {
         }
     }
 
-    /** Changes every ENUM column of {@code c}'s schema to VARCHAR, if {@code c} is H2; returns the statements run. */
+    /**
+     * Changes every ENUM column of {@code c}'s schema's tables to VARCHAR, if {@code c} is H2; returns the statements
+     * that succeeded (one that fails is logged and the others still run).
+     */
     static List<String> convert(Connection c) throws SQLException {
         List<String> changes = new ArrayList<>();
         if (!"H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
             return changes;
         }
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select table_name, column_name from information_schema.columns"
-                        + " where table_schema = schema() and data_type = 'ENUM' order by table_name, column_name")) {
+                ResultSet rs = s.executeQuery("select c.table_name, c.column_name from information_schema.columns c"
+                        + " join information_schema.tables t"
+                        + " on t.table_schema = c.table_schema and t.table_name = c.table_name"
+                        + " where c.table_schema = schema() and c.data_type = 'ENUM' and t.table_type = 'BASE TABLE'"
+                        + " order by c.table_name, c.column_name")) {
             while (rs.next()) {
                 changes.add(alter(rs.getString(1), rs.getString(2)));
             }
         }
+        List<String> done = new ArrayList<>();
         for (String change : changes) {
             try (Statement s = c.createStatement()) {
                 s.execute(change);
+                done.add(change);
+            } catch (SQLException e) {
+                log.log(Level.WARNING, "Could not change an H2 ENUM column to VARCHAR: " + change, e);
             }
         }
-        return changes;
+        return done;
     }
 
     /** The statement that turns {@code table.column} into a {@code VARCHAR}. */

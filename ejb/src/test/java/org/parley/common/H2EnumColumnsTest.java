@@ -21,6 +21,8 @@ class H2EnumColumnsTest {
             s.execute("create table parley_user(id int primary key, role enum('USER','MODERATOR','ADMIN') not null,"
                     + " name varchar(10))");
             s.execute("create table flag(id int primary key, outcome enum('HELPFUL','DECLINED'))");
+            // Hibernate's table for multi-table mutations: H2 cannot alter a temporary table, and none is needed.
+            s.execute("create global temporary table hte_flag(id int, outcome enum('HELPFUL','DECLINED'))");
             s.execute("insert into parley_user values (1, 'MODERATOR', 'a'), (2, 'ADMIN', 'b')");
             s.execute("insert into flag values (1, null), (2, 'DECLINED')");
 
@@ -33,7 +35,7 @@ class H2EnumColumnsTest {
             ResultSet types = s.executeQuery("select count(*) from information_schema.columns"
                     + " where table_schema = schema() and data_type = 'ENUM'");
             types.next();
-            assertEquals(0, types.getInt(1), "no ENUM column left");
+            assertEquals(1, types.getInt(1), "no ENUM column left but the temporary table's");
             ResultSet roles = s.executeQuery("select role from parley_user order by id");
             roles.next();
             assertEquals("MODERATOR", roles.getString(1));
