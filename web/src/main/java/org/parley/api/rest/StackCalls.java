@@ -32,9 +32,9 @@ import org.parley.site.web.CurrentSite;
 import org.parley.web.ClientAddress;
 
 /**
- * What every Stack Exchange API method shares, for the resources under {@code /api/2.3/} ({@link StackApiResource},
- * {@link StackUsersResource}): the quota count, the call's filter, parameters and site, the common wrapper, the
- * errors with their HTTP status, and the vectorised ids of a path.
+ * What every Stack Exchange API method shares, for the resources under {@code /api/2.3/} (the subclasses of {@link
+ * StackResource}): the quota count, the call's filter, parameters and site, the common wrapper, the errors with their
+ * HTTP status, and the vectorised ids of a path.
  */
 @RequestScoped
 public class StackCalls {

@@ -18,7 +18,7 @@ import org.parley.api.StackSort;
  * line ({@link #list}), error 404 no_method for any other path, and for every POST (writes are a later step of issue
  * 21).
  */
-abstract class StackResource {
+public abstract class StackResource {
 
     @Inject
     StackCalls calls;
