@@ -422,4 +422,102 @@ class StackApiPeopleIT {
         assertError(get(host, "/api/2.3/badges?sort=awarded", address()), 400, "bad_parameter", "sort");
         assertError(get(host, "/api/2.3/badges/1;x", address()), 400, "bad_parameter", "ids");
     }
+
+    // ------------------------------------------------------------------------------------------------ search
+
+    @Test
+    void searchAdvancedSearchAndSimilar() throws Exception {
+        String host = host();
+        JsonObject found = ok("/api/2.3/search?intitle=domain&pagesize=10");
+        for (int i = 0; i < 60 && items(found).isEmpty(); i++) {
+            Thread.sleep(1000); // the import's index step has run; this only guards against a slow merge
+            found = ok("/api/2.3/search?intitle=domain&pagesize=10");
+        }
+        assertWrapper(found, 1, 10);
+        assertTrue(
+                items(found).stream().anyMatch(q -> q.getInt("question_id") == 1),
+                "question 1, Suggest a domain name: " + found);
+        for (JsonObject q : items(found)) {
+            assertQuestion(q, host);
+            assertTrue(q.getString("title").toLowerCase(Locale.ROOT).contains("domain"), q.toString());
+        }
+        assertNonIncreasing(longs(items(found), "last_activity_date"), "sort=activity by default");
+
+        List<JsonObject> tagged = items(ok("/api/2.3/search?tagged=discussion&nottagged=bug&sort=votes&pagesize=20"));
+        assertFalse(tagged.isEmpty());
+        for (JsonObject q : tagged) {
+            List<String> tags = q.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString);
+            assertTrue(tags.contains("discussion") && !tags.contains("bug"), tags.toString());
+        }
+        assertNonIncreasing(longs(tagged, "score"), "sort=votes");
+
+        List<JsonObject> accepted = items(ok("/api/2.3/search/advanced?tagged=discussion&accepted=True&pagesize=50"));
+        assertFalse(accepted.isEmpty());
+        accepted.forEach(q -> assertTrue(q.containsKey("accepted_answer_id"), q.toString()));
+        List<JsonObject> byUser = items(ok("/api/2.3/search/advanced?user=21&pagesize=100"));
+        assertTrue(byUser.stream().anyMatch(q -> q.getInt("question_id") == 1), byUser.toString());
+        byUser.forEach(q -> assertEquals(21, q.getJsonObject("owner").getInt("user_id")));
+        assertTrue(ok("/api/2.3/search/advanced?q=domain&filter=total").getInt("total") > 0);
+
+        List<JsonObject> similar = items(ok("/api/2.3/similar?title=Suggest%20a%20domain%20name%20for%20this%20site"));
+        assertTrue(similar.stream().anyMatch(q -> q.getInt("question_id") == 1), similar.toString());
+        similar.forEach(q -> assertQuestion(q, host));
+
+        assertError(get(host, "/api/2.3/search", address()), 400, "bad_parameter", "tagged");
+        assertError(get(host, "/api/2.3/search?tagged=discussion&sort=hot", address()), 400, "bad_parameter", "sort");
+        assertError(get(host, "/api/2.3/search/advanced?accepted=maybe", address()), 400, "bad_parameter", "accepted");
+        assertError(get(host, "/api/2.3/similar", address()), 400, "bad_parameter", "title");
+        assertError(get(host, "/api/2.3/search/nothing", address()), 404, "no_method", "no method");
+    }
+
+    @Test
+    void linkedAndRelatedQuestions() throws Exception {
+        String host = host();
+        // the dump's PostLinks: question 7 links to question 2
+        List<JsonObject> linked = items(ok("/api/2.3/questions/2/linked?pagesize=100"));
+        assertTrue(linked.stream().anyMatch(q -> q.getInt("question_id") == 7), linked.toString());
+        assertTrue(linked.stream().noneMatch(q -> q.getInt("question_id") == 2), "not itself");
+        linked.forEach(q -> assertQuestion(q, host));
+        List<JsonObject> back = items(ok("/api/2.3/questions/7/linked"));
+        assertTrue(back.stream().anyMatch(q -> q.getInt("question_id") == 2), "both directions: " + back);
+
+        List<JsonObject> related = items(ok("/api/2.3/questions/1/related?pagesize=100"));
+        assertFalse(related.isEmpty());
+        assertTrue(related.stream().noneMatch(q -> q.getInt("question_id") == 1), "not itself");
+        related.forEach(q -> assertQuestion(q, host));
+        List<JsonObject> byVotes = items(ok("/api/2.3/questions/1/related?sort=votes&pagesize=100"));
+        assertEquals(related.size(), byVotes.size());
+        assertNonIncreasing(longs(byVotes, "score"), "sort=votes");
+        assertError(get(host, "/api/2.3/questions/1/related?sort=hot", address()), 400, "bad_parameter", "sort");
+    }
+
+    @Test
+    void revisionsOfPosts() throws Exception {
+        String host = host();
+        JsonObject wrapper = ok("/api/2.3/posts/1;14/revisions?pagesize=100");
+        assertWrapper(wrapper, 1, 100);
+        List<JsonObject> revisions = items(wrapper);
+        assertTrue(revisions.stream().anyMatch(r -> r.getInt("post_id") == 1 && r.getInt("revision_number") == 1));
+        assertTrue(revisions.stream().anyMatch(r -> r.getInt("post_id") == 14), "the answer's revisions");
+        for (JsonObject r : revisions) {
+            assertNumber(r, "revision_number");
+            assertDate(r, "creation_date");
+            assertBoolean(r, "is_rollback");
+            assertEquals("single_user", r.getString("revision_type"));
+            assertEquals(r.getInt("post_id") == 1 ? "question" : "answer", r.getString("post_type"));
+            assertOwner(r.getJsonObject("user"), host);
+            assertFalse(r.containsKey("body"), "no body in the default filter");
+        }
+        JsonObject first = revisions.stream()
+                .filter(r -> r.getInt("post_id") == 1 && r.getInt("revision_number") == 1)
+                .findFirst()
+                .orElseThrow();
+        assertString(first, "title"); // revision 1 sets the title
+        assertTrue(first.containsKey("tags"), "and the tags");
+        assertNonIncreasing(longs(revisions, "creation_date"), "newest first");
+        assertTrue(
+                items(ok("/api/2.3/posts/1/revisions?filter=withbody")).stream().anyMatch(r -> r.containsKey("body")));
+        assertEquals(0, items(ok("/api/2.3/posts/999999/revisions")).size());
+        assertError(get(host, "/api/2.3/posts/1/nothing", address()), 404, "no_method", "no method");
+    }
 }

@@ -274,16 +274,8 @@ public class StackPeople {
         return new StackPage<>(items, picked.hasMore(), picked.total());
     }
 
-    private Map<Long, StackOwner> liveUsers(long siteId, List<Long> numbers) {
-        Map<Long, StackOwner> out = new HashMap<>();
-        em.createQuery(
-                        "select u from User u where u.site.id = :site and u.number in :numbers and u.deleted = false",
-                        User.class)
-                .setParameter("site", siteId)
-                .setParameter("numbers", numbers)
-                .getResultList()
-                .forEach(u -> out.put(u.getNumber(), StackReads.shallow(u)));
-        return out;
+    private Map<Long, StackOwner> liveUsers(long siteId, java.util.Collection<Long> numbers) {
+        return StackReads.liveUsers(em, siteId, numbers);
     }
 
     /** The id of each badge's first award on the site, by {@code class/name}. */

@@ -134,6 +134,12 @@ public class StackReads {
                 .getResultList();
     }
 
+    /** These questions (by number) in the order given, for a list another engine ordered (search); deleted ones left out. */
+    public List<StackQuestion> questionsInOrder(long siteId, List<Long> numbers, boolean body) {
+        List<StackQuestion> rows = questionRows(PostNumbers.ids(em, siteId, numbers), body, siteId);
+        return inOrder(rows, numbers, StackQuestion::questionId);
+    }
+
     /** The tag engine's order for a plain list it can answer (descending, unranged, a positive page size), or null. */
     static QuestionSort engineSort(StackQuery query) {
         if (query.ascending() || query.ranged() || query.pageSize() == 0) {
@@ -605,6 +611,22 @@ public class StackReads {
             owners.put(u.getId(), shallow(u));
         }
         return owners;
+    }
+
+    /** The live users of these numbers on the site as {@code shallow_user}s, by number (one query). */
+    static Map<Long, StackOwner> liveUsers(EntityManager em, long siteId, java.util.Collection<Long> numbers) {
+        Map<Long, StackOwner> out = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return out;
+        }
+        em.createQuery(
+                        "select u from User u where u.site.id = :site and u.number in :numbers and u.deleted = false",
+                        User.class)
+                .setParameter("site", siteId)
+                .setParameter("numbers", numbers)
+                .getResultList()
+                .forEach(u -> out.put(u.getNumber(), shallow(u)));
+        return out;
     }
 
     /** A user as a {@code shallow_user}: a deleted one has only a name. */

@@ -35,7 +35,9 @@ public enum StackSort {
     /** When a badge was (last) awarded. */
     AWARDED,
     /** A tag's question count, highest first. */
-    POPULAR;
+    POPULAR,
+    /** The search engine's best match first. */
+    RELEVANCE;
 
     /** The sorts of {@code /questions} and {@code /questions/{ids}}. */
     public static final Set<StackSort> QUESTION_SORTS = Set.of(ACTIVITY, CREATION, VOTES, HOT, WEEK, MONTH);
@@ -54,6 +56,12 @@ public enum StackSort {
 
     /** The sorts of {@code /badges} and {@code /badges/{ids}}; rank is the default. */
     public static final Set<StackSort> BADGE_SORTS = Set.of(RANK, NAME, TYPE);
+
+    /** The sorts of {@code /search}, {@code /search/advanced} and {@code /similar}. */
+    public static final Set<StackSort> SEARCH_SORTS = Set.of(ACTIVITY, CREATION, VOTES, RELEVANCE);
+
+    /** The sorts of {@code /questions/{ids}/related}: rank (the Related list's order) is the default. */
+    public static final Set<StackSort> RELATED_SORTS = Set.of(RANK, ACTIVITY, CREATION, VOTES);
 
     /** The sorts of {@code /tags} and {@code /tags/{tags}/info}; popular is the default. */
     public static final Set<StackSort> TAG_SORTS = Set.of(POPULAR, ACTIVITY, NAME);

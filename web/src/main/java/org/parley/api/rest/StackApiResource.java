@@ -5,6 +5,8 @@ import static org.parley.api.StackSort.COMMENT_SORTS;
 import static org.parley.api.StackSort.CREATION;
 import static org.parley.api.StackSort.POST_SORTS;
 import static org.parley.api.StackSort.QUESTION_SORTS;
+import static org.parley.api.StackSort.RANK;
+import static org.parley.api.StackSort.RELATED_SORTS;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,7 @@ import org.parley.api.StackQuery;
 import org.parley.api.StackQuestion;
 import org.parley.api.StackQuota;
 import org.parley.api.StackReads;
+import org.parley.api.StackSearch;
 import org.parley.api.StackSites;
 import org.parley.api.StackSort;
 import org.parley.site.SiteInfo;
@@ -45,6 +48,9 @@ public class StackApiResource extends StackResource {
 
     @EJB
     private StackSites sites;
+
+    @EJB
+    private StackSearch search;
 
     // ------------------------------------------------------------------------------------------------- methods
 
@@ -139,6 +145,27 @@ public class StackApiResource extends StackResource {
                 CREATION,
                 (call, q) -> reads.commentsOnQuestions(call.site().id(), calls.numbers(ids), q),
                 StackJson::comment);
+    }
+
+    @GET
+    @Path("questions/{ids}/linked")
+    public Response linked(@PathParam("ids") PathSegment ids) {
+        return list(
+                QUESTION_SORTS,
+                ACTIVITY,
+                (call, q) -> search.linked(call.site().id(), calls.numbers(ids), q),
+                StackJson::question);
+    }
+
+    /** Sort {@code rank} (the default) keeps the Related list's order. */
+    @GET
+    @Path("questions/{ids}/related")
+    public Response related(@PathParam("ids") PathSegment ids) {
+        return list(
+                RELATED_SORTS,
+                RANK,
+                (call, q) -> search.related(call.site().id(), calls.numbers(ids), q),
+                StackJson::question);
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.parley.api.StackOwner;
 import org.parley.api.StackQuestion;
 import org.parley.api.StackQuota;
 import org.parley.api.StackReputation;
+import org.parley.api.StackRevision;
 import org.parley.api.StackTag;
 import org.parley.api.StackTagScore;
 import org.parley.api.StackTagWiki;
@@ -227,6 +228,45 @@ public final class StackJson {
                 .add("score", s.score())
                 .add("post_count", s.postCount())
                 .build();
+    }
+
+    /** A {@code revision}; {@code revision_guid} is left out (Parley's revisions page does not expose it). */
+    public static JsonObject revision(StackRevision r, Origin origin, boolean body) {
+        JsonObjectBuilder out = JsonProviders.JSON.createObjectBuilder();
+        if (r.tags() != null) {
+            out.add("tags", strings(r.tags()));
+        }
+        if (r.lastTags() != null) {
+            out.add("last_tags", strings(r.lastTags()));
+        }
+        if (r.title() != null) {
+            out.add("title", Html.escape(r.title()));
+        }
+        if (r.lastTitle() != null) {
+            out.add("last_title", Html.escape(r.lastTitle()));
+        }
+        if (body && r.bodyHtml() != null) {
+            out.add("body", r.bodyHtml());
+        }
+        if (r.comment() != null) {
+            out.add("comment", Html.escape(r.comment()));
+        }
+        out.add("user", owner(r.user(), origin))
+                .add("is_rollback", r.rollback())
+                .add("set_community_wiki", false);
+        date(out, "creation_date", r.creationDate());
+        return out.add("revision_number", r.revisionNumber())
+                .add("revision_type", "single_user")
+                .add("post_type", r.postType())
+                .add("post_id", r.postId())
+                .add("content_license", r.contentLicense())
+                .build();
+    }
+
+    private static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder out = JsonProviders.JSON.createArrayBuilder();
+        values.forEach(out::add);
+        return out;
     }
 
     /** A {@code question}. */
