@@ -37,7 +37,8 @@ import org.parley.testing.ParleyDeployment;
  * checked against the dump (question 1: closed, community wiki, 11 comments; answer 14 on it), sorts, ranges, the
  * {@code site} parameter and the 2.2 alias, the built-in filters, gzip, each bad parameter with its documented error,
  * and the daily quota counting down to a throttle_violation. Each test speaks for a client address of its own
- * ({@code X-Forwarded-For}, believed from loopback), so that their quotas do not mix.
+ * ({@code X-Forwarded-For}, believed from loopback), so that their quotas do not mix. {@link StackApiPeopleIT} reads
+ * the same imported site through the helpers here.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,7 +52,7 @@ class StackApiIT {
     }
 
     /** The bundled dump, imported once for this class into a new site; returns its name (its host is name.localhost). */
-    private static synchronized String site() throws Exception {
+    static synchronized String site() throws Exception {
         if (site == null) {
             String name = ParleyDeployment.unique("api");
             DumpImports.run(
@@ -66,25 +67,25 @@ class StackApiIT {
         return site;
     }
 
-    private static String host() throws Exception {
+    static String host() throws Exception {
         return site() + ".localhost";
     }
 
     /** A client address no other test uses. */
-    private static String address() {
+    static String address() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return "198.18." + r.nextInt(256) + "." + r.nextInt(1, 255);
     }
 
-    private record Answer(int status, JsonObject json, Http.Response raw) {}
+    record Answer(int status, JsonObject json, Http.Response raw) {}
 
-    private static Answer get(String host, String path, String address) throws IOException {
+    static Answer get(String host, String path, String address) throws IOException {
         Http.Response r = Http.get(host, path, Map.of("X-Forwarded-For", address));
         JsonObject json = Json.createReader(new StringReader(r.body())).readObject();
         return new Answer(r.status(), json, r);
     }
 
-    private static JsonObject ok(String path) throws Exception {
+    static JsonObject ok(String path) throws Exception {
         Answer a = get(host(), path, address());
         assertEquals(200, a.status(), path + ": " + a.json());
         assertTrue(
@@ -93,11 +94,11 @@ class StackApiIT {
         return a.json();
     }
 
-    private static List<JsonObject> items(JsonObject wrapper) {
+    static List<JsonObject> items(JsonObject wrapper) {
         return wrapper.getJsonArray("items").getValuesAs(JsonObject.class);
     }
 
-    private static void assertError(Answer a, int id, String name, String messageStart) {
+    static void assertError(Answer a, int id, String name, String messageStart) {
         // Stack Exchange sends every error with 400; Parley the status that means the same (StackError.httpStatus).
         assertEquals(id == 502 ? 429 : id, a.status(), "the HTTP status of " + name + ": " + a.json());
         assertEquals(id, a.json().getInt("error_id"), a.json().toString());
@@ -109,26 +110,26 @@ class StackApiIT {
 
     // ------------------------------------------------------------------------------------------------- types
 
-    private static void assertNumber(JsonObject o, String field) {
+    static void assertNumber(JsonObject o, String field) {
         assertTrue(o.containsKey(field), field + " in " + o);
         assertEquals(JsonValue.ValueType.NUMBER, o.get(field).getValueType(), field + " in " + o);
     }
 
-    private static void assertDate(JsonObject o, String field) {
+    static void assertDate(JsonObject o, String field) {
         assertNumber(o, field);
         long seconds = o.getJsonNumber(field).longValueExact();
         assertTrue(seconds > 1_200_000_000L && seconds < 4_000_000_000L, field + " in Unix seconds: " + seconds);
     }
 
-    private static void assertString(JsonObject o, String field) {
+    static void assertString(JsonObject o, String field) {
         assertTrue(o.get(field) instanceof JsonString, field + " in " + o);
     }
 
-    private static void assertBoolean(JsonObject o, String field) {
+    static void assertBoolean(JsonObject o, String field) {
         assertTrue(o.get(field) == JsonValue.TRUE || o.get(field) == JsonValue.FALSE, field + " is a boolean in " + o);
     }
 
-    private static void assertWrapper(JsonObject w, int page, int pageSize) {
+    static void assertWrapper(JsonObject w, int page, int pageSize) {
         assertEquals(JsonValue.ValueType.ARRAY, w.get("items").getValueType());
         assertBoolean(w, "has_more");
         assertEquals(300, w.getInt("quota_max"));
@@ -138,7 +139,7 @@ class StackApiIT {
         assertFalse(w.containsKey("total"), "total only with the total filter");
     }
 
-    private static void assertOwner(JsonObject owner, String host) {
+    static void assertOwner(JsonObject owner, String host) {
         assertString(owner, "user_type");
         assertString(owner, "display_name");
         if (!owner.getString("user_type").equals("does_not_exist")) {
@@ -149,7 +150,7 @@ class StackApiIT {
         }
     }
 
-    private static void assertQuestion(JsonObject q, String host) {
+    static void assertQuestion(JsonObject q, String host) {
         assertNumber(q, "question_id");
         assertString(q, "title");
         assertTrue(q.getString("link")
@@ -166,7 +167,7 @@ class StackApiIT {
         assertFalse(q.containsKey("body"), "no body in the default filter");
     }
 
-    private static void assertAnswer(JsonObject a, String host) {
+    static void assertAnswer(JsonObject a, String host) {
         assertNumber(a, "answer_id");
         assertNumber(a, "question_id");
         assertBoolean(a, "is_accepted");

@@ -51,7 +51,10 @@ public final class StackParameters {
         Instant from = date(param.apply("fromdate"), "fromdate");
         Instant to = date(param.apply("todate"), "todate");
         List<String> tagged = tagged(param.apply("tagged"));
-        return new StackQuery(page, pageSize, sort, ascending, min, max, from, to, tagged, body, total);
+        String minText = textBound(param, "min", sort);
+        String maxText = textBound(param, "max", sort);
+        return new StackQuery(
+                page, pageSize, sort, ascending, min, max, from, to, tagged, body, total, minText, maxText);
     }
 
     /** A whole-number parameter within {@code least..most}, {@code fallback} when absent or blank. */
@@ -110,10 +113,38 @@ public final class StackParameters {
         if (!sort.takesRange()) {
             throw StackException.badParameter(name, "sort " + sort.value() + " takes no " + name);
         }
+        if (sort.textRange()) {
+            return null; // textBound reads it
+        }
         if (sort.datedRange()) {
             return date(value, name).getEpochSecond();
         }
         return number(param, name, 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The string bound of a sort on a string: a name as given (compared case-insensitively), a rank ({@code gold},
+     * {@code silver}, {@code bronze}) or a badge type ({@code named}, {@code tag_based}); null when absent or when the
+     * sort is not on a string.
+     */
+    static String textBound(Function<String, String> param, String name, StackSort sort) {
+        String value = param.apply(name);
+        if (value == null || value.isBlank() || !sort.textRange()) {
+            return null;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        List<String> allowed = switch (sort) {
+            case RANK -> List.of("gold", "silver", "bronze");
+            case TYPE -> List.of("named", "tag_based");
+            default -> null;
+        };
+        if (allowed != null && !allowed.contains(v)) {
+            throw StackException.badParameter(
+                    name,
+                    "must be one of " + String.join(", ", allowed) + " for sort " + sort.value() + ", not \""
+                            + shorten(v) + "\"");
+        }
+        return v.length() <= 100 ? v : v.substring(0, 100);
     }
 
     /**
@@ -190,7 +221,7 @@ public final class StackParameters {
         return List.copyOf(ids);
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

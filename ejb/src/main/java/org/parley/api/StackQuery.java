@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param tagged tags every question must carry (questions only); empty for none
  * @param body whether the filter asks for bodies
  * @param total whether the filter asks for the total
+ * @param minText lower bound of a sort on a string (name, rank, type), inclusive; null for none
+ * @param maxText upper bound of a sort on a string, inclusive; null for none
  */
 public record StackQuery(
         int page,
@@ -30,7 +32,9 @@ public record StackQuery(
         Instant toDate,
         List<String> tagged,
         boolean body,
-        boolean total) {
+        boolean total,
+        String minText,
+        String maxText) {
 
     public StackQuery {
         Objects.requireNonNull(sort, "sort");
@@ -42,7 +46,7 @@ public record StackQuery(
 
     /** Whether anything narrows the list beyond the sort: ranges or dates. */
     public boolean ranged() {
-        return min != null || max != null || fromDate != null || toDate != null;
+        return min != null || max != null || fromDate != null || toDate != null || minText != null || maxText != null;
     }
 
     /** Index of the page's first row. */

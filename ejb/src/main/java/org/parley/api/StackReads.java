@@ -110,6 +110,36 @@ public class StackReads {
                 Instant.now());
     }
 
+    /** {@code /users/{ids}/questions}: the questions these users (by number) asked. */
+    public StackPage<StackQuestion> questionsOfUsers(long siteId, List<Long> userNumbers, StackQuery query) {
+        List<Long> owners = userIds(siteId, userNumbers);
+        return owners.isEmpty()
+                ? StackPage.empty(query.total())
+                : sqlQuestions(
+                        siteId,
+                        query,
+                        List.of(),
+                        " and q.owner.id in :owners",
+                        Map.of("owners", owners),
+                        Instant.now());
+    }
+
+    /** The ids of the live users with these numbers on the site. */
+    public List<Long> userIds(long siteId, List<Long> userNumbers) {
+        return em.createQuery(
+                        "select u.id from User u where u.site.id = :site and u.number in :numbers and u.deleted = false",
+                        Long.class)
+                .setParameter("site", siteId)
+                .setParameter("numbers", userNumbers)
+                .getResultList();
+    }
+
+    /** These questions (by number) in the order given, for a list another engine ordered (search); deleted ones left out. */
+    public List<StackQuestion> questionsInOrder(long siteId, List<Long> numbers, boolean body) {
+        List<StackQuestion> rows = questionRows(PostNumbers.ids(em, siteId, numbers), body, siteId);
+        return inOrder(rows, numbers, StackQuestion::questionId);
+    }
+
     /** The tag engine's order for a plain list it can answer (descending, unranged, a positive page size), or null. */
     static QuestionSort engineSort(StackQuery query) {
         if (query.ascending() || query.ranged() || query.pageSize() == 0) {
@@ -120,7 +150,7 @@ public class StackReads {
             case CREATION -> QuestionSort.NEWEST;
             case VOTES -> QuestionSort.VOTES;
             case HOT -> QuestionSort.HOT;
-            case WEEK, MONTH -> null;
+            default -> null;
         };
     }
 
@@ -255,6 +285,14 @@ public class StackReads {
         return ids.isEmpty()
                 ? StackPage.empty(query.total())
                 : sqlAnswers(siteId, query, " and a.question.id in :ids", Map.of("ids", ids));
+    }
+
+    /** {@code /users/{ids}/answers}: the answers these users (by number) wrote. */
+    public StackPage<StackAnswer> answersOfUsers(long siteId, List<Long> userNumbers, StackQuery query) {
+        List<Long> owners = userIds(siteId, userNumbers);
+        return owners.isEmpty()
+                ? StackPage.empty(query.total())
+                : sqlAnswers(siteId, query, " and a.owner.id in :owners", Map.of("owners", owners));
     }
 
     private StackPage<StackAnswer> sqlAnswers(
@@ -441,9 +479,18 @@ public class StackReads {
     // ---------------------------------------------------------------------------------------------------- common
 
     /** The ids of one page, in order, whether more follow, and the total when asked. */
-    private record PickedIds(List<Long> ids, boolean hasMore, Long total) {}
+    record PickedIds(List<Long> ids, boolean hasMore, Long total) {}
 
     private PickedIds pick(String id, String where, String orderBy, Map<String, Object> params, StackQuery query) {
+        return pick(em, id, where, orderBy, params, query);
+    }
+
+    /**
+     * One page of ids: {@code select id where order by orderBy}, one row more than the page to know {@code has_more};
+     * a count only when the query asks for the total (or lists nothing).
+     */
+    static PickedIds pick(
+            EntityManager em, String id, String where, String orderBy, Map<String, Object> params, StackQuery query) {
         List<Long> ids;
         if (query.pageSize() == 0) {
             ids = List.of();
@@ -470,6 +517,17 @@ public class StackReads {
 
     /** Adds {@code min}/{@code max} on the sort's field and {@code fromdate}/{@code todate} on the creation date. */
     static void ranges(StringBuilder where, Map<String, Object> params, StackQuery query, String alias) {
+        if (query.minText() != null || query.maxText() != null) {
+            String field = "lower(" + alias + "." + sortField(query.sort()) + ")";
+            if (query.minText() != null) {
+                where.append(" and ").append(field).append(" >= :minText");
+                params.put("minText", query.minText());
+            }
+            if (query.maxText() != null) {
+                where.append(" and ").append(field).append(" <= :maxText");
+                params.put("maxText", query.maxText());
+            }
+        }
         if (query.min() != null || query.max() != null) {
             String field = alias + "." + sortField(query.sort());
             if (query.min() != null) {
@@ -504,20 +562,27 @@ public class StackReads {
             case ACTIVITY -> "lastActivityAt";
             case CREATION -> "createdAt";
             case VOTES -> "score";
-            case HOT, WEEK, MONTH -> throw new IllegalArgumentException("No range on " + sort);
+            case REPUTATION -> "reputation";
+            case MODIFIED -> "createdAt"; // Parley keeps no last-modified date of a user
+            case NAME -> "displayName";
+            default -> throw new IllegalArgumentException("No range on " + sort + " here");
         };
     }
 
     /**
      * The total order of a sort for alias {@code q} (questions), {@code a} (answers) or {@code c} (comments): the
-     * keys the tag engine orders by for questions, then the number (or a comment's id), all reversed for {@code asc}.
+     * keys the tag engine orders by for questions, then the number (or a comment's id), all reversed for {@code asc};
+     * {@code u} (users) by reputation, creation date or lower-cased name, then the number.
      */
     static String orderBy(StackQuery query, String alias) {
         String tie = alias.equals("c") ? "c.id" : alias + ".number";
         List<String> keys = new ArrayList<>();
         switch (query.sort()) {
             case ACTIVITY -> keys.add(alias + ".lastActivityAt");
-            case CREATION -> keys.add(alias + ".createdAt");
+            case CREATION, MODIFIED -> keys.add(alias + ".createdAt");
+            case REPUTATION -> keys.add(alias + ".reputation");
+            case NAME -> keys.add("lower(" + alias + ".displayName)");
+            case RANK, TYPE, AWARDED -> throw new IllegalArgumentException("No SQL order for " + query.sort());
             case VOTES -> {
                 keys.add(alias + ".score");
                 keys.add(alias + ".createdAt");
@@ -543,21 +608,38 @@ public class StackReads {
         for (User u : em.createQuery("select u from User u where u.id in :ids", User.class)
                 .setParameter("ids", ids)
                 .getResultList()) {
-            owners.put(
-                    u.getId(),
-                    u.isDeleted()
-                            ? StackOwner.gone(u.getDisplayName())
-                            : new StackOwner(
-                                    u.getNumber(),
-                                    u.getDisplayName(),
-                                    u.getReputation(),
-                                    u.getRole() == Role.MODERATOR || u.getRole() == Role.ADMIN
-                                            ? "moderator"
-                                            : "registered",
-                                    u.getAvatarVersion(),
-                                    u.getImportedImageUrl()));
+            owners.put(u.getId(), shallow(u));
         }
         return owners;
+    }
+
+    /** The live users of these numbers on the site as {@code shallow_user}s, by number (one query). */
+    static Map<Long, StackOwner> liveUsers(EntityManager em, long siteId, java.util.Collection<Long> numbers) {
+        Map<Long, StackOwner> out = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return out;
+        }
+        em.createQuery(
+                        "select u from User u where u.site.id = :site and u.number in :numbers and u.deleted = false",
+                        User.class)
+                .setParameter("site", siteId)
+                .setParameter("numbers", numbers)
+                .getResultList()
+                .forEach(u -> out.put(u.getNumber(), shallow(u)));
+        return out;
+    }
+
+    /** A user as a {@code shallow_user}: a deleted one has only a name. */
+    static StackOwner shallow(User u) {
+        return u.isDeleted()
+                ? StackOwner.gone(u.getDisplayName())
+                : new StackOwner(
+                        u.getNumber(),
+                        u.getDisplayName(),
+                        u.getReputation(),
+                        u.getRole() == Role.MODERATOR || u.getRole() == Role.ADMIN ? "moderator" : "registered",
+                        u.getAvatarVersion(),
+                        u.getImportedImageUrl());
     }
 
     private static StackOwner owner(Map<Long, StackOwner> owners, Long userId, String keptName) {

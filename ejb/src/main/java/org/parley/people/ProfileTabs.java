@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,45 +94,81 @@ public class ProfileTabs {
                 .toList();
     }
 
+    /** What changed a user's reputation, and by how much. */
+    public enum ReputationKind {
+        UPVOTE(Reputation.UPVOTE),
+        DOWNVOTE(Reputation.DOWNVOTED),
+        ACCEPT(Reputation.ACCEPTED);
+
+        private final int change;
+
+        ReputationKind(int change) {
+            this.change = change;
+        }
+
+        public int change() {
+            return change;
+        }
+    }
+
+    /** One change of a user's reputation: a vote on one of their live posts, or an imported accept of an answer. */
+    public record ReputationEvent(long userNumber, long postId, ReputationKind kind, Instant at)
+            implements Serializable {}
+
     /**
-     * The user's reputation from votes, by day (UTC): +{@value Reputation#UPVOTE} per upvote on their posts,
-     * {@value Reputation#DOWNVOTED} per downvote, +{@value Reputation#ACCEPTED} per accepted answer (imported accepts;
-     * Parley's own accepts keep no date), from Parley's votes and a dump's. Bounties, edits and the like are not in it,
-     * so the last total may differ from the reputation shown, which the dump or the site counted whole.
+     * The user's reputation from votes, by day (UTC): the sum of {@link #reputationEvents} each day and the running
+     * total after it. Bounties, edits and the like are not in it, so the last total may differ from the reputation
+     * shown, which the dump or the site counted whole.
      */
     public List<ReputationDay> reputationHistory(long siteId, long userNumber) {
         TreeMap<LocalDate, Long> byDay = new TreeMap<>();
-        for (Object[] row : em.createQuery(
-                        "select v.createdAt, v.type from Vote v join v.post p join p.owner o"
-                                + " where o.site.id = :site and o.number = :n and p.deletedAt is null",
-                        Object[].class)
-                .setParameter("site", siteId)
-                .setParameter("n", userNumber)
-                .getResultList()) {
-            int delta = row[1] == VoteType.UP ? Reputation.UPVOTE : Reputation.DOWNVOTED;
-            byDay.merge(day((Instant) row[0]), (long) delta, Long::sum);
-        }
-        for (Object[] row : em.createQuery(
-                        "select d.createdAt, d.voteTypeId from DumpVote d, Post p join p.owner o"
-                                + " where o.site.id = :site and o.number = :n and p.site.id = :site"
-                                + " and d.siteId = :site and d.postNumber = p.number and d.voteTypeId in :types"
-                                + " and d.createdAt is not null and p.deletedAt is null",
-                        Object[].class)
-                .setParameter("site", siteId)
-                .setParameter("n", userNumber)
-                .setParameter("types", List.of(DUMP_ACCEPT, DUMP_UP, DUMP_DOWN))
-                .getResultList()) {
-            int type = ((Number) row[1]).intValue();
-            int delta = type == DUMP_UP
-                    ? Reputation.UPVOTE
-                    : type == DUMP_DOWN ? Reputation.DOWNVOTED : Reputation.ACCEPTED;
-            byDay.merge(day((Instant) row[0]), (long) delta, Long::sum);
+        for (ReputationEvent e : reputationEvents(siteId, List.of(userNumber))) {
+            byDay.merge(day(e.at()), (long) e.kind().change(), Long::sum);
         }
         List<ReputationDay> out = new ArrayList<>(byDay.size());
         long total = 1; // every account starts at 1
         for (Map.Entry<LocalDate, Long> e : byDay.entrySet()) {
             total = Math.max(1, total + e.getValue());
             out.add(new ReputationDay(e.getKey(), e.getValue(), total));
+        }
+        return out;
+    }
+
+    /**
+     * What changed the reputation of users {@code userNumbers}, unordered: +{@value Reputation#UPVOTE} per upvote on
+     * their live posts, {@value Reputation#DOWNVOTED} per downvote, +{@value Reputation#ACCEPTED} per accepted answer
+     * (imported accepts; Parley's own accepts keep no date), from Parley's votes and a dump's (dated by day).
+     */
+    public List<ReputationEvent> reputationEvents(long siteId, Collection<Long> userNumbers) {
+        List<ReputationEvent> out = new ArrayList<>();
+        if (userNumbers.isEmpty()) {
+            return out;
+        }
+        for (Object[] row : em.createQuery(
+                        "select o.number, p.id, v.type, v.createdAt from Vote v join v.post p join p.owner o"
+                                + " where o.site.id = :site and o.number in :n and p.deletedAt is null",
+                        Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("n", userNumbers)
+                .getResultList()) {
+            ReputationKind kind = row[2] == VoteType.UP ? ReputationKind.UPVOTE : ReputationKind.DOWNVOTE;
+            out.add(new ReputationEvent((Long) row[0], (Long) row[1], kind, (Instant) row[3]));
+        }
+        for (Object[] row : em.createQuery(
+                        "select o.number, p.id, d.voteTypeId, d.createdAt from DumpVote d, Post p join p.owner o"
+                                + " where o.site.id = :site and o.number in :n and p.site.id = :site"
+                                + " and d.siteId = :site and d.postNumber = p.number and d.voteTypeId in :types"
+                                + " and d.createdAt is not null and p.deletedAt is null",
+                        Object[].class)
+                .setParameter("site", siteId)
+                .setParameter("n", userNumbers)
+                .setParameter("types", List.of(DUMP_ACCEPT, DUMP_UP, DUMP_DOWN))
+                .getResultList()) {
+            int type = ((Number) row[2]).intValue();
+            ReputationKind kind = type == DUMP_UP
+                    ? ReputationKind.UPVOTE
+                    : type == DUMP_DOWN ? ReputationKind.DOWNVOTE : ReputationKind.ACCEPT;
+            out.add(new ReputationEvent((Long) row[0], (Long) row[1], kind, (Instant) row[3]));
         }
         return out;
     }

@@ -65,7 +65,7 @@ public class UserDirectory {
     }
 
     /** The filter as a lower-case LIKE pattern with its wildcards escaped, or null for none. */
-    static String like(String filter) {
+    public static String like(String filter) {
         if (filter == null || filter.isBlank()) {
             return null;
         }
@@ -241,7 +241,6 @@ public class UserDirectory {
         return out;
     }
 
-    /** Badges held per user number, indexed by class (1 gold, 2 silver, 3 bronze). */
     /**
      * The cards of the users {@code numbers} of site {@code siteId} by number, for the author cards of a page (one read
      * of the users and one of their badges, whatever the number): picture, reputation and badge counts; no figure and
@@ -279,7 +278,11 @@ public class UserDirectory {
         return out;
     }
 
-    private Map<Long, long[]> badgeCounts(long siteId, Collection<Long> numbers) {
+    /** Badges held per user number, indexed by class (1 gold, 2 silver, 3 bronze), in one query; absent for none. */
+    public Map<Long, long[]> badgeCounts(long siteId, Collection<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
         Map<Long, long[]> out = new HashMap<>();
         for (Object[] row : em.createQuery(
                         "select b.userNumber, b.badgeClass, count(b) from Badge b where b.siteId = :site"

@@ -84,13 +84,24 @@ public class SearchService {
      *     site
      */
     public SearchResults search(long siteId, String query, SearchTab tab, int page, Actor viewer) {
+        return search(siteId, query, tab, page, PAGE_SIZE, viewer);
+    }
+
+    /**
+     * {@link #search(long, String, SearchTab, int, Actor)} with pages of {@code pageSize} posts (1 to 100), for the
+     * API.
+     */
+    public SearchResults search(long siteId, String query, SearchTab tab, int page, int pageSize, Actor viewer) {
+        if (pageSize < 1 || pageSize > 100) {
+            throw new InvalidInputException("pagesize", "The page size must be between 1 and 100.");
+        }
         SearchTab order = tab == null ? SearchTab.RELEVANCE : tab;
         if (page < 1 || page > MAX_PAGE) {
             throw new InvalidInputException("page", "The page must be between 1 and " + MAX_PAGE + ".");
         }
         Prepared q = prepare(siteId, query, viewer);
         if (q.nothingToSearch()) {
-            return new SearchResults(q.parsed(), order, page, PAGE_SIZE, 0, true, List.of(), q.notes(), q.needsHelp());
+            return new SearchResults(q.parsed(), order, page, pageSize, 0, true, List.of(), q.notes(), q.needsHelp());
         }
         SearchResult<List<?>> result;
         try (var step = RequestTimings.step(Kind.SEARCH)) {
@@ -107,7 +118,7 @@ public class SearchService {
                     .sort(f -> sort(f, order))
                     .routing(SiteRoutingBinder.key(siteId))
                     .totalHitCountThreshold(COUNT_LIMIT)
-                    .fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
+                    .fetch((page - 1) * pageSize, pageSize);
         }
         var analyzer = Excerpts.analyzer(languageKey(q.language()));
         List<SearchHit> hits = hits(siteId, result.hits(), Excerpts.terms(q.parsed(), analyzer), analyzer);
@@ -116,7 +127,7 @@ public class SearchService {
                 q.parsed(),
                 order,
                 page,
-                PAGE_SIZE,
+                pageSize,
                 total.hitCountLowerBound(),
                 total.isHitCountExact(),
                 hits,

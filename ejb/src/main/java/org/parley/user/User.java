@@ -353,6 +353,19 @@ public class User {
         return PictureHosts.configured().allows(url) ? url : null;
     }
 
+    /** An imported user's LastAccessDate (the dump's, UTC); null for everyone else or when it is unreadable. */
+    public Instant getImportedLastAccessDate() {
+        String value = DumpAttributes.get(dumpExtra, "LastAccessDate");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.strip()).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The version of the uploaded avatar, or null when the user shows an identicon. */
     public Integer getAvatarVersion() {
         return avatarVersion;

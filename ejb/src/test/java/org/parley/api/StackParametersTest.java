@@ -116,4 +116,62 @@ class StackParametersTest {
         assertNull(StackParameters.date(" ", "fromdate"));
         assertThrows(StackException.class, () -> StackParameters.date("99999999999999", "fromdate"));
     }
+
+    private static StackQuery users(String... pairs) {
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put(pairs[i], pairs[i + 1]);
+        }
+        return StackParameters.query(params::get, StackSort.USER_SORTS, StackSort.REPUTATION, false, false);
+    }
+
+    @Test
+    void userSortsTakeTheirOwnKindOfBounds() {
+        assertEquals(StackSort.REPUTATION, users().sort());
+        StackQuery byReputation = users("min", "100", "max", "1000");
+        assertEquals(100L, byReputation.min());
+        assertEquals(1000L, byReputation.max());
+        assertNull(byReputation.minText());
+
+        StackQuery byName = users("sort", "name", "min", "Ma", "max", "Mz");
+        assertEquals("ma", byName.minText(), "names compare lower-cased");
+        assertEquals("mz", byName.maxText());
+        assertNull(byName.min());
+        assertTrue(byName.ranged());
+
+        StackQuery byModified = users("sort", "modified", "min", "2011-01-01");
+        assertEquals(Instant.parse("2011-01-01T00:00:00Z").getEpochSecond(), byModified.min());
+
+        StackException votes = assertThrows(StackException.class, () -> users("sort", "votes"));
+        assertTrue(votes.getMessage().startsWith("sort"), votes.getMessage());
+    }
+
+    @Test
+    void badgeRanksAndTypesAreNamedBounds() {
+        Map<String, String> params = Map.of("sort", "rank", "min", "Silver");
+        StackQuery q = StackParameters.query(params::get, StackSort.USER_BADGE_SORTS, StackSort.RANK, false, false);
+        assertEquals("silver", q.minText());
+        StackException platinum = assertThrows(
+                StackException.class,
+                () -> StackParameters.query(
+                        Map.of("min", "platinum")::get, StackSort.USER_BADGE_SORTS, StackSort.RANK, false, false));
+        assertTrue(platinum.getMessage().startsWith("min"), platinum.getMessage());
+        assertEquals(
+                "tag_based",
+                StackParameters.query(
+                                Map.of("sort", "type", "max", "tag_based")::get,
+                                StackSort.USER_BADGE_SORTS,
+                                StackSort.RANK,
+                                false,
+                                false)
+                        .maxText());
+        assertThrows(
+                StackException.class,
+                () -> StackParameters.query(
+                        Map.of("sort", "type", "max", "gold")::get,
+                        StackSort.USER_BADGE_SORTS,
+                        StackSort.RANK,
+                        false,
+                        false));
+    }
 }

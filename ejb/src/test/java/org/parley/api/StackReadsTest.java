@@ -13,7 +13,7 @@ import org.parley.post.QuestionSort;
 class StackReadsTest {
 
     private static StackQuery query(StackSort sort, boolean ascending, Long min, Long max, int pageSize) {
-        return new StackQuery(1, pageSize, sort, ascending, min, max, null, null, List.of(), false, false);
+        return new StackQuery(1, pageSize, sort, ascending, min, max, null, null, List.of(), false, false, null, null);
     }
 
     @Test
@@ -58,7 +58,9 @@ class StackReadsTest {
                 Instant.ofEpochSecond(60),
                 List.of(),
                 false,
-                false);
+                false,
+                null,
+                null);
         StackReads.ranges(where, params, q, "q");
         assertEquals(
                 " and q.lastActivityAt >= :min and q.lastActivityAt < :max and q.createdAt >= :fromDate"

@@ -6,12 +6,20 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.parley.api.StackAnswer;
+import org.parley.api.StackBadge;
 import org.parley.api.StackComment;
 import org.parley.api.StackError;
 import org.parley.api.StackInfo;
 import org.parley.api.StackOwner;
 import org.parley.api.StackQuestion;
 import org.parley.api.StackQuota;
+import org.parley.api.StackReputation;
+import org.parley.api.StackRevision;
+import org.parley.api.StackTag;
+import org.parley.api.StackTagScore;
+import org.parley.api.StackTagWiki;
+import org.parley.api.StackTopTag;
+import org.parley.api.StackUser;
 import org.parley.common.Html;
 import org.parley.common.JsonProviders;
 import org.parley.common.Slugs;
@@ -112,6 +120,158 @@ public final class StackJson {
                 .add("display_name", Html.escape(owner.displayName()))
                 .add("link", origin.page("/users/" + number + "/" + Slugs.slugify(owner.displayName())))
                 .build();
+    }
+
+    /**
+     * A {@code user} with its default filter's fields: {@code account_id} is the {@code user_id} (Parley has no
+     * network accounts), {@code is_employee} is false; {@code last_modified_date} and the {@code reputation_change_*}
+     * figures are left out (Parley keeps neither). Nothing private (e-mail, log-in name) is in it.
+     */
+    public static JsonObject user(StackUser u, Origin origin, boolean body) {
+        JsonObject shallow = owner(u.owner(), origin);
+        JsonObjectBuilder out = JsonProviders.JSON.createObjectBuilder();
+        out.add(
+                        "badge_counts",
+                        JsonProviders.JSON
+                                .createObjectBuilder()
+                                .add("bronze", u.bronze())
+                                .add("silver", u.silver())
+                                .add("gold", u.gold()))
+                .add("account_id", u.owner().userId())
+                .add("is_employee", false);
+        date(out, "last_access_date", u.lastAccessDate());
+        out.add("reputation", u.owner().reputation());
+        date(out, "creation_date", u.creationDate());
+        out.add("user_type", u.owner().userType()).add("user_id", u.owner().userId());
+        if (u.acceptRate() != null) {
+            out.add("accept_rate", u.acceptRate());
+        }
+        if (u.location() != null && !u.location().isBlank()) {
+            out.add("location", Html.escape(u.location()));
+        }
+        if (u.websiteUrl() != null) {
+            out.add("website_url", u.websiteUrl());
+        }
+        return out.add("link", shallow.getString("link"))
+                .add("profile_image", shallow.getString("profile_image"))
+                .add("display_name", shallow.getString("display_name"))
+                .build();
+    }
+
+    /** A {@code badge}: with its {@code user} on a user's badges; {@code description} is not in the default filter. */
+    public static JsonObject badge(StackBadge b, Origin origin, boolean body) {
+        JsonObjectBuilder out = JsonProviders.JSON.createObjectBuilder();
+        if (b.user() != null) {
+            out.add("user", owner(b.user(), origin));
+        }
+        return out.add("badge_type", b.tagBased() ? "tag_based" : "named")
+                .add("award_count", b.awardCount())
+                .add("rank", b.rank())
+                .add("badge_id", b.badgeId())
+                .add("link", origin.page(b.link()))
+                .add("name", Html.escape(b.name()))
+                .build();
+    }
+
+    /** A {@code reputation} change; {@code link} is the post's. */
+    public static JsonObject reputation(StackReputation r, Origin origin, boolean body) {
+        String question = "/questions/" + r.questionId() + "/" + Slugs.slugify(r.title());
+        JsonObjectBuilder out = JsonProviders.JSON.createObjectBuilder();
+        date(out, "on_date", r.onDate());
+        return out.add("reputation_change", r.reputationChange())
+                .add("vote_type", r.voteType())
+                .add("post_type", r.postType())
+                .add("post_id", r.postId())
+                .add("user_id", r.userId())
+                .add("link", origin.page(r.postType().equals("answer") ? question + "#answer-" + r.postId() : question))
+                .add("title", Html.escape(r.title()))
+                .build();
+    }
+
+    /** A {@code top_tag}. */
+    public static JsonObject topTag(StackTopTag t, Origin origin, boolean body) {
+        return JsonProviders.JSON
+                .createObjectBuilder()
+                .add("user_id", t.userId())
+                .add("answer_count", t.answerCount())
+                .add("answer_score", t.answerScore())
+                .add("question_count", t.questionCount())
+                .add("question_score", t.questionScore())
+                .add("tag_name", t.tagName())
+                .build();
+    }
+
+    /** A {@code tag}: Parley has no moderator-only or required tags. */
+    public static JsonObject tag(StackTag t, Origin origin, boolean body) {
+        JsonObjectBuilder out = JsonProviders.JSON
+                .createObjectBuilder()
+                .add("has_synonyms", t.hasSynonyms())
+                .add("is_moderator_only", false)
+                .add("is_required", false)
+                .add("count", t.count());
+        date(out, "last_activity_date", t.lastActivityDate());
+        return out.add("name", t.name()).build();
+    }
+
+    /** A {@code tag_wiki}: the excerpt (escaped), its HTML {@code body} with the body filter, the last edit's date. */
+    public static JsonObject tagWiki(StackTagWiki w, Origin origin, boolean body) {
+        JsonObjectBuilder out = JsonProviders.JSON.createObjectBuilder();
+        date(out, "excerpt_last_edit_date", w.excerpt() == null ? null : w.lastEditDate());
+        date(out, "body_last_edit_date", w.bodyHtml() == null ? null : w.lastEditDate());
+        out.add("excerpt", Html.escape(w.excerpt() == null ? "" : w.excerpt()));
+        if (body && w.bodyHtml() != null) {
+            out.add("body", w.bodyHtml());
+        }
+        return out.add("tag_name", w.tagName()).build();
+    }
+
+    /** A {@code tag_score}. */
+    public static JsonObject tagScore(StackTagScore s, Origin origin, boolean body) {
+        return JsonProviders.JSON
+                .createObjectBuilder()
+                .add("user", owner(s.user(), origin))
+                .add("score", s.score())
+                .add("post_count", s.postCount())
+                .build();
+    }
+
+    /** A {@code revision}; {@code revision_guid} is left out (Parley's revisions page does not expose it). */
+    public static JsonObject revision(StackRevision r, Origin origin, boolean body) {
+        JsonObjectBuilder out = JsonProviders.JSON.createObjectBuilder();
+        if (r.tags() != null) {
+            out.add("tags", strings(r.tags()));
+        }
+        if (r.lastTags() != null) {
+            out.add("last_tags", strings(r.lastTags()));
+        }
+        if (r.title() != null) {
+            out.add("title", Html.escape(r.title()));
+        }
+        if (r.lastTitle() != null) {
+            out.add("last_title", Html.escape(r.lastTitle()));
+        }
+        if (body && r.bodyHtml() != null) {
+            out.add("body", r.bodyHtml());
+        }
+        if (r.comment() != null) {
+            out.add("comment", Html.escape(r.comment()));
+        }
+        out.add("user", owner(r.user(), origin))
+                .add("is_rollback", r.rollback())
+                .add("set_community_wiki", false);
+        date(out, "creation_date", r.creationDate());
+        return out.add("revision_number", r.revisionNumber())
+                .add("revision_type", "single_user")
+                .add("post_type", r.postType())
+                .add("post_id", r.postId())
+                .add("content_license", r.contentLicense())
+                .build();
+    }
+
+    private static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder out = JsonProviders.JSON.createArrayBuilder();
+        values.forEach(out::add);
+        return out;
     }
 
     /** A {@code question}. */

@@ -10,12 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.api.StackAnswer;
+import org.parley.api.StackBadge;
 import org.parley.api.StackComment;
 import org.parley.api.StackError;
 import org.parley.api.StackException;
 import org.parley.api.StackOwner;
 import org.parley.api.StackQuestion;
 import org.parley.api.StackQuota;
+import org.parley.api.StackReputation;
+import org.parley.api.StackTag;
+import org.parley.api.StackUser;
 
 class StackJsonTest {
 
@@ -136,5 +140,47 @@ class StackJsonTest {
         assertEquals("a &lt;script&gt; tag", c.getString("body"));
         assertFalse(StackJson.comment(new StackComment(900, 12, 1, AT, "CC BY-SA 4.0", ADA, "text"), ORIGIN, false)
                 .containsKey("body"));
+    }
+
+    @Test
+    void aUserHasTheDefaultFilterFieldsAndNothingPrivate() {
+        JsonObject u = StackJson.user(
+                new StackUser(ADA, AT, AT.plusSeconds(60), "Paris & <London>", null, 1, 2, 3, 66), ORIGIN, false);
+        assertEquals(7, u.getInt("user_id"));
+        assertEquals(7, u.getInt("account_id"), "no network accounts: the user_id");
+        assertFalse(u.getBoolean("is_employee"));
+        assertEquals(
+                "{\"bronze\":3,\"silver\":2,\"gold\":1}",
+                u.getJsonObject("badge_counts").toString());
+        assertEquals(1_700_000_000L, u.getJsonNumber("creation_date").longValue());
+        assertEquals(1_700_000_060L, u.getJsonNumber("last_access_date").longValue());
+        assertEquals(66, u.getInt("accept_rate"));
+        assertEquals("Paris &amp; &lt;London&gt;", u.getString("location"));
+        assertEquals("Ada &lt;Lovelace&gt;", u.getString("display_name"));
+        assertEquals("http://beer.localhost:8080/users/7/ada-lovelace", u.getString("link"));
+        assertFalse(u.containsKey("website_url"), "absent when the profile has none");
+        assertFalse(u.containsKey("last_modified_date"), "Parley keeps none");
+    }
+
+    @Test
+    void badgesReputationAndTags() {
+        JsonObject badge = StackJson.badge(
+                new StackBadge(1_000_012L, "java", 2, true, 3, "/badges/silver/java", AT, ADA), ORIGIN, false);
+        assertEquals("tag_based", badge.getString("badge_type"));
+        assertEquals("silver", badge.getString("rank"));
+        assertEquals(1_000_012L, badge.getJsonNumber("badge_id").longValue());
+        assertEquals("http://beer.localhost:8080/badges/silver/java", badge.getString("link"));
+        assertEquals(7, badge.getJsonObject("user").getInt("user_id"));
+
+        JsonObject up = StackJson.reputation(
+                new StackReputation(7, 12, "answer", "up_votes", 10, AT, 3, "A <b> title"), ORIGIN, false);
+        assertEquals("http://beer.localhost:8080/questions/3/a-b-title#answer-12", up.getString("link"));
+        assertEquals("A &lt;b&gt; title", up.getString("title"));
+        assertEquals(10, up.getInt("reputation_change"));
+
+        JsonObject tag = StackJson.tag(new StackTag("java", 12, true, null), ORIGIN, false);
+        assertEquals(
+                List.of("has_synonyms", "is_moderator_only", "is_required", "count", "name"),
+                List.copyOf(tag.keySet()));
     }
 }
