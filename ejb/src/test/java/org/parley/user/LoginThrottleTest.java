@@ -123,6 +123,40 @@ class LoginThrottleTest {
     }
 
     @Test
+    void oneAccountLoggingInFromSeveralTabsAtOnceIsNeverRefused() throws Exception {
+        int threads = 4; // fewer than the account's free failures: each attempt counts until it succeeds
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> refusals = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                refusals.add(pool.submit(() -> {
+                    start.await();
+                    int refused = 0;
+                    for (int n = 0; n < 500; n++) {
+                        try {
+                            LoginThrottle.Attempt attempt = throttle.admit(SITE, "admin", "192.0.2.7");
+                            Thread.onSpinWait(); // the password check
+                            throttle.succeeded(attempt);
+                        } catch (RateLimitedException e) {
+                            refused++;
+                        }
+                    }
+                    return refused;
+                }));
+            }
+            start.countDown();
+            int refused = 0;
+            for (Future<Integer> f : refusals) {
+                refused += f.get(30, TimeUnit.SECONDS);
+            }
+            assertEquals(0, refused, "right passwords, however close together, are not a flood");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void keysAreBoundedAndNamesCompareWithoutCaseOrSpaces() {
         assertEquals(LoginThrottle.accountKey(1, "Alice"), LoginThrottle.accountKey(1, " alice "));
         String huge = "x".repeat(10_000);
