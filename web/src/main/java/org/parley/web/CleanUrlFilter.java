@@ -55,7 +55,7 @@ public class CleanUrlFilter extends HttpFilter {
      * The view (with query parameters) a clean path shows, or empty when the path is not a clean URL. The path is the
      * raw, still percent-encoded request URI below the context path.
      */
-    static Optional<String> route(String path) {
+    public static Optional<String> route(String path) {
         switch (path) {
             case "", "/":
                 return Optional.of("/index.xhtml");
