@@ -91,6 +91,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/admin/messages.xhtml");
             case "/admin/errors", "/admin/errors/":
                 return Optional.of("/views/admin/errors.xhtml");
+            case "/admin/traffic", "/admin/traffic/":
+                return Optional.of("/views/admin/traffic.xhtml");
             case "/admin/analytics", "/admin/analytics/":
                 return Optional.of("/views/admin/analytics.xhtml");
             case "/messages", "/messages/":
