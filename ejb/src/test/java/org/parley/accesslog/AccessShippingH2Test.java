@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.testing.H2Services;
 
-/** Shipping local rows into {@code access_log} (idempotent) and rolling them up, on Hibernate and H2. */
+/**
+ * Shipping local rows into {@code access_log} (idempotent) and rolling them up, on Hibernate and H2; {@link
+ * AccessShippingPostgresTest} runs the same on PostgreSQL.
+ */
 class AccessShippingH2Test {
 
     static final LocalDate DAY = LocalDate.of(2026, 12, 7);
@@ -30,9 +33,14 @@ class AccessShippingH2Test {
     AccessLogShipper shipper;
     AccessRollup rollup;
 
+    /** The services on the database under test: a private in-memory H2 here. */
+    H2Services newServices() throws Exception {
+        return new H2Services();
+    }
+
     @BeforeEach
-    void services() {
-        h2 = new H2Services();
+    void services() throws Exception {
+        h2 = newServices();
         shipper = h2.bean(AccessLogShipper.class);
         rollup = h2.bean(AccessRollup.class);
     }
