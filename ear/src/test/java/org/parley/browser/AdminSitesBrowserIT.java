@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
@@ -170,6 +171,8 @@ class AdminSitesBrowserIT {
             assertTrue(
                     AxeCheck.seriousViolations(d).isEmpty(), AxeCheck.report("traffic", AxeCheck.seriousViolations(d)));
             admin.screenshot("admin-traffic");
+            ((JavascriptExecutor) d).executeScript("document.getElementById('day-table').scrollIntoView()");
+            admin.screenshot("admin-traffic-table");
             d.get(base("localhost") + "/admin/traffic?day=yesterday");
             assertTrue(d.findElement(By.id("day-error")).getText().contains("Not a day"));
         }
@@ -179,6 +182,8 @@ class AdminSitesBrowserIT {
             d.get(base("localhost") + "/admin/traffic");
             assertTrue(!d.findElements(By.id("day-table")).isEmpty());
             phone.screenshot("admin-traffic-phone");
+            ((JavascriptExecutor) d).executeScript("document.getElementById('day-table').scrollIntoView()");
+            phone.screenshot("admin-traffic-phone-table");
         }
     }
 
