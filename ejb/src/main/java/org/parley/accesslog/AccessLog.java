@@ -36,7 +36,7 @@ import org.parley.common.ClusterNode;
  * whether the node is quiet and, if so, copies the local rows in batches of {@code parley.accesslog.batch} (5,000)
  * into the main database ({@link AccessLogShipper}) and deletes each batch locally only after its transaction
  * committed. A node that cannot reach the main database keeps logging locally and ships on a later tick. At 00:15 UTC
- * a timer rolls up the day before ({@link AccessRollup}).
+ * a timer rolls up the day before ({@link AccessRollup}) and deletes shipped rows past their keeping time.
  */
 @Singleton
 @Startup
@@ -181,10 +181,16 @@ public class AccessLog {
         }
     }
 
-    /** Rolls up yesterday (UTC) into hourly and daily statistics. */
+    /**
+     * Rolls up yesterday (UTC) into hourly and daily statistics, then deletes the shipped requests older than {@code
+     * parley.accesslog.keep-days} (14) days; the statistics stay. Every server runs it: the rollup replaces itself, so
+     * the last one counts what had been shipped by then.
+     */
     @Schedule(hour = "0", minute = "15", persistent = false)
     void nightly() {
-        rollup.rollUp(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        rollup.rollUp(today.minusDays(1));
+        rollup.purgeBefore(today.minusDays(Long.getLong("parley.accesslog.keep-days", 14)));
     }
 
     /** Rows waiting in the local file (0 when it cannot be opened). */

@@ -25,6 +25,17 @@ public class AccessRollup {
     @PersistenceContext(unitName = "parley")
     private EntityManager em;
 
+    /**
+     * Deletes the shipped requests before {@code day} (UTC), whose figures are rolled up; returns how many. The
+     * statistics stay.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeBefore(LocalDate day) {
+        return em.createQuery("delete from AccessLogEntry e where e.time < :before")
+                .setParameter("before", day.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .executeUpdate();
+    }
+
     /** Rolls up {@code day}; returns how many statistics rows it wrote. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int rollUp(LocalDate day) {

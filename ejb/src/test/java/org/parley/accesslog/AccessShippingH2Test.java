@@ -135,5 +135,8 @@ class AccessShippingH2Test {
                     1,
                     stats.get("HOUR " + Instant.ofEpochMilli(NOON + 3_600_000)).getRequests());
         }
+        assertEquals(1, h2.tx(() -> rollup.purgeBefore(DAY)), "the day before's request goes");
+        assertEquals(101, rows());
+        assertEquals(3, h2.tx(() -> rollup.rollUp(DAY)), "the day's own rows stay");
     }
 }
