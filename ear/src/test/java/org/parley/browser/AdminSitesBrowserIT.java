@@ -115,10 +115,14 @@ class AdminSitesBrowserIT {
             assertEquals(500, Http.get("localhost", "/test/error-seed").status());
             assertEquals(500, Http.get("localhost", "/test/error-seed").status());
             By row = By.xpath("//tr[contains(@class,'error-row')][.//code[text()='" + type + "']]");
-            // Written within the log's flush interval (5 s).
+            // Written within the log's flush interval (5 s); a flush between the two requests shows 1 first.
             waitFor(d).until(x -> {
                 x.get(base("localhost") + "/admin/errors");
-                return !x.findElements(row).isEmpty();
+                return !x.findElements(row).isEmpty()
+                        && x.findElement(row)
+                                .findElement(By.className("error-count"))
+                                .getText()
+                                .equals("2");
             });
             assertEquals(
                     "2",
