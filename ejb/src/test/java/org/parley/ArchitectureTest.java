@@ -80,7 +80,9 @@ class ArchitectureTest {
             "api",
             // the exception log: every capture point reaches it through descriptors (ejb-jar.xml, job XML, web.xml,
             // faces-config.xml), never an import, so it can sit on top and see the server's admins (site)
-            "errorlog");
+            "errorlog",
+            // the access log and its statistics: fed by a filter in the WAR, read by the server's admins (site)
+            "accesslog");
 
     /**
      * WAR and JMS packages from the ground up, each with the highest EJB feature it may use. The WAR's ground floor
@@ -127,7 +129,8 @@ class ArchitectureTest {
             "dump.web", "dump",
             "search.rest", "search",
             "api.rest", "api",
-            "errorlog.web", "errorlog");
+            "errorlog.web", "errorlog",
+            "accesslog.web", "accesslog");
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.parley\\.([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.parley\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z*]");

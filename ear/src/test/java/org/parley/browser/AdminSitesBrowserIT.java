@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.parley.testing.AxeCheck;
 import org.parley.testing.Browser;
@@ -20,7 +21,8 @@ import org.parley.testing.ParleyDeployment;
 /**
  * The admin made at first start logs in with the password from the data directory and creates a site, which then
  * answers at its own host name; an ordinary user is refused the admin page. The admin also finds a failing page's
- * error in the exception log ({@code /admin/errors}), searches for it, opens it and clears it.
+ * error in the exception log ({@code /admin/errors}), searches for it, opens it and clears it, and rolls up today's
+ * traffic at {@code /admin/traffic} to find the pages just read among its routes.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -113,10 +115,14 @@ class AdminSitesBrowserIT {
             assertEquals(500, Http.get("localhost", "/test/error-seed").status());
             assertEquals(500, Http.get("localhost", "/test/error-seed").status());
             By row = By.xpath("//tr[contains(@class,'error-row')][.//code[text()='" + type + "']]");
-            // Written within the log's flush interval (5 s).
+            // Written within the log's flush interval (5 s); a flush between the two requests shows 1 first.
             waitFor(d).until(x -> {
                 x.get(base("localhost") + "/admin/errors");
-                return !x.findElements(row).isEmpty();
+                return !x.findElements(row).isEmpty()
+                        && x.findElement(row)
+                                .findElement(By.className("error-count"))
+                                .getText()
+                                .equals("2");
             });
             assertEquals(
                     "2",
@@ -148,6 +154,44 @@ class AdminSitesBrowserIT {
     }
 
     @Test
+    void theAdminRollsUpTodaysTrafficAndFindsItsRoutes() throws Exception {
+        try (Browser admin = new Browser(1280, 1000)) {
+            WebDriver d = admin.driver();
+            logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
+            assertEquals(200, Http.get("localhost", "/questions").status());
+            d.get(base("localhost") + "/admin/traffic");
+            d.findElement(By.id("rollup-form:rollup")).click();
+            waitFor(d).until(x -> x.getPageSource().contains("Rolled up today"));
+            By questions = By.cssSelector("#day-table tr.day-row[data-route='/questions/list'][data-site='localhost']");
+            assertTrue(Long.parseLong(d.findElement(questions)
+                            .findElement(By.className("day-requests"))
+                            .getText()
+                            .replace(",", ""))
+                    >= 1);
+            assertTrue(
+                    !d.findElements(By.cssSelector("#hours-table tr.hour-row")).isEmpty(), "the last hours' rows");
+            assertTrue(d.findElement(By.id("node-shipped")).getText().contains("UTC"), "shipped just now");
+            assertTrue(!d.findElements(By.id("hours-chart")).isEmpty());
+            assertTrue(
+                    AxeCheck.seriousViolations(d).isEmpty(), AxeCheck.report("traffic", AxeCheck.seriousViolations(d)));
+            admin.screenshot("admin-traffic");
+            ((JavascriptExecutor) d).executeScript("document.getElementById('day-table').scrollIntoView()");
+            admin.screenshot("admin-traffic-table");
+            d.get(base("localhost") + "/admin/traffic?day=yesterday");
+            assertTrue(d.findElement(By.id("day-error")).getText().contains("Not a day"));
+        }
+        try (Browser phone = new Browser(390, 844)) {
+            WebDriver d = phone.driver();
+            logIn(d, "localhost", "admin", ParleyDeployment.adminPassword());
+            d.get(base("localhost") + "/admin/traffic");
+            assertTrue(!d.findElements(By.id("day-table")).isEmpty());
+            phone.screenshot("admin-traffic-phone");
+            ((JavascriptExecutor) d).executeScript("document.getElementById('day-table').scrollIntoView()");
+            phone.screenshot("admin-traffic-phone-table");
+        }
+    }
+
+    @Test
     void anOrdinaryUserIsRefusedTheAdminPage() throws Exception {
         String user = ParleyDeployment.unique("eve");
         try (Browser browser = new Browser(1280, 1000)) {
@@ -167,6 +211,10 @@ class AdminSitesBrowserIT {
                     d.getPageSource());
             d.get(base("localhost") + "/admin/errors");
             assertTrue(d.findElements(By.id("errors-table")).isEmpty(), "the exception log must not be shown");
+            assertTrue(d.getPageSource().toLowerCase().contains("403")
+                    || d.getPageSource().toLowerCase().contains("forbidden"));
+            d.get(base("localhost") + "/admin/traffic");
+            assertTrue(d.findElements(By.id("rollup-form:rollup")).isEmpty(), "the traffic page must not be shown");
             assertTrue(d.getPageSource().toLowerCase().contains("403")
                     || d.getPageSource().toLowerCase().contains("forbidden"));
         }

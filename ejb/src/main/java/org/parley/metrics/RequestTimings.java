@@ -32,10 +32,17 @@ public final class RequestTimings {
         }
     }
 
+    /**
+     * The request attribute under which the {@code Server-Timing} filter leaves the request's timings, for the access
+     * log, which runs outside it and reads them once the response is sent.
+     */
+    public static final String ATTRIBUTE = RequestTimings.class.getName();
+
     private static final ThreadLocal<RequestTimings> CURRENT = new ThreadLocal<>();
 
     private final long startNanos = System.nanoTime();
     private final Map<Kind, long[]> totals = new EnumMap<>(Kind.class); // kind -> {count, nanos}
+    private long bytesSent;
 
     private RequestTimings() {}
 
@@ -78,6 +85,27 @@ public final class RequestTimings {
     public double millis(Kind kind) {
         long[] total = totals.get(kind);
         return total == null ? 0 : total[1] / 1e6;
+    }
+
+    /** Notes the body's length once it has been sent whole. */
+    public void sent(long bytes) {
+        bytesSent = bytes;
+    }
+
+    /** The body's bytes, when the response was sent whole (0 for an error page, a redirect or a long-poll). */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Nanoseconds spent in steps of {@code kind}. */
+    public long nanos(Kind kind) {
+        long[] total = totals.get(kind);
+        return total == null ? 0 : total[1];
+    }
+
+    /** Nanoseconds since {@link #begin()}. */
+    public long totalNanos() {
+        return System.nanoTime() - startNanos;
     }
 
     public double totalMillis() {

@@ -65,7 +65,9 @@ public final class H2Services implements AutoCloseable {
             "org.parley.notification.NotificationBox",
             "org.parley.tagwiki.TagWiki",
             "org.parley.tag.TagSynonym",
-            "org.parley.tagwatch.TagWatch");
+            "org.parley.tagwatch.TagWatch",
+            "org.parley.accesslog.AccessLogEntry",
+            "org.parley.accesslog.AccessStatistic");
 
     private final SessionFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();

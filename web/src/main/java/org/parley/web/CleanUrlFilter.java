@@ -55,7 +55,7 @@ public class CleanUrlFilter extends HttpFilter {
      * The view (with query parameters) a clean path shows, or empty when the path is not a clean URL. The path is the
      * raw, still percent-encoded request URI below the context path.
      */
-    static Optional<String> route(String path) {
+    public static Optional<String> route(String path) {
         switch (path) {
             case "", "/":
                 return Optional.of("/index.xhtml");
@@ -91,6 +91,8 @@ public class CleanUrlFilter extends HttpFilter {
                 return Optional.of("/views/admin/messages.xhtml");
             case "/admin/errors", "/admin/errors/":
                 return Optional.of("/views/admin/errors.xhtml");
+            case "/admin/traffic", "/admin/traffic/":
+                return Optional.of("/views/admin/traffic.xhtml");
             case "/admin/analytics", "/admin/analytics/":
                 return Optional.of("/views/admin/analytics.xhtml");
             case "/messages", "/messages/":

@@ -193,6 +193,11 @@ public class Links {
         return base() + "/admin/errors";
     }
 
+    /** The access log's statistics and this node's log (issue 22). */
+    public String adminTraffic() {
+        return base() + "/admin/traffic";
+    }
+
     /** The site's analytics (issue 16). */
     public String adminAnalytics() {
         return base() + "/admin/analytics";

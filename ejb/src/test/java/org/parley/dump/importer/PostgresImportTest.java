@@ -3,32 +3,25 @@ package org.parley.dump.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.dump.DumpFile;
-import org.parley.testing.H2Services;
+import org.parley.testing.TestPostgres;
 
 /**
  * The import on a real PostgreSQL (the cluster's database), started here from Debian's package through
@@ -56,66 +49,25 @@ class PostgresImportTest {
             Map.entry("post_revision", "id"),
             Map.entry("post_link", "id"));
 
-    private static Path home;
-    private static Path data;
-    private static int port;
-    private static String password;
+    private static TestPostgres pg;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        boolean required = "required".equals(System.getProperty("parley.test.postgresql"));
-        if (!required) {
-            Assumptions.assumeTrue(
-                    bash("[ -n \"$(pg_bin)\" ]", false) == 0,
-                    "PostgreSQL is not installed (scripts/test.sh installs it and runs this test)");
-        }
-        home = Files.createTempDirectory("parley-pg-test");
-        // The server runs as user postgres when the test runs as root: it must reach its data dir.
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        data = home.resolve("data");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        password = UUID.randomUUID().toString().replace("-", "");
-        String script = String.format(
-                "pg_init '%1$s' 'fsync = off' 'full_page_writes = off' && pg_start '%1$s' %2$d '%3$s/server.log'"
-                        + " && pg_database '%1$s' %2$d copied parley %4$s && pg_database '%1$s' %2$d batched parley %4$s",
-                data, port, home, password);
-        if (bash(script, true) != 0) {
-            fail("PostgreSQL did not start; see " + home + "/server.log");
-        }
+        pg = TestPostgres.start("copied", "batched");
     }
 
     @AfterAll
     static void stopPostgres() throws Exception {
-        if (data != null) {
-            bash(String.format("pg_stop '%s'", data), true);
+        if (pg != null) {
+            pg.close();
         }
-        if (home != null) {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    /** Runs {@code script} with scripts/lib.sh sourced; its output goes to this test's output when shown. */
-    private static int bash(String script, boolean show) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$0\" && " + script, LIB.toString());
-        pb.redirectErrorStream(true);
-        if (show) {
-            pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        } else {
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        }
-        return pb.start().waitFor();
     }
 
     private static ImportHarness harness(String database, boolean copy) {
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-        return new ImportHarness(new H2Services(url, "parley", password, "create"), copy);
+        return new ImportHarness(pg.services(database), copy);
     }
 
     @Test

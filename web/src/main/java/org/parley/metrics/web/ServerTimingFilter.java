@@ -21,7 +21,8 @@ import org.parley.metrics.RequestTimings;
  * Times the whole request and reports SQL, cache and total time in a W3C {@code Server-Timing} header. A page runs
  * most of its queries while it renders, so the body is held back until the request is done and the header is set
  * before the first byte leaves. Mapped first in web.xml so that it wraps every other filter; only WebSocket upgrades
- * pass straight through. An asynchronous request (a long-poll) gets the header with the time of its first dispatch,
+ * pass straight through. The timings stay on the request (attribute {@link RequestTimings#ATTRIBUTE}) with the body's
+ * length, for the access log that wraps this filter. An asynchronous request (a long-poll) gets the header with the time of its first dispatch,
  * and whatever it writes later, from another thread, goes straight to the client.
  */
 public class ServerTimingFilter extends HttpFilter {
@@ -37,6 +38,7 @@ public class ServerTimingFilter extends HttpFilter {
             return;
         }
         RequestTimings timings = RequestTimings.begin();
+        request.setAttribute(RequestTimings.ATTRIBUTE, timings);
         BufferedResponse buffered = new BufferedResponse(response, timings);
         try {
             chain.doFilter(request, buffered);
@@ -115,6 +117,7 @@ public class ServerTimingFilter extends HttpFilter {
             }
             sendHeader();
             if (!bodyBypassed && body.size() > 0) {
+                timings.sent(body.size());
                 super.setContentLength(body.size());
                 ServletOutputStream out = super.getOutputStream();
                 body.writeTo(out);
