@@ -83,8 +83,7 @@ public final class RequestTimings {
     }
 
     public double millis(Kind kind) {
-        long[] total = totals.get(kind);
-        return total == null ? 0 : total[1] / 1e6;
+        return nanos(kind) / 1e6;
     }
 
     /** Notes the body's length once it has been sent whole. */
@@ -109,7 +108,7 @@ public final class RequestTimings {
     }
 
     public double totalMillis() {
-        return (System.nanoTime() - startNanos) / 1e6;
+        return totalNanos() / 1e6;
     }
 
     /**
