@@ -97,7 +97,7 @@ class BackupRestoreIT {
             writers.add(pool.submit(() -> {
                 for (int n = 0; writing.get(); n++) {
                     String body = "Backed up message " + n;
-                    int status = sendMessage(a, adminA, recipient, body);
+                    int status = a.sendMessage(adminA, recipient, body);
                     assertEquals(202, status, "sending " + body);
                     messages.add(new Ack(body, System.nanoTime()));
                 }
@@ -203,20 +203,6 @@ class BackupRestoreIT {
                     .filter(a -> a.nanos() >= from && a.nanos() < to)
                     .count();
         }
-    }
-
-    private int sendMessage(RunShServer server, String adminPassword, String to, String body)
-            throws IOException, InterruptedException {
-        return http.send(
-                        HttpRequest.newBuilder(URI.create(server.base() + "/api/messages"))
-                                .header("Authorization", RunShServer.basicAdmin(adminPassword))
-                                .header("Content-Type", "application/json")
-                                .timeout(Duration.ofSeconds(60))
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"to\":\"" + to + "\",\"body\":\"" + body + "\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .statusCode();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -74,8 +74,8 @@ class MessageKillRestartIT {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Integer>> sends = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
-                String json = "{\"to\":\"" + recipient + "\",\"body\":\"In flight number " + i + "\"}";
-                sends.add(pool.submit(() -> post("/api/messages", json).statusCode()));
+                String body = "In flight number " + i;
+                sends.add(pool.submit(() -> server.sendMessage(password, recipient, body)));
             }
             for (Future<Integer> s : sends) {
                 assertEquals(202, s.get());
@@ -197,23 +197,8 @@ class MessageKillRestartIT {
         assertEquals(302, done.status(), "registering " + username + ": " + done.body());
     }
 
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", basic())
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private Map<String, Long> outbox() throws IOException, InterruptedException {
         return server.outbox(password);
-    }
-
-    private String basic() {
-        return RunShServer.basicAdmin(password);
     }
 
     /** Runs a management operation on the server through WildFly's CLI, as the admin run.sh created. */

@@ -33,6 +33,8 @@ public final class RunShServer {
     private final Path root = Path.of("..").toAbsolutePath().normalize();
     private final Path data;
     private final int offset;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RunShServer(Path data, int offset) {
         this.data = data.toAbsolutePath();
@@ -87,15 +89,14 @@ public final class RunShServer {
      * operators' {@code POST /bench/users} (sign-ups are limited per address, which one test client must not loosen).
      */
     public void benchUsers(int count) throws IOException, InterruptedException {
-        HttpResponse<String> made = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + opsPort() + "/bench/users"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .timeout(Duration.ofSeconds(60))
-                                .POST(HttpRequest.BodyPublishers.ofString("count=" + count + "&password="
-                                        + URLEncoder.encode(SiteUser.PASSWORD, StandardCharsets.UTF_8)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> made = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + opsPort() + "/bench/users"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString("count=" + count + "&password="
+                                + URLEncoder.encode(SiteUser.PASSWORD, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, made.statusCode(), "/bench/users: " + made.body());
     }
 
@@ -104,18 +105,34 @@ public final class RunShServer {
      * /api/messages/outbox}, asked as the admin with {@code adminPassword}, which must log in.
      */
     public Map<String, Long> outbox(String adminPassword) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base() + "/api/messages/outbox"))
-                                .header("Authorization", basicAdmin(adminPassword))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/messages/outbox"))
+                        .header("Authorization", basicAdmin(adminPassword))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), "the admin's outbox: " + r.body());
         return Map.of(
                 "pending", JsonText.num(r.body(), "pending"),
                 "delivered", JsonText.num(r.body(), "delivered"),
                 "failed", JsonText.num(r.body(), "failed"));
+    }
+
+    /**
+     * Sends a private message from the admin (password {@code adminPassword}) to {@code to} through {@code POST
+     * /api/messages}; returns the HTTP status (202 when it was accepted). {@code body} must need no JSON escaping.
+     */
+    public int sendMessage(String adminPassword, String to, String body) throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/messages"))
+                                .header("Authorization", basicAdmin(adminPassword))
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"to\":\"" + to + "\",\"body\":\"" + body + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The HTTP Basic {@code Authorization} value of the admin with {@code password}. */
